@@ -1,0 +1,3 @@
+"""bilan-tui: a private terminal workbook for the French bilan de compétences."""
+
+__version__ = "0.1.0"

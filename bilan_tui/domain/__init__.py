@@ -1,0 +1,1 @@
+"""The headless core: content model, answers, scoring, ledger. Stdlib only."""
