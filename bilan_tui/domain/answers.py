@@ -13,10 +13,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import TypeAlias
 
 from .model import Exercise, Kind
 
-type JSONValue = str | int | float | bool | None | list[JSONValue] | dict[str, JSONValue]
+JSONValue: TypeAlias = "str | int | float | bool | list[JSONValue] | dict[str, JSONValue] | None"
 
 POSITION = "@position"
 """Field id holding a record entry's position in its list."""

@@ -37,9 +37,7 @@ class PhaseProgress:
     total: int
 
 
-def phase_progress(
-    phase: Phase, statuses: Mapping[str, ExerciseStatus]
-) -> PhaseProgress:
+def phase_progress(phase: Phase, statuses: Mapping[str, ExerciseStatus]) -> PhaseProgress:
     """Count done and started exercises of a phase."""
     done = started = 0
     for exercise in phase.exercises:

@@ -1,0 +1,119 @@
+"""The ``bilan`` command: argument parsing and dispatch.
+
+Exit status: 0 on success, 2 for bad usage or invalid input (one clear line on
+stderr, nothing written), 1 for other failures (a clear message; a traceback
+only with ``--debug``). Heavy modules (Textual, SQLModel) are imported only by
+the commands that need them, so ``bilan --help`` and ``bilan status`` stay quick.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from bilan_tui import __version__
+from bilan_tui.cli.context import CommandContext, UsageError
+from bilan_tui.i18n import _, resolve_language, set_language
+
+DEFAULT_WORKBOOK = "default"
+
+
+def _common_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
+    """Options accepted before or after the command name."""
+    default = argparse.SUPPRESS if suppress else None
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        default=default,
+        help=_("folder that holds your workbooks (default: your user data folder)"),
+    )
+    parser.add_argument(
+        "--workbook",
+        metavar="NAME",
+        default=default,
+        help=_("name of the workbook to use (default: %(default_name)s)")
+        % {"default_name": DEFAULT_WORKBOOK},
+    )
+    parser.add_argument(
+        "--lang",
+        choices=["fr", "en"],
+        default=default,
+        help=_("language of the interface and exports (default: French)"),
+    )
+    parser.add_argument(
+        "--debug",
+        action="store_true",
+        default=argparse.SUPPRESS if suppress else False,
+        help=_("show technical details when something fails"),
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The full command-line grammar, with help in the current language."""
+    parser = argparse.ArgumentParser(
+        prog="bilan",
+        description=_(
+            "A private workbook for your skills assessment (bilan de compétences). "
+            "Without a command, opens the workbook in the terminal."
+        ),
+    )
+    parser.add_argument("--version", action="version", version=f"bilan {__version__}")
+    _common_options(parser, suppress=False)
+    commands = parser.add_subparsers(dest="command", metavar=_("COMMAND"))
+
+    status = commands.add_parser(
+        "status",
+        help=_("progress per phase and exercise"),
+        description=_("Show your progress per phase and exercise."),
+    )
+    _common_options(status, suppress=True)
+    status.add_argument("--json", action="store_true", help=_("print JSON for scripts"))
+    return parser
+
+
+def _early_language(argv: Sequence[str]) -> str:
+    """The language for help texts, known before the parser exists."""
+    requested = None
+    for index, arg in enumerate(argv):
+        if arg == "--lang" and index + 1 < len(argv):
+            requested = argv[index + 1]
+        elif arg.startswith("--lang="):
+            requested = arg.split("=", 1)[1]
+    return resolve_language(requested)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``bilan`` console script."""
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    set_language(_early_language(args_list))
+    parser = build_parser()
+    try:
+        args = parser.parse_args(args_list)
+    except SystemExit as exit_:
+        return int(exit_.code or 0)
+    context = CommandContext.from_args(args, DEFAULT_WORKBOOK)
+    try:
+        return _dispatch(args, context)
+    except UsageError as error:
+        print(f"bilan: {error}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except Exception as error:
+        if context.debug:
+            raise
+        print(f"bilan: {context.describe_error(error)}", file=sys.stderr)
+        return 1
+
+
+def _dispatch(args: argparse.Namespace, context: CommandContext) -> int:
+    if args.command is None:
+        from bilan_tui.cli.tui import run_tui
+
+        return run_tui(context)
+    if args.command == "status":
+        from bilan_tui.cli.status import run_status
+
+        return run_status(context, as_json=args.json)
+    raise UsageError(_("unknown command: {name}").format(name=args.command))

@@ -1,0 +1,80 @@
+"""What every command needs: where the workbook is, which language, which pack."""
+
+from __future__ import annotations
+
+import argparse
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from bilan_tui import paths
+from bilan_tui.i18n import _, resolve_language, set_language
+
+if TYPE_CHECKING:
+    from bilan_tui.domain.model import Pack
+    from bilan_tui.session import WorkbookSession
+
+
+class UsageError(Exception):
+    """Bad usage or invalid input: one line on stderr, exit status 2, nothing written."""
+
+
+@dataclass
+class CommandContext:
+    """The resolved global options of one ``bilan`` invocation."""
+
+    data_dir: Path
+    workbook: str
+    requested_language: str | None
+    debug: bool
+    language: str = "fr"
+
+    @classmethod
+    def from_args(cls, args: argparse.Namespace, default_workbook: str) -> CommandContext:
+        """Build the context from parsed arguments (``--data-dir`` wins over the environment)."""
+        return cls(
+            data_dir=paths.data_dir(getattr(args, "data_dir", None)),
+            workbook=getattr(args, "workbook", None) or default_workbook,
+            requested_language=getattr(args, "lang", None),
+            debug=bool(getattr(args, "debug", False)),
+        )
+
+    def workbook_path(self) -> Path:
+        """The workbook's file; a bad name is a usage error."""
+        try:
+            return paths.workbook_path(self.data_dir, self.workbook)
+        except paths.BadWorkbookName as error:
+            raise UsageError(
+                _("invalid workbook name: {name} (use letters, digits, '-', '_' or '.')").format(
+                    name=error
+                )
+            ) from None
+
+    def settle_language(self) -> str:
+        """Choose the language (``--lang``, the workbook's setting, ``$LANG``, French)."""
+        from bilan_tui.session import read_saved_language
+
+        saved = read_saved_language(self.workbook_path())
+        self.language = resolve_language(self.requested_language, saved)
+        set_language(self.language)
+        return self.language
+
+    def pack(self) -> Pack:
+        """The shipped pack in the chosen language."""
+        from bilan_tui.packs import load_shipped_pack
+
+        return load_shipped_pack(self.language)
+
+    def open_session(self, *, create: bool) -> WorkbookSession:
+        """Open (or create) the workbook with the shipped pack."""
+        from bilan_tui.session import WorkbookSession
+
+        return WorkbookSession.open(
+            self.workbook_path(), self.pack(), language=self.language, create=create
+        )
+
+    def describe_error(self, error: BaseException) -> str:
+        """One readable line for a failure."""
+        from bilan_tui.session import WorkbookSession
+
+        return WorkbookSession.describe_error(error)

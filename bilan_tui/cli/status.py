@@ -1,0 +1,52 @@
+"""``bilan status``: progress per phase and exercise."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from bilan_tui.cli.context import CommandContext
+from bilan_tui.domain.model import ExerciseStatus
+from bilan_tui.domain.text import clean_text
+from bilan_tui.i18n import _
+from bilan_tui.labels import phase_title, status_label
+
+
+def run_status(context: CommandContext, *, as_json: bool) -> int:
+    """Print progress; a workbook that does not exist yet is shown as all to do."""
+    context.settle_language()
+    path = context.workbook_path()
+    if path.exists():
+        session = context.open_session(create=False)
+        try:
+            report = session.status_report()
+        finally:
+            session.close()
+    else:
+        from bilan_tui.session import empty_status_report
+
+        report = empty_status_report(context.pack())
+    if as_json:
+        print(json.dumps(report, ensure_ascii=False, indent=2))
+        return 0
+    print(render_status(report, context))
+    return 0
+
+
+def render_status(report: dict[str, Any], context: CommandContext) -> str:
+    """The status as lines a person reads in a terminal."""
+    pack = context.pack()
+    lines: list[str] = []
+    for phase in report["phases"]:
+        done = sum(1 for ex in phase["exercises"] if ex["status"] == "done")
+        lines.append(f"{phase_title(phase['id'])}  {done}/{len(phase['exercises'])}")
+        for item in phase["exercises"]:
+            exercise = pack.exercise(item["id"])
+            title = clean_text(exercise.title) if exercise else item["id"]
+            lines.append(f"  {status_label(ExerciseStatus(item['status']))}  {title}")
+        lines.append("")
+    next_id = report.get("next")
+    next_exercise = pack.exercise(next_id) if isinstance(next_id, str) else None
+    if next_exercise is not None:
+        lines.append(_("Next step: {title}").format(title=clean_text(next_exercise.title)))
+    return "\n".join(lines).rstrip()

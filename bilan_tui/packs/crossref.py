@@ -1,0 +1,57 @@
+"""Checks that span exercises: a ``source`` must name a records exercise and its field."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping, Sequence
+
+from bilan_tui.domain.model import Exercise, FieldType, Kind
+
+from .source import FileReport
+
+
+def check_sources(
+    located: Sequence[tuple[Exercise, FileReport]],
+    by_id: Mapping[str, Exercise],
+    listed: Collection[str],
+) -> None:
+    """Report every ``source`` that points nowhere useful.
+
+    Args:
+        located: Each exercise that could be read, with its file's report.
+        by_id: The same exercises by the id they are listed under.
+        listed: Every exercise id of the pack, readable or not: a reference
+            to a listed but broken exercise is not reported again.
+    """
+    for exercise, report in located:
+        source = exercise.source
+        if source is None or not source.exercise:
+            continue
+        target = by_id.get(source.exercise)
+        if target is None:
+            if source.exercise not in listed:
+                report.at(
+                    ("source", "exercise"),
+                    f"source exercise {source.exercise!r} is not in this pack",
+                )
+            continue
+        if target.kind is not Kind.RECORDS:
+            report.at(
+                ("source", "exercise"),
+                f"source exercise {source.exercise!r} is a {target.kind.value} exercise,"
+                " not a records exercise",
+            )
+            continue
+        if not source.field:
+            continue
+        field = target.field(source.field)
+        if field is None:
+            report.at(
+                ("source", "field"),
+                f"source field {source.field!r} is not a field of {source.exercise!r}",
+            )
+        elif exercise.kind is Kind.GRID and field.type is not FieldType.TAGS:
+            report.at(
+                ("source", "field"),
+                f"source field {source.field!r} of {source.exercise!r} is a {field.type.value}"
+                " field; a grid takes its items from a tags field",
+            )

@@ -1,0 +1,75 @@
+"""Turning one parsed exercise file into an ``Exercise``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bilan_tui.domain.model import Exercise, Kind
+from bilan_tui.domain.text import clean_text
+
+from .fields import read_fields
+from .kinds import ALL_KIND_KEYS, KIND_KEYS, read_kind
+from .reader import TableReader
+from .source import Document, FileReport
+
+
+@dataclass(frozen=True, slots=True)
+class Placement:
+    """Where an exercise sits: its file, its phase (from pack.toml), its pack."""
+
+    stem: str
+    phase: str
+    pack_id: str
+    path: str
+
+
+def read_exercise(document: Document, report: FileReport, place: Placement) -> Exercise | None:
+    """Read and check one exercise; ``None`` when its kind is unknown or missing.
+
+    Problems go to ``report``; the exercise is still returned when its kind is
+    known, so that other exercises' references to it can be checked.
+    """
+    table = TableReader(document.data, (), report)
+    ident = table.ident()
+    if ident and ident != place.stem:
+        table.problem(
+            f"exercise id {ident!r} does not match the file name {place.stem + '.md'!r}", "id"
+        )
+    title = table.text("title", required=True)
+    summary = table.text("summary")
+    minutes = table.integer("minutes", low=0)
+    raw_kind = table.text("kind", required=True)
+    if not raw_kind:
+        return None
+    try:
+        kind = Kind(raw_kind)
+    except ValueError:
+        expected = ", ".join(member.value for member in Kind)
+        table.problem(f"unknown kind {raw_kind!r} (expected one of {expected})", "kind")
+        return None
+    fields = read_fields(table, required=kind in (Kind.FORM, Kind.RECORDS))
+    parts = read_kind(kind, table)
+    table.finish(f"a {kind.value} exercise", ALL_KIND_KEYS - KIND_KEYS[kind])
+    return Exercise(
+        id=ident or place.stem,
+        title=title,
+        kind=kind,
+        phase=place.phase,
+        guidance=clean_text(document.body).strip(),
+        summary=summary,
+        minutes=minutes or 0,
+        fields=fields,
+        entry_label=parts.entry_label,
+        summary_fields=parts.summary_fields,
+        scale=parts.scale,
+        dimensions=parts.dimensions,
+        items=parts.items,
+        top=parts.top,
+        piles=parts.piles,
+        cards=parts.cards,
+        groups=parts.groups,
+        criteria=parts.criteria,
+        source=parts.source,
+        pack_id=place.pack_id,
+        path=place.path,
+    )

@@ -1,0 +1,83 @@
+"""Reading the ``[[fields]]`` of an exercise into ``Field`` objects."""
+
+from __future__ import annotations
+
+from bilan_tui.domain.model import Choice, Field, FieldType
+
+from .reader import TableReader, check_unique
+
+_BOUNDED = (FieldType.NUMBER, FieldType.YEAR, FieldType.RATING)
+_CHOOSING = (FieldType.CHOICE, FieldType.MULTICHOICE)
+_EXTRA_KEYS = frozenset({"min", "max", "min_label", "max_label", "choices"})
+
+
+def read_fields(table: TableReader, *, required: bool) -> tuple[Field, ...]:
+    """The exercise's fields, with duplicate ids reported.
+
+    Args:
+        table: The exercise's front matter.
+        required: Whether the kind needs at least one field (form, records).
+    """
+    readers = table.tables("fields", "field", required=required)
+    fields = [read_field(reader) for reader in readers]
+    check_unique(readers, [field.id if field else "" for field in fields], "field")
+    return tuple(field for field in fields if field is not None)
+
+
+def read_field(table: TableReader) -> Field | None:
+    """One field, or ``None`` when its type is unknown (its keys mean nothing then)."""
+    ident = table.ident()
+    label = table.text("label", required=True)
+    help_text = table.text("help")
+    placeholder = table.text("placeholder")
+    required = table.boolean("required")
+    private = table.boolean("private")
+    raw_type = table.text("type", required=True)
+    if not raw_type:
+        return None
+    try:
+        field_type = FieldType(raw_type)
+    except ValueError:
+        expected = ", ".join(member.value for member in FieldType)
+        table.problem(f"unknown type {raw_type!r} (expected one of {expected})", "type")
+        return None
+    low = high = None
+    min_label = max_label = ""
+    if field_type in _BOUNDED:
+        needed = field_type is FieldType.RATING
+        low = table.integer("min", required=needed)
+        high = table.integer("max", required=needed)
+        if low is not None and high is not None and low >= high:
+            table.problem(f"'min' ({low}) must be less than 'max' ({high})", "max")
+    if field_type is FieldType.RATING:
+        min_label = table.text("min_label")
+        max_label = table.text("max_label")
+    choices: tuple[Choice, ...] = ()
+    if field_type in _CHOOSING:
+        choices = _read_choices(table)
+    table.finish(f"a {field_type.value} field", _EXTRA_KEYS)
+    return Field(
+        id=ident,
+        type=field_type,
+        label=label,
+        help=help_text,
+        required=required,
+        private=private,
+        choices=choices,
+        min=low,
+        max=high,
+        min_label=min_label,
+        max_label=max_label,
+        placeholder=placeholder,
+    )
+
+
+def _read_choices(table: TableReader) -> tuple[Choice, ...]:
+    readers = table.tables("choices", "choice", required=True)
+    choices = []
+    for reader in readers:
+        choice = Choice(id=reader.ident(), label=reader.text("label", required=True))
+        reader.finish("a choice")
+        choices.append(choice)
+    check_unique(readers, [choice.id for choice in choices], "choice")
+    return tuple(choices)

@@ -1,0 +1,218 @@
+"""Typed, checked access to one TOML table, with typo protection.
+
+Each ``TableReader`` remembers which keys were asked for; whatever the author
+wrote that nobody asked for is a typo (``lable``) or a key that belongs to
+another kind of exercise, and ``finish`` reports it. Every getter reports a
+missing or wrongly typed value and returns a harmless default, so that one
+mistake does not hide the next.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Collection, Mapping, Sequence
+from typing import Any
+
+from bilan_tui.domain.text import clean_text
+
+from .locate import Where
+from .source import FileReport
+
+ID_PATTERN = re.compile(r"[a-z][a-z0-9_-]*")
+"""What every id looks like: it ends up in answer keys and file names."""
+
+
+def type_name(value: object) -> str:
+    """How a TOML value's type is named in messages."""
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, int):
+        return "an integer"
+    if isinstance(value, float):
+        return "a decimal number"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, Mapping):
+        return "a table"
+    return "a date or time"
+
+
+def is_valid_id(value: str) -> bool:
+    """Whether ``value`` may be used as an id."""
+    return ID_PATTERN.fullmatch(value) is not None
+
+
+def invalid_id_message(value: str) -> str:
+    """Why ``value`` is refused as an id."""
+    return (
+        f"invalid id {value!r}: use lowercase letters, digits, '-' and '_', starting with a letter"
+    )
+
+
+class TableReader:
+    """Reads the keys of one table and reports what is wrong with them.
+
+    Args:
+        data: The table.
+        where: Its path in the document, to find lines.
+        report: Where problems go.
+        context: How messages name this table (``field 'motif'``); empty for
+            the document itself.
+    """
+
+    def __init__(
+        self, data: Mapping[str, Any], where: Where, report: FileReport, context: str = ""
+    ) -> None:
+        self.data = data
+        self.where = where
+        self.report = report
+        self.context = context
+        self._asked: set[str] = set()
+
+    def problem(self, message: str, key: str | None = None) -> None:
+        """Report a problem about this table, or about one of its keys."""
+        where = (*self.where, key) if key is not None else self.where
+        self.report.at(where, f"{self.context}: {message}" if self.context else message)
+
+    def _take(self, key: str, required: bool) -> Any:
+        self._asked.add(key)
+        value = self.data.get(key)
+        if value is None and required:
+            self.problem(f"missing required key {key!r}")
+        return value
+
+    def _wrong_type(self, key: str, expected: str, value: object) -> None:
+        self.problem(f"{key!r} must be {expected}, not {type_name(value)}", key)
+
+    def text(self, key: str, *, required: bool = False) -> str:
+        """A string, cleaned of control characters and trimmed."""
+        value = self._take(key, required)
+        if value is None:
+            return ""
+        if not isinstance(value, str):
+            self._wrong_type(key, "a string", value)
+            return ""
+        cleaned = clean_text(value).strip()
+        if required and not cleaned:
+            self.problem(f"{key!r} must not be empty", key)
+        return cleaned
+
+    def ident(self, key: str = "id", *, required: bool = True) -> str:
+        """An id; an invalid one is reported but returned, to avoid knock-on errors."""
+        value = self._take(key, required)
+        if value is None:
+            return ""
+        if not isinstance(value, str):
+            self._wrong_type(key, "a string", value)
+            return ""
+        if not is_valid_id(value):
+            self.problem(invalid_id_message(value), key)
+        return value
+
+    def integer(
+        self, key: str, *, required: bool = False, low: int | None = None, high: int | None = None
+    ) -> int | None:
+        """An integer, optionally within ``low``..``high``."""
+        value = self._take(key, required)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int):
+            self._wrong_type(key, "an integer", value)
+            return None
+        if (low is not None and value < low) or (high is not None and value > high):
+            bounds = f"at least {low}" if high is None else f"between {low} and {high}"
+            self.problem(f"{key!r} must be {bounds}, not {value}", key)
+            return None
+        return value
+
+    def boolean(self, key: str) -> bool:
+        """A boolean, false when absent."""
+        value = self._take(key, False)
+        if value is None:
+            return False
+        if not isinstance(value, bool):
+            self._wrong_type(key, "true or false", value)
+            return False
+        return value
+
+    def strings(self, key: str, *, required: bool = False) -> list[str]:
+        """A list of strings, uncleaned (ids); non-strings are reported and dropped."""
+        value = self._take(key, required)
+        if value is None:
+            return []
+        if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+            self._wrong_type(key, "a list of strings", value)
+            return []
+        if required and not value:
+            self.problem(f"{key!r} must not be empty", key)
+        return list(value)
+
+    def texts(self, key: str) -> tuple[str, ...]:
+        """A list of display strings, each cleaned and trimmed."""
+        return tuple(clean_text(item).strip() for item in self.strings(key))
+
+    def tables(self, key: str, noun: str, *, required: bool = False) -> list[TableReader]:
+        """The entries of an array of tables, each with its own reader.
+
+        Args:
+            key: The array's key (``fields``).
+            noun: How one entry is named in messages (``field``).
+            required: Whether the array must be present and not empty.
+        """
+        value = self._take(key, required)
+        if value is None:
+            return []
+        if not isinstance(value, list) or not all(isinstance(item, Mapping) for item in value):
+            self._wrong_type(key, "a list of tables", value)
+            return []
+        if required and not value:
+            self.problem(f"{key!r} must not be empty", key)
+        readers = []
+        for index, entry in enumerate(value):
+            ident = entry.get("id")
+            name = repr(ident) if isinstance(ident, str) and ident else f"#{index + 1}"
+            context = f"{self.context}, {noun} {name}" if self.context else f"{noun} {name}"
+            readers.append(TableReader(entry, (*self.where, key, index), self.report, context))
+        return readers
+
+    def table(self, key: str, noun: str, *, required: bool = False) -> TableReader | None:
+        """A sub-table (``[scale]`` or ``source = { ... }``) with its own reader."""
+        value = self._take(key, required)
+        if value is None:
+            return None
+        if not isinstance(value, Mapping):
+            self._wrong_type(key, "a table", value)
+            return None
+        context = f"{self.context}, {noun}" if self.context else noun
+        return TableReader(value, (*self.where, key), self.report, context)
+
+    def finish(self, owner: str, elsewhere: Collection[str] = ()) -> None:
+        """Report every key nobody asked for.
+
+        Args:
+            owner: What this table is, for "does not apply to ..." messages.
+            elsewhere: Keys that are valid in other kinds of the same table.
+        """
+        for key in self.data:
+            if key in self._asked:
+                continue
+            if key in elsewhere:
+                self.problem(f"key {key!r} does not apply to {owner}", key)
+                continue
+            close = difflib.get_close_matches(key, sorted(self._asked), n=1, cutoff=0.7)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            self.problem(f"unknown key {key!r}{hint}", key)
+
+
+def check_unique(readers: Sequence[TableReader], ids: Sequence[str], noun: str) -> None:
+    """Report the second and later uses of an id among sibling entries."""
+    seen: set[str] = set()
+    for reader, ident in zip(readers, ids, strict=True):
+        if not ident:
+            continue
+        if ident in seen:
+            reader.report.at((*reader.where, "id"), f"duplicate {noun} id {ident!r}")
+        seen.add(ident)

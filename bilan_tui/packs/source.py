@@ -1,0 +1,159 @@
+"""Reading pack files: bytes to text, front matter to TOML data, with lines kept.
+
+Everything that can go wrong while reading (missing file, a folder where a file
+should be, bad UTF-8, broken TOML, missing ``+++``) becomes a problem in the
+file's ``FileReport``, never an exception: the loader goes on and reports the
+rest of the pack.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from bilan_tui.domain.text import clean_text
+
+from .locate import Locator, Where
+from .problems import PackProblem
+
+DELIMITER = "+++"
+_TOML_POSITION = re.compile(r"\s*\((?:at line (\d+), column (\d+)|at end of document)\)$")
+
+
+class FileReport:
+    """The problems of one file, placed on lines through its ``Locator``.
+
+    Args:
+        path: The file as shown to the author.
+        problems: The pack-wide list the problems are appended to.
+    """
+
+    def __init__(self, path: str, problems: list[PackProblem]) -> None:
+        self.path = path
+        self.problems = problems
+        self.locator: Locator | None = None
+        self.count = 0
+
+    def at_line(self, line: int, message: str) -> None:
+        """Report a problem on a known line."""
+        self.problems.append(PackProblem(self.path, max(line, 1), message))
+        self.count += 1
+
+    def at(self, where: Where, message: str) -> None:
+        """Report a problem about the key, table or entry at ``where``."""
+        self.at_line(self.locator.line(where) if self.locator else 1, message)
+
+    def at_value(self, where: Where, value: str, message: str, occurrence: int = 0) -> None:
+        """Report a problem about one string inside the list at ``where``."""
+        line = self.locator.value_line(where, value, occurrence) if self.locator else 1
+        self.at_line(line, message)
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A parsed TOML document and, for exercise files, the Markdown after it."""
+
+    data: dict[str, Any]
+    body: str = ""
+
+
+def read_text(path: Path, report: FileReport) -> str | None:
+    """The file's text, or ``None`` after reporting why it cannot be read."""
+    try:
+        raw = path.read_bytes()
+    except IsADirectoryError:
+        report.at_line(1, "cannot read: this is a folder, not a file")
+        return None
+    except FileNotFoundError:
+        report.at_line(1, "cannot read: file not found")
+        return None
+    except OSError as error:
+        report.at_line(1, f"cannot read: {clean_text(error.strerror or str(error))}")
+        return None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        report.at_line(line, f"not valid UTF-8 (byte 0x{raw[error.start]:02x}); save it as UTF-8")
+        return None
+    return text.removeprefix("\ufeff")
+
+
+def parse_toml(text: str, first_line: int, report: FileReport) -> dict[str, Any] | None:
+    """Parse ``text`` whose first line is line ``first_line`` of the file."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        message = str(error)
+        match = _TOML_POSITION.search(message)
+        if match and match[1]:
+            line = first_line + int(match[1]) - 1
+        else:  # at end of document: the last line that holds something
+            lines = text.split("\n")
+            last = max((i for i, content in enumerate(lines) if content.strip()), default=0)
+            line = first_line + last
+        reason = clean_text(message[: match.start()] if match else message)
+        report.at_line(line, f"invalid TOML: {reason}")
+        return None
+    except RecursionError:
+        report.at_line(first_line, "invalid TOML: nested too deeply")
+        return None
+    report.locator = Locator(text, first_line, data)
+    return data
+
+
+def read_toml_file(path: Path, report: FileReport) -> Document | None:
+    """Read a whole TOML file (``pack.toml``)."""
+    text = read_text(path, report)
+    if text is None:
+        return None
+    data = parse_toml(text, 1, report)
+    return None if data is None else Document(data)
+
+
+def _is_delimiter(line: str) -> bool:
+    return line.rstrip() == DELIMITER
+
+
+def read_exercise_file(path: Path, report: FileReport) -> Document | None:
+    """Read an exercise file: TOML front matter between ``+++`` lines, then Markdown.
+
+    The opening ``+++`` must be the first line (blank lines before it are
+    tolerated); the first ``+++`` line after it closes the front matter.
+    """
+    text = read_text(path, report)
+    if text is None:
+        return None
+    lines = text.split("\n")
+    opening = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if opening is None or not _is_delimiter(lines[opening]):
+        later = next((i for i, line in enumerate(lines) if _is_delimiter(line)), None)
+        if later is None:
+            report.at_line(1, "missing front matter: the file must start with a '+++' line")
+        else:
+            report.at_line(
+                later + 1, "misplaced '+++': the front matter must start on the first line"
+            )
+        return None
+    closing = next(
+        (i for i in range(opening + 1, len(lines)) if _is_delimiter(lines[i])),
+        None,
+    )
+    if closing is None:
+        report.at_line(opening + 1, "missing closing '+++' line after the front matter")
+        return None
+    front = "\n".join(line.removesuffix("\r") for line in lines[opening + 1 : closing])
+    data = parse_toml(front, opening + 2, report)
+    if data is None:
+        return None
+    body = "\n".join(lines[closing + 1 :])
+    return Document(data, body)
+
+
+def as_mapping(value: object) -> Mapping[str, Any] | None:
+    """``value`` as a table, or ``None`` if it is something else."""
+    return value if isinstance(value, Mapping) else None

@@ -1,0 +1,206 @@
+"""A workbook opened with a pack: what the interface and the commands work with.
+
+The session joins the content (a :class:`Pack`) and the storage (a store
+``Workbook``) and answers questions in domain terms: an exercise's answers,
+its status, the dashboard's data, the status report. It imports no Textual,
+so the command line uses it too.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from bilan_tui.domain.answers import Answer, Entry, ExerciseAnswers
+from bilan_tui.domain.ledger import LedgerSummary, summarise
+from bilan_tui.domain.ledger import to_json as ledger_json
+from bilan_tui.domain.model import PHASE_IDS, Exercise, ExerciseStatus, Pack
+from bilan_tui.domain.progress import next_exercise
+from bilan_tui.i18n import _
+
+if TYPE_CHECKING:
+    from bilan_tui.store.repository import Workbook
+
+
+@dataclass(frozen=True)
+class DashboardData:
+    """Everything the dashboard shows once the workbook is open."""
+
+    display_name: str
+    statuses: dict[str, ExerciseStatus]
+    next_exercise: str | None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def read_saved_language(path: Path) -> str | None:
+    """The language stored in an existing workbook, read cheaply and read-only.
+
+    Used before the storage layer is imported; any problem simply means
+    "no saved language" (the real open will report it properly).
+    """
+    if not path.is_file():
+        return None
+    try:
+        uri = f"file:{path}?mode=ro"
+        with sqlite3.connect(uri, uri=True, timeout=1) as connection:
+            row = connection.execute("SELECT language FROM workbook WHERE id = 1").fetchone()
+    except sqlite3.Error:
+        return None
+    return str(row[0]) if row else None
+
+
+def empty_status_report(pack: Pack) -> dict[str, Any]:
+    """The status of a workbook that has no answer yet."""
+    report = _status_report(pack, {}, [], [])
+    report["hours"] = ledger_json(summarise([], {}))
+    return report
+
+
+def _status_report(
+    pack: Pack,
+    statuses: dict[str, ExerciseStatus],
+    homework: list[dict[str, Any]],
+    consents: list[dict[str, Any]],
+) -> dict[str, Any]:
+    phases = []
+    for phase in pack.phases:
+        exercises = [
+            {
+                "id": exercise.id,
+                "title": exercise.title,
+                "kind": exercise.kind.value,
+                "status": statuses.get(exercise.id, ExerciseStatus.TODO).value,
+            }
+            for exercise in phase.exercises
+        ]
+        phases.append(
+            {
+                "id": phase.id,
+                "done": sum(1 for item in exercises if item["status"] == "done"),
+                "total": len(exercises),
+                "exercises": exercises,
+            }
+        )
+    return {
+        "pack": {"id": pack.id, "version": pack.version, "language": pack.language},
+        "phases": phases,
+        "next": next_exercise(pack, statuses),
+        "hours": None,
+        "homework": homework,
+        "consents": consents,
+    }
+
+
+class WorkbookSession:
+    """One open workbook and the pack it is answered with."""
+
+    def __init__(self, pack: Pack, workbook: Workbook) -> None:
+        self.pack = pack
+        self.workbook = workbook
+
+    @classmethod
+    def open(cls, path: Path, pack: Pack, *, language: str, create: bool) -> WorkbookSession:
+        """Open the workbook at ``path`` (this imports the storage layer)."""
+        from bilan_tui.store.repository import open_workbook
+
+        workbook = open_workbook(path, language=language, create=create)
+        return cls(pack, workbook)
+
+    @property
+    def path(self) -> Path:
+        """The workbook's file."""
+        return self.workbook.path
+
+    def close(self) -> None:
+        """Release the database."""
+        self.workbook.close()
+
+    # Answers -----------------------------------------------------------------
+
+    def exercise_answers(self, exercise: Exercise) -> ExerciseAnswers:
+        """Every stored value of one exercise."""
+        return self.workbook.exercise_answers(exercise.pack_id or self.pack.id, exercise.id)
+
+    def save_answers(self, answers: Iterable[Answer]) -> None:
+        """Write a batch of answers in one transaction."""
+        self.workbook.save_answers(answers)
+
+    def source_entries(self, exercise_id: str) -> list[Entry]:
+        """The record entries of another exercise of the pack."""
+        return self.workbook.exercise_answers(self.pack.id, exercise_id).entries()
+
+    # States --------------------------------------------------------------------
+
+    def statuses(self) -> dict[str, ExerciseStatus]:
+        """Every exercise's status, ``todo`` included."""
+        ids = [exercise.id for exercise in self.pack.exercises]
+        found = self.workbook.statuses(self.pack.id, ids)
+        return {exercise_id: found.get(exercise_id, ExerciseStatus.TODO) for exercise_id in ids}
+
+    def status(self, exercise: Exercise) -> ExerciseStatus:
+        """One exercise's status."""
+        found = self.workbook.statuses(self.pack.id, [exercise.id])
+        return found.get(exercise.id, ExerciseStatus.TODO)
+
+    def set_done(self, exercise: Exercise, done: bool) -> ExerciseStatus:
+        """Mark an exercise as done (or not) and return its new status."""
+        self.workbook.set_done(self.pack.id, exercise.id, done)
+        return self.status(exercise)
+
+    def note_activity(self, exercise: Exercise) -> None:
+        """The person typed in an exercise (the hours ledger counts this time)."""
+
+    # Views ---------------------------------------------------------------------
+
+    def display_name(self) -> str:
+        """The name shown in the dashboard's title."""
+        name = self.workbook.get_setting("display_name")
+        return name or self.workbook.info().name
+
+    def dashboard_data(self) -> DashboardData:
+        """What the dashboard needs, read in one go."""
+        statuses = self.statuses()
+        return DashboardData(
+            display_name=self.display_name(),
+            statuses=statuses,
+            next_exercise=next_exercise(self.pack, statuses),
+        )
+
+    def planned_hours(self) -> dict[str, float | None]:
+        """Hours planned per phase, as agreed in ``modalites``."""
+        modalites = self.workbook.exercise_answers(self.pack.id, "modalites")
+        planned: dict[str, float | None] = {}
+        for phase_id in PHASE_IDS:
+            value = modalites.get(f"heures_{phase_id}")
+            planned[phase_id] = float(value) if isinstance(value, (int, float)) else None
+        return planned
+
+    def ledger_summary(self) -> LedgerSummary:
+        """The hours ledger, added up against the 24 h and the plan."""
+        return summarise(self.workbook.ledger(), self.planned_hours())
+
+    def status_report(self) -> dict[str, Any]:
+        """The report behind ``bilan status`` (and its ``--json`` keys)."""
+        report = _status_report(self.pack, self.statuses(), [], [])
+        report["hours"] = ledger_json(self.ledger_summary())
+        return report
+
+    @staticmethod
+    def describe_error(error: BaseException | None) -> str:
+        """One line a person can read, for any failure."""
+        from bilan_tui.store.errors import WorkbookError
+
+        if error is None:
+            return _("unknown error")
+        if isinstance(error, WorkbookError):
+            return str(error)
+        if isinstance(error, OSError):
+            reason = error.strerror or str(error)
+            where = f" ({error.filename})" if error.filename else ""
+            return _("the system refused: {reason}{where}").format(reason=reason, where=where)
+        if isinstance(error, sqlite3.Error) or type(error).__module__.startswith("sqlalchemy"):
+            return _("the workbook could not be written ({kind})").format(kind=type(error).__name__)
+        return _("unexpected error ({kind})").format(kind=type(error).__name__)

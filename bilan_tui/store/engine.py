@@ -1,0 +1,172 @@
+"""The one SQLite connection of a process: PRAGMAs, IMMEDIATE writes, a lock for threads.
+
+Two processes may use a workbook at once (the interface, and ``bilan hours
+add`` in another terminal). SQLite's default deferred transactions then fail:
+a transaction that read first and wants to write later cannot take the write
+lock while another holds it, and gets "database is locked" at once, whatever
+the busy timeout. So pysqlite's own transaction handling is switched off and
+every write transaction starts with ``BEGIN IMMEDIATE``, which takes the write
+lock up front and waits politely (``busy_timeout``) for it.
+
+The app saves from a timer, so one connection is shared by every thread of
+the process behind a re-entrant lock; a write opened inside another write
+joins it, which lets callers group several repository calls atomically.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, create_engine, event
+from sqlalchemy.engine import Engine
+from sqlalchemy.pool import NullPool
+
+from .inspection import APPLICATION_ID
+
+BUSY_TIMEOUT_MS = 5000
+
+PRAGMAS: tuple[str, ...] = (
+    f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}",
+    "PRAGMA journal_mode = WAL",
+    "PRAGMA synchronous = FULL",
+    "PRAGMA foreign_keys = ON",
+    "PRAGMA secure_delete = ON",
+)
+"""Set on every new connection; ``busy_timeout`` first so the others may wait."""
+
+_BEGIN_KEY = "bilan_begin"
+
+
+def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+    """Hand transaction control to us and apply the PRAGMAs."""
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    try:
+        for pragma in PRAGMAS:
+            cursor.execute(pragma)
+    finally:
+        cursor.close()
+
+
+def _on_begin(connection: Connection) -> None:
+    """Emit our own BEGIN: IMMEDIATE for writes, DEFERRED for reads."""
+    mode = connection.info.pop(_BEGIN_KEY, "DEFERRED")
+    connection.exec_driver_sql(f"BEGIN {mode}")
+
+
+def make_engine(path: Path) -> Engine:
+    """An engine on an existing file, with our PRAGMAs and BEGIN handling.
+
+    ``NullPool`` because the ``Database`` keeps its single connection for the
+    life of the process; closing it really closes the file.
+    """
+
+    def connect() -> sqlite3.Connection:
+        return sqlite3.connect(str(path), check_same_thread=False, isolation_level=None)
+
+    engine = create_engine("sqlite://", creator=connect, poolclass=NullPool)
+    event.listen(engine, "connect", _on_connect)
+    event.listen(engine, "begin", _on_begin)
+    return engine
+
+
+class Database:
+    """A workbook's connection, shared by the process's threads.
+
+    Use ``write()`` for anything that changes data and ``read()`` for
+    queries; both commit (or roll back on error) when the block ends, so no
+    read snapshot outlives a call and no write waits for a later one.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._engine = make_engine(path)
+        self._connection: Connection | None = self._engine.connect()
+        self._lock = threading.RLock()
+        self._depth = 0
+        self._writing = False
+
+    @property
+    def connection(self) -> Connection:
+        """The open connection; only valid inside ``read()`` / ``write()``."""
+        if self._connection is None:
+            raise RuntimeError("the workbook is closed")
+        return self._connection
+
+    @contextmanager
+    def write(self) -> Iterator[Connection]:
+        """A write transaction that began IMMEDIATE, or the one already open."""
+        with self._lock:
+            if self._depth:
+                if not self._writing:
+                    raise RuntimeError("cannot write inside a read transaction")
+                self._depth += 1
+                try:
+                    yield self.connection
+                finally:
+                    self._depth -= 1
+                return
+            connection = self.connection
+            connection.info[_BEGIN_KEY] = "IMMEDIATE"
+            self._depth, self._writing = 1, True
+            try:
+                with connection.begin():
+                    yield connection
+            finally:
+                self._depth, self._writing = 0, False
+                connection.info.pop(_BEGIN_KEY, None)
+
+    @contextmanager
+    def read(self) -> Iterator[Connection]:
+        """A consistent read, or the transaction already open."""
+        with self._lock:
+            if self._depth:
+                self._depth += 1
+                try:
+                    yield self.connection
+                finally:
+                    self._depth -= 1
+                return
+            connection = self.connection
+            self._depth = 1
+            try:
+                with connection.begin():
+                    yield connection
+            finally:
+                self._depth = 0
+
+    def raw(self) -> sqlite3.Connection:
+        """The sqlite3 connection, for the backup API (call under ``locked()``)."""
+        driver = self.connection.connection.driver_connection
+        if not isinstance(driver, sqlite3.Connection):
+            raise RuntimeError("unexpected database driver")
+        return driver
+
+    @contextmanager
+    def locked(self) -> Iterator[None]:
+        """Keep other threads off the connection outside any transaction."""
+        with self._lock:
+            if self._depth:
+                raise RuntimeError("cannot do this inside a transaction")
+            yield
+
+    def pragma(self, name: str) -> Any:
+        """The current value of a PRAGMA, read outside any transaction."""
+        with self.locked():
+            return self.raw().execute(f"PRAGMA {name}").fetchone()[0]
+
+    def close(self) -> None:
+        """Close the connection; SQLite checkpoints and removes ``-wal``/``-shm``."""
+        with self._lock:
+            if self._connection is not None:
+                self._connection.close()
+                self._connection = None
+                self._engine.dispose()
+
+
+__all__ = ["APPLICATION_ID", "PRAGMAS", "Database", "make_engine"]

@@ -1,0 +1,77 @@
+"""Private files and folders: where a workbook's companions live, created 0600/0700.
+
+A workbook holds a person's reflections on their working life, so nothing of
+it may be readable by other accounts on the machine, whatever the umask. The
+database file is created here, ``0600``, *before* SQLite opens it: SQLite gives
+its ``-wal`` and ``-shm`` files the mode of the database, so they inherit it.
+Stdlib only, so that read-only commands can use it without SQLAlchemy.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+FILE_MODE = 0o600
+DIR_MODE = 0o700
+BACKUP_DIR = "backups"
+
+
+def make_private_dir(path: Path) -> None:
+    """Create a folder and any missing parents, each ``0700``.
+
+    Folders that already exist keep their mode: the data directory may be one
+    the person chose (``--data-dir``) and tightening it behind their back
+    would surprise them. ``Path.mkdir(parents=True)`` is not used because it
+    creates the parents with the default mode.
+    """
+    missing: list[Path] = []
+    current = path
+    while not current.exists():
+        missing.append(current)
+        current = current.parent
+    for folder in reversed(missing):
+        try:
+            folder.mkdir(mode=DIR_MODE)
+        except FileExistsError:
+            continue
+        os.chmod(folder, DIR_MODE)
+
+
+def create_private_file(path: Path) -> bool:
+    """Create an empty ``0600`` file if none exists.
+
+    Returns:
+        True if this call created the file, False if it was already there
+        (it is then left untouched).
+    """
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
+    except FileExistsError:
+        return False
+    try:
+        # The umask may have removed bits we did not want to set anyway, but
+        # never adds any: fchmod makes the mode exact either way.
+        os.fchmod(fd, FILE_MODE)
+    finally:
+        os.close(fd)
+    return True
+
+
+def lock_path(workbook: Path) -> Path:
+    """The single-instance lock file of a workbook (``<name>.sqlite.lock``)."""
+    return workbook.with_name(workbook.name + ".lock")
+
+
+def backup_dir(workbook: Path) -> Path:
+    """The folder holding a workbook's backups, beside it."""
+    return workbook.parent / BACKUP_DIR
+
+
+def companion_files(workbook: Path) -> list[Path]:
+    """Every file SQLite or the lock may have made beside a workbook.
+
+    ``bilan wipe`` removes these along with the workbook and its backups.
+    """
+    names = ("-wal", "-shm", "-journal", ".lock")
+    return [workbook.with_name(workbook.name + suffix) for suffix in names]

@@ -1,0 +1,162 @@
+"""Read-only checks that a file is one of our workbooks, before anything writes to it.
+
+A damaged file must never be written to: SQLite would happily "repair" a
+header or turn a stranger's database into ours. So the header bytes are read
+with a plain ``open(..., "rb")`` first, and only a file that looks right is
+opened by SQLite, read-only (``mode=ro``), for ``PRAGMA quick_check``. Stdlib
+only: ``bilan restore`` and ``bilan status`` use it too.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import struct
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import quote
+
+from .errors import NotAWorkbook, WorkbookDamaged, WorkbookTooNew
+
+APPLICATION_ID = 0x42494C41
+"""``PRAGMA application_id`` of every workbook: "BILA" in ASCII."""
+
+MAGIC = b"SQLite format 3\x00"
+HEADER_SIZE = 100
+
+
+@dataclass(frozen=True, slots=True)
+class Header:
+    """The fields of an SQLite file header that the checks use."""
+
+    page_size: int
+    change_counter: int
+    page_count: int
+    user_version: int
+    application_id: int
+    valid_for: int
+
+
+@dataclass(frozen=True, slots=True)
+class Inspection:
+    """What the read-only checks found.
+
+    Attributes:
+        user_version: The schema version stored in the file.
+        blank: An SQLite file with no table, no version and no application
+            id: safe to make into a workbook.
+    """
+
+    user_version: int
+    blank: bool
+
+
+def read_header(path: Path) -> Header:
+    """Parse the 100-byte header, refusing anything that is not SQLite.
+
+    Raises:
+        NotAWorkbook: The path is a folder.
+        WorkbookDamaged: Empty, too short, wrong magic or impossible page size.
+    """
+    if path.is_dir():
+        raise NotAWorkbook(path, "it is a folder")
+    with path.open("rb") as handle:
+        data = handle.read(HEADER_SIZE)
+    if not data:
+        raise WorkbookDamaged(path, "the file is empty")
+    if len(data) < HEADER_SIZE or not data.startswith(MAGIC):
+        raise WorkbookDamaged(path, "it is not an SQLite database (its header is missing)")
+    (raw_page_size,) = struct.unpack_from(">H", data, 16)
+    page_size = 65536 if raw_page_size == 1 else raw_page_size
+    if page_size < 512 or page_size & (page_size - 1):
+        raise WorkbookDamaged(path, "its header is damaged (impossible page size)")
+    return Header(
+        page_size=page_size,
+        change_counter=struct.unpack_from(">I", data, 24)[0],
+        page_count=struct.unpack_from(">I", data, 28)[0],
+        user_version=struct.unpack_from(">i", data, 60)[0],
+        application_id=struct.unpack_from(">i", data, 68)[0] & 0xFFFFFFFF,
+        valid_for=struct.unpack_from(">I", data, 92)[0],
+    )
+
+
+def _check_size(path: Path, header: Header) -> None:
+    """Refuse a file cut short, without asking SQLite.
+
+    When a ``-wal`` file holds frames, the main file may legitimately lag
+    behind its last checkpoint, so the check is left to ``quick_check``.
+    """
+    size = path.stat().st_size
+    wal = path.with_name(path.name + "-wal")
+    if wal.exists() and wal.stat().st_size > 0:
+        return
+    if size % header.page_size:
+        raise WorkbookDamaged(path, "the file is truncated")
+    header_valid = header.valid_for == header.change_counter
+    if header_valid and header.page_count * header.page_size > size:
+        raise WorkbookDamaged(path, "the file is truncated")
+
+
+def _read_only_uri(path: Path) -> str:
+    return "file:" + quote(str(path.resolve())) + "?mode=ro"
+
+
+def _query(path: Path) -> tuple[str, int, int, int]:
+    """Run the integrity check and read the live pragmas on a read-only connection.
+
+    The pragmas are read through SQLite rather than from the header because a
+    committed migration may still sit in the ``-wal`` file.
+    """
+    connection = sqlite3.connect(_read_only_uri(path), uri=True)
+    try:
+        connection.execute("PRAGMA busy_timeout = 5000")
+        rows = connection.execute("PRAGMA quick_check(1)").fetchall()
+        verdict = str(rows[0][0]) if rows else "no answer"
+        application_id = int(connection.execute("PRAGMA application_id").fetchone()[0])
+        user_version = int(connection.execute("PRAGMA user_version").fetchone()[0])
+        tables = int(connection.execute("SELECT count(*) FROM sqlite_master").fetchone()[0])
+    finally:
+        connection.close()
+    return verdict, application_id & 0xFFFFFFFF, user_version, tables
+
+
+def _refuse_foreign(path: Path, application_id: int) -> None:
+    if application_id not in (0, APPLICATION_ID):
+        raise NotAWorkbook(
+            path, f"it belongs to another program (application id {application_id:#x})"
+        )
+
+
+def inspect_workbook(path: Path, known_version: int) -> Inspection:
+    """Check, without writing, that an existing file is a workbook this version can open.
+
+    Args:
+        path: An existing path.
+        known_version: The newest schema version this program knows.
+
+    Raises:
+        NotAWorkbook: A folder, another program's database, or an SQLite file
+            holding tables but no workbook stamp.
+        WorkbookDamaged: Not SQLite, empty, truncated or failing quick_check.
+        WorkbookTooNew: Written by a newer version of the program.
+    """
+    header = read_header(path)
+    _refuse_foreign(path, header.application_id)
+    if header.user_version > known_version:
+        raise WorkbookTooNew(path, header.user_version, known_version)
+    _check_size(path, header)
+    try:
+        verdict, application_id, user_version, tables = _query(path)
+    except sqlite3.DatabaseError as exc:
+        raise WorkbookDamaged(path, f"SQLite reports: {exc}") from None
+    if verdict != "ok":
+        raise WorkbookDamaged(path, "its integrity check failed")
+    _refuse_foreign(path, application_id)
+    if user_version > known_version:
+        raise WorkbookTooNew(path, user_version, known_version)
+    if application_id == 0:
+        if tables or user_version:
+            raise NotAWorkbook(path, "it is an SQLite database made by something else")
+        return Inspection(user_version=0, blank=True)
+    if user_version < 1:
+        raise WorkbookDamaged(path, "it was never fully created")
+    return Inspection(user_version=user_version, blank=False)

@@ -1,0 +1,180 @@
+"""Ledger entries, homework and consents: the records that are not answers."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+from sqlalchemy import delete, select, update
+from sqlalchemy.dialects.sqlite import insert
+
+from bilan_tui.domain.ledger import KINDS, SOURCES
+from bilan_tui.domain.records import Consent, Homework, LedgerEntry
+
+from .codec import (
+    date_text,
+    from_json,
+    now,
+    optional_time,
+    parse_date,
+    parse_time,
+    time_text,
+    to_json,
+)
+from .engine import Database
+from .tables import table
+
+
+def _ledger_values(entry: LedgerEntry) -> dict[str, Any]:
+    """Column values of a ledger entry, refusing what the table's checks would."""
+    if entry.kind not in KINDS:
+        raise ValueError(f"unknown ledger kind {entry.kind!r}")
+    if entry.source not in SOURCES:
+        raise ValueError(f"unknown ledger source {entry.source!r}")
+    if entry.minutes < 0:
+        raise ValueError("a ledger entry cannot last less than nothing")
+    return {
+        "date": date_text(entry.date),
+        "minutes": entry.minutes,
+        "phase": entry.phase,
+        "kind": entry.kind,
+        "note": entry.note,
+        "source": entry.source,
+        "exercise_id": entry.exercise_id,
+    }
+
+
+def _ledger_entry(row: Any) -> LedgerEntry:
+    return LedgerEntry(
+        date=parse_date(row.date),
+        minutes=row.minutes,
+        phase=row.phase,
+        kind=row.kind,
+        note=row.note,
+        source=row.source,
+        exercise_id=row.exercise_id,
+        id=row.id,
+    )
+
+
+def _homework(row: Any) -> Homework:
+    return Homework(
+        pack_id=row.pack_id,
+        exercises=tuple(from_json(row.exercises)),
+        file_hash=row.file_hash,
+        due=None if row.due is None else parse_date(row.due),
+        message=row.message,
+        imported_at=parse_time(row.imported_at),
+        id=row.id,
+    )
+
+
+def _consent(row: Any) -> Consent:
+    return Consent(
+        recipient=row.recipient,
+        scope=row.scope,
+        format=row.format,
+        include_private=bool(row.include_private),
+        path=row.path,
+        date=optional_time(row.date),
+        id=row.id,
+    )
+
+
+class RecordStore:
+    """Ledger, homework and consent methods of ``Workbook``."""
+
+    _db: Database
+
+    def add_ledger_entry(self, entry: LedgerEntry) -> LedgerEntry:
+        """Store a new entry (its ``id`` is ignored); returns it with its new id.
+
+        Raises:
+            ValueError: Unknown kind or source, or negative minutes.
+        """
+        values = _ledger_values(entry) | {"created_at": time_text(now())}
+        with self._db.write() as connection:
+            result = connection.execute(insert(table("ledger_entry")).values(values))
+            new_id = result.inserted_primary_key
+        assert new_id is not None
+        return dataclasses.replace(entry, id=int(new_id[0]))
+
+    def update_ledger_entry(self, entry: LedgerEntry) -> bool:
+        """Replace a stored entry, found by its id; returns whether it existed."""
+        if entry.id is None:
+            raise ValueError("only a stored ledger entry (with an id) can be updated")
+        ledger = table("ledger_entry")
+        statement = update(ledger).where(ledger.c.id == entry.id).values(_ledger_values(entry))
+        with self._db.write() as connection:
+            return bool(connection.execute(statement).rowcount)
+
+    def delete_ledger_entry(self, entry_id: int) -> bool:
+        """Remove an entry; returns whether it existed."""
+        ledger = table("ledger_entry")
+        with self._db.write() as connection:
+            return bool(connection.execute(delete(ledger).where(ledger.c.id == entry_id)).rowcount)
+
+    def ledger(self) -> list[LedgerEntry]:
+        """Every ledger entry, by date then in the order they were added."""
+        ledger = table("ledger_entry")
+        query = select(ledger).order_by(ledger.c.date, ledger.c.id)
+        with self._db.read() as connection:
+            return [_ledger_entry(row) for row in connection.execute(query)]
+
+    def add_homework(self, homework: Homework) -> tuple[Homework, bool]:
+        """Import an assignment once: a file already imported is not added again.
+
+        Returns:
+            The stored assignment (the earlier one for a known file hash) and
+            whether it was new.
+        """
+        table_ = table("homework")
+        values = {
+            "imported_at": time_text(homework.imported_at or now()),
+            "due": None if homework.due is None else date_text(homework.due),
+            "message": homework.message,
+            "exercises": to_json(list(homework.exercises)),
+            "file_hash": homework.file_hash,
+            "pack_id": homework.pack_id,
+        }
+        statement = (
+            insert(table_).values(values).on_conflict_do_nothing(index_elements=["file_hash"])
+        )
+        query = select(table_).where(table_.c.file_hash == homework.file_hash)
+        with self._db.write() as connection:
+            added = bool(connection.execute(statement).rowcount)
+            stored = _homework(connection.execute(query).one())
+        return stored, added
+
+    def homework(self) -> list[Homework]:
+        """Every imported assignment: soonest due first, undated ones last."""
+        table_ = table("homework")
+        query = select(table_).order_by(
+            table_.c.due.is_(None), table_.c.due, table_.c.imported_at, table_.c.id
+        )
+        with self._db.read() as connection:
+            return [_homework(row) for row in connection.execute(query)]
+
+    def add_consent(self, consent: Consent) -> Consent:
+        """Record that the person agreed to an export; returns it with id and date."""
+        moment = consent.date or now()
+        values = {
+            "date": time_text(moment),
+            "recipient": consent.recipient,
+            "scope": consent.scope,
+            "format": consent.format,
+            "include_private": consent.include_private,
+            "path": consent.path,
+        }
+        with self._db.write() as connection:
+            result = connection.execute(insert(table("consent")).values(values))
+            new_id = result.inserted_primary_key
+        assert new_id is not None
+        return dataclasses.replace(consent, id=int(new_id[0]), date=parse_time(time_text(moment)))
+
+    def consents(self) -> list[Consent]:
+        """Every recorded consent, oldest first."""
+        table_ = table("consent")
+        with self._db.read() as connection:
+            rows = connection.execute(select(table_).order_by(table_.c.date, table_.c.id))
+            return [_consent(row) for row in rows]

@@ -1,0 +1,227 @@
+"""Opening a workbook, and the ``Workbook`` object the rest of the program talks to.
+
+``open_workbook`` is the only way in. It refuses, without writing a byte,
+anything that is not one of our workbooks or that a newer version wrote; it
+creates a new workbook ``0600`` in a ``0700`` folder; and it upgrades an old
+one after taking a backup. The returned ``Workbook`` takes and returns domain
+objects only (answers, ledger entries, homework, consents), so no caller
+needs SQLAlchemy.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from types import TracebackType
+
+from sqlalchemy import Connection, delete, select, update
+from sqlalchemy.dialects.sqlite import insert
+
+from bilan_tui.domain.records import WorkbookInfo
+
+from . import backup as backups
+from .answer_store import AnswerStore
+from .codec import from_json, now, parse_time, time_text
+from .engine import Database
+from .errors import NotAWorkbook, WorkbookDamaged, WorkbookNotFound
+from .files import companion_files, create_private_file, make_private_dir
+from .inspection import APPLICATION_ID, inspect_workbook
+from .lock import WorkbookLock, acquire_lock
+from .migrations import MIGRATIONS, Migration, create_schema, target_version, upgrade
+from .record_store import RecordStore
+from .tables import table
+
+DISPLAY_NAME = "display_name"
+"""Setting key: the name shown in the dashboard's title."""
+
+
+class Workbook(AnswerStore, RecordStore):
+    """An open workbook. Thread-safe; close it (or use ``with``) when done.
+
+    Attributes:
+        path: The database file.
+    """
+
+    def __init__(self, path: Path, database: Database, lock: WorkbookLock | None = None) -> None:
+        self.path = path
+        self._db = database
+        self._lock = lock
+        self._known_packs: set[str] = set()
+
+    def __enter__(self) -> Workbook:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Close the database, then release the single-instance lock if held."""
+        self._db.close()
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Group several calls into one IMMEDIATE transaction (all or nothing).
+
+        Needed for read-modify-write: a value read inside the block cannot be
+        changed by another process before the block's writes commit.
+        """
+        with self._db.write():
+            yield
+
+    def acquire_lock(self) -> None:
+        """Take the single-instance lock (the interface does, before editing).
+
+        Raises:
+            WorkbookInUse: Another bilan process has this workbook open.
+        """
+        if self._lock is None or not self._lock.held:
+            self._lock = acquire_lock(self.path)
+
+    def info(self) -> WorkbookInfo:
+        """The workbook's name, language, creation time and packs used."""
+        workbook = table("workbook")
+        with self._db.read() as connection:
+            row = connection.execute(select(workbook)).one()
+        return WorkbookInfo(
+            name=row.name,
+            language=row.language,
+            created_at=parse_time(row.created_at),
+            pack_ids=tuple(from_json(row.pack_ids)),
+        )
+
+    def set_language(self, language: str) -> None:
+        """Change the language the workbook is shown in."""
+        workbook = table("workbook")
+        with self._db.write() as connection:
+            connection.execute(update(workbook).values(language=language))
+
+    def get_setting(self, key: str, default: str | None = None) -> str | None:
+        """A stored preference, or ``default``."""
+        setting = table("setting")
+        with self._db.read() as connection:
+            value = connection.execute(
+                select(setting.c.value).where(setting.c.key == key)
+            ).scalar_one_or_none()
+        return default if value is None else str(value)
+
+    def set_setting(self, key: str, value: str | None) -> None:
+        """Store a preference; ``None`` removes it."""
+        setting = table("setting")
+        with self._db.write() as connection:
+            if value is None:
+                connection.execute(delete(setting).where(setting.c.key == key))
+                return
+            statement = insert(setting).values(key=key, value=value)
+            connection.execute(
+                statement.on_conflict_do_update(
+                    index_elements=["key"], set_={"value": statement.excluded.value}
+                )
+            )
+
+    def backup(self, dest: Path) -> Path:
+        """Copy the workbook to a new ``0600`` file (``bilan backup --output``).
+
+        Raises:
+            FileExistsError: ``dest`` exists.
+        """
+        with self._db.locked():
+            return backups.backup_to(self._db.raw(), dest)
+
+    def rolling_backup(self, *, force: bool = False) -> Path | None:
+        """Today's backup in ``backups/`` if not taken yet (or ``force``); keeps 5."""
+        with self._db.locked():
+            return backups.rolling_backup(self._db.raw(), self.path, force=force)
+
+    def pragma(self, name: str) -> object:
+        """A PRAGMA's current value (tests and ``bilan doctor``-style checks)."""
+        return self._db.pragma(name)
+
+
+def _initialise(connection: Connection, path: Path, language: str, version: int) -> None:
+    if create_schema(connection, version):
+        connection.execute(
+            insert(table("workbook")).values(
+                id=1, name=path.stem, language=language, created_at=time_text(now())
+            )
+        )
+
+
+def _discard_new(path: Path) -> None:
+    """Remove a workbook this call created but could not initialise."""
+    for leftover in (path, *companion_files(path)[:3]):
+        leftover.unlink(missing_ok=True)
+
+
+def open_workbook(
+    path: Path,
+    *,
+    language: str = "fr",
+    create: bool = True,
+    lock: bool = False,
+    migrations: Sequence[Migration] = MIGRATIONS,
+) -> Workbook:
+    """Open (creating or upgrading if needed) the workbook at ``path``.
+
+    Args:
+        path: The ``.sqlite`` file; its stem is the workbook's name.
+        language: Stored in a new workbook; ignored for an existing one.
+        create: False for read-only commands, which must not create a file.
+        lock: Take the single-instance lock first (the interface does; it is
+            then held until ``close``).
+        migrations: The upgrade steps (tests pass their own).
+
+    Raises:
+        WorkbookNotFound: No file and ``create`` is False.
+        NotAWorkbook: A folder or another program's database.
+        WorkbookDamaged: Not readable as a workbook (empty, truncated...).
+        WorkbookTooNew: Written by a newer version.
+        WorkbookInUse: ``lock`` and another process holds the lock.
+    """
+    path = Path(path)
+    version = target_version(migrations)
+    created = False
+    if path.is_dir():
+        raise NotAWorkbook(path, "it is a folder")
+    if not path.exists():
+        if not create:
+            raise WorkbookNotFound(path)
+        make_private_dir(path.parent)
+        created = create_private_file(path)
+    held = acquire_lock(path) if lock else None
+    try:
+        if created:
+            blank, found = True, 0
+        else:
+            inspection = inspect_workbook(path, version)
+            blank, found = inspection.blank, inspection.user_version
+        database = Database(path)
+        try:
+            if blank:
+                with database.write() as connection:
+                    _initialise(connection, path, language, version)
+            elif found < version:
+                with database.locked():
+                    backups.rolling_backup(database.raw(), path, force=True)
+                with database.write() as connection:
+                    upgrade(connection, migrations)
+            if database.pragma("application_id") & 0xFFFFFFFF != APPLICATION_ID:
+                raise WorkbookDamaged(path, "it lost its workbook stamp")
+        except BaseException:
+            database.close()
+            raise
+    except BaseException:
+        if held is not None:
+            held.release()
+        if created:
+            _discard_new(path)
+        raise
+    return Workbook(path, database, held)

@@ -1,0 +1,156 @@
+"""The application: wiring between the dashboard, the exercises and the workbook.
+
+The app is given the pack and a function that opens the workbook. It draws the
+dashboard from the pack in the first frame, then opens the workbook (which
+imports the storage layer, slower than Textual itself) in a worker thread and
+fills the dashboard in when it is ready (DESIGN §12).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import ClassVar, cast
+
+from textual import on, work
+from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.command import CommandPalette
+from textual.screen import Screen
+from textual.worker import Worker, WorkerState
+
+from bilan_tui.domain.model import Pack
+from bilan_tui.i18n import _
+from bilan_tui.session import WorkbookSession
+from bilan_tui.ui.commands import ExerciseCommands
+from bilan_tui.ui.screens.dashboard import DashboardScreen
+from bilan_tui.ui.screens.exercise import ExerciseScreen
+from bilan_tui.ui.screens.help import HelpScreen
+
+SessionOpener = Callable[[], WorkbookSession]
+
+
+class BilanApp(App[int]):
+    """The bilan workbook. Returns an exit status from :meth:`run`."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "bilan-tui"
+    ENABLE_COMMAND_PALETTE = True
+    COMMANDS: ClassVar = App.COMMANDS | {ExerciseCommands}
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+q", "quit", _("Quit"), tooltip=_("Save and quit"), priority=True),
+        Binding("f1", "help", _("Help"), tooltip=_("Show the help")),
+        Binding(
+            "ctrl+p",
+            "command_palette",
+            _("Commands"),
+            tooltip=_("Find an exercise or a command"),
+            priority=True,
+        ),
+    ]
+
+    def __init__(self, pack: Pack, open_session: SessionOpener, data_location: str) -> None:
+        super().__init__()
+        self.pack = pack
+        self._open_session = open_session
+        self.data_location = data_location
+        self.session: WorkbookSession | None = None
+        self.open_error: str | None = None
+        self._pending_exercise: str | None = None
+
+    def get_default_screen(self) -> Screen[None]:
+        return DashboardScreen(self.pack)
+
+    def on_mount(self) -> None:
+        self.call_after_refresh(self._load_session)
+
+    @work(thread=True, exclusive=True, group="session", exit_on_error=False)
+    def _load_session(self) -> WorkbookSession:
+        return self._open_session()
+
+    @on(Worker.StateChanged)
+    def _worker_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.group != "session":
+            return
+        if event.state is WorkerState.SUCCESS:
+            result = event.worker.result
+            assert isinstance(result, WorkbookSession)
+            self.session = result
+            self.refresh_dashboard()
+            if self._pending_exercise:
+                self.open_exercise(self._pending_exercise)
+        elif event.state is WorkerState.ERROR:
+            error = event.worker.error
+            session_message = WorkbookSession.describe_error
+            self.open_error = session_message(error) if error else _("unknown error")
+            self.exit(1, message=self.open_error)
+
+    def refresh_dashboard(self) -> None:
+        """Redraw the dashboard with the workbook's current data."""
+        if self.session is None:
+            return
+        dashboard = self.get_screen_stack_bottom()
+        if isinstance(dashboard, DashboardScreen):
+            dashboard.show(self.session.dashboard_data())
+
+    def get_screen_stack_bottom(self) -> Screen[object]:
+        """The dashboard: the first screen of the stack."""
+        return self.screen_stack[0]
+
+    @on(DashboardScreen.OpenExercise)
+    def _open_from_dashboard(self, event: DashboardScreen.OpenExercise) -> None:
+        self.open_exercise(event.exercise_id)
+
+    def open_exercise(self, exercise_id: str) -> None:
+        """Show an exercise, once the workbook is open."""
+        exercise = self.pack.exercise(exercise_id)
+        if exercise is None:
+            return
+        if self.session is None:
+            self._pending_exercise = exercise_id
+            self.notify(_("Opening your workbook…"), timeout=2)
+            return
+        self._pending_exercise = None
+        if isinstance(self.screen, ExerciseScreen):
+            self.screen.save()
+            self.pop_screen()
+        self.push_screen(ExerciseScreen(self.session, exercise), self._exercise_closed)
+
+    def _exercise_closed(self, _result: None) -> None:
+        self.refresh_dashboard()
+
+    def save_everything(self) -> None:
+        """Write whatever is pending on every open exercise screen."""
+        for screen in self.screen_stack:
+            if isinstance(screen, ExerciseScreen):
+                screen.save()
+
+    async def action_quit(self) -> None:
+        """Save, then quit."""
+        self.save_everything()
+        self.exit(0)
+
+    def action_help(self) -> None:
+        """Show the help page."""
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.data_location))
+
+    def action_command_palette(self) -> None:
+        """Open the palette with our own, translated placeholder."""
+        if self.use_command_palette and not CommandPalette.is_open(cast("App[object]", self)):
+            self.push_screen(
+                CommandPalette(
+                    placeholder=_("Type an exercise or a command…"), id="--command-palette"
+                )
+            )
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """Our own commands, in the person's language, instead of Textual's English ones."""
+        yield SystemCommand(_("Dashboard"), _("Back to the list of exercises"), self._go_dashboard)
+        yield SystemCommand(_("Help"), _("Keys and where your data lives"), self.action_help)
+        yield SystemCommand(_("Quit"), _("Save and quit"), self.action_quit)
+
+    def _go_dashboard(self) -> None:
+        self.save_everything()
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+        self.refresh_dashboard()

@@ -1,0 +1,66 @@
+"""The command palette (ctrl+p): every exercise reachable by typing its title."""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import TYPE_CHECKING, cast
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
+from textual.fuzzy import Matcher
+
+from bilan_tui.i18n import _
+from bilan_tui.labels import phase_title
+from bilan_tui.ui.text import plain
+
+if TYPE_CHECKING:
+    from bilan_tui.ui.app import BilanApp
+
+
+def highlight(matcher: Matcher, candidate: str) -> Content:
+    """Like ``Matcher.highlight``, but the candidate is never read as markup.
+
+    Textual's own version parses the candidate with ``Content.from_markup``,
+    which would turn a ``[`` in a pack title into markup (DESIGN §6).
+    """
+    content = plain(candidate)
+    score, offsets = matcher.fuzzy_search.match(matcher.query, content.plain)
+    if not score:
+        return content
+    for offset in offsets:
+        if not content.plain[offset].isspace():
+            content = content.stylize(matcher.match_style, offset, offset + 1)
+    return content
+
+
+class ExerciseCommands(Provider):
+    """Open any exercise of the pack from the palette."""
+
+    def _commands(self) -> list[tuple[str, str, str]]:
+        app = cast("BilanApp", self.app)
+        return [
+            (exercise.title, phase_title(exercise.phase), exercise.id)
+            for exercise in app.pack.exercises
+        ]
+
+    async def discover(self) -> Hits:
+        app = cast("BilanApp", self.app)
+        for title, phase, exercise_id in self._commands():
+            yield DiscoveryHit(
+                plain(title),
+                partial(app.open_exercise, exercise_id),
+                help=phase,
+            )
+
+    async def search(self, query: str) -> Hits:
+        app = cast("BilanApp", self.app)
+        matcher = self.matcher(query)
+        for title, phase, exercise_id in self._commands():
+            score = matcher.match(title)
+            if score > 0:
+                yield Hit(
+                    score,
+                    highlight(matcher, title),
+                    partial(app.open_exercise, exercise_id),
+                    help=phase + " · " + _("open this exercise"),
+                )

@@ -1,0 +1,53 @@
+"""What every exercise body shares: its exercise, its answers, its messages."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from textual.containers import Vertical
+from textual.message import Message
+
+from bilan_tui.domain.answers import Entry, ExerciseAnswers
+from bilan_tui.domain.model import Exercise
+
+
+@dataclass(frozen=True)
+class ExerciseContext:
+    """What a body may need beyond its own answers.
+
+    Attributes:
+        source_entries: Reads the record entries of another exercise of the
+            same pack (the grid's tags, the matrix's options).
+    """
+
+    source_entries: Callable[[str], list[Entry]] = field(default=lambda _exercise_id: [])
+
+
+class ExerciseBody(Vertical):
+    """Base class of the widgets that answer one kind of exercise."""
+
+    DEFAULT_CLASSES = "exercise-body"
+
+    class Edited(Message):
+        """Values changed in memory and must reach the disk."""
+
+        def __init__(self, keys: list[tuple[str, str]]) -> None:
+            super().__init__()
+            self.keys = keys
+
+    def __init__(
+        self, exercise: Exercise, answers: ExerciseAnswers, context: ExerciseContext
+    ) -> None:
+        super().__init__()
+        self.exercise = exercise
+        self.answers = answers
+        self.context = context
+
+    def edited(self, field_id: str, entry_id: str = "") -> None:
+        """Tell the screen one value changed."""
+        self.post_message(self.Edited([(field_id, entry_id)]))
+
+    def progress(self) -> tuple[int, int] | None:
+        """Answered and total items, for kinds that count (``None`` otherwise)."""
+        return None

@@ -1,0 +1,101 @@
+"""The dashboard: the three phases, each exercise's state, the next step."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer, OptionList, Static
+
+from bilan_tui.domain.model import Pack
+from bilan_tui.i18n import _
+from bilan_tui.ui.text import plain
+from bilan_tui.ui.widgets.phase_list import PhaseList
+
+if TYPE_CHECKING:
+    from bilan_tui.session import DashboardData
+
+
+class DashboardScreen(Screen[None]):
+    """The home screen. Drawn from the pack first, filled from the workbook next."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "open_highlighted", _("Open"), tooltip=_("Open the exercise")),
+        Binding("n", "open_next", _("Next step"), tooltip=_("Open the suggested exercise")),
+    ]
+
+    class OpenExercise(Message):
+        """The person asked to open an exercise."""
+
+        def __init__(self, exercise_id: str) -> None:
+            super().__init__()
+            self.exercise_id = exercise_id
+
+    def __init__(self, pack: Pack) -> None:
+        super().__init__(id="dashboard")
+        self.pack = pack
+        self.data: DashboardData | None = None
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="dashboard-header"):
+            yield Static(plain(_("Skills assessment")), id="workbook-title")
+            yield Static("", id="header-hours")
+        with Horizontal(id="dashboard-body"):
+            yield PhaseList(self.pack, id="phases")
+            with Vertical(id="dashboard-side"):
+                yield Static(plain(_("Opening your workbook…")), id="next-step", classes="panel")
+        yield Footer(show_command_palette=False)
+
+    def on_mount(self) -> None:
+        self.query_one(PhaseList).border_title = _("Your path")
+        self.query_one("#next-step").border_title = _("Next step")
+        self.query_one(PhaseList).focus()
+
+    def show(self, data: DashboardData) -> None:
+        """Fill the screen with the workbook's data."""
+        self.data = data
+        phases = self.query_one(PhaseList)
+        phases.show_statuses(data.statuses, data.next_exercise)
+        self.query_one("#workbook-title", Static).update(
+            plain(_("Skills assessment") + " — " + data.display_name)
+        )
+        next_step = self.query_one("#next-step", Static)
+        exercise = self.pack.exercise(data.next_exercise) if data.next_exercise else None
+        if exercise is None:
+            next_step.update(plain(_("Every exercise is done. Well done.")))
+        else:
+            lines = [exercise.title]
+            if exercise.summary:
+                lines.append(exercise.summary)
+            if exercise.minutes:
+                lines.append(_("~{minutes} min").format(minutes=exercise.minutes))
+            lines.append("")
+            lines.append(_("Press n to open it."))
+            next_step.update(plain("\n".join(lines)))
+        if phases.highlighted in (None, 0) and data.next_exercise:
+            phases.highlight_exercise(data.next_exercise)
+
+    def _open(self, exercise_id: str | None) -> None:
+        if exercise_id and self.pack.exercise(exercise_id):
+            self.post_message(self.OpenExercise(exercise_id))
+
+    @on(OptionList.OptionSelected, "#phases")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self._open(event.option.id)
+
+    def action_open_highlighted(self) -> None:
+        """Open the exercise under the cursor."""
+        phases = self.query_one(PhaseList)
+        if phases.highlighted is not None:
+            self._open(phases.get_option_at_index(phases.highlighted).id)
+
+    def action_open_next(self) -> None:
+        """Open the suggested next exercise."""
+        if self.data is not None:
+            self._open(self.data.next_exercise)

@@ -1,0 +1,151 @@
+"""The exercise screen: guidance first, then the inputs of the exercise's kind."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import events, on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Markdown, Static
+
+from bilan_tui.domain.model import Exercise, ExerciseStatus
+from bilan_tui.i18n import _
+from bilan_tui.labels import phase_title, status_label
+from bilan_tui.session import WorkbookSession
+from bilan_tui.ui.autosave import Autosaver
+from bilan_tui.ui.kinds import ExerciseBody, ExerciseContext, body_for
+from bilan_tui.ui.text import plain
+
+SAVE_DELAY = 1.0
+"""Seconds between the first unsaved change and its write (DESIGN §5)."""
+
+
+class ExerciseScreen(Screen[None]):
+    """One exercise: its guidance, its body, and autosave around them."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "back", _("Dashboard"), tooltip=_("Save and go back")),
+        Binding("ctrl+s", "toggle_done", _("Mark as done"), tooltip=_("Mark as done")),
+        Binding("ctrl+g", "toggle_guidance", _("Guidance"), tooltip=_("Show or hide the guidance")),
+    ]
+
+    def __init__(self, session: WorkbookSession, exercise: Exercise) -> None:
+        super().__init__(classes="exercise-screen")
+        self.session = session
+        self.exercise = exercise
+        answers = session.exercise_answers(exercise)
+        self.autosaver = Autosaver(answers, session.save_answers)
+        self.status = session.status(exercise)
+        self._save_timer_running = False
+
+    def compose(self) -> ComposeResult:
+        exercise = self.exercise
+        with Horizontal(id="exercise-header"):
+            crumb = f"{phase_title(exercise.phase)} › {exercise.title}"
+            yield Static(plain(crumb), id="exercise-title")
+            yield Static("", id="exercise-state")
+        if exercise.guidance:
+            with VerticalScroll(id="guidance-box"):
+                yield Markdown(exercise.guidance, id="guidance", open_links=False)
+        with VerticalScroll(id="exercise-scroll"):
+            yield body_for(
+                exercise,
+                self.autosaver.answers,
+                ExerciseContext(source_entries=self.session.source_entries),
+            )
+        yield Static("", id="save-state")
+        yield Footer(show_command_palette=False)
+
+    def on_mount(self) -> None:
+        if self.status is ExerciseStatus.DONE:
+            for box in self.query("#guidance-box"):
+                box.display = False
+        self._show_state()
+        self.call_after_refresh(self._focus_first_input)
+
+    def _focus_first_input(self) -> None:
+        body = self.query_one(ExerciseBody)
+        for widget in body.query("*"):
+            if widget.focusable:
+                widget.focus()
+                return
+
+    def _show_state(self) -> None:
+        text = status_label(self.status)
+        if self.exercise.minutes:
+            text += "   " + _("~{minutes} min").format(minutes=self.exercise.minutes)
+        self.query_one("#exercise-state", Static).update(plain(text))
+
+    @on(ExerciseBody.Edited)
+    def _edited(self, event: ExerciseBody.Edited) -> None:
+        for field_id, entry_id in event.keys:
+            self.autosaver.mark(field_id, entry_id)
+        self.session.note_activity(self.exercise)
+        if not self._save_timer_running:
+            self._save_timer_running = True
+            self.set_timer(SAVE_DELAY, self._timed_save)
+
+    def _timed_save(self) -> None:
+        self._save_timer_running = False
+        self.save()
+
+    def save(self) -> bool:
+        """Write pending answers now; tell the person if the disk refuses."""
+        had_pending = self.autosaver.pending
+        ok = self.autosaver.flush()
+        state = self.query_one("#save-state", Static)
+        if not ok:
+            state.update(
+                plain(
+                    _(
+                        "Not saved: {reason}. Your text is kept here and will be "
+                        "saved as soon as possible."
+                    ).format(reason=self.session.describe_error(self.autosaver.last_error))
+                )
+            )
+            state.add_class("-error")
+            if not self._save_timer_running:
+                self._save_timer_running = True
+                self.set_timer(SAVE_DELAY, self._timed_save)
+            return False
+        if had_pending:
+            state.remove_class("-error")
+            state.update(plain(_("Saved")))
+            if self.status is ExerciseStatus.TODO and self.autosaver.answers.has_any():
+                self.status = ExerciseStatus.STARTED
+                self._show_state()
+        return True
+
+    def on_descendant_blur(self, _event: events.DescendantBlur) -> None:
+        self.save()
+
+    def on_screen_suspend(self) -> None:
+        self.save()
+
+    def on_unmount(self) -> None:
+        self.save()
+
+    def action_back(self) -> None:
+        """Save, then return to the dashboard."""
+        self.save()
+        self.dismiss(None)
+
+    def action_toggle_done(self) -> None:
+        """Mark the exercise as done, or back to started."""
+        self.save()
+        done = self.status is not ExerciseStatus.DONE
+        try:
+            self.status = self.session.set_done(self.exercise, done)
+        except Exception as error:  # noqa: BLE001 - the person gets a message, not a traceback
+            self.notify(self.session.describe_error(error), severity="error")
+            return
+        self._show_state()
+        self.notify(_("Marked as done.") if done else _("Marked as in progress."), timeout=3)
+
+    def action_toggle_guidance(self) -> None:
+        """Show or hide the guidance, leaving more room for the answers."""
+        for box in self.query("#guidance-box"):
+            box.display = not box.display

@@ -1,0 +1,215 @@
+"""One editor per field type, all posting the same ``FieldEditor.Changed``.
+
+The screen that owns the answers does not need to know which Textual widget
+stands behind a field: every editor turns its widget's own events into a
+``Changed(field_id, value)`` carrying a value already in its stored form
+(str, int, float, bool, list of str or ``None``).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.widget import Widget
+from textual.widgets import Checkbox, Input, Label, Select, SelectionList, Static, TextArea
+from textual.widgets.selection_list import Selection
+
+from bilan_tui.domain.answers import JSONValue
+from bilan_tui.domain.model import Field, FieldType
+from bilan_tui.domain.text import clean_text
+from bilan_tui.i18n import _
+from bilan_tui.ui.text import plain
+from bilan_tui.ui.widgets.rating import RatingScale
+
+
+def parse_tags(text: str) -> list[str]:
+    """Split a comma- or semicolon-separated list into clean, unique tags."""
+    seen: dict[str, str] = {}
+    for raw in text.replace(";", ",").split(","):
+        tag = " ".join(clean_text(raw).split())
+        if tag and tag.casefold() not in seen:
+            seen[tag.casefold()] = tag
+    return list(seen.values())
+
+
+def check_value(field: Field, text: str) -> tuple[JSONValue, str]:
+    """Turn typed text into the stored value of a one-line field.
+
+    Returns:
+        The value (``None`` when blank) and an error message, empty when the
+        text is acceptable. An unacceptable text is not saved.
+    """
+    text = clean_text(text)
+    stripped = text.strip()
+    if field.type in (FieldType.NUMBER, FieldType.YEAR):
+        if not stripped:
+            return None, ""
+        try:
+            number: int | float = (
+                int(stripped) if field.type is FieldType.YEAR else float(stripped.replace(",", "."))
+            )
+        except ValueError:
+            return None, _("Please type a number.")
+        if isinstance(number, float) and number.is_integer():
+            number = int(number)
+        if field.min is not None and number < field.min:
+            return None, _("The smallest accepted value is {min}.").format(min=field.min)
+        if field.max is not None and number > field.max:
+            return None, _("The largest accepted value is {max}.").format(max=field.max)
+        return number, ""
+    if field.type is FieldType.DATE:
+        if not stripped:
+            return None, ""
+        try:
+            return date.fromisoformat(stripped).isoformat(), ""
+        except ValueError:
+            return None, _("Please type a date as YYYY-MM-DD, for example 2026-03-15.")
+    if field.type is FieldType.TAGS:
+        tags: list[JSONValue] = list(parse_tags(text))
+        return tags, ""
+    return text, ""
+
+
+class FieldEditor(Vertical):
+    """A field's label, hint, input and error line."""
+
+    class Changed(Message):
+        """A field's stored value changed."""
+
+        def __init__(self, editor: FieldEditor, value: JSONValue) -> None:
+            super().__init__()
+            self.editor = editor
+            self.value = value
+
+        @property
+        def control(self) -> FieldEditor:
+            """The editor whose value changed."""
+            return self.editor
+
+        @property
+        def field_id(self) -> str:
+            """The id of the field that changed."""
+            return self.editor.field.id
+
+    DEFAULT_CLASSES = "field-editor"
+
+    def __init__(self, field: Field, value: JSONValue, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.field = field
+        self.initial = value
+        if field.required:
+            self.add_class("-required")
+
+    def compose(self) -> ComposeResult:
+        label = self.field.label + (" *" if self.field.required else "")
+        if self.field.private:
+            label += "  " + _("(private)")
+        yield Label(plain(label), classes="field-label")
+        if self.field.help:
+            yield Static(plain(self.field.help), classes="field-help")
+        yield self.make_input()
+        yield Static("", classes="field-error")
+
+    def make_input(self) -> Widget:
+        """The Textual widget that edits this field's type."""
+        field, value = self.field, self.initial
+        kind = field.type
+        if kind is FieldType.LONGTEXT:
+            area = TextArea(
+                str(value or ""), soft_wrap=True, tab_behavior="focus", classes="field-input"
+            )
+            area.placeholder = plain(field.placeholder)
+            return area
+        if kind is FieldType.CHOICE:
+            options = [(plain(choice.label), choice.id) for choice in field.choices]
+            known = {choice.id for choice in field.choices}
+            return Select(
+                options,
+                prompt=_("Choose…"),
+                value=value if isinstance(value, str) and value in known else Select.NULL,
+                classes="field-input",
+            )
+        if kind is FieldType.MULTICHOICE:
+            chosen = set(value) if isinstance(value, list) else set()
+            return SelectionList[str](
+                *(
+                    Selection(plain(choice.label), choice.id, choice.id in chosen)
+                    for choice in field.choices
+                ),
+                classes="field-input",
+            )
+        if kind is FieldType.RATING:
+            return RatingScale(
+                field.min if field.min is not None else 1,
+                field.max if field.max is not None else 5,
+                value if isinstance(value, int) else None,
+                min_label=field.min_label,
+                max_label=field.max_label,
+                id=None,
+            )
+        if kind is FieldType.CHECKBOX:
+            return Checkbox(Content(_("Yes")), bool(value), classes="field-input")
+        return self._make_line_input(value)
+
+    def _make_line_input(self, value: JSONValue) -> Input:
+        field = self.field
+        if isinstance(value, list):
+            text = ", ".join(str(v) for v in value)
+        elif value is None:
+            text = ""
+        else:
+            text = str(value)
+        placeholder = field.placeholder
+        if not placeholder and field.type is FieldType.DATE:
+            placeholder = _("YYYY-MM-DD")
+        if not placeholder and field.type is FieldType.TAGS:
+            placeholder = _("separate with commas")
+        return Input(text, placeholder=clean_text(placeholder), classes="field-input")
+
+    def show_error(self, message: str) -> None:
+        """Show (or clear, with ``""``) the line under the input."""
+        self.query_one(".field-error", Static).update(plain(message))
+        self.set_class(bool(message), "-invalid")
+
+    def _emit(self, value: JSONValue) -> None:
+        self.post_message(self.Changed(self, value))
+
+    @on(Input.Changed)
+    def _input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        value, error = check_value(self.field, event.value)
+        self.show_error(error)
+        if not error:
+            self._emit(value)
+
+    @on(TextArea.Changed)
+    def _area_changed(self, event: TextArea.Changed) -> None:
+        event.stop()
+        self._emit(clean_text(event.text_area.text))
+
+    @on(Select.Changed)
+    def _select_changed(self, event: Select.Changed) -> None:
+        event.stop()
+        value = event.value
+        self._emit(value if isinstance(value, str) else None)
+
+    @on(SelectionList.SelectedChanged)
+    def _selection_changed(self, event: SelectionList.SelectedChanged[str]) -> None:
+        event.stop()
+        chosen = set(event.selection_list.selected)
+        self._emit([choice.id for choice in self.field.choices if choice.id in chosen])
+
+    @on(RatingScale.Changed)
+    def _rating_changed(self, event: RatingScale.Changed) -> None:
+        event.stop()
+        self._emit(event.value)
+
+    @on(Checkbox.Changed)
+    def _checkbox_changed(self, event: Checkbox.Changed) -> None:
+        event.stop()
+        self._emit(event.value)
