@@ -11,12 +11,18 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from functools import partial
+from importlib import import_module
+from types import ModuleType
 
 from bilan_tui import __version__
 from bilan_tui.cli.context import CommandContext, UsageError
 from bilan_tui.i18n import _, resolve_language, set_language
 
 DEFAULT_WORKBOOK = "default"
+
+COMMANDS: tuple[str, ...] = ("status",)
+"""Sub-command modules of ``bilan_tui.cli``; add one line per new command."""
 
 
 def _common_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
@@ -62,13 +68,8 @@ def build_parser() -> argparse.ArgumentParser:
     _common_options(parser, suppress=False)
     commands = parser.add_subparsers(dest="command", metavar=_("COMMAND"))
 
-    status = commands.add_parser(
-        "status",
-        help=_("progress per phase and exercise"),
-        description=_("Show your progress per phase and exercise."),
-    )
-    _common_options(status, suppress=True)
-    status.add_argument("--json", action="store_true", help=_("print JSON for scripts"))
+    for module in command_modules():
+        module.register(commands, partial(_common_options, suppress=True))
     return parser
 
 
@@ -107,13 +108,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
 
 
+def command_modules() -> list[ModuleType]:
+    """The modules of the sub-commands, in the order ``--help`` lists them.
+
+    Each module has ``register(subparsers, add_common)`` and
+    ``run(args, context) -> int``; a command imports its heavy dependencies
+    inside ``run`` only.
+    """
+    return [import_module(f"bilan_tui.cli.{name}") for name in COMMANDS]
+
+
 def _dispatch(args: argparse.Namespace, context: CommandContext) -> int:
     if args.command is None:
         from bilan_tui.cli.tui import run_tui
 
         return run_tui(context)
-    if args.command == "status":
-        from bilan_tui.cli.status import run_status
-
-        return run_status(context, as_json=args.json)
+    for module in command_modules():
+        if args.command in getattr(module, "NAMES", ()):
+            result: int = module.run(args, context)
+            return result
     raise UsageError(_("unknown command: {name}").format(name=args.command))

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import argparse
 import json
+from collections.abc import Callable
 from typing import Any
 
 from bilan_tui.cli.context import CommandContext
@@ -10,6 +12,24 @@ from bilan_tui.domain.model import ExerciseStatus
 from bilan_tui.domain.text import clean_text
 from bilan_tui.i18n import _
 from bilan_tui.labels import phase_title, status_label
+
+NAMES = ("status",)
+
+
+def register(commands: Any, add_common: Callable[[argparse.ArgumentParser], None]) -> None:
+    """Declare ``bilan status [--json]``."""
+    parser = commands.add_parser(
+        "status",
+        help=_("progress per phase and exercise"),
+        description=_("Show your progress per phase and exercise, your hours and homework."),
+    )
+    add_common(parser)
+    parser.add_argument("--json", action="store_true", help=_("print JSON for scripts"))
+
+
+def run(args: argparse.Namespace, context: CommandContext) -> int:
+    """Run ``bilan status``."""
+    return run_status(context, as_json=args.json)
 
 
 def run_status(context: CommandContext, *, as_json: bool) -> int:

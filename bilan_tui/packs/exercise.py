@@ -38,7 +38,7 @@ def read_exercise(document: Document, report: FileReport, place: Placement) -> E
     title = table.text("title", required=True)
     summary = table.text("summary")
     minutes = table.integer("minutes", low=0)
-    raw_kind = table.text("kind", required=True)
+    raw_kind = table.word("kind", required=True)
     if not raw_kind:
         return None
     try:

@@ -32,7 +32,7 @@ def read_field(table: TableReader) -> Field | None:
     placeholder = table.text("placeholder")
     required = table.boolean("required")
     private = table.boolean("private")
-    raw_type = table.text("type", required=True)
+    raw_type = table.word("type", required=True)
     if not raw_type:
         return None
     try:

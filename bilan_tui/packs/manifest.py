@@ -47,7 +47,7 @@ def read_manifest(root: Path, report: FileReport) -> Manifest | None:
     manifest = Manifest(
         id=table.ident(),
         version=table.text("version", required=True),
-        language=table.text("language", required=True),
+        language=table.word("language", required=True),
         title=table.text("title", required=True),
         author=table.text("author"),
         licence=table.text("licence"),

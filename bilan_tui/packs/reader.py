@@ -100,6 +100,18 @@ class TableReader:
             self.problem(f"{key!r} must not be empty", key)
         return cleaned
 
+    def word(self, key: str, *, required: bool = False) -> str:
+        """A keyword (a kind, a type, a language), checked as written: not cleaned."""
+        value = self._take(key, required)
+        if value is None:
+            return ""
+        if not isinstance(value, str):
+            self._wrong_type(key, "a string", value)
+            return ""
+        if required and not value:
+            self.problem(f"{key!r} must not be empty", key)
+        return value
+
     def ident(self, key: str = "id", *, required: bool = True) -> str:
         """An id; an invalid one is reported but returned, to avoid knock-on errors."""
         value = self._take(key, required)

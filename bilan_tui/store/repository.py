@@ -11,6 +11,7 @@ needs SQLAlchemy.
 from __future__ import annotations
 
 import contextlib
+import datetime
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from types import TracebackType
@@ -136,10 +137,16 @@ class Workbook(AnswerStore, RecordStore):
         with self._db.locked():
             return backups.backup_to(self._db.raw(), dest)
 
-    def rolling_backup(self, *, force: bool = False) -> Path | None:
-        """Today's backup in ``backups/`` if not taken yet (or ``force``); keeps 5."""
+    def rolling_backup(
+        self, *, force: bool = False, moment: datetime.datetime | None = None
+    ) -> Path | None:
+        """Today's backup in ``backups/`` if not taken yet (or ``force``); keeps 5.
+
+        The interface calls it once the dashboard has settled; ``moment`` (local
+        time, default now) names the backup and decides what "today" is.
+        """
         with self._db.locked():
-            return backups.rolling_backup(self._db.raw(), self.path, force=force)
+            return backups.rolling_backup(self._db.raw(), self.path, force=force, moment=moment)
 
     def pragma(self, name: str) -> object:
         """A PRAGMA's current value (tests and ``bilan doctor``-style checks)."""

@@ -168,7 +168,9 @@ def test_ledger_add_update_delete_list(workbook: Workbook) -> None:
     assert first.id is not None and second.id is not None and first.id != second.id
     assert workbook.ledger() == [second, first]
 
-    moved = LedgerEntry(datetime.date(2026, 2, 4), 60, "preliminaire", "accompagnement", "", id=first.id)
+    moved = LedgerEntry(
+        datetime.date(2026, 2, 4), 60, "preliminaire", "accompagnement", "", id=first.id
+    )
     assert workbook.update_ledger_entry(moved)
     assert workbook.ledger() == [second, moved]
     assert workbook.delete_ledger_entry(second.id)

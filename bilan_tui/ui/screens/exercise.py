@@ -96,28 +96,34 @@ class ExerciseScreen(Screen[None]):
         """Write pending answers now; tell the person if the disk refuses."""
         had_pending = self.autosaver.pending
         ok = self.autosaver.flush()
-        state = self.query_one("#save-state", Static)
-        if not ok:
-            state.update(
-                plain(
-                    _(
-                        "Not saved: {reason}. Your text is kept here and will be "
-                        "saved as soon as possible."
-                    ).format(reason=self.session.describe_error(self.autosaver.last_error))
-                )
-            )
-            state.add_class("-error")
-            if not self._save_timer_running:
-                self._save_timer_running = True
-                self.set_timer(SAVE_DELAY, self._timed_save)
-            return False
+        if not ok and not self._save_timer_running and self.is_attached:
+            self._save_timer_running = True
+            self.set_timer(SAVE_DELAY, self._timed_save)
         if had_pending:
-            state.remove_class("-error")
-            state.update(plain(_("Saved")))
-            if self.status is ExerciseStatus.TODO and self.autosaver.answers.has_any():
-                self.status = ExerciseStatus.STARTED
+            self._report_save(ok)
+        return ok
+
+    def _report_save(self, ok: bool) -> None:
+        """Show the outcome of a save on the status line, if it is still there."""
+        for state in self.query("#save-state").results(Static):
+            if ok:
+                state.remove_class("-error")
+                state.update(plain(_("Saved")))
+            else:
+                reason = self.session.describe_error(self.autosaver.last_error)
+                state.add_class("-error")
+                state.update(
+                    plain(
+                        _(
+                            "Not saved: {reason}. Your text is kept here and will be "
+                            "saved as soon as possible."
+                        ).format(reason=reason)
+                    )
+                )
+        if ok and self.status is ExerciseStatus.TODO and self.autosaver.answers.has_any():
+            self.status = ExerciseStatus.STARTED
+            if self.query("#exercise-state"):
                 self._show_state()
-        return True
 
     def on_descendant_blur(self, _event: events.DescendantBlur) -> None:
         self.save()

@@ -1,0 +1,44 @@
+"""Shared fixtures.
+
+Tests run the interface in English (the source language of the catalogs) so
+that assertions read the strings as written in the code; French is checked by
+the catalog tests. The language must be set before any ``bilan_tui.ui``
+module is imported, because bindings are translated when their class is built.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from bilan_tui.i18n import set_language
+
+set_language("en")
+
+FIXTURES = Path(__file__).parent / "fixtures"
+MINI_PACK = FIXTURES / "packs" / "mini"
+
+
+@pytest.fixture(autouse=True)
+def _private_umask_and_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """Every test gets its own data dir (never the real one) and umask 022."""
+    data = tmp_path / "data"
+    monkeypatch.setenv("BILAN_DATA_DIR", str(data))
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.delenv("LC_MESSAGES", raising=False)
+    previous = os.umask(0o022)
+    try:
+        yield data
+    finally:
+        os.umask(previous)
+        set_language("en")
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    """The data dir the test's commands use (``$BILAN_DATA_DIR``)."""
+    return tmp_path / "data"

@@ -1,0 +1,47 @@
+"""Building the app for Pilot tests: a real workbook in a temporary folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bilan_tui.domain.model import Pack
+from bilan_tui.packs import load_pack, load_shipped_pack
+from bilan_tui.session import WorkbookSession
+from bilan_tui.ui.app import BilanApp
+
+FIXTURES = Path(__file__).parent.parent / "fixtures"
+MINI_PACK = FIXTURES / "packs" / "mini"
+
+
+def mini_pack() -> Pack:
+    """The small fixture pack that uses every kind and field type."""
+    return load_pack(MINI_PACK)
+
+
+def shipped_pack(language: str = "en") -> Pack:
+    """The shipped pack."""
+    return load_shipped_pack(language)
+
+
+def make_app(workbook: Path, pack: Pack, language: str = "en") -> BilanApp:
+    """The app on a workbook file, opened for real (storage included)."""
+
+    def open_session() -> WorkbookSession:
+        return WorkbookSession.open(workbook, pack, language=language, create=True)
+
+    return BilanApp(pack, open_session, data_location=str(workbook))
+
+
+def read_session(workbook: Path, pack: Pack) -> WorkbookSession:
+    """A second look at the workbook, as a later run would see it."""
+    return WorkbookSession.open(workbook, pack, language="en", create=False)
+
+
+async def wait_for_session(app: BilanApp, pilot: object) -> None:
+    """Let the worker open the workbook and the dashboard fill in."""
+    await app.workers.wait_for_complete()
+    from textual.pilot import Pilot
+
+    assert isinstance(pilot, Pilot)
+    await pilot.pause()
+    assert app.session is not None

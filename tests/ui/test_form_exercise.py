@@ -1,0 +1,139 @@
+"""The path end to end on a form exercise: open, type, quit, reopen."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import Input, Select, TextArea
+
+from bilan_tui.domain.model import ExerciseStatus
+from bilan_tui.ui.screens.dashboard import DashboardScreen
+from bilan_tui.ui.screens.exercise import ExerciseScreen
+from bilan_tui.ui.widgets.fields import FieldEditor
+from bilan_tui.ui.widgets.phase_list import PhaseList
+from bilan_tui.ui.widgets.rating import RatingScale
+
+from .helpers import make_app, mini_pack, read_session, wait_for_session
+
+
+async def test_typed_answers_survive_quit_and_reopen(tmp_path: Path) -> None:
+    pack = mini_pack()
+    workbook = tmp_path / "wb.sqlite"
+    app = make_app(workbook, pack)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for_session(app, pilot)
+        await pilot.press("n")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ExerciseScreen)
+        assert screen.exercise.id == "about"
+        first = screen.query_one("#field-name Input", Input)
+        assert screen.focused is first, "opening an exercise focuses its first input"
+        first.value = "Camille [/] [@click=app.quit]"
+        screen.query_one("#field-why TextArea", TextArea).text = "Line one\nLine two"
+        screen.query_one("#field-funding Select", Select).value = "employer"
+        await pilot.pause()
+        await pilot.press("ctrl+q")
+    assert app.return_value == 0
+
+    session = read_session(workbook, pack)
+    try:
+        answers = session.exercise_answers(pack.exercise("about"))  # type: ignore[arg-type]
+        assert answers.get("name") == "Camille [/] [@click=app.quit]"
+        assert answers.get("why") == "Line one\nLine two"
+        assert answers.get("funding") == "employer"
+        assert session.statuses()["about"] is ExerciseStatus.STARTED
+    finally:
+        session.close()
+
+    app = make_app(workbook, pack)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for_session(app, pilot)
+        app.open_exercise("about")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ExerciseScreen)
+        assert screen.query_one("#field-name Input", Input).value == (
+            "Camille [/] [@click=app.quit]"
+        )
+
+
+async def test_autosave_reaches_disk_within_a_second_without_leaving(tmp_path: Path) -> None:
+    pack = mini_pack()
+    workbook = tmp_path / "wb.sqlite"
+    app = make_app(workbook, pack)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for_session(app, pilot)
+        app.open_exercise("about")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ExerciseScreen)
+        screen.query_one("#field-name Input", Input).value = "Dominique"
+        await pilot.pause(1.3)
+        other = read_session(workbook, pack)
+        try:
+            answers = other.exercise_answers(pack.exercise("about"))  # type: ignore[arg-type]
+            assert answers.get("name") == "Dominique"
+        finally:
+            other.close()
+
+
+async def test_invalid_date_is_refused_with_a_message_and_not_saved(tmp_path: Path) -> None:
+    pack = mini_pack()
+    workbook = tmp_path / "wb.sqlite"
+    app = make_app(workbook, pack)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for_session(app, pilot)
+        app.open_exercise("about")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ExerciseScreen)
+        editor = screen.query_one("#field-start", FieldEditor)
+        editor.query_one(Input).value = "2026-02-30"
+        await pilot.pause()
+        assert editor.has_class("-invalid")
+        assert "YYYY-MM-DD" in str(editor.query_one(".field-error").render())
+        assert screen.autosaver.answers.get("start") is None
+        editor.query_one(Input).value = "2026-02-03"
+        await pilot.pause()
+        assert not editor.has_class("-invalid")
+        assert screen.autosaver.answers.get("start") == "2026-02-03"
+
+
+async def test_rating_answers_with_digits_and_arrows(tmp_path: Path) -> None:
+    pack = mini_pack()
+    exercise = next(ex for ex in pack.exercises if any(f.type == "rating" for f in ex.fields))
+    app = make_app(tmp_path / "wb.sqlite", pack)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for_session(app, pilot)
+        app.open_exercise(exercise.id)
+        await pilot.pause()
+        scale = app.screen.query_one(RatingScale)
+        scale.focus()
+        await pilot.press("3")
+        assert scale.value == 3
+        await pilot.press("right")
+        assert scale.value == 4
+        await pilot.press("backspace")
+        assert scale.value is None
+
+
+async def test_escape_returns_to_dashboard_with_updated_state(tmp_path: Path) -> None:
+    pack = mini_pack()
+    app = make_app(tmp_path / "wb.sqlite", pack)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for_session(app, pilot)
+        app.open_exercise("about")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ExerciseScreen)
+        screen.query_one("#field-name Input", Input).value = "Sam"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert screen.status is ExerciseStatus.DONE
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, DashboardScreen)
+        phases = app.screen.query_one(PhaseList)
+        assert phases.statuses["about"] is ExerciseStatus.DONE
+        assert "1/1" in str(phases.get_option("phase:preliminaire").prompt)
