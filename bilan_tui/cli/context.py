@@ -32,9 +32,10 @@ class CommandContext:
     @classmethod
     def from_args(cls, args: argparse.Namespace, default_workbook: str) -> CommandContext:
         """Build the context from parsed arguments (``--data-dir`` wins over the environment)."""
+        workbook = getattr(args, "workbook", None)
         return cls(
             data_dir=paths.data_dir(getattr(args, "data_dir", None)),
-            workbook=getattr(args, "workbook", None) or default_workbook,
+            workbook=default_workbook if workbook is None else workbook,
             requested_language=getattr(args, "lang", None),
             debug=bool(getattr(args, "debug", False)),
         )

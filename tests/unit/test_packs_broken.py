@@ -84,7 +84,8 @@ def test_kind_specific_mistakes() -> None:
         " use lowercase letters, digits, '-' and '_', starting with a letter",
         f"fields.md:33: field 'Age': unknown type 'integer' (expected one of {types})",
         "fields.md:42: field 'format', choice 'remote': missing required key 'label'",
-        "fields.md:42: field 'format', choice 'remote': unknown key 'lable' (did you mean 'label'?)",
+        "fields.md:42: field 'format', choice 'remote':"
+        " unknown key 'lable' (did you mean 'label'?)",
         "fields.md:42: duplicate choice id 'remote'",
         "stories.md:5: 'summary_fields' names unknown field 'when'",
         "likes.md:2: missing required key 'scale'",

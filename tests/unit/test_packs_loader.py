@@ -250,7 +250,7 @@ def test_outline_falls_back_to_the_id_for_a_broken_file(tmp_path: Path) -> None:
 
 
 def test_unknown_shipped_language_is_a_clear_error() -> None:
-    with pytest.raises(UnknownLanguageError, match="'de'.*fr, en"):
+    with pytest.raises(UnknownLanguageError, match=r"'de'.*fr, en"):
         shipped_pack_root("de")
     with pytest.raises(ValueError):
         load_shipped_pack("de")
