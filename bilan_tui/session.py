@@ -8,20 +8,27 @@ so the command line uses it too.
 
 from __future__ import annotations
 
+import contextlib
+import datetime
 import sqlite3
-from collections.abc import Iterable
+import time
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from bilan_tui.auto_hours import AutoHours
 from bilan_tui.domain.answers import Answer, Entry, ExerciseAnswers
 from bilan_tui.domain.ledger import LedgerSummary, summarise
 from bilan_tui.domain.ledger import to_json as ledger_json
 from bilan_tui.domain.model import PHASE_IDS, Exercise, ExerciseStatus, Pack
 from bilan_tui.domain.progress import next_exercise
+from bilan_tui.domain.records import LedgerEntry
 from bilan_tui.i18n import _
 
 if TYPE_CHECKING:
+    from bilan_tui.homework.importer import ImportOutcome
+    from bilan_tui.homework.view import AssignmentView
     from bilan_tui.store.repository import Workbook
 
 
@@ -33,6 +40,7 @@ class DashboardData:
     statuses: dict[str, ExerciseStatus]
     next_exercise: str | None
     extra: dict[str, Any] = field(default_factory=dict)
+    hours: LedgerSummary | None = None
 
 
 def read_saved_language(path: Path) -> str | None:
@@ -69,10 +77,11 @@ def _status_report(
     for phase in pack.phases:
         exercises = [
             {
-                "id": exercise.id,
+                "id": exercise.ref,
+                "pack": exercise.pack_id or pack.id,
                 "title": exercise.title,
                 "kind": exercise.kind.value,
-                "status": statuses.get(exercise.id, ExerciseStatus.TODO).value,
+                "status": statuses.get(exercise.ref, ExerciseStatus.TODO).value,
             }
             for exercise in phase.exercises
         ]
@@ -95,11 +104,36 @@ def _status_report(
 
 
 class WorkbookSession:
-    """One open workbook and the pack it is answered with."""
+    """One open workbook and the pack it is answered with.
 
-    def __init__(self, pack: Pack, workbook: Workbook) -> None:
+    ``pack`` may be a library (the shipped pack with installed packs merged
+    in, see ``bilan_tui.packs.library``): statuses are then keyed by
+    ``Exercise.ref`` and every read or write uses the exercise's own pack id.
+    """
+
+    data_dir: Path | None = None
+    """Where installed packs live; ``None`` means the default data directory."""
+
+    def __init__(
+        self,
+        pack: Pack,
+        workbook: Workbook,
+        *,
+        clock: Callable[[], float] = time.monotonic,
+        today: Callable[[], datetime.date] = datetime.date.today,
+    ) -> None:
+        """Join a pack and an open workbook.
+
+        Args:
+            pack: The content the workbook is answered with.
+            workbook: The open store.
+            clock: Monotonic seconds, for automatic hours (a fake in tests).
+            today: The local date, for automatic hours (a fake in tests).
+        """
         self.pack = pack
         self.workbook = workbook
+        self.today = today
+        self.auto_hours = AutoHours(workbook, clock, today)
 
     @classmethod
     def open(cls, path: Path, pack: Pack, *, language: str, create: bool) -> WorkbookSession:
@@ -115,7 +149,9 @@ class WorkbookSession:
         return self.workbook.path
 
     def close(self) -> None:
-        """Release the database."""
+        """Write the automatic hours still counted, then release the database."""
+        with contextlib.suppress(Exception):  # closing anyway; a few minutes of auto time
+            self.end_activity()
         self.workbook.close()
 
     # Answers -----------------------------------------------------------------
@@ -129,29 +165,69 @@ class WorkbookSession:
         self.workbook.save_answers(answers)
 
     def source_entries(self, exercise_id: str) -> list[Entry]:
-        """The record entries of another exercise of the pack."""
-        return self.workbook.exercise_answers(self.pack.id, exercise_id).entries()
+        """The record entries of another exercise (a ``source``: an id or a ref)."""
+        source = self.pack.exercise(exercise_id)
+        if source is None:
+            return self.workbook.exercise_answers(self.pack.id, exercise_id).entries()
+        return self.exercise_answers(source).entries()
 
     # States --------------------------------------------------------------------
 
     def statuses(self) -> dict[str, ExerciseStatus]:
-        """Every exercise's status, ``todo`` included."""
-        ids = [exercise.id for exercise in self.pack.exercises]
-        found = self.workbook.statuses(self.pack.id, ids)
-        return {exercise_id: found.get(exercise_id, ExerciseStatus.TODO) for exercise_id in ids}
+        """Every exercise's status, ``todo`` included, keyed by ``Exercise.ref``."""
+        by_pack: dict[str, list[Exercise]] = {}
+        for exercise in self.pack.exercises:
+            by_pack.setdefault(exercise.pack_id or self.pack.id, []).append(exercise)
+        statuses: dict[str, ExerciseStatus] = {}
+        for pack_id, exercises in by_pack.items():
+            found = self.workbook.statuses(pack_id, [exercise.id for exercise in exercises])
+            for exercise in exercises:
+                statuses[exercise.ref] = found.get(exercise.id, ExerciseStatus.TODO)
+        return statuses
 
     def status(self, exercise: Exercise) -> ExerciseStatus:
         """One exercise's status."""
-        found = self.workbook.statuses(self.pack.id, [exercise.id])
+        found = self.workbook.statuses(exercise.pack_id or self.pack.id, [exercise.id])
         return found.get(exercise.id, ExerciseStatus.TODO)
 
     def set_done(self, exercise: Exercise, done: bool) -> ExerciseStatus:
         """Mark an exercise as done (or not) and return its new status."""
-        self.workbook.set_done(self.pack.id, exercise.id, done)
+        self.workbook.set_done(exercise.pack_id or self.pack.id, exercise.id, done)
         return self.status(exercise)
 
+    # Hours ----------------------------------------------------------------------
+
     def note_activity(self, exercise: Exercise) -> None:
-        """The person typed in an exercise (the hours ledger counts this time)."""
+        """The person is in ``exercise`` and typed or moved: personal time counts.
+
+        The first call for an exercise starts counting; each later one counts
+        the time since the previous one if it is under five minutes.
+        """
+        self.auto_hours.note(exercise.id, exercise.phase)
+
+    def flush_activity(self) -> int:
+        """Write the whole minutes counted in the open exercise; returns them."""
+        return self.auto_hours.flush()
+
+    def end_activity(self) -> int:
+        """The exercise was left: stop counting and write what is due; returns minutes."""
+        return self.auto_hours.end()
+
+    def ledger(self) -> list[LedgerEntry]:
+        """Every ledger entry, by date then in the order they were added."""
+        return self.workbook.ledger()
+
+    def add_ledger_entry(self, entry: LedgerEntry) -> LedgerEntry:
+        """Store a checked entry; returns it with its id."""
+        return self.workbook.add_ledger_entry(entry)
+
+    def update_ledger_entry(self, entry: LedgerEntry) -> bool:
+        """Replace a stored entry; whether it still existed."""
+        return self.workbook.update_ledger_entry(entry)
+
+    def delete_ledger_entry(self, entry_id: int) -> bool:
+        """Remove an entry; whether it existed."""
+        return self.workbook.delete_ledger_entry(entry_id)
 
     # Views ---------------------------------------------------------------------
 
@@ -167,6 +243,8 @@ class WorkbookSession:
             display_name=self.display_name(),
             statuses=statuses,
             next_exercise=next_exercise(self.pack, statuses),
+            hours=self.ledger_summary(),
+            extra={"homework": self.homework_views(statuses)},
         )
 
     def planned_hours(self) -> dict[str, float | None]:
@@ -184,9 +262,44 @@ class WorkbookSession:
 
     def status_report(self) -> dict[str, Any]:
         """The report behind ``bilan status`` (and its ``--json`` keys)."""
-        report = _status_report(self.pack, self.statuses(), [], [])
+        statuses = self.statuses()
+        report = _status_report(self.pack, statuses, self.homework_report(statuses), [])
         report["hours"] = ledger_json(self.ledger_summary())
         return report
+
+    # Homework -------------------------------------------------------------------
+
+    def homework_views(
+        self, statuses: dict[str, ExerciseStatus] | None = None
+    ) -> list[AssignmentView]:
+        """Every imported assignment with its exercises' states, soonest due first."""
+        from bilan_tui.homework.view import assignment_views
+
+        if statuses is None:
+            statuses = self.statuses()
+        return assignment_views(self.workbook.homework(), self.pack, statuses)
+
+    def homework_report(
+        self, statuses: dict[str, ExerciseStatus] | None = None
+    ) -> list[dict[str, Any]]:
+        """The ``homework`` key of ``bilan status --json``."""
+        from bilan_tui.homework.view import views_json
+
+        return views_json(self.homework_views(statuses), self.today())
+
+    def import_homework(self, path: Path) -> ImportOutcome:
+        """Import a homework file and use the library with the pack it carried.
+
+        Raises:
+            HomeworkError: the file cannot be used (nothing written).
+        """
+        from bilan_tui import paths
+        from bilan_tui.homework.importer import import_homework
+
+        data_dir = self.data_dir or paths.data_dir()
+        outcome = import_homework(path, self.workbook, data_dir, self.pack, self.today())
+        self.pack = outcome.library
+        return outcome
 
     @staticmethod
     def describe_error(error: BaseException | None) -> str:

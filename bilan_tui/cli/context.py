@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import argparse
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -28,6 +28,7 @@ class CommandContext:
     requested_language: str | None
     debug: bool
     language: str = "fr"
+    _library: tuple[Pack, Pack] | None = field(default=None, init=False, repr=False)
 
     @classmethod
     def from_args(cls, args: argparse.Namespace, default_workbook: str) -> CommandContext:
@@ -61,21 +62,36 @@ class CommandContext:
         return self.language
 
     def pack(self) -> Pack:
-        """The shipped pack in the chosen language."""
-        from bilan_tui.packs import load_shipped_pack
+        """The library: the shipped pack in the chosen language, installed packs merged in.
 
-        return load_shipped_pack(self.language)
+        Read once per invocation (a few small packs: milliseconds); see
+        ``bilan_tui.packs.library``.
+        """
+        from bilan_tui.packs import load_library, load_shipped_pack
+
+        home = load_shipped_pack(self.language)
+        cached = self._library
+        if cached is None or cached[0] is not home:
+            cached = (home, load_library(home, self.data_dir))
+            self._library = cached
+        return cached[1]
 
     def open_session(self, *, create: bool) -> WorkbookSession:
-        """Open (or create) the workbook with the shipped pack."""
+        """Open (or create) the workbook with the library (see :meth:`pack`)."""
         from bilan_tui.session import WorkbookSession
 
-        return WorkbookSession.open(
+        session = WorkbookSession.open(
             self.workbook_path(), self.pack(), language=self.language, create=create
         )
+        session.data_dir = self.data_dir
+        return session
 
     def describe_error(self, error: BaseException) -> str:
         """One readable line for a failure."""
+        from bilan_tui.cli.recovery import backup_hint, is_unreadable
         from bilan_tui.session import WorkbookSession
 
-        return WorkbookSession.describe_error(error)
+        message = WorkbookSession.describe_error(error)
+        if is_unreadable(error):
+            message += "\n" + backup_hint(self.workbook_path())
+        return message

@@ -2,22 +2,33 @@
 
 Before Textual starts, the workbook is locked against a second instance and,
 if it exists, checked without writing to it, so that both refusals are one
-clear line in the terminal rather than a screen that flashes and vanishes.
+clear line in the terminal rather than a screen that flashes and vanishes; a
+damaged workbook comes with the offer to restore the newest backup.
 SIGHUP (the terminal window closed) and SIGTERM save everything, then quit:
 Textual handles neither by itself (DESIGN §5).
 """
 
 from __future__ import annotations
 
+import contextlib
 import signal
+import sys
+from functools import partial
 from types import FrameType
+from typing import TYPE_CHECKING
 
 from bilan_tui.cli.context import CommandContext
+from bilan_tui.cli.recovery import backup_hint, is_unreadable
+from bilan_tui.i18n import _
 from bilan_tui.paths import ensure_private_dir, workbooks_dir
+
+if TYPE_CHECKING:
+    from bilan_tui.session import WorkbookSession
 
 
 def run_tui(context: CommandContext) -> int:
     """Run the interface until the person quits; returns the exit status."""
+    from bilan_tui.cli.recovery import check_before_opening, offer_restore
     from bilan_tui.store.lock import acquire_lock
 
     context.settle_language()
@@ -25,12 +36,18 @@ def run_tui(context: CommandContext) -> int:
     ensure_private_dir(context.data_dir)
     ensure_private_dir(workbooks_dir(context.data_dir))
     pack = context.pack()
+    failures: list[BaseException] = []
     with acquire_lock(path):
+        problem = check_before_opening(path)
+        if problem is not None:
+            ask = input if sys.stdin.isatty() else None
+            if not offer_restore(path, problem, ask, sys.stderr):
+                return 1
         from bilan_tui.ui.app import BilanApp
 
         app = BilanApp(
             pack,
-            lambda: context.open_session(create=True),
+            partial(open_with_daily_backup, context, failures),
             data_location=str(path),
         )
         previous = _install_signal_handlers(app)
@@ -41,9 +58,49 @@ def run_tui(context: CommandContext) -> int:
             app.save_everything()
             if app.session is not None:
                 app.session.close()
+    if app.crash is not None:
+        if context.debug:
+            raise app.crash
+        saved = (
+            _("Your answers could not all be saved.")
+            if app.crash_save_failed
+            else _("Your answers were saved.")
+        )
+        print(
+            "bilan: "
+            + _("stopped after an unexpected error ({kind}).").format(kind=type(app.crash).__name__)
+            + " "
+            + saved
+            + " "
+            + _("Run with --debug for details."),
+            file=sys.stderr,
+        )
+        return 1
     if app.open_error:
+        if failures and is_unreadable(failures[0]):
+            print(backup_hint(path), file=sys.stderr)
         return 1
     return status if isinstance(status, int) else 0
+
+
+def open_with_daily_backup(
+    context: CommandContext, failures: list[BaseException]
+) -> WorkbookSession:
+    """Open the workbook (in the app's worker thread), then take today's backup.
+
+    The backup is taken at most once a day, once the dashboard is drawn; one
+    that fails (a full disk) must not keep the person from working, and the
+    autosave tells them about the disk. An opening failure is kept in
+    ``failures`` so that the backup can be offered once the interface is gone.
+    """
+    try:
+        session = context.open_session(create=True)
+    except BaseException as error:
+        failures.append(error)
+        raise
+    with contextlib.suppress(Exception):  # working matters more than today's copy
+        session.workbook.rolling_backup()
+    return session
 
 
 Handler = signal.Handlers | int | None | object

@@ -1,9 +1,13 @@
-"""The hours ledger: reading what the person types, and adding it up.
+"""The hours ledger: reading what the person types for it.
 
 The law caps a bilan at 24 hours of accompaniment (L6313-4); personal work is
 counted apart. Input errors carry a stable ``code`` and ``params`` so the CLI
 and the interface can translate them, and an English one-line message for logs.
 Durations are whole minutes everywhere; hours appear only on the way out.
+
+Adding the ledger up (totals, weeks, warnings, JSON) and formatting durations
+live in :mod:`bilan_tui.domain.ledger_summary`; every name there is
+re-exported here, so callers import from one place.
 """
 
 from __future__ import annotations
@@ -11,24 +15,49 @@ from __future__ import annotations
 import datetime
 import math
 import re
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from fractions import Fraction
-from typing import Any, TypeAlias
 
+from .ledger_summary import (
+    NEAR_BUDGET_RATIO,
+    SINGLE_DAY_LIMIT_MINUTES,
+    LedgerSummary,
+    LedgerWarning,
+    Params,
+    PhaseHours,
+    WeekHours,
+    format_duration,
+    summarise,
+    to_json,
+)
 from .model import PHASE_IDS
 from .records import LedgerEntry
+
+__all__ = [
+    "KINDS",
+    "MAX_ENTRY_MINUTES",
+    "NEAR_BUDGET_RATIO",
+    "SINGLE_DAY_LIMIT_MINUTES",
+    "SOURCES",
+    "LedgerInputError",
+    "LedgerSummary",
+    "LedgerWarning",
+    "Params",
+    "PhaseHours",
+    "WeekHours",
+    "check_choice",
+    "check_not_future",
+    "format_duration",
+    "parse_date",
+    "parse_duration",
+    "summarise",
+    "to_json",
+    "validate_entry",
+]
 
 KINDS: tuple[str, ...] = ("accompagnement", "personnel")
 SOURCES: tuple[str, ...] = ("manual", "auto")
 MAX_ENTRY_MINUTES = 24 * 60
 """One entry covers one day at most."""
-SINGLE_DAY_LIMIT_MINUTES = 8 * 60
-"""More accompaniment than this on one day squeezes the bilan into a day."""
-NEAR_BUDGET_RATIO = Fraction(5, 6)
-"""Warn from 20 h of a 24 h budget."""
-
-Params: TypeAlias = dict[str, str | int | float | None]
 
 _HOURS = r"(?:h|hr|hrs|hours?|heures?)"
 _MINUTES = r"(?:m|mn|mins?|minutes?)"
@@ -117,27 +146,6 @@ def parse_duration(text: str) -> int:
     return minutes
 
 
-def format_duration(minutes: int, lang: str) -> str:
-    """A duration as people write it: French ``9 h 30``, ``45 min``; English ``9h 30m``.
-
-    Any ``lang`` starting with ``fr`` is French, anything else English. The
-    result always reads back through ``parse_duration``.
-
-    Raises:
-        ValueError: ``minutes`` is negative.
-    """
-    if minutes < 0:
-        raise ValueError(f"negative duration: {minutes}")
-    hours, rest = divmod(minutes, 60)
-    if lang.casefold().startswith("fr"):
-        if not hours:
-            return f"{rest} min"
-        return f"{hours} h" if not rest else f"{hours} h {rest:02d}"
-    if not hours:
-        return f"{rest}m"
-    return f"{hours}h" if not rest else f"{hours}h {rest}m"
-
-
 def parse_date(text: str, today: datetime.date) -> datetime.date:
     """The day of an entry, written ``YYYY-MM-DD``; the future is refused.
 
@@ -222,172 +230,3 @@ def validate_entry(
         exercise_id=exercise_id,
         id=entry_id,
     )
-
-
-@dataclass(frozen=True, slots=True)
-class PhaseHours:
-    """Minutes spent in one phase, beside the hours planned for it in ``modalites``."""
-
-    phase: str
-    accompagnement_minutes: int
-    personnel_minutes: int
-    planned_hours: float | None
-
-
-@dataclass(frozen=True, slots=True)
-class WeekHours:
-    """One bar of the hours chart: the ISO week starting on Monday ``week_start``."""
-
-    week_start: datetime.date
-    accompagnement_minutes: int
-    personnel_minutes: int
-
-
-@dataclass(frozen=True, slots=True)
-class LedgerWarning:
-    """Something the person or consultant should know; translate by ``code``."""
-
-    code: str
-    message: str
-    params: Params
-
-
-@dataclass(frozen=True, slots=True)
-class LedgerSummary:
-    """The ledger added up for the dashboard, ``bilan hours`` and the synthesis.
-
-    ``by_phase`` lists the three phases in legal order, then any unknown phase
-    found in the entries (so no minute is hidden). ``by_week`` runs without
-    gaps from the first to the last week; ``first_date`` and ``last_date``
-    span all entries. Only ``accompagnement`` counts toward the budget.
-    """
-
-    budget_hours: float
-    accompagnement_minutes: int
-    personnel_minutes: int
-    by_phase: Mapping[str, PhaseHours]
-    by_week: tuple[WeekHours, ...]
-    first_date: datetime.date | None
-    last_date: datetime.date | None
-    warnings: tuple[LedgerWarning, ...]
-
-
-def _hours(minutes: int) -> float:
-    return round(minutes / 60, 2)
-
-
-def _plan(value: float | None) -> float | None:
-    """A usable planned figure: a form may hold anything, so drop what is not one."""
-    return float(value) if value is not None and math.isfinite(value) and value >= 0 else None
-
-
-def summarise(
-    entries: Iterable[LedgerEntry],
-    planned: Mapping[str, float | None],
-    budget_hours: float = 24,
-) -> LedgerSummary:
-    """Totals by kind, phase and week, date span and warnings.
-
-    Args:
-        entries: The whole ledger, in any order.
-        planned: Planned hours per phase id; a missing phase or ``None`` means no plan.
-        budget_hours: The accompaniment cap (24 h by law).
-    """
-    by_phase: dict[str, list[int]] = {phase: [0, 0] for phase in PHASE_IDS}
-    by_week: dict[datetime.date, list[int]] = {}
-    per_day: dict[datetime.date, int] = {}
-    for entry in entries:
-        slot = 0 if entry.kind == "accompagnement" else 1
-        by_phase.setdefault(entry.phase, [0, 0])[slot] += entry.minutes
-        week = entry.date - datetime.timedelta(days=entry.date.weekday())
-        by_week.setdefault(week, [0, 0])[slot] += entry.minutes
-        per_day[entry.date] = per_day.get(entry.date, 0) + (entry.minutes if not slot else 0)
-    phases = {
-        phase: PhaseHours(phase, acc, own, _plan(planned.get(phase)))
-        for phase, (acc, own) in by_phase.items()
-    }
-    weeks: list[WeekHours] = []
-    if by_week:
-        week, last_week = min(by_week), max(by_week)
-        while week <= last_week:
-            weeks.append(WeekHours(week, *by_week.get(week, [0, 0])))
-            week += datetime.timedelta(days=7)
-    accompaniment = sum(p.accompagnement_minutes for p in phases.values())
-    return LedgerSummary(
-        budget_hours=float(budget_hours),
-        accompagnement_minutes=accompaniment,
-        personnel_minutes=sum(p.personnel_minutes for p in phases.values()),
-        by_phase=phases,
-        by_week=tuple(weeks),
-        first_date=min(per_day, default=None),
-        last_date=max(per_day, default=None),
-        warnings=_warnings(accompaniment, per_day, phases, round(budget_hours * 60)),
-    )
-
-
-def _warnings(
-    accompaniment: int,
-    per_day: Mapping[datetime.date, int],
-    phases: Mapping[str, PhaseHours],
-    budget: int,
-) -> tuple[LedgerWarning, ...]:
-    """Budget first (over, else near), then overfull days by date, then phases over plan."""
-    found: list[LedgerWarning] = []
-    used, cap = format_duration(accompaniment, "en"), format_duration(budget, "en")
-    totals: Params = {"accompagnement_hours": _hours(accompaniment), "budget_hours": _hours(budget)}
-    if accompaniment > budget:
-        message = f"Accompaniment totals {used}, over the {cap} maximum."
-        found.append(LedgerWarning("over_budget", message, totals))
-    elif accompaniment and accompaniment >= budget * NEAR_BUDGET_RATIO:
-        left = format_duration(budget - accompaniment, "en")
-        message = f"Accompaniment totals {used} of the {cap} maximum: {left} left."
-        params = totals | {"remaining_hours": _hours(budget - accompaniment)}
-        found.append(LedgerWarning("near_budget", message, params))
-    for day, minutes in sorted(per_day.items()):
-        if minutes > SINGLE_DAY_LIMIT_MINUTES:
-            message = (
-                f"{format_duration(minutes, 'en')} of accompaniment on {day}: over 8h in a day."
-            )
-            params = {"date": day.isoformat(), "accompagnement_hours": _hours(minutes)}
-            found.append(LedgerWarning("single_day", message, params | {"limit_hours": 8.0}))
-    for phase in phases.values():
-        plan = phase.planned_hours
-        if plan is not None and phase.accompagnement_minutes > round(plan * 60):
-            acc = phase.accompagnement_minutes
-            message = f"Phase {phase.phase}: {format_duration(acc, 'en')} of accompaniment, "
-            message += f"over the {format_duration(round(plan * 60), 'en')} planned."
-            params = {"phase": phase.phase, "accompagnement_hours": _hours(acc)}
-            found.append(
-                LedgerWarning("over_plan", message, params | {"planned_hours": round(plan, 2)})
-            )
-    return tuple(found)
-
-
-def to_json(summary: LedgerSummary) -> dict[str, Any]:
-    """The summary as JSON-ready data (``bilan hours --json``); hours rounded to 2 decimals."""
-    return {
-        "budget_hours": round(summary.budget_hours, 2),
-        "accompagnement_hours": _hours(summary.accompagnement_minutes),
-        "personnel_hours": _hours(summary.personnel_minutes),
-        "by_phase": {
-            phase.phase: {
-                "accompagnement_hours": _hours(phase.accompagnement_minutes),
-                "personnel_hours": _hours(phase.personnel_minutes),
-                "planned_hours": None
-                if phase.planned_hours is None
-                else round(phase.planned_hours, 2),
-            }
-            for phase in summary.by_phase.values()
-        },
-        "by_week": [
-            {
-                "week_start": week.week_start.isoformat(),
-                "accompagnement_hours": _hours(week.accompagnement_minutes),
-                "personnel_hours": _hours(week.personnel_minutes),
-            }
-            for week in summary.by_week
-        ],
-        "first_date": summary.first_date.isoformat() if summary.first_date else None,
-        "last_date": summary.last_date.isoformat() if summary.last_date else None,
-        "warnings": [{"code": w.code, "message": w.message, **w.params} for w in summary.warnings],
-    }

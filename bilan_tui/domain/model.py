@@ -216,6 +216,19 @@ class Exercise:
     source: Source | None = None
     pack_id: str = ""
     path: str = ""
+    listed_as: str = ""
+
+    @property
+    def ref(self) -> str:
+        """The name this exercise goes by in lists, status tables and references.
+
+        Its own id, except inside a library that merges installed packs into
+        the shipped one (``bilan_tui.packs.library``): there an installed
+        pack's exercise is ``"<pack id>:<exercise id>"`` (``listed_as``), so
+        that two packs using the same exercise id never collide. Answers are
+        still keyed by ``pack_id`` and ``id``.
+        """
+        return self.listed_as or self.id
 
     def field(self, field_id: str) -> Field | None:
         """The field with this id, if the exercise has one."""
@@ -246,6 +259,9 @@ class Pack:
         licence: Under which terms.
         phases: Only the phases that hold exercises, in legal order.
         root: Where the pack was read from.
+        installed: In a library (the shipped pack with installed packs merged
+            in, see ``bilan_tui.packs.library``), the installed packs whose
+            exercises follow the shipped ones in each phase; empty otherwise.
     """
 
     id: str
@@ -258,6 +274,7 @@ class Pack:
     phases: tuple[Phase, ...] = ()
     root: str = ""
     extra: dict[str, str] = field(default_factory=dict)
+    installed: tuple[Pack, ...] = ()
 
     @property
     def exercises(self) -> tuple[Exercise, ...]:
@@ -265,11 +282,27 @@ class Pack:
         return tuple(ex for phase in self.phases for ex in phase.exercises)
 
     def exercise(self, exercise_id: str) -> Exercise | None:
-        """The exercise with this id, if the pack has one."""
+        """The exercise with this id (its ``ref`` in a library), if the pack has one."""
         for exercise in self.exercises:
-            if exercise.id == exercise_id:
+            if exercise.ref == exercise_id:
                 return exercise
         return None
+
+    def find(self, pack_id: str, exercise_id: str) -> Exercise | None:
+        """The exercise ``exercise_id`` of pack ``pack_id``, here or in an installed pack."""
+        for exercise in self.exercises:
+            if exercise.id == exercise_id and (exercise.pack_id or self.id) == pack_id:
+                return exercise
+        return None
+
+    def pack_title(self, pack_id: str) -> str:
+        """The title of this pack or of one of its installed packs (the id if unknown)."""
+        if pack_id == self.id:
+            return self.title
+        for pack in self.installed:
+            if pack.id == pack_id:
+                return pack.title
+        return pack_id
 
     def phase(self, phase_id: str) -> Phase | None:
         """The phase with this id, if the pack fills it."""

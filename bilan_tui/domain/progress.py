@@ -38,26 +38,26 @@ class PhaseProgress:
 
 
 def phase_progress(phase: Phase, statuses: Mapping[str, ExerciseStatus]) -> PhaseProgress:
-    """Count done and started exercises of a phase."""
+    """Count done and started exercises of a phase (``statuses`` keyed by ``Exercise.ref``)."""
     done = started = 0
     for exercise in phase.exercises:
-        status = statuses.get(exercise.id, ExerciseStatus.TODO)
+        status = statuses.get(exercise.ref, ExerciseStatus.TODO)
         done += status is ExerciseStatus.DONE
         started += status is ExerciseStatus.STARTED
     return PhaseProgress(phase.id, done, started, len(phase.exercises))
 
 
 def next_exercise(pack: Pack, statuses: Mapping[str, ExerciseStatus]) -> str | None:
-    """The suggested next step: the first started exercise, else the first to do.
+    """The suggested next step (an ``Exercise.ref``): the first started, else the first to do.
 
     A started exercise comes first because finishing what one began is kinder
     than opening yet another page; the phases' order is the legal one.
     """
     first_todo = None
     for exercise in pack.exercises:
-        status = statuses.get(exercise.id, ExerciseStatus.TODO)
+        status = statuses.get(exercise.ref, ExerciseStatus.TODO)
         if status is ExerciseStatus.STARTED:
-            return exercise.id
+            return exercise.ref
         if status is ExerciseStatus.TODO and first_todo is None:
-            first_todo = exercise.id
+            first_todo = exercise.ref
     return first_todo

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 from bilan_tui.domain.model import Exercise, Pack, Phase
 
 from .crossref import check_sources
 from .exercise import Placement, read_exercise
-from .manifest import MANIFEST, Manifest, read_manifest
+from .manifest import Manifest, read_manifest
+from .names import MANIFEST, is_valid_id
 from .problems import PackError, PackProblem
-from .reader import is_valid_id
+from .shipped import SHIPPED_LANGUAGES, shipped_pack_root
 from .source import FileReport, read_exercise_file
 
 
@@ -29,6 +31,17 @@ def load_pack(root: Path) -> Pack:
 def check_pack(root: Path) -> list[PackProblem]:
     """Every problem of the pack in ``root``, in file then line order; empty if sound."""
     return _analyse(Path(root))[1]
+
+
+@functools.lru_cache(maxsize=len(SHIPPED_LANGUAGES))
+def load_shipped_pack(language: str) -> Pack:
+    """The shipped pack in ``language``, read once per process (packs are immutable).
+
+    Raises:
+        UnknownLanguageError: if no pack ships in that language.
+        PackError: if the shipped pack is broken (a bug the tests catch).
+    """
+    return load_pack(shipped_pack_root(language))
 
 
 def _analyse(root: Path) -> tuple[Pack | None, list[PackProblem]]:

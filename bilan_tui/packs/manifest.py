@@ -7,13 +7,9 @@ from pathlib import Path
 
 from bilan_tui.domain.model import PHASE_IDS
 
-from .reader import TableReader, invalid_id_message, is_valid_id
+from .names import LANGUAGES, MANIFEST, invalid_id_message, is_valid_id
+from .reader import TableReader
 from .source import FileReport, read_toml_file
-
-LANGUAGES: tuple[str, ...] = ("fr", "en")
-"""The languages a pack may be written in (those the interface speaks)."""
-
-MANIFEST = "pack.toml"
 
 
 @dataclass(frozen=True, slots=True)

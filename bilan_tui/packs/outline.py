@@ -18,9 +18,8 @@ from pathlib import Path
 
 from bilan_tui.domain.text import clean_text
 
-from .manifest import MANIFEST
+from .names import MANIFEST, is_valid_id
 from .problems import PackError, PackProblem
-from .reader import is_valid_id
 from .shipped import SHIPPED_LANGUAGES, shipped_pack_root
 
 _TABLE_HEADER = re.compile(r"^\s*\[", re.MULTILINE)

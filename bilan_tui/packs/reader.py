@@ -10,17 +10,14 @@ mistake does not hide the next.
 from __future__ import annotations
 
 import difflib
-import re
 from collections.abc import Collection, Mapping, Sequence
 from typing import Any
 
 from bilan_tui.domain.text import clean_text
 
 from .locate import Where
+from .names import invalid_id_message, is_valid_id
 from .source import FileReport
-
-ID_PATTERN = re.compile(r"[a-z][a-z0-9_-]*")
-"""What every id looks like: it ends up in answer keys and file names."""
 
 
 def type_name(value: object) -> str:
@@ -38,18 +35,6 @@ def type_name(value: object) -> str:
     if isinstance(value, Mapping):
         return "a table"
     return "a date or time"
-
-
-def is_valid_id(value: str) -> bool:
-    """Whether ``value`` may be used as an id."""
-    return ID_PATTERN.fullmatch(value) is not None
-
-
-def invalid_id_message(value: str) -> str:
-    """Why ``value`` is refused as an id."""
-    return (
-        f"invalid id {value!r}: use lowercase letters, digits, '-' and '_', starting with a letter"
-    )
 
 
 class TableReader:
@@ -77,7 +62,7 @@ class TableReader:
         where = (*self.where, key) if key is not None else self.where
         self.report.at(where, f"{self.context}: {message}" if self.context else message)
 
-    def _take(self, key: str, required: bool) -> Any:
+    def _take(self, key: str, required: bool) -> object:
         self._asked.add(key)
         value = self.data.get(key)
         if value is None and required:

@@ -1,20 +1,16 @@
-"""Finding and loading the pack that ships with the application.
+"""Finding the pack that ships with the application.
 
 In a wheel, hatch copies ``content/`` to ``bilan_tui/_content/``; in a
 development checkout the packs are read from ``content/`` beside the package.
-Nothing is read at import time.
+This module stays light: the quick outline uses it before the loader is imported.
 """
 
 from __future__ import annotations
 
-import functools
 from importlib import resources
 from pathlib import Path
 
-from bilan_tui.domain.model import Pack
-
-from .loader import load_pack
-from .manifest import LANGUAGES
+from .names import LANGUAGES
 
 SHIPPED_LANGUAGES: tuple[str, ...] = LANGUAGES
 """The languages the application ships a pack in."""
@@ -45,14 +41,3 @@ def shipped_pack_root(language: str) -> Path:
     raise FileNotFoundError(
         f"the shipped {language!r} pack is missing: neither {packaged} nor {checkout} exists"
     )
-
-
-@functools.lru_cache(maxsize=len(SHIPPED_LANGUAGES))
-def load_shipped_pack(language: str) -> Pack:
-    """The shipped pack in ``language``, read once per process (packs are immutable).
-
-    Raises:
-        UnknownLanguageError: if no pack ships in that language.
-        PackError: if the shipped pack is broken (a bug caught by the tests).
-    """
-    return load_pack(shipped_pack_root(language))

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -36,12 +35,10 @@ class FileReport:
         self.path = path
         self.problems = problems
         self.locator: Locator | None = None
-        self.count = 0
 
     def at_line(self, line: int, message: str) -> None:
         """Report a problem on a known line."""
         self.problems.append(PackProblem(self.path, max(line, 1), message))
-        self.count += 1
 
     def at(self, where: Where, message: str) -> None:
         """Report a problem about the key, table or entry at ``where``."""
@@ -153,7 +150,3 @@ def read_exercise_file(path: Path, report: FileReport) -> Document | None:
     body = "\n".join(lines[closing + 1 :])
     return Document(data, body)
 
-
-def as_mapping(value: object) -> Mapping[str, Any] | None:
-    """``value`` as a table, or ``None`` if it is something else."""
-    return value if isinstance(value, Mapping) else None

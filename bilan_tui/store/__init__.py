@@ -21,9 +21,11 @@ from typing import TYPE_CHECKING, Any
 
 from .errors import (
     NotAWorkbook,
+    WorkbookBusy,
     WorkbookDamaged,
     WorkbookError,
     WorkbookInUse,
+    WorkbookIOError,
     WorkbookNotFound,
     WorkbookTooNew,
 )
@@ -34,8 +36,10 @@ if TYPE_CHECKING:
 __all__ = [
     "NotAWorkbook",
     "Workbook",
+    "WorkbookBusy",
     "WorkbookDamaged",
     "WorkbookError",
+    "WorkbookIOError",
     "WorkbookInUse",
     "WorkbookNotFound",
     "WorkbookTooNew",

@@ -24,8 +24,10 @@ from typing import Any
 
 from sqlalchemy import Connection, create_engine, event
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.pool import NullPool
 
+from .errors import WorkbookBusy, WorkbookIOError
 from .inspection import APPLICATION_ID
 
 BUSY_TIMEOUT_MS = 5000
@@ -75,6 +77,22 @@ def make_engine(path: Path) -> Engine:
     return engine
 
 
+@contextmanager
+def _translated(path: Path) -> Iterator[None]:
+    """Turn SQLite's operational failures into errors callers can show.
+
+    Callers then need no SQLAlchemy import to catch them, and the message
+    says what to do. Programming errors (integrity, syntax) pass unchanged.
+    """
+    try:
+        yield
+    except OperationalError as exc:
+        reason = str(exc.orig)
+        if "locked" in reason or "busy" in reason:
+            raise WorkbookBusy(path) from exc
+        raise WorkbookIOError(path, reason) from exc
+
+
 class Database:
     """A workbook's connection, shared by the process's threads.
 
@@ -86,7 +104,8 @@ class Database:
     def __init__(self, path: Path) -> None:
         self.path = path
         self._engine = make_engine(path)
-        self._connection: Connection | None = self._engine.connect()
+        with _translated(path):
+            self._connection: Connection | None = self._engine.connect()
         self._lock = threading.RLock()
         self._depth = 0
         self._writing = False
@@ -115,7 +134,7 @@ class Database:
             connection.info[_BEGIN_KEY] = "IMMEDIATE"
             self._depth, self._writing = 1, True
             try:
-                with connection.begin():
+                with _translated(self.path), connection.begin():
                     yield connection
             finally:
                 self._depth, self._writing = 0, False
@@ -135,7 +154,7 @@ class Database:
             connection = self.connection
             self._depth = 1
             try:
-                with connection.begin():
+                with _translated(self.path), connection.begin():
                     yield connection
             finally:
                 self._depth = 0
@@ -156,9 +175,10 @@ class Database:
             yield
 
     def pragma(self, name: str) -> Any:
-        """The current value of a PRAGMA, read outside any transaction."""
+        """Run ``PRAGMA <name>`` outside any transaction; its value, or None."""
         with self.locked():
-            return self.raw().execute(f"PRAGMA {name}").fetchone()[0]
+            row = self.raw().execute(f"PRAGMA {name}").fetchone()
+        return None if row is None else row[0]
 
     def close(self) -> None:
         """Close the connection; SQLite checkpoints and removes ``-wal``/``-shm``."""

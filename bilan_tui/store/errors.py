@@ -86,3 +86,26 @@ class WorkbookInUse(WorkbookError):
             "Close it there, then try again.",
         )
         self.pid = pid
+
+
+class WorkbookBusy(WorkbookError):
+    """Another process kept the workbook's write lock longer than the busy timeout."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            path,
+            f"The workbook {path.name} stayed busy in another bilan process for too long; "
+            "nothing was lost, try again in a moment.",
+        )
+
+
+class WorkbookIOError(WorkbookError):
+    """SQLite could not read or write the file (disk full, file removed...)."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        super().__init__(
+            path,
+            f"Could not use the workbook {path}: {reason}. "
+            "Check that the disk is not full and the file is still there.",
+        )
+        self.reason = reason

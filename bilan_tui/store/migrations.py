@@ -17,9 +17,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import Connection
+from sqlmodel import SQLModel
 
 from .inspection import APPLICATION_ID
-from .tables import TABLE_NAMES, SQLModel, table
+from .tables import TABLE_NAMES, table
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,6 +25,7 @@ from bilan_tui.ui.commands import ExerciseCommands
 from bilan_tui.ui.screens.dashboard import DashboardScreen
 from bilan_tui.ui.screens.exercise import ExerciseScreen
 from bilan_tui.ui.screens.help import HelpScreen
+from bilan_tui.ui.screens.hours import HoursScreen
 
 SessionOpener = Callable[[], WorkbookSession]
 
@@ -56,6 +57,26 @@ class BilanApp(App[int]):
         self.session: WorkbookSession | None = None
         self.open_error: str | None = None
         self._pending_exercise: str | None = None
+        self.crash: BaseException | None = None
+        self.crash_save_failed = False
+
+    def _handle_exception(self, error: Exception) -> None:
+        """Save, then leave quietly: Textual's crash screen prints local variables.
+
+        Those variables hold the person's answers, so the traceback is not shown
+        (DESIGN §5); the command line prints a short message instead and
+        ``--debug`` re-raises. Tests still see the exception through Pilot.
+        """
+        self.crash = error
+        self._return_code = 1
+        if self._exception is None:
+            self._exception = error
+            self._exception_event.set()
+        try:
+            self.save_everything()
+        except Exception:  # noqa: BLE001 - already failing; the answers in memory are lost
+            self.crash_save_failed = True
+        self._close_messages_no_wait()
 
     def get_default_screen(self) -> Screen[None]:
         return DashboardScreen(self.pack)
@@ -115,6 +136,36 @@ class BilanApp(App[int]):
             self.pop_screen()
         self.push_screen(ExerciseScreen(self.session, exercise), self._exercise_closed)
 
+    @on(DashboardScreen.OpenHours)
+    def open_hours(self) -> None:
+        """Show the hours ledger, once the workbook is open."""
+        if self.session is None:
+            self.notify(_("Opening your workbook…"), timeout=2)
+            return
+        if not isinstance(self.screen, HoursScreen):
+            self.push_screen(HoursScreen(self.session), self._exercise_closed)
+
+    @on(DashboardScreen.OpenProfile)
+    def open_profile(self) -> None:
+        """Show "My profile", built from everything saved so far."""
+        from bilan_tui.profile import profile_of
+        from bilan_tui.ui.screens.profile import ProfileScreen
+
+        if self.session is None:
+            self.notify(_("Opening your workbook…"), timeout=2)
+            return
+        if isinstance(self.screen, ProfileScreen):
+            return
+        self.save_everything()
+        self.push_screen(ProfileScreen(profile_of(self.session)))
+
+    @on(DashboardScreen.ImportHomework)
+    def action_import_homework(self) -> None:
+        """Ask for a homework file and import it (see ``ui/homework_flow.py``)."""
+        from bilan_tui.ui.homework_flow import open_homework_import
+
+        open_homework_import(self)
+
     def _exercise_closed(self, _result: None) -> None:
         self.refresh_dashboard()
 
@@ -146,6 +197,12 @@ class BilanApp(App[int]):
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """Our own commands, in the person's language, instead of Textual's English ones."""
         yield SystemCommand(_("Dashboard"), _("Back to the list of exercises"), self._go_dashboard)
+        yield SystemCommand(_("My profile"), _("Your results as pictures"), self.open_profile)
+        yield SystemCommand(
+            _("Import homework"),
+            _("Import a homework file from your consultant"),
+            self.action_import_homework,
+        )
         yield SystemCommand(_("Help"), _("Keys and where your data lives"), self.action_help)
         yield SystemCommand(_("Quit"), _("Save and quit"), self.action_quit)
 

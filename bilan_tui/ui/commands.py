@@ -8,7 +8,9 @@ from typing import TYPE_CHECKING, cast
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.fuzzy import Matcher
+from textual.markup import escape
 
+from bilan_tui.domain.text import clean_text
 from bilan_tui.i18n import _
 from bilan_tui.labels import phase_title
 from bilan_tui.ui.text import plain
@@ -37,11 +39,19 @@ class ExerciseCommands(Provider):
     """Open any exercise of the pack from the palette."""
 
     def _commands(self) -> list[tuple[str, str, str]]:
+        """(title, help, ref); the help names the pack of an installed pack's exercise.
+
+        Textual reads a hit's help as markup: the pack title is escaped.
+        """
         app = cast("BilanApp", self.app)
-        return [
-            (exercise.title, phase_title(exercise.phase), exercise.id)
-            for exercise in app.pack.exercises
-        ]
+        pack = app.pack
+        commands = []
+        for exercise in pack.exercises:
+            where = phase_title(exercise.phase)
+            if exercise.listed_as:
+                where += " · " + escape(clean_text(pack.pack_title(exercise.pack_id)))
+            commands.append((exercise.title, where, exercise.ref))
+        return commands
 
     async def discover(self) -> Hits:
         app = cast("BilanApp", self.app)

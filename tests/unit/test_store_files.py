@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import stat
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -97,3 +99,22 @@ def test_closing_leaves_a_single_file(tmp_path: Path) -> None:
     with open_workbook(path) as workbook:
         workbook.save_answers([Answer(AnswerKey("bilan", "demande", "pourquoi"), "x")])
     assert sorted(p.name for p in tmp_path.iterdir()) == ["w.sqlite"]
+
+
+def test_the_package_and_its_read_only_helpers_do_not_import_sqlmodel() -> None:
+    """The interface imports the store after its first frame; the errors come for free."""
+    code = (
+        "import sys\n"
+        "import bilan_tui.store, bilan_tui.store.errors, bilan_tui.store.files\n"
+        "import bilan_tui.store.inspection, bilan_tui.store.backup, bilan_tui.store.lock\n"
+        "heavy = [m for m in ('sqlmodel', 'sqlalchemy', 'textual') if m in sys.modules]\n"
+        "print(','.join(heavy))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=Path(__file__).parents[2],
+    )
+    assert result.stdout.strip() == ""

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from bilan_tui.domain.answers import POSITION, Answer, AnswerKey, ExerciseAnswers
+from bilan_tui.domain.answers import POSITION, Answer, AnswerKey, ExerciseAnswers, JSONValue
 from bilan_tui.domain.model import ExerciseStatus
 from bilan_tui.domain.records import Consent, Homework, LedgerEntry
 from bilan_tui.store import WorkbookNotFound
@@ -37,7 +37,7 @@ def test_new_workbook_describes_itself(workbook: Workbook) -> None:
 
 
 def test_answers_of_every_json_shape_round_trip(workbook: Workbook) -> None:
-    values = {
+    values: dict[str, JSONValue] = {
         "text": "Aide-soignante « de nuit » — 10 ans ✓",
         "longtext": "ligne 1\nligne 2\t[b]pas du balisage[/b] \x00fin",
         "number": 3.5,
@@ -211,10 +211,8 @@ def test_homework_is_imported_once_per_file(workbook: Workbook) -> None:
     assert not added_again
     assert again == stored
 
-    undated, _ = workbook.add_homework(Homework("bilan", ("projet",), "sha256:bb", message="Merci"))
-    sooner, _ = workbook.add_homework(
-        Homework("bilan", ("suivi",), "sha256:cc", datetime.date(2026, 2, 1))
-    )
+    workbook.add_homework(Homework("bilan", ("projet",), "sha256:bb", message="Merci"))
+    workbook.add_homework(Homework("bilan", ("suivi",), "sha256:cc", datetime.date(2026, 2, 1)))
     assert [h.file_hash for h in workbook.homework()] == ["sha256:cc", "sha256:aa", "sha256:bb"]
     assert workbook.homework()[2].message == "Merci"
 
@@ -261,9 +259,8 @@ def test_writes_begin_immediate(workbook: Workbook) -> None:
     """Inside a transaction the write lock is held before any statement runs."""
     other = sqlite3.connect(str(workbook.path), isolation_level=None, timeout=0)
     try:
-        with workbook.transaction():
-            with pytest.raises(sqlite3.OperationalError, match="locked"):
-                other.execute("BEGIN IMMEDIATE")
+        with workbook.transaction(), pytest.raises(sqlite3.OperationalError, match="locked"):
+            other.execute("BEGIN IMMEDIATE")
         other.execute("BEGIN IMMEDIATE")
         other.execute("ROLLBACK")
     finally:

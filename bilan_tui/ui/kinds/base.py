@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from textual.containers import Vertical
 from textual.message import Message
+from textual.widget import Widget
 
 from bilan_tui.domain.answers import Entry, ExerciseAnswers
 from bilan_tui.domain.model import Exercise
@@ -19,9 +20,13 @@ class ExerciseContext:
     Attributes:
         source_entries: Reads the record entries of another exercise of the
             same pack (the grid's tags, the matrix's options).
+        delete_entry: Removes one record entry from the disk at once (pending
+            edits are written first); raises if the disk refuses, so the body
+            keeps the entry on screen rather than pretend it is gone.
     """
 
     source_entries: Callable[[str], list[Entry]] = field(default=lambda _exercise_id: [])
+    delete_entry: Callable[[str], None] = field(default=lambda _entry_id: None)
 
 
 class ExerciseBody(Vertical):
@@ -47,6 +52,10 @@ class ExerciseBody(Vertical):
     def edited(self, field_id: str, entry_id: str = "") -> None:
         """Tell the screen one value changed."""
         self.post_message(self.Edited([(field_id, entry_id)]))
+
+    def initial_focus(self) -> Widget | None:
+        """The widget to focus on opening (``None``: the first focusable one)."""
+        return None
 
     def progress(self) -> tuple[int, int] | None:
         """Answered and total items, for kinds that count (``None`` otherwise)."""

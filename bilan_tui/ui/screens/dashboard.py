@@ -14,7 +14,10 @@ from textual.widgets import Footer, OptionList, Static
 
 from bilan_tui.domain.model import Pack
 from bilan_tui.i18n import _
+from bilan_tui.ledger_text import budget_line
 from bilan_tui.ui.text import plain
+from bilan_tui.ui.widgets.homework_panel import HomeworkPanel
+from bilan_tui.ui.widgets.hours_panel import HoursPanel
 from bilan_tui.ui.widgets.phase_list import PhaseList
 
 if TYPE_CHECKING:
@@ -27,6 +30,14 @@ class DashboardScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "open_highlighted", _("Open"), tooltip=_("Open the exercise")),
         Binding("n", "open_next", _("Next step"), tooltip=_("Open the suggested exercise")),
+        Binding("p", "open_profile", _("My profile"), tooltip=_("Your results as pictures")),
+        Binding("h", "open_hours", _("Hours"), tooltip=_("See and log your hours")),
+        Binding(
+            "i",
+            "import_homework",
+            _("Import homework"),
+            tooltip=_("Import a homework file from your consultant"),
+        ),
     ]
 
     class OpenExercise(Message):
@@ -35,6 +46,15 @@ class DashboardScreen(Screen[None]):
         def __init__(self, exercise_id: str) -> None:
             super().__init__()
             self.exercise_id = exercise_id
+
+    class OpenProfile(Message):
+        """The person asked for their profile."""
+
+    class OpenHours(Message):
+        """The person asked for the hours ledger."""
+
+    class ImportHomework(Message):
+        """The person asked to import a homework file."""
 
     def __init__(self, pack: Pack) -> None:
         super().__init__(id="dashboard")
@@ -49,6 +69,8 @@ class DashboardScreen(Screen[None]):
             yield PhaseList(self.pack, id="phases")
             with Vertical(id="dashboard-side"):
                 yield Static(plain(_("Opening your workbook…")), id="next-step", classes="panel")
+                yield HomeworkPanel(id="homework-panel", classes="panel")
+                yield HoursPanel(id="hours-panel", classes="panel")
         yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
@@ -64,6 +86,10 @@ class DashboardScreen(Screen[None]):
         self.query_one("#workbook-title", Static).update(
             plain(_("Skills assessment") + " — " + data.display_name)
         )
+        self.query_one(HomeworkPanel).show(data.extra.get("homework", ()))
+        if data.hours is not None:
+            self.query_one(HoursPanel).show(data.hours)
+            self.query_one("#header-hours", Static).update(plain(budget_line(data.hours)))
         next_step = self.query_one("#next-step", Static)
         exercise = self.pack.exercise(data.next_exercise) if data.next_exercise else None
         if exercise is None:
@@ -94,6 +120,23 @@ class DashboardScreen(Screen[None]):
         phases = self.query_one(PhaseList)
         if phases.highlighted is not None:
             self._open(phases.get_option_at_index(phases.highlighted).id)
+
+    def set_pack(self, pack: Pack) -> None:
+        """Show another library (after a homework file installed a pack)."""
+        self.pack = pack
+        self.query_one(PhaseList).set_pack(pack)
+
+    def action_import_homework(self) -> None:
+        """Ask for a homework file to import."""
+        self.post_message(self.ImportHomework())
+
+    def action_open_profile(self) -> None:
+        """Open the profile screen."""
+        self.post_message(self.OpenProfile())
+
+    def action_open_hours(self) -> None:
+        """Open the hours ledger."""
+        self.post_message(self.OpenHours())
 
     def action_open_next(self) -> None:
         """Open the suggested next exercise."""

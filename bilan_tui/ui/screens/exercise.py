@@ -19,6 +19,8 @@ from bilan_tui.ui.autosave import Autosaver
 from bilan_tui.ui.kinds import ExerciseBody, ExerciseContext, body_for
 from bilan_tui.ui.text import plain
 
+ACTIVITY_FLUSH_SECONDS = 120.0
+"""How often the personal time counted in the open exercise is written (issue 5)."""
 SAVE_DELAY = 1.0
 """Seconds between the first unsaved change and its write (DESIGN §5)."""
 
@@ -54,7 +56,9 @@ class ExerciseScreen(Screen[None]):
             yield body_for(
                 exercise,
                 self.autosaver.answers,
-                ExerciseContext(source_entries=self.session.source_entries),
+                ExerciseContext(
+                    source_entries=self.session.source_entries, delete_entry=self._delete_entry
+                ),
             )
         yield Static("", id="save-state")
         yield Footer(show_command_palette=False)
@@ -65,9 +69,15 @@ class ExerciseScreen(Screen[None]):
                 box.display = False
         self._show_state()
         self.call_after_refresh(self._focus_first_input)
+        self.session.note_activity(self.exercise)
+        self.set_interval(ACTIVITY_FLUSH_SECONDS, self._write_activity)
 
     def _focus_first_input(self) -> None:
         body = self.query_one(ExerciseBody)
+        chosen = body.initial_focus()
+        if chosen is not None:
+            chosen.focus()
+            return
         for widget in body.query("*"):
             if widget.focusable:
                 widget.focus()
@@ -75,6 +85,9 @@ class ExerciseScreen(Screen[None]):
 
     def _show_state(self) -> None:
         text = status_label(self.status)
+        counted = self._body_progress()
+        if counted is not None:
+            text = f"{counted[0]} / {counted[1]}   " + text
         if self.exercise.minutes:
             text += "   " + _("~{minutes} min").format(minutes=self.exercise.minutes)
         self.query_one("#exercise-state", Static).update(plain(text))
@@ -84,9 +97,28 @@ class ExerciseScreen(Screen[None]):
         for field_id, entry_id in event.keys:
             self.autosaver.mark(field_id, entry_id)
         self.session.note_activity(self.exercise)
+        if self._body_progress() is not None:
+            self._show_state()
         if not self._save_timer_running:
             self._save_timer_running = True
             self.set_timer(SAVE_DELAY, self._timed_save)
+
+    def _body_progress(self) -> tuple[int, int] | None:
+        """The body's "12 / 48" count, for kinds that count."""
+        for body in self.query(ExerciseBody).results(ExerciseBody):
+            return body.progress()
+        return None
+
+    def _delete_entry(self, entry_id: str) -> None:
+        """Remove a record entry from the disk now; raise if that fails.
+
+        Pending edits go first, so a late autosave cannot write the deleted
+        entry back.
+        """
+        if not self.save():
+            raise self.autosaver.last_error or OSError(_("the workbook could not be written"))
+        answers = self.autosaver.answers
+        self.session.workbook.delete_entry(answers.pack_id, answers.exercise_id, entry_id)
 
     def _timed_save(self) -> None:
         self._save_timer_running = False
@@ -133,10 +165,41 @@ class ExerciseScreen(Screen[None]):
 
     def on_unmount(self) -> None:
         self.save()
+        self._write_activity(end=True)
+
+    # Automatic personal time: any key or mouse event here counts as activity.
+    def on_key(self, _event: events.Key) -> None:
+        self.session.note_activity(self.exercise)
+
+    def on_mouse_move(self, _event: events.MouseMove) -> None:
+        self.session.note_activity(self.exercise)
+
+    def on_mouse_down(self, _event: events.MouseDown) -> None:
+        self.session.note_activity(self.exercise)
+
+    def on_mouse_scroll_down(self, _event: events.MouseScrollDown) -> None:
+        self.session.note_activity(self.exercise)
+
+    def on_mouse_scroll_up(self, _event: events.MouseScrollUp) -> None:
+        self.session.note_activity(self.exercise)
+
+    def _write_activity(self, end: bool = False) -> None:
+        """Write the minutes counted so far (``end``: the exercise is being left).
+
+        A failed write keeps the minutes for the next try; typing goes on.
+        """
+        try:
+            if end:
+                self.session.end_activity()
+            else:
+                self.session.flush_activity()
+        except Exception:  # noqa: BLE001 - auto time is retried; never interrupt typing
+            return
 
     def action_back(self) -> None:
         """Save, then return to the dashboard."""
         self.save()
+        self._write_activity(end=True)
         self.dismiss(None)
 
     def action_toggle_done(self) -> None:

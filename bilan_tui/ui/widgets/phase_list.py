@@ -18,10 +18,11 @@ PHASE_PREFIX = "phase:"
 
 
 class PhaseList(OptionList):
-    """Phases as headings, exercises as options whose id is the exercise id.
+    """Phases as headings, exercises as options whose id is the exercise's ``ref``.
 
     The list is drawn from the pack alone, so it can appear in the first frame
     before the workbook is opened; :meth:`show_statuses` fills in the states.
+    In a library, an installed pack's exercise is marked with its pack's title.
     """
 
     def __init__(self, pack: Pack, *, id: str | None = None) -> None:
@@ -29,14 +30,27 @@ class PhaseList(OptionList):
         self.pack = pack
         self.statuses: dict[str, ExerciseStatus] = {}
         self.next_id: str | None = None
-        for index, phase in enumerate(pack.phases):
+        self._add_options()
+
+    def _add_options(self) -> None:
+        for index, phase in enumerate(self.pack.phases):
             if index:
                 self.add_option(None)
             self.add_option(
                 Option(self._phase_prompt(phase.id), id=PHASE_PREFIX + phase.id, disabled=True)
             )
             for exercise in phase.exercises:
-                self.add_option(Option(self._exercise_prompt(exercise.id), id=exercise.id))
+                self.add_option(Option(self._exercise_prompt(exercise.ref), id=exercise.ref))
+
+    def set_pack(self, pack: Pack) -> None:
+        """Show another pack (the library after a pack was installed), keeping the cursor."""
+        highlighted = self.highlighted
+        current = None if highlighted is None else self.get_option_at_index(highlighted).id
+        self.pack = pack
+        self.clear_options()
+        self._add_options()
+        if current is not None:
+            self.highlight_exercise(current)
 
     def _phase_prompt(self, phase_id: str) -> Content:
         title = Content(phase_title(phase_id)).stylize("bold")
@@ -48,16 +62,19 @@ class PhaseList(OptionList):
 
     def _exercise_prompt(self, exercise_id: str) -> Content:
         exercise = self.pack.exercise(exercise_id)
-        title = exercise.title if exercise else exercise_id
+        title = plain(exercise.title if exercise else exercise_id)
+        if exercise is not None and exercise.listed_as:
+            mark = plain("  · " + self.pack.pack_title(exercise.pack_id)).stylize("$text-muted")
+            title = Content.assemble(title, mark)
         if not self.statuses:
-            return Content.assemble("  ", plain(title))
+            return Content.assemble("  ", title)
         status = self.statuses.get(exercise_id, ExerciseStatus.TODO)
         glyph = Content(GLYPHS[status] + " ")
         if status is ExerciseStatus.DONE:
             glyph = glyph.stylize("$success")
         elif status is ExerciseStatus.STARTED:
             glyph = glyph.stylize("$warning")
-        parts = [glyph, plain(title)]
+        parts = [glyph, title]
         if exercise_id == self.next_id:
             parts.append(Content("  ← " + _("next")).stylize("$accent"))
         return Content.assemble(*parts)
@@ -69,7 +86,7 @@ class PhaseList(OptionList):
         for phase in self.pack.phases:
             self.replace_option_prompt(PHASE_PREFIX + phase.id, self._phase_prompt(phase.id))
             for exercise in phase.exercises:
-                self.replace_option_prompt(exercise.id, self._exercise_prompt(exercise.id))
+                self.replace_option_prompt(exercise.ref, self._exercise_prompt(exercise.ref))
 
     def highlight_exercise(self, exercise_id: str) -> None:
         """Move the cursor to an exercise."""

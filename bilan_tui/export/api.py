@@ -1,0 +1,119 @@
+"""Producing an export: the document for a scope, in a format, and writing it.
+
+``render`` is pure (an :class:`ExportSource` in, text out), so the preview on
+screen and the file on disk are the same document. ``write`` puts it in a new
+0600 file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from bilan_tui.domain.records import Homework
+
+from .detail import detail_markdown, homework_exercises, homework_markdown
+from .files import default_name, write_new, write_numbered
+from .options import ExportOptions
+from .source import ExportSource
+from .synthese import synthesis_markdown, synthesis_sections
+from .wording import Wording
+
+TITLE_KEYS = {"synthese": "synthesis_title", "detail": "detail_title", "homework": "homework_title"}
+
+
+class NoHomework(LookupError):
+    """The homework scope was asked for, and there is no such assignment."""
+
+
+@dataclass(frozen=True, slots=True)
+class Rendered:
+    """An export ready to write.
+
+    Attributes:
+        options: What was asked for.
+        text: The file's content, in the requested format.
+        markdown: The document as Markdown (what the preview shows).
+        title: The document's title, with whose bilan it is.
+    """
+
+    options: ExportOptions
+    text: str
+    markdown: str
+    title: str
+
+
+def pick_homework(source: ExportSource, homework_id: int | None) -> Homework:
+    """The assignment to export: the one asked for, else the latest imported.
+
+    Raises:
+        NoHomework: none was imported, or none has this id.
+    """
+    if not source.homework:
+        raise NoHomework("no homework has been imported")
+    if homework_id is None:
+        return max(
+            source.homework,
+            key=lambda item: (item.imported_at is not None, item.imported_at, item.id or 0),
+        )
+    for homework in source.homework:
+        if homework.id == homework_id:
+            return homework
+    raise NoHomework(f"no homework with id {homework_id}")
+
+
+def render(source: ExportSource, options: ExportOptions) -> Rendered:
+    """The document for ``options.scope`` in ``options.format``.
+
+    Raises:
+        NoHomework: the homework scope without a matching assignment.
+    """
+    words = Wording(source.language)
+    title = f"{words(TITLE_KEYS[options.scope])} — {source.name}"
+    homework = pick_homework(source, options.homework_id) if options.scope == "homework" else None
+    if homework is not None:
+        markdown = homework_markdown(source, options, homework)
+    elif options.scope == "detail":
+        markdown = detail_markdown(source, options)
+    else:
+        markdown = synthesis_markdown(source, options)
+    if options.format == "md":
+        text = markdown
+    elif options.format == "html":
+        from .html import to_html
+
+        text = to_html(markdown, title=title, language=source.language)
+    else:
+        from .json_export import json_document
+
+        text = json_document(
+            source,
+            options,
+            exercises=homework_exercises(source, homework.exercises) if homework else None,
+            sections=synthesis_sections(source, options) if options.scope == "synthese" else (),
+        )
+    return Rendered(options, text, markdown, title)
+
+
+def file_name(source: ExportSource, options: ExportOptions) -> str:
+    """The name an export gets when the person does not choose one."""
+    return default_name(
+        source.workbook_name, options.scope, options.recipient, options.date, options.extension
+    )
+
+
+def write(rendered: Rendered, source: ExportSource, target: Path) -> Path:
+    """Write the export into a new file and return its path.
+
+    Args:
+        rendered: The export.
+        source: The snapshot it was made from (for the default name).
+        target: A folder (the default name is used, numbered if taken) or
+            a file name, which must not exist.
+
+    Raises:
+        ExportExists: ``target`` is an existing file; nothing was written.
+    """
+    if target.is_dir():
+        return write_numbered(target, file_name(source, rendered.options), rendered.text)
+    return write_new(target, rendered.text)

@@ -1,0 +1,77 @@
+"""Pieces every document shares: the title block and the confidentiality notice."""
+
+from __future__ import annotations
+
+from bilan_tui.domain.model import Exercise, ExerciseStatus
+
+from .doc import Doc, emphasis
+from .options import ExportOptions
+from .source import ExportSource
+from .wording import Wording
+
+RECIPIENT_KEYS = {
+    "consultant": "recipient_consultant",
+    "cep": "recipient_cep",
+    "employer": "recipient_employer",
+    "other": "recipient_other",
+}
+
+
+def title_block(doc: Doc, title: str, source: ExportSource, options: ExportOptions) -> None:
+    """``# Title``, whose bilan it is, and the date it was written."""
+    words = Wording(source.language)
+    doc.heading(1, title)
+    doc.raw(
+        emphasis(words("bilan_of", name=source.name))
+        + "\\\n"
+        + emphasis(words("written_on", date=words.date(options.date)))
+    )
+
+
+def recipient_name(recipient: str, words: Wording) -> str:
+    """Who receives the document, as the notice names them ("your consultant")."""
+    return words(RECIPIENT_KEYS.get(recipient, "recipient_other"))
+
+
+def confidentiality(doc: Doc, source: ExportSource, options: ExportOptions, level: int) -> None:
+    """The notice that closes every document: who it belongs to, who may read it."""
+    words = Wording(source.language)
+    doc.heading(level, words("confidentiality"))
+    doc.para(words("confidentiality_law"))
+    if options.for_someone_else:
+        doc.para(
+            words(
+                "shared_with",
+                name=source.name,
+                recipient=recipient_name(options.recipient, words),
+                date=words.date(options.date),
+            )
+        )
+    else:
+        doc.para(words("for_self_only", name=source.name))
+    doc.para(words("private_included" if options.include_private else "private_left_out"))
+
+
+def status_phrase(source: ExportSource, exercise: Exercise, words: Wording) -> str:
+    """ "Done.", "In progress." or "Not yet explored."."""
+    status = source.status(exercise.id)
+    if not source.explored(exercise) and status is not ExerciseStatus.DONE:
+        return words("status_todo")
+    return words("status_done" if status is ExerciseStatus.DONE else "status_started")
+
+
+def not_explored(doc: Doc, exercise: Exercise | None, words: Wording) -> None:
+    """The short line standing in for a result the person has not worked on yet."""
+    if exercise is None:
+        doc.note(words("not_in_pack"))
+    else:
+        doc.note(words("not_explored", title=exercise.title))
+
+
+def phase_title(phase_id: str, words: Wording) -> str:
+    """A legal phase's name in the document's language."""
+    key = f"phase_{phase_id}"
+    try:
+        return words(key)
+    except KeyError:
+        return phase_id

@@ -1,0 +1,76 @@
+"""Writing an export: a private file (0600), never over an existing one.
+
+The file is created with ``O_EXCL``, so an existing file is never replaced,
+not even one that appeared a moment ago. A default name that is taken gets a
+number ("-2", "-3"...); a name the person chose that is taken is refused.
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+from pathlib import Path
+
+MAX_NUMBERED = 999
+
+FILE_MODE = 0o600
+
+
+class ExportExists(FileExistsError):
+    """The chosen file already exists: nothing was written."""
+
+
+def default_name(workbook: str, scope: str, recipient: str, day: datetime.date, ext: str) -> str:
+    """``demo-synthese-2025-03-12.md``; the recipient appears when it is not the person."""
+    parts = [workbook or "bilan", scope]
+    if recipient != "self":
+        parts.append(recipient)
+    parts.append(day.isoformat())
+    return "-".join(parts) + ext
+
+
+def _create(path: Path, data: bytes) -> None:
+    """Create ``path`` 0600 and write ``data``; ``FileExistsError`` if it exists."""
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
+    try:
+        os.fchmod(descriptor, FILE_MODE)
+        view = memoryview(data)
+        while view:
+            written = os.write(descriptor, view)
+            view = view[written:]
+        os.fsync(descriptor)
+    except BaseException:
+        os.close(descriptor)
+        path.unlink(missing_ok=True)
+        raise
+    os.close(descriptor)
+
+
+def write_new(path: Path, text: str) -> Path:
+    """Write ``text`` to ``path``, which must not exist yet.
+
+    Raises:
+        ExportExists: ``path`` exists (it is left untouched).
+    """
+    try:
+        _create(path, text.encode("utf-8"))
+    except FileExistsError:
+        raise ExportExists(path) from None
+    return path
+
+
+def write_numbered(folder: Path, name: str, text: str) -> Path:
+    """Write into ``folder`` under ``name``, or ``name-2``, ``name-3``... if taken.
+
+    Returns:
+        The path actually written.
+    """
+    stem, suffix = os.path.splitext(name)
+    for number in range(1, MAX_NUMBERED + 1):
+        candidate = folder / (name if number == 1 else f"{stem}-{number}{suffix}")
+        try:
+            _create(candidate, text.encode("utf-8"))
+        except FileExistsError:
+            continue
+        return candidate
+    raise ExportExists(folder / name)

@@ -1,0 +1,316 @@
+"""The JSON export: the data itself, with a schema version, so it outlives the app.
+
+Every exercise carries its answers (raw value and readable text), its record
+entries and its derived results; the hours ledger, the consents and the
+homework come along. The synthesis scope holds the synthesis sections instead
+of the raw answers. Private fields are left out unless the person opts in.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from bilan_tui import __version__
+from bilan_tui.domain.answers import Entry, JSONValue
+from bilan_tui.domain.ledger import to_json as ledger_json
+from bilan_tui.domain.model import Exercise, Kind
+from bilan_tui.domain.records import Consent
+from bilan_tui.domain.scoring import read_ratings
+
+from . import results
+from .detail import orphans
+from .options import ExportOptions
+from .source import ExportSource
+from .values import Reader, display
+from .wording import Wording
+
+SCHEMA = "bilan-tui/export"
+SCHEMA_VERSION = 1
+"""Raised whenever a key changes meaning or disappears; new keys keep it."""
+
+
+def _fields(reader: Reader, entry: Entry | None = None) -> list[dict[str, Any]]:
+    exercise = reader.exercise
+    out = []
+    for field in exercise.fields if exercise else ():
+        if reader.field(field.id) is None:
+            continue
+        value = entry.values.get(field.id) if entry else reader.answers.get(field.id)
+        if value is None:
+            continue
+        out.append(
+            {
+                "id": field.id,
+                "label": field.label,
+                "type": field.type.value,
+                "value": value,
+                "text": display(field, value, reader.words),
+            }
+        )
+    return out
+
+
+def _likert(source: ExportSource, exercise: Exercise) -> dict[str, Any]:
+    result = results.likert(source, exercise)
+    answers = source.exercise_answers(exercise.id)
+    scale = exercise.scale
+    return {
+        "code": result.code,
+        "display_code": result.display_code,
+        "tied": [list(group) for group in result.tied],
+        "consistency": result.consistency.value if result.consistency else None,
+        "differentiation": result.differentiation,
+        "dimensions": [
+            {
+                "id": dim.dimension.id,
+                "title": dim.dimension.title,
+                "letter": dim.dimension.letter,
+                "score": dim.score,
+                "answered": dim.answered,
+                "total": dim.total,
+            }
+            for dim in result.dimensions
+        ],
+        "items": [
+            {
+                "id": item.id,
+                "text": item.text,
+                "dimension": item.dimension,
+                "value": value,
+                "label": scale.label(value) if scale and isinstance(value, int) else None,
+            }
+            for item in exercise.items
+            if (value := answers.get("item:" + item.id)) is not None
+        ],
+    }
+
+
+def _cardsort(source: ExportSource, exercise: Exercise) -> dict[str, Any]:
+    result = results.cardsort(source, exercise)
+    return {
+        "top": [
+            {
+                "rank": ranked.rank,
+                "card": ranked.card.id,
+                "title": ranked.card.title,
+                "definition": ranked.definition,
+                "ranked_by_person": ranked.ranked_by_person,
+            }
+            for ranked in result.top
+        ],
+        "piles": {pile.pile.id: [card.id for card in pile.cards] for pile in result.piles},
+        "unsorted": [card.id for card in result.unsorted],
+    }
+
+
+def _grid(source: ExportSource, exercise: Exercise) -> dict[str, Any]:
+    scores = results.grid(source, exercise)
+    ratings = read_ratings(source.exercise_answers(exercise.id), scores.items)
+    quadrant = {}
+    for name in ("assets", "to_develop", "to_let_go", "neutral"):
+        for rated in getattr(scores.result, name):
+            quadrant[rated.item.key] = name
+    return {
+        "items": [
+            {
+                "key": item.key,
+                "text": item.text,
+                "kind": item.kind.value,
+                "group": item.group,
+                "mastery": ratings[item.key].mastery,
+                "desire": ratings[item.key].desire,
+                "quadrant": quadrant.get(item.key),
+                "evidence": [{"entry_id": e.entry_id, "title": e.title} for e in item.evidence],
+            }
+            for item in scores.items
+        ]
+    }
+
+
+def _matrix(source: ExportSource, exercise: Exercise) -> dict[str, Any]:
+    result = results.matrix(source, exercise)
+    ids = [weight.criterion.id for weight in result.weights]
+    return {
+        "weights": [
+            {
+                "criterion": weight.criterion.id,
+                "title": weight.criterion.title,
+                "weight": weight.weight,
+                "from_pack": weight.from_pack,
+            }
+            for weight in result.weights
+        ],
+        "options": [
+            {
+                "entry_id": option.entry_id,
+                "label": option.label,
+                "scores": dict(zip(ids, option.scores, strict=True)),
+                "total": option.total,
+                "max_total": option.max_total,
+                "percent": round(option.percent, 2),
+                "complete": option.complete,
+                "rank": option.rank,
+            }
+            for option in result.ranking
+        ],
+    }
+
+
+DERIVED = {
+    Kind.LIKERT: _likert,
+    Kind.CARDSORT: _cardsort,
+    Kind.GRID: _grid,
+    Kind.MATRIX: _matrix,
+}
+
+
+def exercise_json(
+    source: ExportSource, options: ExportOptions, exercise: Exercise
+) -> dict[str, Any]:
+    """One exercise: state, answers, entries and derived results."""
+    reader = Reader(
+        exercise,
+        source.exercise_answers(exercise.id),
+        Wording(source.language),
+        options.include_private,
+    )
+    data: dict[str, Any] = {
+        "id": exercise.id,
+        "phase": exercise.phase,
+        "title": exercise.title,
+        "kind": exercise.kind.value,
+        "status": source.status(exercise.id).value,
+    }
+    if exercise.kind is Kind.RECORDS:
+        data["entries"] = [
+            {"id": entry.id, "position": entry.position, "fields": _fields(reader, entry)}
+            for entry in reader.answers.entries()
+        ]
+    else:
+        data["fields"] = _fields(reader)
+    derive = DERIVED.get(exercise.kind)
+    if derive is not None and source.explored(exercise):
+        data["results"] = derive(source, exercise)
+    return data
+
+
+def _orphans(source: ExportSource, options: ExportOptions) -> dict[str, Any]:
+    found = orphans(source)
+    count = sum(len(values) for values in found.values())
+    if options.for_someone_else and not options.include_private:
+        return {"withheld": count, "answers": []}
+    return {
+        "withheld": 0,
+        "answers": [
+            {"exercise_id": exercise_id, "field_id": field_id, "entry_id": entry_id, "value": value}
+            for exercise_id, values in found.items()
+            for field_id, entry_id, value in values
+        ],
+    }
+
+
+def _records(source: ExportSource) -> dict[str, Any]:
+    hours = ledger_json(source.ledger_summary())
+    hours["entries"] = [
+        {
+            "date": entry.date.isoformat(),
+            "minutes": entry.minutes,
+            "phase": entry.phase,
+            "kind": entry.kind,
+            "note": entry.note,
+            "source": entry.source,
+            "exercise_id": entry.exercise_id,
+        }
+        for entry in source.ledger
+    ]
+    return {
+        "hours": hours,
+        "consents": [consent_json(consent) for consent in source.consents],
+        "homework": [
+            {
+                "id": homework.id,
+                "pack_id": homework.pack_id,
+                "exercises": list(homework.exercises),
+                "due": homework.due.isoformat() if homework.due else None,
+                "message": homework.message,
+            }
+            for homework in source.homework
+        ],
+    }
+
+
+def consent_json(consent: Consent) -> dict[str, JSONValue]:
+    """One consent entry (also listed by ``bilan status --json``)."""
+    return {
+        "date": consent.date.isoformat() if consent.date else None,
+        "recipient": consent.recipient,
+        "scope": consent.scope,
+        "format": consent.format,
+        "include_private": consent.include_private,
+        "path": consent.path,
+    }
+
+
+def json_document(
+    source: ExportSource,
+    options: ExportOptions,
+    *,
+    exercises: Sequence[Exercise] | None = None,
+    sections: Sequence[Any] = (),
+) -> str:
+    """The export as indented JSON text.
+
+    Args:
+        source: The workbook's snapshot.
+        options: The request.
+        exercises: The exercises to include (all of the pack by default).
+        sections: For the synthesis: its sections (id, title, markdown).
+    """
+    data: dict[str, Any] = {
+        "schema": SCHEMA,
+        "schema_version": SCHEMA_VERSION,
+        "generator": f"bilan-tui {__version__}",
+        "generated_on": options.date.isoformat(),
+        "scope": options.scope,
+        "recipient": options.recipient,
+        "include_private": options.include_private,
+        "language": source.language,
+        "beneficiary": source.name,
+        "workbook": {
+            "name": source.workbook_name,
+            "created_at": source.created_at.isoformat() if source.created_at else None,
+        },
+        "pack": {
+            "id": source.pack.id,
+            "version": source.pack.version,
+            "language": source.pack.language,
+            "title": source.pack.title,
+        },
+    }
+    if options.scope == "synthese":
+        data["synthesis"] = [
+            {"id": section.id, "title": section.title, "markdown": section.markdown}
+            for section in sections
+        ]
+        data["hours"] = ledger_json(source.ledger_summary())
+    else:
+        chosen = source.pack.exercises if exercises is None else exercises
+        data["exercises"] = [exercise_json(source, options, exercise) for exercise in chosen]
+        if options.scope == "detail":
+            data["answers_no_longer_in_pack"] = _orphans(source, options)
+            data.update(_records(source))
+            withheld = options.for_someone_else and not options.include_private
+            data["other_packs"] = [
+                {
+                    "pack_id": answer.key.pack_id,
+                    "exercise_id": answer.key.exercise_id,
+                    "field_id": answer.key.field_id,
+                    "entry_id": answer.key.entry_id,
+                    "value": answer.value,
+                }
+                for answer in source.other_answers
+                if not withheld
+            ]
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

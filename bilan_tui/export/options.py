@@ -1,0 +1,66 @@
+"""What an export is asked to produce: scope, format, recipient, privacy, date.
+
+The same choices come from the command line and from the export screen, so
+they are checked here once.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+SCOPES: tuple[str, ...] = ("synthese", "detail", "homework")
+"""The synthesis, the detailed results, and one homework assignment."""
+
+FORMATS: tuple[str, ...] = ("md", "html", "json")
+
+RECIPIENTS: tuple[str, ...] = ("self", "consultant", "cep", "employer", "other")
+"""Who the file is for; anyone but ``self`` needs the person's recorded consent."""
+
+EXTENSIONS = {"md": ".md", "html": ".html", "json": ".json"}
+
+
+@dataclass(frozen=True, slots=True)
+class ExportOptions:
+    """One export request.
+
+    Attributes:
+        scope: One of ``SCOPES``.
+        format: One of ``FORMATS``.
+        recipient: One of ``RECIPIENTS``.
+        include_private: Keep the fields marked private (health, family...).
+        generated_on: The date printed on the document (tests fix it).
+        homework_id: The assignment to export (``homework`` scope); ``None``
+            takes the most recently imported one.
+    """
+
+    scope: str = "synthese"
+    format: str = "md"
+    recipient: str = "self"
+    include_private: bool = False
+    generated_on: datetime.date | None = None
+    homework_id: int | None = None
+
+    def __post_init__(self) -> None:
+        for value, allowed, what in (
+            (self.scope, SCOPES, "scope"),
+            (self.format, FORMATS, "format"),
+            (self.recipient, RECIPIENTS, "recipient"),
+        ):
+            if value not in allowed:
+                raise ValueError(f"unknown {what}: {value!r} (use one of {', '.join(allowed)})")
+
+    @property
+    def for_someone_else(self) -> bool:
+        """Whether the person must agree before the file is written."""
+        return self.recipient != "self"
+
+    @property
+    def date(self) -> datetime.date:
+        """The document's date: the one given, else today."""
+        return self.generated_on or datetime.date.today()
+
+    @property
+    def extension(self) -> str:
+        """The file extension of the format, with its dot."""
+        return EXTENSIONS[self.format]

@@ -1,0 +1,289 @@
+"""The exported documents' own words, in English.
+
+Same keys as ``phrases_fr`` (a test checks it). A key ending in ``_one`` /
+``_other`` depends on a number (``count``).
+"""
+
+from __future__ import annotations
+
+EN = {
+    # Titles and general words
+    "synthesis_title": "Synthesis document",
+    "detail_title": "Detailed results",
+    "homework_title": "Homework: the exercises asked for",
+    "bilan_of": "Skills assessment (bilan de compétences) of {name}",
+    "written_on": "Written on {date}",
+    "synthesis_intro": (
+        "This document brings together the conclusions of the bilan: how it came about, the "
+        "competencies and aptitudes it brought to light, interests, values and motivations, "
+        "the professional project and the means to achieve it. It draws on the work done "
+        "during the bilan and ends with the beneficiary's own observations."
+    ),
+    "detail_intro": (
+        "Every answer in the workbook, exercise by exercise, in the order of the three phases "
+        "of the bilan, with the results drawn from them."
+    ),
+    "phase_preliminaire": "Preliminary phase",
+    "phase_investigation": "Investigation phase",
+    "phase_conclusions": "Conclusions phase",
+    "status_done": "Done.",
+    "status_started": "In progress.",
+    "status_todo": "Not yet explored.",
+    "not_explored": "Not yet explored: the exercise \u201c{title}\u201d is still to do.",
+    "not_in_pack": "Not yet explored.",
+    "unanswered_one": "{count} question left unanswered.",
+    "unanswered_other": "{count} questions left unanswered.",
+    "private_hidden_one": "{count} private answer is left out here.",
+    "private_hidden_other": "{count} private answers are left out here.",
+    "yes": "yes",
+    "no": "no",
+    "and_last": " and ",
+    "and_then": "; ",
+    "unnamed": "(unnamed)",
+    "someone": "someone close",
+    # Confidentiality
+    "confidentiality": "Confidentiality",
+    "confidentiality_law": (
+        "The detailed results and the synthesis document are given to the beneficiary of the "
+        "bilan alone. They may be passed on to anyone else only with the beneficiary's "
+        "agreement (article L6313-4 of the French Labour Code). Those who carry out the bilan "
+        "or hold its results are bound by professional secrecy."
+    ),
+    "for_self_only": "This document is for {name}, and for no one else.",
+    "shared_with": (
+        "{name} chose to share this document {recipient}; this agreement was recorded on {date}."
+    ),
+    "recipient_consultant": "with the consultant guiding this bilan",
+    "recipient_cep": "with their career development adviser (CEP)",
+    "recipient_employer": "with their employer",
+    "recipient_other": "with a third party of their choosing",
+    "private_left_out": (
+        "Answers marked as private (health, family life, income during the transition…) "
+        "are not included."
+    ),
+    "private_included": "At the beneficiary's request, answers marked as private are included.",
+    # Synthesis parts
+    "section_circumstances": "Circumstances of the bilan",
+    "section_competencies": "Competencies and aptitudes",
+    "section_interests": "Interests, values and motivations",
+    "section_project": "The professional project",
+    "section_conditions": "Conditions and means",
+    "section_steps": "The main steps",
+    "section_observations": "The beneficiary's observations",
+    # 1. Circumstances
+    "request": "The request",
+    "trigger": "What prompted it",
+    "initiative": "Whose idea it was",
+    "initiative_feeling": "How the beneficiary feels about it",
+    "expectations": "Expectations",
+    "questions": "Questions for the bilan",
+    "success": "What will make it a success",
+    "first_ideas": "First ideas",
+    "deadlines": "Deadlines",
+    "situation": "The situation at the start",
+    "job": "Current job",
+    "sector": "Sector",
+    "status": "Employment status",
+    "experience": "Work experience",
+    "years_one": "{count} year",
+    "years_other": "{count} years",
+    "degree": "Highest qualification",
+    "certificates": "Qualifications and certificates",
+    "weighs": "What weighs most today",
+    "support_points": "What they can lean on",
+    "arrangements": "How the bilan was run",
+    "consultant": "Consultant and organisation",
+    "period": "Period",
+    "from_to": "from {start} to {end}",
+    "since": "since {start}",
+    "format": "Sessions",
+    "pace": "Pace",
+    "funding": "Funding",
+    "working_time": "Working hours",
+    "no_hours": "No hours have been logged yet.",
+    "hours_total": (
+        "Accompaniment: {used}, out of a legal maximum of {budget}. Personal work, on top: {own}."
+    ),
+    "phase": "Phase",
+    "accompaniment": "Accompaniment",
+    "planned": "Planned",
+    "personal_work": "Personal work",
+    "over_budget": "Accompaniment exceeds the 24 hours the law allows.",
+    # 2. Competencies and aptitudes
+    "assets": "Strengths",
+    "assets_count": (
+        "Skills both mastered and wanted: {count}. "
+        "Backed by at least one story or piece of feedback: {supported} of {count}."
+    ),
+    "no_assets": "No skill is yet both mastered and wanted.",
+    "mastery_wish": "mastery {m}/3, wish {w}/3",
+    "stories_cited_one": "the story {titles}",
+    "stories_cited_other": "the stories {titles}",
+    "feedback_cited_one": "feedback from {who}",
+    "feedback_cited_other": "feedback from {who}",
+    "supported_by": "Backed by {what}.",
+    "no_support": "To be backed up: no story or feedback illustrates it yet.",
+    "quadrant_assets": "Strengths (mastered and wanted)",
+    "quadrant_to_develop": "Skills to develop (wanted, not yet mastered)",
+    "quadrant_to_let_go": "Skills to let go (mastered, no longer wanted)",
+    "quadrant_neutral": "Neutral skills (neither mastered nor wanted)",
+    "feedback": "How others see them",
+    "aptitudes": "Aptitudes",
+    "flat_profile": (
+        "The profile is fairly flat ({spread} points between the highest and the lowest): "
+        "read it as a starting point for discussion rather than a verdict."
+    ),
+    # 3. Interests, values and motivations
+    "interests": "Interests",
+    "code": "Interest code",
+    "strongest": "Strongest",
+    "ties": "Tied: {groups}.",
+    "consistency_adjacent": (
+        "The first two letters are neighbours on Holland's hexagon: the profile is consistent."
+    ),
+    "consistency_alternate": (
+        "The first two letters are one type apart on Holland's hexagon: the profile is "
+        "fairly consistent."
+    ),
+    "consistency_opposite": (
+        "The first two letters are opposite each other on Holland's hexagon: a tension worth "
+        "exploring, not a contradiction."
+    ),
+    "values": "Values",
+    "values_undefined": (
+        "A value without a personal definition is followed by the workbook's description."
+    ),
+    "motivations": "Motivations",
+    "energises": "What gives energy",
+    "drains": "What drains",
+    "deal_breakers": "What is no longer acceptable",
+    "setting": "Preferred work setting",
+    "setting_structure": "Type of organisation",
+    "setting_sectors": "Appealing sectors",
+    "setting_avoid": "Sectors to avoid",
+    "setting_team": "Alone or in a team",
+    "setting_place": "Where",
+    "setting_pace": "Pace",
+    "setting_remote": "Working from home",
+    "setting_hours": "Hours",
+    "setting_travel": "Travel",
+    "setting_commute": "Longest commute (one way)",
+    "setting_salary_floor": "Salary floor",
+    "setting_salary_target": "Target salary in two or three years",
+    "setting_responsibility": "Level of responsibility",
+    "rating_between": "{value} out of {max} (from \u201c{low}\u201d to \u201c{high}\u201d)",
+    "minutes_one": "{count} minute",
+    "minutes_other": "{count} minutes",
+    "months_one": "{count} month",
+    "months_other": "{count} months",
+    "euros": "€{amount}",
+    "euros_per_year": "€{amount} gross a year",
+    "euros_per_month": "€{amount} net a month",
+    "ideal_day": "Ideal working day",
+    # 4. The professional project
+    "project_statement": "The chosen project",
+    "target_job": "Target occupation",
+    "with_rome": "{job} (ROME code {code})",
+    "setting_of_job": "Setting",
+    "fit_interests": "Fit with interests",
+    "fit_values": "Values it honours",
+    "strengths_used": "Strengths it draws on",
+    "realism": "What makes it realistic",
+    "training_needed": "Training project",
+    "alternatives": "Leads compared and alternatives",
+    "main_project": "Main project",
+    "alternative": "Alternative kept",
+    "fallback": "Fallback project",
+    "matrix_ranking": "Ranking of the leads on the decision grid:",
+    "ranking_line": "{rank}. {label} — {total}/{max} ({percent}%)",
+    "incomplete": "(not fully scored)",
+    "leads_explored": "Leads explored:",
+    "ranking_comment": "Reading of the ranking",
+    "interviews": "Informational interviews",
+    "interview_with": "Interview with {who}",
+    "interview_on": "on {date}",
+    "verdict": "Effect on the lead",
+    "confirmed": "What was confirmed",
+    "refuted": "What was called into question",
+    "learned": "What was learned",
+    # 5. Conditions and means
+    "training": "Levers, obstacles and training",
+    "levers": "Levers",
+    "obstacles": "Obstacles and ways round them",
+    "training_name": "Qualification aimed for",
+    "with_rncp": "{name} (RNCP {code})",
+    "training_provider": "Training provider",
+    "training_length": "Length",
+    "training_cost": "Cost",
+    "training_funding": "Planned funding",
+    "cpf_balance": "CPF balance",
+    "vae": "Accreditation of prior experience (VAE)",
+    "vae_yes": "being considered",
+    "vae_yes_for": "being considered, for {target}",
+    "vae_no": "not pursued",
+    "transition_income": "Income during the transition",
+    "support_after": "Support after the bilan",
+    "constraints": "Constraints and resources",
+    "mobility": "Geographical mobility",
+    "moving_house": "Would move house",
+    "income_floor": "Minimum income needed",
+    "financial_margin": "Financial margin",
+    "time_available": "Time available",
+    "family_constraints": "Family commitments",
+    "functional_limits": "Limits to respect for health",
+    "network": "Network",
+    "supporters": "Support",
+    # 6. The main steps
+    "action_plan": "Action plan",
+    "deadline": "By",
+    "step": "Step",
+    "indicator": "Success indicator",
+    "helper": "Help from",
+    "state": "Status",
+    "follow_up": "Follow-up interview",
+    "follow_up_on": "A follow-up interview is planned for {date}.",
+    "review_points": "What will be reviewed",
+    "progress_signs": "Signs of progress",
+    "contact": "Contact for this appointment",
+    "note_to_self": "A note to self, to reread in six months",
+    # 7. Observations
+    "themes_intro": "On each result:",
+    "theme_interests": "Interests",
+    "theme_values": "Values",
+    "theme_skills": "Skills",
+    "theme_aptitudes": "Aptitudes",
+    "theme_motivations": "Motivations",
+    "theme_project": "Project",
+    "surprises": "What came as a surprise",
+    # Detailed results
+    "dimension": "Dimension",
+    "score": "Score",
+    "items_answered": "Answered",
+    "item_answers": "Item by item",
+    "statement": "Statement",
+    "answer": "Answer",
+    "cards_missing_one": "{count} more card is needed in the first pile to complete the ranking.",
+    "cards_missing_other": (
+        "{count} more cards are needed in the first pile to complete the ranking."
+    ),
+    "unsorted": "Not sorted yet",
+    "stories_in_brackets": "(stories: {titles})",
+    "unrated_items_one": "{count} item is not rated yet.",
+    "unrated_items_other": "{count} items are not rated yet.",
+    "no_options": "No lead to compare yet.",
+    "criterion_weight": "Criterion (weight)",
+    "total": "Total",
+    "orphans": "Answers no longer in the pack",
+    "orphans_explained": (
+        "These answers were written for questions the current version of the workbook no "
+        "longer asks. They are kept as they were."
+    ),
+    "orphans_withheld_one": (
+        "{count} older answer is left out: whether it was private can no longer be told."
+    ),
+    "orphans_withheld_other": (
+        "{count} older answers are left out: whether they were private can no longer be told."
+    ),
+    "due": "Due",
+    "consultant_message": "Message from the consultant",
+}

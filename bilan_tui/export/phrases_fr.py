@@ -1,0 +1,308 @@
+"""Les mots des documents exportés, en français.
+
+Écrits comme un consultant rédige une synthèse. Les espaces avant « : », « ; »,
+« ? » et « ! » deviennent insécables à la fin du module. Une clé suivie de
+``_one`` / ``_other`` dépend d'un nombre (``count``) : le singulier vaut pour 0 et 1.
+"""
+
+from __future__ import annotations
+
+_PHRASES = {
+    # Titres et généralités
+    "synthesis_title": "Document de synthèse",
+    "detail_title": "Résultats détaillés",
+    "homework_title": "Travail personnel : les exercices demandés",
+    "bilan_of": "Bilan de compétences de {name}",
+    "written_on": "Document établi le {date}",
+    "synthesis_intro": (
+        "Ce document rassemble les conclusions du bilan : les circonstances de la démarche, "
+        "les compétences et aptitudes mises au jour, les intérêts, valeurs et motivations, "
+        "le projet professionnel et les moyens de le réaliser. Il s'appuie sur le travail "
+        "mené pendant le bilan et se termine par les observations du bénéficiaire."
+    ),
+    "detail_intro": (
+        "Toutes les réponses du cahier, exercice par exercice, dans l'ordre des trois phases "
+        "du bilan, avec les résultats qui en découlent."
+    ),
+    "phase_preliminaire": "Phase préliminaire",
+    "phase_investigation": "Phase d'investigation",
+    "phase_conclusions": "Phase de conclusions",
+    "status_done": "Exercice terminé.",
+    "status_started": "Exercice en cours.",
+    "status_todo": "Pas encore exploré.",
+    "not_explored": "Pas encore exploré : l'exercice « {title} » reste à faire.",
+    "not_in_pack": "Pas encore exploré.",
+    "unanswered_one": "{count} question sans réponse.",
+    "unanswered_other": "{count} questions sans réponse.",
+    "private_hidden_one": "{count} réponse privée n'est pas reprise ici.",
+    "private_hidden_other": "{count} réponses privées ne sont pas reprises ici.",
+    "yes": "oui",
+    "no": "non",
+    "and_last": " et ",
+    "and_then": " ; ",
+    "unnamed": "(sans nom)",
+    "someone": "une personne de l'entourage",
+    # Confidentialité
+    "confidentiality": "Confidentialité",
+    "confidentiality_law": (
+        "Les résultats détaillés et le document de synthèse sont remis au seul bénéficiaire "
+        "du bilan. Ils ne peuvent être communiqués à un tiers qu'avec son accord (article "
+        "L6313-4 du Code du travail). Les personnes qui réalisent le bilan ou qui en "
+        "détiennent les résultats sont tenues au secret professionnel."
+    ),
+    "for_self_only": "Ce document est destiné à {name}, et à personne d'autre.",
+    "shared_with": (
+        "{name} a choisi de transmettre ce document {recipient} ; cet accord a été "
+        "enregistré le {date}."
+    ),
+    "recipient_consultant": "au consultant qui l'accompagne dans ce bilan",
+    "recipient_cep": "à son conseiller en évolution professionnelle (CEP)",
+    "recipient_employer": "à son employeur",
+    "recipient_other": "à un tiers de son choix",
+    "private_left_out": (
+        "Les réponses marquées comme privées (santé, vie familiale, revenus pendant la "
+        "transition…) n'y figurent pas."
+    ),
+    "private_included": (
+        "À la demande du bénéficiaire, les réponses marquées comme privées y figurent."
+    ),
+    # Parties de la synthèse
+    "section_circumstances": "Le cadre du bilan",
+    "section_competencies": "Compétences et aptitudes",
+    "section_interests": "Intérêts, valeurs et motivations",
+    "section_project": "Le projet professionnel",
+    "section_conditions": "Conditions et moyens de réalisation",
+    "section_steps": "Les principales étapes",
+    "section_observations": "Observations du bénéficiaire",
+    # 1. Le cadre du bilan
+    "request": "La demande",
+    "trigger": "Ce qui motive la démarche",
+    "initiative": "Origine de la démarche",
+    "initiative_feeling": "Ce qu'en pense le bénéficiaire",
+    "expectations": "Attentes",
+    "questions": "Questions posées au bilan",
+    "success": "Ce qui en fera une réussite",
+    "first_ideas": "Premières pistes envisagées",
+    "deadlines": "Échéances",
+    "situation": "La situation au début du bilan",
+    "job": "Poste occupé",
+    "sector": "Secteur",
+    "status": "Statut",
+    "experience": "Expérience professionnelle",
+    "years_one": "{count} an",
+    "years_other": "{count} ans",
+    "degree": "Diplôme le plus élevé",
+    "certificates": "Diplômes et certifications",
+    "weighs": "Ce qui pèse aujourd'hui",
+    "support_points": "Points d'appui",
+    "arrangements": "Le déroulement",
+    "consultant": "Consultant et organisme",
+    "period": "Période",
+    "from_to": "du {start} au {end}",
+    "since": "depuis le {start}",
+    "format": "Entretiens",
+    "pace": "Rythme",
+    "funding": "Financement",
+    "working_time": "Temps de travail",
+    "no_hours": "Aucune heure n'a encore été inscrite au registre des heures.",
+    "hours_total": (
+        "Accompagnement : {used}, pour un maximum légal de {budget}. "
+        "Travail personnel, en plus : {own}."
+    ),
+    "phase": "Phase",
+    "accompaniment": "Accompagnement",
+    "planned": "Prévu",
+    "personal_work": "Travail personnel",
+    "over_budget": "Le total d'accompagnement dépasse les 24 heures prévues par la loi.",
+    # 2. Compétences et aptitudes
+    "assets": "Atouts",
+    "assets_count": (
+        "Compétences à la fois maîtrisées et souhaitées : {count}. "
+        "Appuyées par au moins un récit ou un retour : {supported} sur {count}."
+    ),
+    "no_assets": "Aucune compétence n'est encore à la fois maîtrisée et souhaitée.",
+    "mastery_wish": "maîtrise {m}/3, envie {w}/3",
+    "stories_cited_one": "le récit {titles}",
+    "stories_cited_other": "les récits {titles}",
+    "feedback_cited_one": "le retour de {who}",
+    "feedback_cited_other": "les retours de {who}",
+    "supported_by": "Illustré par {what}.",
+    "no_support": "À étayer : aucun récit ni retour ne l'illustre encore.",
+    "quadrant_assets": "Atouts (maîtrisés et souhaités)",
+    "quadrant_to_develop": "Compétences à développer (souhaitées, pas encore maîtrisées)",
+    "quadrant_to_let_go": "Compétences à délaisser (maîtrisées, plus souhaitées)",
+    "quadrant_neutral": "Compétences neutres (ni maîtrisées ni souhaitées)",
+    "feedback": "Le regard de l'entourage",
+    "aptitudes": "Aptitudes",
+    "flat_profile": (
+        "Le profil est peu contrasté ({spread} points d'écart entre le plus haut et le plus "
+        "bas) : il se lit comme une base de discussion plutôt que comme un verdict."
+    ),
+    # 3. Intérêts, valeurs et motivations
+    "interests": "Centres d'intérêt",
+    "code": "Code d'intérêts",
+    "strongest": "Dominantes",
+    "ties": "Ex æquo : {groups}.",
+    "consistency_adjacent": (
+        "Les deux premières lettres sont voisines sur l'hexagone de Holland : "
+        "le profil est cohérent."
+    ),
+    "consistency_alternate": (
+        "Les deux premières lettres sont séparées par un type sur l'hexagone de Holland : "
+        "le profil est assez cohérent."
+    ),
+    "consistency_opposite": (
+        "Les deux premières lettres sont opposées sur l'hexagone de Holland : une tension à "
+        "explorer, pas une contradiction."
+    ),
+    "values": "Valeurs",
+    "values_undefined": (
+        "Une valeur sans définition personnelle est suivie de sa description dans le cahier."
+    ),
+    "motivations": "Motivations",
+    "energises": "Ce qui donne de l'énergie",
+    "drains": "Ce qui épuise",
+    "deal_breakers": "Ce qui n'est plus acceptable",
+    "setting": "Cadre de travail souhaité",
+    "setting_structure": "Type de structure",
+    "setting_sectors": "Secteurs attirants",
+    "setting_avoid": "Secteurs à éviter",
+    "setting_team": "Seul ou en équipe",
+    "setting_place": "Lieu de travail",
+    "setting_pace": "Rythme",
+    "setting_remote": "Télétravail",
+    "setting_hours": "Horaires",
+    "setting_travel": "Déplacements",
+    "setting_commute": "Trajet maximal (aller)",
+    "setting_salary_floor": "Salaire plancher",
+    "setting_salary_target": "Salaire visé d'ici deux ou trois ans",
+    "setting_responsibility": "Niveau de responsabilité",
+    "rating_between": "{value} sur {max} (de « {low} » à « {high} »)",
+    "minutes_one": "{count} minute",
+    "minutes_other": "{count} minutes",
+    "months_one": "{count} mois",
+    "months_other": "{count} mois",
+    "euros": "{amount} €",
+    "euros_per_year": "{amount} € bruts par an",
+    "euros_per_month": "{amount} € nets par mois",
+    "ideal_day": "Journée de travail idéale",
+    # 4. Le projet professionnel
+    "project_statement": "Le projet retenu",
+    "target_job": "Métier visé",
+    "with_rome": "{job} (code ROME {code})",
+    "setting_of_job": "Cadre d'exercice",
+    "fit_interests": "Cohérence avec les centres d'intérêt",
+    "fit_values": "Valeurs respectées",
+    "strengths_used": "Atouts mobilisés",
+    "realism": "Ce qui le rend réaliste",
+    "training_needed": "Projet de formation",
+    "alternatives": "Pistes comparées et alternatives",
+    "main_project": "Projet principal",
+    "alternative": "Alternative retenue",
+    "fallback": "Projet de repli",
+    "matrix_ranking": "Classement des pistes selon la grille de décision :",
+    "ranking_line": "{rank}. {label} — {total}/{max} ({percent} %)",
+    "incomplete": "(évaluation incomplète)",
+    "leads_explored": "Pistes explorées :",
+    "ranking_comment": "Lecture du classement",
+    "interviews": "Enquêtes métier",
+    "interview_with": "Entretien avec {who}",
+    "interview_on": "le {date}",
+    "verdict": "Effet sur la piste",
+    "confirmed": "Ce qui est confirmé",
+    "refuted": "Ce qui est remis en cause",
+    "learned": "Enseignements",
+    # 5. Conditions et moyens
+    "training": "Leviers, obstacles et formation",
+    "levers": "Leviers",
+    "obstacles": "Obstacles et parades",
+    "training_name": "Formation ou certification visée",
+    "with_rncp": "{name} (RNCP {code})",
+    "training_provider": "Organisme de formation",
+    "training_length": "Durée",
+    "training_cost": "Coût",
+    "training_funding": "Financement envisagé",
+    "cpf_balance": "Solde du CPF",
+    "vae": "Validation des acquis de l'expérience (VAE)",
+    "vae_yes": "envisagée",
+    "vae_yes_for": "envisagée, pour {target}",
+    "vae_no": "non retenue",
+    "transition_income": "Revenus pendant la transition",
+    "support_after": "Soutiens après le bilan",
+    "constraints": "Contraintes et ressources",
+    "mobility": "Mobilité géographique",
+    "moving_house": "Déménagement envisageable",
+    "income_floor": "Revenu minimum nécessaire",
+    "financial_margin": "Marge financière",
+    "time_available": "Temps disponible",
+    "family_constraints": "Contraintes familiales",
+    "functional_limits": "Limites à respecter pour la santé",
+    "network": "Réseau",
+    "supporters": "Soutiens",
+    # 6. Les principales étapes
+    "action_plan": "Plan d'action",
+    "deadline": "Échéance",
+    "step": "Étape",
+    "indicator": "Indicateur de réussite",
+    "helper": "Appui",
+    "state": "Avancement",
+    "follow_up": "Entretien de suivi",
+    "follow_up_on": "Un entretien de suivi est prévu le {date}.",
+    "review_points": "Ce qui sera revu",
+    "progress_signs": "Signes de progrès",
+    "contact": "Contact pour ce rendez-vous",
+    "note_to_self": "Un mot pour soi, à relire dans six mois",
+    # 7. Observations
+    "themes_intro": "Sur chacun des résultats :",
+    "theme_interests": "Centres d'intérêt",
+    "theme_values": "Valeurs",
+    "theme_skills": "Compétences",
+    "theme_aptitudes": "Aptitudes",
+    "theme_motivations": "Motivations",
+    "theme_project": "Projet",
+    "surprises": "Ce qui a surpris",
+    # Résultats détaillés
+    "dimension": "Dimension",
+    "score": "Score",
+    "items_answered": "Réponses",
+    "item_answers": "Réponses item par item",
+    "statement": "Affirmation",
+    "answer": "Réponse",
+    "cards_missing_one": (
+        "Il manque {count} carte dans la première pile pour compléter le classement."
+    ),
+    "cards_missing_other": (
+        "Il manque {count} cartes dans la première pile pour compléter le classement."
+    ),
+    "unsorted": "Pas encore classées",
+    "stories_in_brackets": "(récits : {titles})",
+    "unrated_items_one": "{count} élément n'est pas encore évalué.",
+    "unrated_items_other": "{count} éléments ne sont pas encore évalués.",
+    "no_options": "Aucune piste à comparer pour l'instant.",
+    "criterion_weight": "Critère (poids)",
+    "total": "Total",
+    "orphans": "Réponses qui ne figurent plus dans le cahier",
+    "orphans_explained": (
+        "Ces réponses ont été écrites pour des questions que la version actuelle du cahier "
+        "ne pose plus. Elles sont conservées telles quelles."
+    ),
+    "orphans_withheld_one": (
+        "{count} réponse ancienne n'est pas reprise : on ne peut plus savoir si elle était privée."
+    ),
+    "orphans_withheld_other": (
+        "{count} réponses anciennes ne sont pas reprises : on ne peut plus savoir si elles "
+        "étaient privées."
+    ),
+    "due": "Échéance",
+    "consultant_message": "Message du consultant",
+}
+
+
+def _typeset(text: str) -> str:
+    """Non-breaking spaces where French typography wants them."""
+    for mark in (":", ";", "?", "!", "»", "%", "€"):
+        text = text.replace(" " + mark, "\u00a0" + mark)
+    return text.replace("« ", "«\u00a0")
+
+
+FR = {key: _typeset(value) for key, value in _PHRASES.items()}

@@ -1,0 +1,119 @@
+"""Everything an export reads, gathered once from the open workbook.
+
+Exports are pure functions of an :class:`ExportSource`: reading the workbook
+once (one query for all answers) keeps an export fast, lets the preview and
+the written file show exactly the same thing, and lets tests build a source
+without a database.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from bilan_tui.domain.answers import Answer, Entry, ExerciseAnswers
+from bilan_tui.domain.ledger import LedgerSummary, summarise
+from bilan_tui.domain.model import PHASE_IDS, Exercise, ExerciseStatus, Pack
+from bilan_tui.domain.records import Consent, Homework, LedgerEntry
+
+if TYPE_CHECKING:
+    from bilan_tui.session import WorkbookSession
+
+
+@dataclass(frozen=True)
+class ExportSource:
+    """A snapshot of one workbook, answered with one pack.
+
+    Attributes:
+        pack: The pack the workbook is answered with.
+        language: The export's language (``fr`` or ``en``): the pack's, which
+            the workbook's language (or ``--lang``) chose.
+        name: Who the bilan belongs to (display name, else workbook name).
+        workbook_name: The workbook's file name without extension.
+        created_at: When the workbook was started.
+        answers: Per exercise id of the pack, its answers (exercises that
+            left the pack included).
+        statuses: Per exercise id, its status.
+        ledger: Every ledger entry.
+        consents: Every recorded consent.
+        homework: Every imported assignment.
+        other_answers: Answers of other packs (kept in the JSON export).
+    """
+
+    pack: Pack
+    language: str
+    name: str
+    workbook_name: str = ""
+    created_at: datetime.datetime | None = None
+    answers: Mapping[str, ExerciseAnswers] = field(default_factory=dict)
+    statuses: Mapping[str, ExerciseStatus] = field(default_factory=dict)
+    ledger: tuple[LedgerEntry, ...] = ()
+    consents: tuple[Consent, ...] = ()
+    homework: tuple[Homework, ...] = ()
+    other_answers: tuple[Answer, ...] = ()
+
+    def exercise_answers(self, exercise_id: str) -> ExerciseAnswers:
+        """The answers of one exercise (empty if none)."""
+        found = self.answers.get(exercise_id)
+        return found if found is not None else ExerciseAnswers(self.pack.id, exercise_id)
+
+    def status(self, exercise_id: str) -> ExerciseStatus:
+        """An exercise's status, ``todo`` if unknown."""
+        return self.statuses.get(exercise_id, ExerciseStatus.TODO)
+
+    def explored(self, exercise: Exercise | None) -> bool:
+        """Whether an exercise exists and holds at least one answer."""
+        return exercise is not None and self.exercise_answers(exercise.id).has_any()
+
+    def entries(self, exercise_id: str) -> list[Entry]:
+        """The record entries of an exercise, in the person's order."""
+        return self.exercise_answers(exercise_id).entries()
+
+    def ledger_summary(self) -> LedgerSummary:
+        """The hours added up, against the hours planned in ``modalites``."""
+        modalites = self.exercise_answers("modalites")
+        planned: dict[str, float | None] = {}
+        for phase_id in PHASE_IDS:
+            value = modalites.get(f"heures_{phase_id}")
+            if isinstance(value, (int, float)) and not isinstance(value, bool):
+                planned[phase_id] = float(value)
+            else:
+                planned[phase_id] = None
+        return summarise(self.ledger, planned)
+
+
+def group_answers(pack_id: str, answers: Iterable[Answer]) -> dict[str, ExerciseAnswers]:
+    """Answers of one pack, grouped by exercise id."""
+    grouped: dict[str, ExerciseAnswers] = {}
+    for answer in answers:
+        key = answer.key
+        if key.pack_id != pack_id:
+            continue
+        found = grouped.get(key.exercise_id)
+        if found is None:
+            found = grouped[key.exercise_id] = ExerciseAnswers(pack_id, key.exercise_id)
+        found.values[(key.field_id, key.entry_id)] = answer.value
+    return grouped
+
+
+def collect(session: WorkbookSession) -> ExportSource:
+    """Read what an export needs from an open session, in a handful of queries."""
+    workbook = session.workbook
+    pack = session.pack
+    every = workbook.all_answers()
+    info = workbook.info()
+    return ExportSource(
+        pack=pack,
+        language=pack.language if pack.language in ("fr", "en") else info.language,
+        name=session.display_name(),
+        workbook_name=info.name,
+        created_at=info.created_at,
+        answers=group_answers(pack.id, every),
+        statuses=session.statuses(),
+        ledger=tuple(workbook.ledger()),
+        consents=tuple(workbook.consents()),
+        homework=tuple(workbook.homework()),
+        other_answers=tuple(answer for answer in every if answer.key.pack_id != pack.id),
+    )

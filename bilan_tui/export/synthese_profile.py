@@ -1,0 +1,226 @@
+"""Synthesis parts 2 and 3: competencies and aptitudes; interests, values, motivations.
+
+Every claimed strength cites what supports it: the achievement stories that
+name it and the feedback from others that names it. A strength nobody and
+nothing supports yet is kept, but flagged: a consultant would ask for an
+example before signing it.
+"""
+
+from __future__ import annotations
+
+from bilan_tui.domain.answers import Entry
+from bilan_tui.domain.model import Exercise, FieldType
+from bilan_tui.domain.scoring import RatedItem
+from bilan_tui.profile import LikertPart
+
+from .detail_kinds import likert_reading
+from .doc import labelled, plain, strong
+from .synthese_context import Synthesis
+from .values import display
+from .wording import lower_first
+
+
+def _giver(syn: Synthesis, entry: Entry) -> str:
+    """ "Marc (colleague)": who gave a piece of feedback."""
+    reader = syn.reader("entourage")
+    name = reader.entry_text(entry.values, "personne") or ""
+    relation = reader.entry_text(entry.values, "lien") or ""
+    if name and relation:
+        return f"{name} ({lower_first(relation)})"
+    return name or relation or syn.words("someone")
+
+
+def _asset_line(syn: Synthesis, rated: RatedItem, feedback: dict[str, Entry]) -> tuple[str, bool]:
+    """The asset in bold, then what supports it; and whether anything does."""
+    words = syn.words
+    skills = syn.profile.skills
+    stories = [words.quote(proof.title) for proof in rated.item.evidence if proof.title]
+    givers = []
+    if skills is not None:
+        for proof in skills.feedback.get(rated.item.key, ()):
+            entry = feedback.get(proof.entry_id)
+            givers.append(_giver(syn, entry) if entry else proof.who)
+    parts = []
+    if stories:
+        parts.append(words("stories_cited", count=len(stories), titles=words.join(stories)))
+    if givers:
+        parts.append(words("feedback_cited", count=len(givers), who=words.join(givers)))
+    rating = words("mastery_wish", m=rated.mastery, w=rated.desire)
+    if parts:
+        support = words("supported_by", what=words("and_then").join(parts))
+    else:
+        support = words("no_support")
+    return strong(rated.item.text) + " — " + plain(rating) + "\\\n" + plain(support), bool(parts)
+
+
+def _assets(syn: Synthesis) -> None:
+    words = syn.words
+    skills = syn.profile.skills
+    syn.doc.heading(3, words("assets"))
+    if skills is None or skills.empty:
+        syn.not_explored(skills.exercise.id if skills else "competences")
+        return
+    feedback = {entry.id: entry for entry in syn.source.entries("entourage")}
+    lines = [_asset_line(syn, rated, feedback) for rated in skills.result.assets]
+    if not lines:
+        syn.doc.para(words("no_assets"))
+    else:
+        supported = sum(1 for _line, ok in lines if ok)
+        syn.doc.para(words("assets_count", count=len(lines), supported=supported))
+        syn.doc.bullets([line for line, _ok in lines])
+    for key, items in (
+        ("to_develop", skills.result.to_develop),
+        ("to_let_go", skills.result.to_let_go),
+    ):
+        if items:
+            syn.doc.heading(3, words(f"quadrant_{key}"))
+            syn.doc.bullets([plain(rated.item.text) for rated in items])
+
+
+def _feedback(syn: Synthesis) -> None:
+    words = syn.words
+    syn.doc.heading(3, words("feedback"))
+    if not syn.require("entourage"):
+        return
+    reader = syn.reader("entourage")
+    colon = words.colon()
+    items = []
+    for entry in syn.source.entries("entourage"):
+        strengths = reader.entry_text(entry.values, "forces")
+        said = reader.entry_text(entry.values, "forces_detail")
+        text = strengths or ""
+        if said:
+            text = f"{text} — {words.quote(said)}" if text else words.quote(said)
+        if text:
+            items.append(labelled(_giver(syn, entry), text, colon))
+    syn.doc.bullets(items)
+
+
+def _dimension_lines(syn: Synthesis, part: LikertPart, count: int) -> list[str]:
+    """ "**Title** (82/100) — description" for the strongest dimensions."""
+    lines = []
+    for dim in part.result.ranked[:count]:
+        line = strong(dim.dimension.title)
+        if dim.score is not None:
+            line += " " + plain(f"({syn.words.score(dim.score)})")
+        if dim.dimension.description:
+            line += " — " + plain(dim.dimension.description)
+        lines.append(line)
+    return lines
+
+
+def _likert_part(syn: Synthesis, part: LikertPart | None, key: str, fallback_id: str) -> bool:
+    """Heading, then the strongest dimensions; a code first for a lettered profile."""
+    syn.doc.heading(3, syn.words(key))
+    if part is None or part.empty:
+        syn.not_explored(part.exercise.id if part else fallback_id)
+        return False
+    result = part.result
+    lettered = all(len(dim.label) == 1 for dim in result.ranked)
+    if lettered:
+        likert_reading(syn.doc, result, syn.words)
+    syn.doc.bullets(_dimension_lines(syn, part, part.exercise.top or 3))
+    if not lettered and result.flat and result.differentiation is not None:
+        syn.doc.para(syn.words("flat_profile", spread=round(result.differentiation)))
+    return True
+
+
+def competencies(syn: Synthesis) -> None:
+    """Assets with their evidence, what to develop, feedback, aptitudes."""
+    _assets(syn)
+    _feedback(syn)
+    _likert_part(syn, syn.profile.aptitudes, "aptitudes", "aptitudes")
+
+
+def _interests(syn: Synthesis) -> None:
+    _likert_part(syn, syn.profile.interests, "interests", "interets")
+
+
+def _values(syn: Synthesis) -> None:
+    words = syn.words
+    part = syn.profile.values
+    syn.doc.heading(3, words("values"))
+    if part is None or part.empty:
+        syn.not_explored(part.exercise.id if part else "valeurs")
+        return
+    items = []
+    for ranked in part.result.top:
+        line = strong(ranked.card.title)
+        if ranked.definition:
+            line += " — " + plain(words.quote(ranked.definition))
+        elif ranked.card.description:
+            line += " — " + plain(ranked.card.description)
+        items.append(line)
+    syn.doc.numbered(items)
+    if any(not ranked.definition for ranked in part.result.top):
+        syn.doc.note(words("values_undefined"))
+
+
+def _motivations(syn: Synthesis) -> None:
+    part = syn.profile.motivations
+    explored = _likert_part(syn, part, "motivations", "motivations")
+    if explored or syn.explored("motivations"):
+        syn.answers(
+            "motivations",
+            [("energises", "energie"), ("drains", "fatigue"), ("deal_breakers", "redhibitoire")],
+        )
+
+
+SETTING_FIELDS = (
+    ("setting_structure", "type_structure"),
+    ("setting_sectors", "secteurs_attirants"),
+    ("setting_avoid", "secteurs_a_eviter"),
+    ("setting_team", "equipe"),
+    ("setting_place", "interieur_exterieur"),
+    ("setting_pace", "rythme"),
+    ("setting_remote", "teletravail"),
+    ("setting_hours", "horaires"),
+    ("setting_travel", "deplacements"),
+    ("setting_commute", "trajet_max"),
+    ("setting_salary_floor", "salaire_plancher"),
+    ("setting_salary_target", "salaire_cible"),
+    ("setting_responsibility", "niveau_responsabilite"),
+)
+
+
+def setting_value(syn: Synthesis, exercise: Exercise, field_id: str) -> str | None:
+    """A setting answer worded for the synthesis (scale ends, minutes, euros)."""
+    reader = syn.reader(exercise.id)
+    field = reader.field(field_id)
+    value = reader.raw(field_id)
+    if field is None or value is None:
+        return None
+    words = syn.words
+    scale_ends = field.min_label and field.max_label and field.max is not None
+    if field.type is FieldType.RATING and isinstance(value, int) and scale_ends:
+        return words(
+            "rating_between", value=value, max=field.max, low=field.min_label, high=field.max_label
+        )
+    if field_id == "trajet_max" and isinstance(value, (int, float)):
+        return words("minutes", count=value)
+    if field_id.startswith("salaire") and isinstance(value, (int, float)):
+        return words("euros_per_year", amount=words.number(value))
+    text = display(field, value, words)
+    return lower_first(text) if text and field.type is FieldType.CHOICE else text
+
+
+def _setting(syn: Synthesis) -> None:
+    syn.doc.heading(3, syn.words("setting"))
+    exercise = syn.exercise("environnement")
+    if exercise is None or not syn.require("environnement"):
+        return
+    syn.facts(
+        [
+            (syn.words(key), setting_value(syn, exercise, field_id))
+            for key, field_id in SETTING_FIELDS
+        ]
+    )
+    syn.answers("environnement", [("ideal_day", "journee_ideale")])
+
+
+def interests_values(syn: Synthesis) -> None:
+    """The interest code, the top values with definitions, motivations, ideal setting."""
+    _interests(syn)
+    _values(syn)
+    _motivations(syn)
+    _setting(syn)

@@ -1,0 +1,298 @@
+"""Synthesis parts 4 to 7: the project, its conditions, the steps, the observations.
+
+The project is shown with what verified it: the leads compared, and the
+informational interviews that confirmed or questioned it. Constraints the
+person marked private (family, health, income during the transition) stay
+out unless they chose to include them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from .doc import labelled, plain, strong
+from .results import matrix
+from .synthese_context import Synthesis
+from .wording import lower_first
+
+
+def _project_statement(syn: Synthesis) -> None:
+    words = syn.words
+    syn.doc.heading(3, words("project_statement"))
+    if not syn.require("projet"):
+        return
+    reader = syn.reader("projet")
+    target = reader.text("metier_cible")
+    rome = reader.text("code_rome")
+    if target and rome:
+        target = words("with_rome", job=target, code=rome)
+    syn.facts([(words("target_job"), target), (words("setting_of_job"), reader.text("cadre"))])
+    syn.doc.para(reader.text("enonce") or "")
+    syn.answers(
+        "projet",
+        [
+            ("fit_interests", "coherence_interets"),
+            ("fit_values", "coherence_valeurs"),
+            ("strengths_used", "atouts"),
+            ("realism", "realisme"),
+            ("training_needed", "projet_formation"),
+        ],
+    )
+
+
+def _leads(syn: Synthesis) -> None:
+    words = syn.words
+    syn.doc.heading(3, words("alternatives"))
+    if not (syn.explored("comparaison") or syn.explored("pistes") or syn.explored("projet")):
+        syn.not_explored("comparaison")
+        return
+    syn.answers("comparaison", [("main_project", "projet_principal")])
+    syn.answers("comparaison", [("alternative", "alternatives")])
+    syn.answers("projet", [("fallback", "alternatives")])
+    exercise = syn.exercise("comparaison")
+    if exercise is not None and syn.explored("comparaison"):
+        result = matrix(syn.source, exercise)
+        lines = []
+        for option in result.ranking:
+            line = words(
+                "ranking_line",
+                rank=option.rank,
+                label=option.label or words("unnamed"),
+                total=option.total,
+                max=option.max_total,
+                percent=round(option.percent),
+            )
+            lines.append(plain(line + (" " + words("incomplete") if not option.complete else "")))
+        if lines:
+            syn.doc.para(words("matrix_ranking"))
+            syn.doc.bullets(lines)
+    reader = syn.reader("pistes")
+    items = []
+    for entry in syn.source.entries("pistes"):
+        name = reader.entry_text(entry.values, "metier")
+        status = reader.entry_text(entry.values, "statut")
+        if name:
+            items.append(strong(name) + (" — " + plain(lower_first(status)) if status else ""))
+    if items:
+        syn.doc.para(words("leads_explored"))
+        syn.doc.bullets(items)
+    comment = syn.reader("comparaison").text("commentaire")
+    syn.doc.labelled(words("ranking_comment"), comment)
+
+
+def _interviews(syn: Synthesis) -> None:
+    words = syn.words
+    syn.doc.heading(3, words("interviews"))
+    if not syn.require("enquetes"):
+        return
+    reader = syn.reader("enquetes")
+    for entry in syn.source.entries("enquetes"):
+        values = entry.values
+        job = reader.entry_text(values, "metier") or words("unnamed")
+        who = [
+            reader.entry_text(values, "personne"),
+            reader.entry_text(values, "structure"),
+        ]
+        when = reader.entry_text(values, "date")
+        mode = reader.entry_text(values, "mode")
+        syn.doc.heading(4, job)
+        met = ", ".join(part for part in who if part)
+        line = words("interview_with", who=met) if met else ""
+        if when:
+            line = (line + " " if line else "") + words("interview_on", date=when)
+        if mode:
+            line = (line + " " if line else "") + f"({lower_first(mode)})"
+        syn.doc.para(line.strip())
+        verdict = reader.entry_text(values, "verdict")
+        syn.doc.labelled(words("verdict"), lower_first(verdict) if verdict else None)
+        for key, field_id in (
+            ("confirmed", "hypotheses_confirmees"),
+            ("refuted", "hypotheses_infirmees"),
+            ("learned", "appris"),
+        ):
+            syn.doc.labelled(words(key), reader.entry_text(values, field_id))
+
+
+def project(syn: Synthesis) -> None:
+    """The project in the person's words, the alternatives, the interviews."""
+    _project_statement(syn)
+    _leads(syn)
+    _interviews(syn)
+
+
+def _euros(syn: Synthesis, exercise_id: str, field_id: str, key: str) -> str | None:
+    value = syn.reader(exercise_id).raw(field_id)
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    return syn.words(key, amount=syn.words.number(value))
+
+
+def _training(syn: Synthesis) -> None:
+    words = syn.words
+    syn.doc.heading(3, words("training"))
+    if not syn.require("conditions"):
+        return
+    reader = syn.reader("conditions")
+    syn.answers("conditions", [("levers", "leviers"), ("obstacles", "obstacles")])
+    name = reader.text("formation_intitule")
+    rncp = reader.text("formation_rncp")
+    cpf = _euros(syn, "conditions", "solde_cpf", "euros") or _euros(
+        syn, "contraintes", "solde_cpf", "euros"
+    )
+    vae = reader.raw("vae_pertinente")
+    vae_text = None
+    if vae is True:
+        target = reader.text("vae_certification")
+        vae_text = words("vae_yes_for", target=target) if target else words("vae_yes")
+    elif vae is False:
+        vae_text = words("vae_no")
+    syn.facts(
+        [
+            (
+                words("training_name"),
+                words("with_rncp", name=name, code=rncp) if name and rncp else name,
+            ),
+            (words("training_provider"), reader.text("formation_organisme")),
+            (words("training_length"), reader.text("formation_duree")),
+            (words("training_cost"), _euros(syn, "conditions", "formation_cout", "euros")),
+            (words("training_funding"), reader.text("formation_financement")),
+            (words("cpf_balance"), cpf),
+            (words("vae"), vae_text),
+        ]
+    )
+    syn.answers(
+        "conditions",
+        [("transition_income", "revenus_transition"), ("support_after", "soutiens")],
+    )
+
+
+def _constraints(syn: Synthesis) -> None:
+    words = syn.words
+    syn.doc.heading(3, words("constraints"))
+    if not syn.require("contraintes"):
+        return
+    reader = syn.reader("contraintes")
+    mobility = reader.text("mobilite")
+    months = reader.raw("marge_financiere_mois")
+    margin = None
+    if isinstance(months, (int, float)) and not isinstance(months, bool):
+        margin = words("months", count=months)
+    syn.facts(
+        [
+            (words("mobility"), lower_first(mobility) if mobility else None),
+            (words("moving_house"), reader.text("demenagement")),
+            (
+                words("income_floor"),
+                _euros(syn, "contraintes", "revenu_minimum", "euros_per_month"),
+            ),
+            (words("financial_margin"), margin),
+        ]
+    )
+    syn.answers(
+        "contraintes",
+        [
+            ("time_available", "temps_disponible"),
+            ("family_constraints", "contraintes_familiales"),
+            ("functional_limits", "limites_fonctionnelles"),
+            ("network", "reseau"),
+            ("supporters", "soutiens"),
+        ],
+    )
+
+
+def conditions(syn: Synthesis) -> None:
+    """Levers and obstacles, training and funding, VAE, constraints that are not private."""
+    _training(syn)
+    _constraints(syn)
+
+
+def _plan(syn: Synthesis) -> None:
+    words = syn.words
+    syn.doc.heading(3, words("action_plan"))
+    if not syn.require("plan-action"):
+        return
+    reader = syn.reader("plan-action")
+    entries = syn.source.entries("plan-action")
+
+    def when(entry_values: Mapping[str, object]) -> str:
+        value = entry_values.get("echeance")
+        return value if isinstance(value, str) and value else "9999"
+
+    rows = []
+    for entry in sorted(entries, key=lambda entry: when(entry.values)):
+        values = entry.values
+        action = reader.entry_text(values, "action")
+        if not action:
+            continue
+        rows.append(
+            [
+                reader.entry_text(values, "echeance") or "—",
+                action,
+                reader.entry_text(values, "indicateur") or "—",
+                reader.entry_text(values, "aide") or "—",
+                reader.entry_text(values, "statut") or "—",
+            ]
+        )
+    syn.doc.table(
+        [words("deadline"), words("step"), words("indicator"), words("helper"), words("state")],
+        rows,
+    )
+
+
+def _follow_up(syn: Synthesis) -> None:
+    words = syn.words
+    syn.doc.heading(3, words("follow_up"))
+    if not syn.require("suivi"):
+        return
+    reader = syn.reader("suivi")
+    date = reader.text("date_suivi")
+    if date:
+        syn.doc.para(words("follow_up_on", date=date))
+    syn.answers(
+        "suivi",
+        [
+            ("review_points", "points_revue"),
+            ("progress_signs", "indicateurs"),
+            ("contact", "contact"),
+            ("note_to_self", "mot_a_soi"),
+        ],
+    )
+
+
+def steps(syn: Synthesis) -> None:
+    """The dated action plan, then the follow-up interview."""
+    _plan(syn)
+    _follow_up(syn)
+
+
+THEMES = (
+    ("theme_interests", "accord_interets", "observation_interets"),
+    ("theme_values", "accord_valeurs", "observation_valeurs"),
+    ("theme_skills", "accord_competences", "observation_competences"),
+    ("theme_aptitudes", "accord_aptitudes", "observation_aptitudes"),
+    ("theme_motivations", "accord_motivations", "observation_motivations"),
+    ("theme_project", "accord_projet", "observation_projet"),
+)
+
+
+def observations(syn: Synthesis) -> None:
+    """The person's own reading of their results, theme by theme."""
+    words = syn.words
+    if not syn.require("appropriation"):
+        return
+    reader = syn.reader("appropriation")
+    syn.doc.para(reader.text("observations") or "")
+    colon = words.colon()
+    items = []
+    for key, agree_id, note_id in THEMES:
+        agree = reader.text(agree_id)
+        note = reader.text(note_id)
+        parts = [lower_first(agree)] if agree else []
+        if note:
+            parts.append(words.quote(note))
+        if parts:
+            items.append(labelled(words(key), " — ".join(parts), colon))
+    if items:
+        syn.doc.para(words("themes_intro"))
+        syn.doc.bullets(items)
+    syn.answers("appropriation", [("surprises", "surprises")])

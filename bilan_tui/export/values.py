@@ -1,0 +1,110 @@
+"""Answers as a reader reads them: choice labels, dates written out, yes or no.
+
+Values come back as plain text (not yet escaped): each document escapes them
+where it places them. Private fields are filtered here, in one place, so that
+no document can forget to.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bilan_tui.domain.answers import ExerciseAnswers, JSONValue, is_empty
+from bilan_tui.domain.model import Exercise, Field, FieldType
+
+from .wording import Wording
+
+
+def _strings(value: JSONValue) -> list[str]:
+    """Non-blank strings of a list (tags, multichoice)."""
+    items = value.split(",") if isinstance(value, str) else value
+    if not isinstance(items, list):
+        return []
+    return [" ".join(item.split()) for item in items if isinstance(item, str) and item.strip()]
+
+
+def _number(value: JSONValue, words: Wording) -> str | None:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return str(value).strip() or None if isinstance(value, str) else None
+    return words.number(value)
+
+
+def display(field: Field, value: JSONValue, words: Wording) -> str | None:
+    """One stored value as text, or ``None`` when there is nothing to show."""
+    if is_empty(value):
+        return None
+    kind = field.type
+    if kind in (FieldType.TEXT, FieldType.LONGTEXT):
+        return value.strip() if isinstance(value, str) else str(value)
+    if kind is FieldType.DATE:
+        return words.date_text(value)
+    if kind in (FieldType.NUMBER, FieldType.YEAR):
+        if kind is FieldType.YEAR and isinstance(value, int) and not isinstance(value, bool):
+            return str(value)
+        return _number(value, words)
+    if kind is FieldType.CHOICE:
+        return field.choice_label(value) if isinstance(value, str) else None
+    if kind is FieldType.MULTICHOICE:
+        labels = [field.choice_label(item) for item in _strings(value)]
+        return "; ".join(labels) or None
+    if kind is FieldType.TAGS:
+        return ", ".join(_strings(value)) or None
+    if kind is FieldType.RATING:
+        if isinstance(value, bool) or not isinstance(value, int):
+            return None
+        return f"{value}/{field.max}" if field.max is not None else str(value)
+    if kind is FieldType.CHECKBOX:
+        return words("yes") if value is True else words("no") if value is False else None
+    return str(value)
+
+
+def shown(field: Field | None, include_private: bool) -> bool:
+    """Whether a field may appear: it exists, and is not private unless allowed."""
+    return field is not None and (include_private or not field.private)
+
+
+@dataclass(frozen=True, slots=True)
+class Reader:
+    """Reads one exercise's answers for a document, private fields filtered.
+
+    Attributes:
+        exercise: The exercise (``None`` when the pack does not have it).
+        answers: Its answers.
+        words: The document's language.
+        include_private: Whether private fields may be shown.
+    """
+
+    exercise: Exercise | None
+    answers: ExerciseAnswers
+    words: Wording
+    include_private: bool
+
+    def field(self, field_id: str) -> Field | None:
+        """The field, if it exists and may be shown."""
+        found = self.exercise.field(field_id) if self.exercise is not None else None
+        return found if shown(found, self.include_private) else None
+
+    def raw(self, field_id: str, entry_id: str = "") -> JSONValue:
+        """The stored value of a field that may be shown, else ``None``."""
+        if self.field(field_id) is None:
+            return None
+        return self.answers.get(field_id, entry_id)
+
+    def text(self, field_id: str, entry_id: str = "") -> str | None:
+        """A field's answer as text, ``None`` if blank, unknown or private."""
+        found = self.field(field_id)
+        if found is None:
+            return None
+        return display(found, self.answers.get(field_id, entry_id), self.words)
+
+    def entry_text(self, values: dict[str, JSONValue], field_id: str) -> str | None:
+        """A field of one record entry, as text."""
+        found = self.field(field_id)
+        if found is None:
+            return None
+        return display(found, values.get(field_id), self.words)
+
+    def label(self, field_id: str) -> str:
+        """The question's label ("" if the field is not there)."""
+        found = self.exercise.field(field_id) if self.exercise is not None else None
+        return found.label if found is not None else ""

@@ -1,0 +1,215 @@
+"""The homework file: one plain-text TOML file a consultant sends, a beneficiary imports.
+
+It travels by e-mail or on a USB stick, so it says everything in itself::
+
+    format = "bilan-homework"
+    version = 1
+    id = "2f1c..."                 # stable: a uuid chosen when it was written
+    created = 2025-01-06T09:30:00Z
+    due = 2025-01-20
+    message = "Avant notre rendez-vous de jeudi..."
+
+    [[exercises]]
+    pack = "bilan"
+    id = "valeurs"
+
+    [pack.files]                   # only when exercises come from the consultant's pack
+    "pack.toml" = \"\"\"...\"\"\"
+    "reseau.md" = \"\"\"...\"\"\"
+
+Reading is strict about what it needs and ignores keys it does not know, so
+that a later version 1 writer may add some. Every refusal is one sentence a
+beneficiary can forward to their consultant.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+import tomllib
+from dataclasses import dataclass, field
+from typing import Any
+
+from bilan_tui.domain.text import clean_text
+from bilan_tui.i18n import _
+from bilan_tui.packs.names import is_valid_id
+
+from . import toml_text
+
+FORMAT = "bilan-homework"
+VERSION = 1
+MAX_FILE_BYTES = 16 << 20
+"""A homework file with an embedded pack is a few hundred kilobytes at most."""
+
+MAX_MESSAGE = 4000
+"""Characters of the consultant's message kept (a note, not a letter)."""
+
+_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,63}")
+
+
+class HomeworkError(ValueError):
+    """A homework file or request that cannot be used; the message says why."""
+
+
+@dataclass(frozen=True, slots=True)
+class AssignedExercise:
+    """One exercise to do: the pack it comes from and its id there."""
+
+    pack: str
+    id: str
+
+
+@dataclass(frozen=True, slots=True)
+class HomeworkFile:
+    """The content of a homework file.
+
+    Attributes:
+        id: Stable identifier chosen by the writer (a uuid).
+        created: When it was written (UTC).
+        due: The day it is due.
+        message: The consultant's note, cleaned of terminal control characters.
+        exercises: What to do, in the consultant's order.
+        pack_files: The consultant's pack, ``{file name: text}``; empty when
+            every exercise comes from a pack the beneficiary already has.
+    """
+
+    id: str
+    created: datetime.datetime
+    due: datetime.date
+    message: str
+    exercises: tuple[AssignedExercise, ...]
+    pack_files: dict[str, str] = field(default_factory=dict)
+
+
+def parse_homework(data: bytes) -> HomeworkFile:
+    """Read a homework file's bytes.
+
+    Raises:
+        HomeworkError: not TOML, not a homework file, a newer format, or a
+            missing or mistyped value.
+    """
+    if len(data) > MAX_FILE_BYTES:
+        raise HomeworkError(_("this file is too large to be a homework file"))
+    try:
+        text = data.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError:
+        raise HomeworkError(_("this is not a homework file (it is not text)")) from None
+    try:
+        document = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        reason = clean_text(str(error))
+        raise HomeworkError(
+            _("this is not a homework file (invalid TOML: {reason})").format(reason=reason)
+        ) from None
+    except RecursionError:
+        raise HomeworkError(_("this is not a homework file (nested too deeply)")) from None
+    if document.get("format") != FORMAT:
+        raise HomeworkError(
+            _("this is not a homework file (no line format = {format})").format(
+                format=f'"{FORMAT}"'
+            )
+        )
+    version = document.get("version")
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise HomeworkError(_("the homework file has no format version"))
+    if version > VERSION:
+        raise HomeworkError(
+            _("this homework file uses format version {version}; update bilan to read it").format(
+                version=version
+            )
+        )
+    if version < VERSION:
+        raise HomeworkError(_("unknown homework format version {version}").format(version=version))
+    return HomeworkFile(
+        id=_identifier(document.get("id")),
+        created=_created(document.get("created")),
+        due=_due(document.get("due")),
+        message=_message(document.get("message", "")),
+        exercises=_exercises(document.get("exercises")),
+        pack_files=_pack_files(document.get("pack")),
+    )
+
+
+def render_homework(homework: HomeworkFile) -> str:
+    """The file's text, readable by a person and by :func:`parse_homework`."""
+    lines = [
+        "# A bilan de compétences homework file. Import it with: bilan homework import <file>",
+        f"format = {toml_text.string(FORMAT)}",
+        f"version = {VERSION}",
+        f"id = {toml_text.string(homework.id)}",
+        f"created = {toml_text.moment(homework.created)}",
+        f"due = {toml_text.date(homework.due)}",
+        f"message = {toml_text.string(homework.message)}",
+    ]
+    for exercise in homework.exercises:
+        lines += [
+            "",
+            "[[exercises]]",
+            f"pack = {toml_text.string(exercise.pack)}",
+            f"id = {toml_text.string(exercise.id)}",
+        ]
+    if homework.pack_files:
+        lines += ["", "[pack.files]"]
+        for name, text in homework.pack_files.items():
+            lines.append(f"{toml_text.key(name)} = {toml_text.string(text)}")
+    return "\n".join(lines) + "\n"
+
+
+def _identifier(value: Any) -> str:
+    if not isinstance(value, str) or not _ID.fullmatch(value):
+        raise HomeworkError(_("the homework file has no valid id"))
+    return value
+
+
+def _created(value: Any) -> datetime.datetime:
+    if not isinstance(value, datetime.datetime):
+        raise HomeworkError(_("the homework file has no creation time (created = ...)"))
+    if value.tzinfo is None:
+        return value.replace(tzinfo=datetime.UTC)
+    return value.astimezone(datetime.UTC)
+
+
+def _due(value: Any) -> datetime.date:
+    if isinstance(value, datetime.datetime) or not isinstance(value, datetime.date):
+        raise HomeworkError(_("the homework file has no due date (due = YYYY-MM-DD)"))
+    return value
+
+
+def _message(value: Any) -> str:
+    if not isinstance(value, str):
+        raise HomeworkError(_("the message of the homework file is not text"))
+    return clean_text(value).strip()[:MAX_MESSAGE]
+
+
+def _exercises(value: Any) -> tuple[AssignedExercise, ...]:
+    if not isinstance(value, list) or not value:
+        raise HomeworkError(_("the homework file lists no exercise ([[exercises]])"))
+    found: list[AssignedExercise] = []
+    for index, item in enumerate(value, start=1):
+        pack = item.get("pack") if isinstance(item, dict) else None
+        exercise = item.get("id") if isinstance(item, dict) else None
+        if not (isinstance(pack, str) and is_valid_id(pack)):
+            raise HomeworkError(
+                _("exercise {number} of the homework file has no valid pack id").format(
+                    number=index
+                )
+            )
+        if not (isinstance(exercise, str) and is_valid_id(exercise)):
+            raise HomeworkError(
+                _("exercise {number} of the homework file has no valid id").format(number=index)
+            )
+        assigned = AssignedExercise(pack, exercise)
+        if assigned not in found:
+            found.append(assigned)
+    return tuple(found)
+
+
+def _pack_files(value: Any) -> dict[str, str]:
+    if value is None:
+        return {}
+    files = value.get("files") if isinstance(value, dict) else None
+    if not isinstance(files, dict) or not files:
+        raise HomeworkError(_("the pack in the homework file has no files ([pack.files])"))
+    if not all(isinstance(text, str) for text in files.values()):
+        raise HomeworkError(_("a file of the pack in the homework file is not text"))
+    return {str(name): text for name, text in files.items()}

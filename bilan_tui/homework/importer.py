@@ -1,0 +1,249 @@
+"""The beneficiary's side: importing a homework file into a workbook.
+
+Everything is checked before anything is written: the file, its due date, the
+pack it carries (checked like ``bilan pack check``), and that every exercise
+it assigns exists once that pack is installed. Only then is the pack installed
+and the assignment added. The file's SHA-256 is the assignment's identity in
+the workbook, so importing the same file twice changes nothing.
+
+The assignment is stored as the store's ``Homework``: ``pack_id`` is the pack
+of the first exercise and ``exercises`` lists the assigned exercises relative
+to it: a bare id for an exercise of ``pack_id``, ``"<pack>:<id>"`` for one of
+another pack (``view.assigned_refs`` reads them back).
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+from bilan_tui.domain.model import Pack
+from bilan_tui.domain.records import Homework
+from bilan_tui.i18n import _
+from bilan_tui.packs.archive import PackArchiveError
+from bilan_tui.packs.install import (
+    InstallOutcome,
+    InstallRefused,
+    check_installable,
+    install_loaded,
+    pack_from_files,
+    reserved_ids,
+)
+from bilan_tui.packs.library import home_pack, installed_packs, merge_library, qualified_ref
+from bilan_tui.packs.problems import PackError
+
+from .fileformat import MAX_FILE_BYTES, HomeworkError, HomeworkFile, parse_homework
+
+
+class HomeworkStore(Protocol):
+    """What importing needs from a workbook (``store.repository.Workbook`` has it)."""
+
+    def homework(self) -> list[Homework]: ...
+
+    def add_homework(self, homework: Homework) -> tuple[Homework, bool]: ...
+
+
+class NoHomework:
+    """A workbook that does not exist yet, for a dry run before creating it."""
+
+    def homework(self) -> list[Homework]:
+        """No assignment yet."""
+        return []
+
+    def add_homework(self, homework: Homework) -> tuple[Homework, bool]:
+        """Nothing is stored: the dry run only checks."""
+        return homework, True
+
+
+@dataclass(frozen=True, slots=True)
+class ImportOutcome:
+    """What an import did.
+
+    Attributes:
+        homework: The stored assignment (the earlier one if already imported).
+        added: False when the same file had been imported before.
+        pack: What happened to the pack the file carried, if it carried one.
+        library: The library to use from now on (with that pack).
+    """
+
+    homework: Homework
+    added: bool
+    library: Pack
+    pack: InstallOutcome | None = None
+
+
+def file_hash(data: bytes) -> str:
+    """The identity of a homework file in the workbook."""
+    return hashlib.sha256(data).hexdigest()
+
+
+def read_homework_bytes(path: Path) -> bytes:
+    """The file's bytes, or one clear sentence about why not.
+
+    Raises:
+        HomeworkError: missing, a folder, unreadable or too large.
+    """
+    try:
+        if path.is_dir():
+            raise HomeworkError(_("{path} is a folder, not a homework file").format(path=path))
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise HomeworkError(_("{path} is too large to be a homework file").format(path=path))
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise HomeworkError(_("no such file: {path}").format(path=path)) from None
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise HomeworkError(
+            _("cannot read {path}: {reason}").format(path=path, reason=reason)
+        ) from None
+
+
+def import_homework(
+    path: Path,
+    store: HomeworkStore,
+    data_dir: Path,
+    library: Pack,
+    today: datetime.date | None = None,
+    *,
+    dry_run: bool = False,
+) -> ImportOutcome:
+    """Check the homework file at ``path`` and add it to the workbook.
+
+    Args:
+        path: The file.
+        store: The open workbook.
+        data_dir: Where packs are installed.
+        library: The shipped pack (installed packs merged in or not).
+        today: The local date (tests pass one).
+        dry_run: Check everything, write nothing (no pack installed, no
+            assignment added): the command line does this before creating
+            a workbook for the first import.
+
+    Raises:
+        HomeworkError: anything that makes the file unusable; nothing written.
+        OSError: a pack cannot be written in the data directory.
+    """
+    today = today or datetime.date.today()
+    data = read_homework_bytes(Path(path))
+    digest = file_hash(data)
+    home = home_pack(library)
+    for stored in store.homework():
+        if stored.file_hash == digest:
+            return ImportOutcome(stored, False, _current_library(home, data_dir))
+    parsed = parse_homework(data)
+    if parsed.due < today:
+        raise HomeworkError(
+            _(
+                "this homework was due on {date}, which has passed; "
+                "ask your consultant for a new file"
+            ).format(date=parsed.due.isoformat())
+        )
+    installed = [item.pack for item in installed_packs(data_dir) if item.pack is not None]
+    if not parsed.pack_files:
+        prospective = merge_library(home, installed)
+        homework = _assignment(parsed, prospective, home.id, digest)
+        if dry_run:
+            return ImportOutcome(homework, True, prospective)
+        stored, added = store.add_homework(homework)
+        return ImportOutcome(stored, added, prospective)
+    try:
+        with pack_from_files(parsed.pack_files) as root:
+            pack = _embedded_pack(root, home)
+            return _import_with_pack(
+                parsed, pack, store, data_dir, home, installed, digest, dry_run
+            )
+    except PackArchiveError as error:
+        raise HomeworkError(
+            _("the pack in this homework file is unusable: {reason}").format(reason=error)
+        ) from None
+    except PackError as error:
+        raise HomeworkError(_pack_problems(error)) from None
+
+
+def _embedded_pack(root: Path, home: Pack) -> Pack:
+    """The pack the homework file carries, checked like ``bilan pack check``."""
+    from bilan_tui.packs.loader import load_pack
+
+    pack = load_pack(root)
+    if pack.id in reserved_ids() or pack.id == home.id:
+        raise HomeworkError(
+            _("the pack in this homework file uses the id of the built-in pack ({id})").format(
+                id=pack.id
+            )
+        )
+    return pack
+
+
+def _import_with_pack(
+    parsed: HomeworkFile,
+    pack: Pack,
+    store: HomeworkStore,
+    data_dir: Path,
+    home: Pack,
+    installed: list[Pack],
+    digest: str,
+    dry_run: bool,
+) -> ImportOutcome:
+    try:
+        check_installable(pack, data_dir)
+        newer = True
+    except InstallRefused:
+        newer = False  # a newer version is installed already: keep it
+    if newer:
+        installed = [other for other in installed if other.id != pack.id] + [pack]
+    prospective = merge_library(home, sorted(installed, key=lambda item: item.id))
+    homework = _assignment(parsed, prospective, home.id, digest)
+    if dry_run:
+        return ImportOutcome(homework, True, prospective)
+    outcome = install_loaded(pack, data_dir) if newer else None
+    stored, added = store.add_homework(homework)
+    return ImportOutcome(stored, added, _current_library(home, data_dir), outcome)
+
+
+def _assignment(parsed: HomeworkFile, library: Pack, home_id: str, digest: str) -> Homework:
+    """The ``Homework`` to store, once every exercise is known to exist."""
+    known = {home_id, *(pack.id for pack in library.installed)}
+    for assigned in parsed.exercises:
+        if library.find(assigned.pack, assigned.id) is not None:
+            continue
+        if assigned.pack not in known:
+            raise HomeworkError(
+                _(
+                    "this homework needs the pack {pack}, which is neither installed "
+                    "nor in the file"
+                ).format(pack=assigned.pack)
+            )
+        raise HomeworkError(
+            _("unknown exercise {exercise} in pack {pack}").format(
+                exercise=assigned.id, pack=assigned.pack
+            )
+        )
+    first = parsed.exercises[0].pack
+    entries = tuple(
+        item.id if item.pack == first else qualified_ref(item.pack, item.id)
+        for item in parsed.exercises
+    )
+    return Homework(
+        pack_id=first,
+        exercises=entries,
+        file_hash=digest,
+        due=parsed.due,
+        message=parsed.message,
+    )
+
+
+def _current_library(home: Pack, data_dir: Path) -> Pack:
+    installed = [item.pack for item in installed_packs(data_dir) if item.pack is not None]
+    return merge_library(home, installed)
+
+
+def _pack_problems(error: PackError) -> str:
+    problems = error.problems
+    first = str(problems[0]) if problems else "?"
+    if len(problems) > 1:
+        message = _("the pack in this homework file is not valid: {problem} (and {count} more)")
+        return message.format(problem=first, count=len(problems) - 1)
+    return _("the pack in this homework file is not valid: {problem}").format(problem=first)

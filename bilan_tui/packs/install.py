@@ -1,0 +1,245 @@
+"""Installing a consultant's pack into the data directory, checked first.
+
+``bilan pack install`` and a homework file that carries a pack both end here.
+The pack is read and checked where it is (a folder, a .zip, or the files of a
+homework file written to a private temporary folder); only a sound pack is
+copied, file by file, into ``<data dir>/packs/<pack id>/`` (``0700`` folders,
+``0600`` files). The copy is staged beside the target and swapped in with a
+rename, so a failure halfway leaves the previous version in place.
+
+Answers are keyed by (pack id, exercise id, field id): replacing version 1 by
+version 2 of a pack touches no answer, which is why upgrading is safe.
+Installing an older version over a newer one is refused: its exercises could
+lack fields the person already answered.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import os
+import re
+import shutil
+import tempfile
+import tomllib
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+
+from bilan_tui.domain.model import Pack
+from bilan_tui.paths import ensure_private_dir, packs_dir
+
+from .archive import PackArchiveError, extract_pack_archive, write_pack_files
+from .names import MANIFEST
+from .problems import PackError, PackProblem
+from .shipped import SHIPPED_LANGUAGES, shipped_pack_root
+
+
+class InstallRefused(ValueError):
+    """The pack is sound but cannot be installed (an older version, a reserved id)."""
+
+
+class Action(StrEnum):
+    """What installing did."""
+
+    INSTALLED = "installed"
+    UPGRADED = "upgraded"
+    REPLACED = "replaced"
+    UNCHANGED = "unchanged"
+
+
+@dataclass(frozen=True, slots=True)
+class InstallOutcome:
+    """The result of an installation.
+
+    Attributes:
+        pack: The pack now installed.
+        action: What changed.
+        previous_version: The version it replaced, if any.
+        folder: Where it is installed.
+    """
+
+    pack: Pack
+    action: Action
+    folder: Path
+    previous_version: str = ""
+
+
+def version_key(version: str) -> tuple[tuple[int, int | str], ...]:
+    """A sort key for versions such as ``1.10.0`` (numbers compare as numbers)."""
+    parts = re.split(r"[.\-+_]", version.strip().lower())
+    return tuple((0, int(part)) if part.isdigit() else (1, part) for part in parts if part)
+
+
+def reserved_ids() -> set[str]:
+    """Pack ids an installed pack may not take: those of the shipped packs."""
+    ids: set[str] = set()
+    for language in SHIPPED_LANGUAGES:
+        with contextlib.suppress(OSError, tomllib.TOMLDecodeError):
+            manifest = tomllib.loads((shipped_pack_root(language) / MANIFEST).read_text("utf-8"))
+            ids.add(str(manifest.get("id", "")))
+    return ids
+
+
+@contextlib.contextmanager
+def opened_pack(source: Path) -> Iterator[Path]:
+    """The folder of the pack at ``source``: the folder itself, or a .zip extracted.
+
+    Problems found in an extracted archive name the archive, not the
+    temporary folder (``pack.zip/valeurs.md:3: ...``).
+
+    Raises:
+        PackArchiveError: an unsafe or unreadable archive.
+        PackError: (from the body) with paths rewritten for an archive.
+    """
+    source = Path(source)
+    if source.is_dir() or source.suffix.lower() != ".zip":
+        yield source
+        return
+    if not source.is_file():
+        raise PackArchiveError("no such file")
+    with tempfile.TemporaryDirectory(prefix="bilan-pack-") as temporary:
+        root = extract_pack_archive(source, Path(temporary))
+        try:
+            yield root
+        except PackError as error:
+            raise PackError(_renamed(error.problems, root, str(source))) from None
+
+
+@contextlib.contextmanager
+def pack_from_files(files: Mapping[str, str]) -> Iterator[Path]:
+    """A private temporary folder holding a pack given as ``{file name: text}``.
+
+    Problems name the files alone (``reseau.md:3: ...``), not the folder.
+
+    Raises:
+        PackArchiveError: a name that is not a pack file, or too much text.
+    """
+    with tempfile.TemporaryDirectory(prefix="bilan-pack-") as temporary:
+        root = Path(temporary)
+        write_pack_files(files, root)
+        try:
+            yield root
+        except PackError as error:
+            raise PackError(_renamed(error.problems, root, "")) from None
+
+
+def check_installable(pack: Pack, data_dir: Path) -> InstallOutcome:
+    """What installing ``pack`` would do, without doing it.
+
+    Raises:
+        InstallRefused: a shipped pack's id, or older than the installed version.
+    """
+    if pack.id in reserved_ids():
+        raise InstallRefused(
+            f"pack id {pack.id!r} is the built-in pack's; give your pack another id"
+        )
+    folder = packs_dir(data_dir) / pack.id
+    previous = _installed_version(folder)
+    if previous is None:
+        return InstallOutcome(pack, Action.INSTALLED, folder)
+    if version_key(pack.version) < version_key(previous):
+        raise InstallRefused(
+            f"pack {pack.id!r} {previous} is installed; it is not replaced by the older "
+            f"version {pack.version}"
+        )
+    if version_key(pack.version) > version_key(previous):
+        return InstallOutcome(pack, Action.UPGRADED, folder, previous)
+    root = Path(pack.root)
+    same = all(
+        (folder / name).is_file() and (folder / name).read_bytes() == (root / name).read_bytes()
+        for name in _pack_files(pack)
+    ) and sorted(p.name for p in folder.iterdir()) == sorted(_pack_files(pack))
+    return InstallOutcome(pack, Action.UNCHANGED if same else Action.REPLACED, folder, previous)
+
+
+def install_loaded(pack: Pack, data_dir: Path) -> InstallOutcome:
+    """Copy a pack already loaded (and so checked) from ``pack.root`` into the data dir.
+
+    Raises:
+        InstallRefused: see :func:`check_installable`.
+        OSError: the data directory cannot be written.
+    """
+    outcome = check_installable(pack, data_dir)
+    if outcome.action is Action.UNCHANGED:
+        return outcome
+    parent = ensure_private_dir(packs_dir(data_dir))
+    staging = Path(tempfile.mkdtemp(prefix=f".new-{pack.id}-", dir=parent))
+    try:
+        os.chmod(staging, 0o700)
+        root = Path(pack.root)
+        for name in _pack_files(pack):
+            _copy_private(root / name, staging / name)
+        _swap(staging, outcome.folder)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    installed = dataclasses.replace(pack, root=str(outcome.folder))
+    return InstallOutcome(installed, outcome.action, outcome.folder, outcome.previous_version)
+
+
+def install_pack(source: Path, data_dir: Path) -> InstallOutcome:
+    """Check the pack at ``source`` (a folder or a .zip) and install it.
+
+    Raises:
+        PackError: every problem of the pack (nothing installed).
+        PackArchiveError: an unsafe or unreadable archive.
+        InstallRefused: see :func:`check_installable`.
+    """
+    from .loader import load_pack
+
+    with opened_pack(source) as root:
+        return install_loaded(load_pack(root), data_dir)
+
+
+def _pack_files(pack: Pack) -> list[str]:
+    """Exactly the files the loader reads: ``pack.toml`` and one file per exercise."""
+    return [MANIFEST, *(f"{exercise.id}.md" for exercise in pack.exercises)]
+
+
+def _installed_version(folder: Path) -> str | None:
+    """The version in an installed ``pack.toml``; ``None`` if absent or unreadable."""
+    try:
+        manifest = tomllib.loads((folder / MANIFEST).read_text("utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return None
+    version = manifest.get("version")
+    return version if isinstance(version, str) else None
+
+
+def _copy_private(source: Path, dest: Path) -> None:
+    data = source.read_bytes()
+    fd = os.open(dest, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
+
+
+def _swap(staging: Path, target: Path) -> None:
+    """Put ``staging`` in place of ``target`` (which may not exist)."""
+    if not target.exists():
+        staging.rename(target)
+        return
+    old = target.with_name(f".old-{target.name}-{os.getpid()}")
+    shutil.rmtree(old, ignore_errors=True)
+    target.rename(old)
+    try:
+        staging.rename(target)
+    except OSError:
+        old.rename(target)
+        raise
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def _renamed(problems: list[PackProblem], root: Path, shown: str) -> list[PackProblem]:
+    """Problems whose paths name ``shown`` (or nothing) instead of the temporary ``root``."""
+    prefix = str(root)
+    renamed: list[PackProblem] = []
+    for problem in problems:
+        path = problem.path
+        if path.startswith(prefix):
+            rest = path[len(prefix) :]
+            path = shown + rest if shown else rest.lstrip("/\\") or "."
+        renamed.append(PackProblem(path, problem.line, problem.message))
+    return renamed

@@ -1,0 +1,183 @@
+"""Putting a backup back in place, and moving a damaged workbook out of the way.
+
+A restore must never make things worse: the chosen file is checked before
+anything else happens, it is copied (with SQLite's backup API, so whatever
+its ``-wal`` holds comes along) into a temporary file first, the current
+workbook is backed up (or, if it is damaged, renamed aside untouched), and
+only then does one atomic ``os.replace`` put the copy in place. A crash at
+any point leaves either the old workbook or the new one, never a mix.
+
+The caller holds the workbook's single-instance lock, so no window of the
+interface edits the workbook while it is being replaced.
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import quote
+
+from .errors import NotAWorkbook, WorkbookDamaged, WorkbookError, WorkbookTooNew
+from .files import create_private_file, make_private_dir
+from .inspection import inspect_workbook
+
+SQLITE_SUFFIXES = ("-wal", "-shm", "-journal")
+"""Files SQLite keeps beside a database; they belong to it and move with it."""
+
+DAMAGED_MARK = ".damaged-"
+"""Part of the name given to a damaged workbook moved aside."""
+
+TEMP_SUFFIX = ".restoring"
+
+
+@dataclass(frozen=True, slots=True)
+class Restored:
+    """What a restore did, for the message shown to the person.
+
+    Attributes:
+        previous_backup: The backup taken of the workbook that was replaced.
+        set_aside: Where a damaged workbook was moved, untouched.
+    """
+
+    previous_backup: Path | None
+    set_aside: Path | None
+
+
+class SameFile(WorkbookError):
+    """The file to restore is the workbook itself."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(path, f"{path} is the workbook itself; choose a backup to restore.")
+
+
+def _companions(path: Path) -> list[Path]:
+    return [path.with_name(path.name + suffix) for suffix in SQLITE_SUFFIXES]
+
+
+def _fsync_dir(folder: Path) -> None:
+    """Make a rename durable: the folder's entry must reach the disk too."""
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def set_aside(workbook: Path, moment: datetime.datetime | None = None) -> Path:
+    """Rename a damaged workbook (and its SQLite companions) without opening it.
+
+    The new name is ``<name>.damaged-<YYYYmmdd-HHMMSS>.sqlite`` in the same
+    folder, so the file can still be examined or recovered by hand. Renaming
+    does not change a byte of it.
+
+    Returns:
+        The new path of the damaged file (or folder).
+    """
+    stamp = (moment or datetime.datetime.now()).strftime("%Y%m%d-%H%M%S")
+    target = workbook.with_name(f"{workbook.stem}{DAMAGED_MARK}{stamp}.sqlite")
+    counter = 1
+    while target.exists() or any(p.exists() for p in _companions(target)):
+        counter += 1
+        target = workbook.with_name(f"{workbook.stem}{DAMAGED_MARK}{stamp}-{counter}.sqlite")
+    os.rename(workbook, target)
+    for old, new in zip(_companions(workbook), _companions(target), strict=True):
+        if old.exists():
+            os.rename(old, new)
+    _fsync_dir(workbook.parent)
+    return target
+
+
+def damaged_copies(workbook: Path) -> list[Path]:
+    """Damaged workbooks set aside earlier, with their companions (``bilan wipe``)."""
+    folder = workbook.parent
+    if not folder.is_dir():
+        return []
+    prefix = f"{workbook.stem}{DAMAGED_MARK}"
+    return sorted(p for p in folder.iterdir() if p.name.startswith(prefix))
+
+
+def check_backup(source: Path, known_version: int) -> None:
+    """Refuse, without writing to it, a file that is not a workbook worth restoring.
+
+    Raises:
+        WorkbookError: Missing, damaged, foreign, too new or empty.
+    """
+    if not source.exists():
+        raise WorkbookDamaged(source, "there is no such file")
+    if inspect_workbook(source, known_version).blank:
+        raise NotAWorkbook(source, "it holds no workbook")
+
+
+def _copy_database(source: Path, dest: Path) -> None:
+    """Copy ``source`` (read-only) into the new file ``dest`` with the backup API."""
+    if not create_private_file(dest):
+        raise FileExistsError(f"{dest} already exists")
+    reader = sqlite3.connect("file:" + quote(str(source.resolve())) + "?mode=ro", uri=True)
+    try:
+        writer = sqlite3.connect(str(dest), isolation_level=None)
+        try:
+            reader.backup(writer)
+            writer.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            writer.close()
+    finally:
+        reader.close()
+    fd = os.open(dest, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def restore_workbook(
+    workbook: Path,
+    source: Path,
+    *,
+    moment: datetime.datetime | None = None,
+) -> Restored:
+    """Replace ``workbook`` by a copy of ``source``; the caller holds the lock.
+
+    Args:
+        workbook: The workbook to replace (it may be missing or damaged).
+        source: A backup, checked read-only before anything is written.
+        moment: Local time naming the backup or the damaged copy (tests).
+
+    Raises:
+        WorkbookError: ``source`` is not a workbook this version can open
+            (nothing has been written), or is the workbook itself.
+    """
+    from .migrations import SCHEMA_VERSION
+    from .repository import open_workbook
+
+    if source.exists() and workbook.exists() and source.resolve() == workbook.resolve():
+        raise SameFile(source)
+    check_backup(source, SCHEMA_VERSION)
+    make_private_dir(workbook.parent)
+    temp = workbook.with_name(workbook.name + TEMP_SUFFIX)
+    for leftover in (temp, *_companions(temp)):
+        leftover.unlink(missing_ok=True)
+    previous: Path | None = None
+    moved: Path | None = None
+    try:
+        _copy_database(source, temp)
+        inspect_workbook(temp, SCHEMA_VERSION)
+        if workbook.exists():
+            try:
+                inspect_workbook(workbook, SCHEMA_VERSION)
+            except (WorkbookDamaged, NotAWorkbook, WorkbookTooNew):
+                moved = set_aside(workbook, moment)
+            else:
+                with open_workbook(workbook, create=False) as current:
+                    previous = current.rolling_backup(force=True, moment=moment)
+        for stale in _companions(workbook):
+            stale.unlink(missing_ok=True)
+        os.replace(temp, workbook)
+        _fsync_dir(workbook.parent)
+    finally:
+        temp.unlink(missing_ok=True)
+    with open_workbook(workbook, create=False):
+        pass  # upgrades an older backup now, and proves the result opens
+    return Restored(previous_backup=previous, set_aside=moved)

@@ -1,0 +1,80 @@
+"""Importing homework from the interface: the dialog, then a dashboard that shows it.
+
+Kept out of ``app.py`` (which holds wiring): the app calls
+:func:`open_homework_import` from its binding and palette command. The import
+runs through ``WorkbookSession.import_homework``, exactly as ``bilan homework
+import`` does; when it installed a pack, the dashboard is redrawn from the new
+library so the pack's exercises appear under their phases.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from bilan_tui.domain.model import Pack
+from bilan_tui.i18n import _, ngettext
+from bilan_tui.session import WorkbookSession
+from bilan_tui.ui.screens.dashboard import DashboardScreen
+from bilan_tui.ui.screens.homework_import import HomeworkImportScreen
+
+if TYPE_CHECKING:
+    from bilan_tui.homework.importer import ImportOutcome
+    from bilan_tui.ui.app import BilanApp
+
+
+def imported_message(outcome: ImportOutcome) -> str:
+    """What the notification says after an import."""
+    stored = outcome.homework
+    if not outcome.added:
+        return _("This homework was already imported; nothing changed.")
+    count = len(stored.exercises)
+    due = stored.due.isoformat() if stored.due else "?"
+    text = ngettext(
+        "Homework imported: {count} exercise, due {due}.",
+        "Homework imported: {count} exercises, due {due}.",
+        count,
+    ).format(count=count, due=due)
+    if outcome.pack is not None:
+        text += " " + _("Its exercises are in your path, marked with the pack's title.")
+    return text
+
+
+def error_text(error: BaseException) -> str:
+    """One sentence for a refused file or a failure while importing."""
+    from bilan_tui.homework.fileformat import HomeworkError
+
+    if isinstance(error, HomeworkError):
+        return str(error)
+    return WorkbookSession.describe_error(error)
+
+
+def use_library(app: BilanApp, pack: Pack) -> None:
+    """Make ``pack`` (the library with a newly installed pack) what the app shows."""
+    app.pack = pack
+    dashboard = app.get_screen_stack_bottom()
+    if isinstance(dashboard, DashboardScreen):
+        dashboard.set_pack(pack)
+
+
+def open_homework_import(app: BilanApp) -> None:
+    """Show the import dialog; on success, redraw the dashboard and say what was added."""
+    session = app.session
+    if session is None:
+        app.notify(_("Opening your workbook…"), timeout=2)
+        return
+    if isinstance(app.screen, HomeworkImportScreen):
+        return
+    outcomes: list[ImportOutcome] = []
+
+    def run(path: Path) -> None:
+        outcomes.append(session.import_homework(path))
+
+    def done(path: Path | None) -> None:
+        if path is None or not outcomes:
+            return
+        use_library(app, session.pack)
+        app.refresh_dashboard()
+        app.notify(imported_message(outcomes[-1]), title=_("Homework"), markup=False)
+
+    app.push_screen(HomeworkImportScreen(run, error_text), done)

@@ -1,0 +1,96 @@
+"""Step 3 of a card sort: in the person's own words, what each top card means.
+
+Each card of the top gets a long-text editor (the same ``FieldEditor`` as a
+form), stored at ``DEFINITION + card id``. A definition belongs to its card,
+not to its rank: a card that leaves the top keeps its text, and finds it
+again if it comes back.
+"""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import Static
+
+from bilan_tui.domain.answers import DEFINITION, ExerciseAnswers, is_empty
+from bilan_tui.domain.model import Exercise, Field, FieldType
+from bilan_tui.domain.scoring.cardsort import RankedCard, sort_cards
+from bilan_tui.i18n import _
+from bilan_tui.ui.text import plain
+from bilan_tui.ui.widgets.fields import FieldEditor
+
+from .base import ExerciseBody
+
+
+def definition_field(ranked: RankedCard) -> Field:
+    """The long-text question asked about one card of the top."""
+    return Field(
+        id=DEFINITION + ranked.card.id,
+        type=FieldType.LONGTEXT,
+        label=f"{ranked.rank}. {ranked.card.title}",
+        help=ranked.card.description,
+        placeholder=_("What does it mean for you, in your own words?"),
+    )
+
+
+class DefineStep(Vertical):
+    """A definition per top card, then the exercise's own extra fields."""
+
+    DEFAULT_CLASSES = "cardsort-step"
+
+    def __init__(self, exercise: Exercise, answers: ExerciseAnswers) -> None:
+        super().__init__(id="define-step-body")
+        self.exercise = exercise
+        self.answers = answers
+        self._shown: tuple[str, ...] | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static("", classes="cardsort-note")
+        yield Vertical(classes="cardsort-definitions")
+        if self.exercise.fields:
+            with Vertical(classes="cardsort-fields"):
+                for field in self.exercise.fields:
+                    yield FieldEditor(field, self.answers.get(field.id), id=f"field-{field.id}")
+
+    async def on_mount(self) -> None:
+        await self.refresh_view()
+
+    async def refresh_view(self) -> None:
+        """Rebuild the editors if the top changed (texts are read from the answers)."""
+        top = sort_cards(self.exercise, self.answers).top
+        shown = tuple(f"{ranked.rank}:{ranked.card.id}" for ranked in top)
+        if shown == self._shown:
+            return
+        self._shown = shown
+        note = self.query_one(".cardsort-note", Static)
+        if top:
+            note.update(plain(_("Write what each of your top cards means to you.")))
+        else:
+            note.update(plain(_("Rank your cards first (step 2); then define your top here.")))
+        box = self.query_one(".cardsort-definitions", Vertical)
+        await box.remove_children()
+        await box.mount_all(
+            FieldEditor(
+                definition_field(ranked),
+                self.answers.get(DEFINITION + ranked.card.id),
+                id=f"definition-{ranked.card.id}",
+            )
+            for ranked in top
+        )
+
+    def first_input(self) -> None:
+        """Focus the first definition (or extra field), if there is one."""
+        for widget in self.query("FieldEditor *"):
+            if widget.focusable:
+                widget.focus()
+                return
+
+    @on(FieldEditor.Changed)
+    def _changed(self, event: FieldEditor.Changed) -> None:
+        event.stop()
+        current = self.answers.get(event.field_id)
+        if current == event.value or (is_empty(current) and is_empty(event.value)):
+            return
+        self.answers.set(event.field_id, event.value)
+        self.post_message(ExerciseBody.Edited([(event.field_id, "")]))

@@ -1,0 +1,214 @@
+"""The hours screen: every ledger entry, the totals, and a chart per week.
+
+Entries are listed newest first; ``a`` adds one, Enter corrects the one under
+the cursor (automatic ones included), ``d`` deletes it after a confirmation.
+Every change is written at once and the totals and chart are redrawn from the
+workbook, so what is shown is what ``bilan hours`` prints.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Static
+
+from bilan_tui.domain.model import PHASE_IDS
+from bilan_tui.domain.records import LedgerEntry
+from bilan_tui.domain.text import clean_text
+from bilan_tui.i18n import _
+from bilan_tui.ledger_text import (
+    budget_line,
+    duration_text,
+    kind_label,
+    phase_label,
+    source_label,
+    warning_text,
+)
+from bilan_tui.session import WorkbookSession
+from bilan_tui.ui.text import plain
+from bilan_tui.ui.widgets.hours_chart import WeeklyChart
+from bilan_tui.ui.widgets.hours_form import ConfirmDelete, LedgerEntryForm
+
+
+def _cell(text: str) -> Text:
+    """A table cell shown literally (DataTable would read a plain str as markup)."""
+    return Text(" ".join(clean_text(text).split()), no_wrap=True, end="")
+
+
+class HoursScreen(Screen[None]):
+    """The ledger: list, add, correct, delete, and the weekly chart."""
+
+    CSS_PATH = "hours.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "back", _("Dashboard"), tooltip=_("Go back to the dashboard")),
+        Binding("a", "add", _("Add"), tooltip=_("Log hours")),
+        Binding(
+            "enter", "edit", _("Correct"), tooltip=_("Correct the selected entry"), priority=True
+        ),
+        Binding("d", "delete", _("Delete"), tooltip=_("Delete the selected entry")),
+    ]
+
+    def __init__(self, session: WorkbookSession) -> None:
+        super().__init__(id="hours")
+        self.session = session
+        self.entries: dict[str, LedgerEntry] = {}
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="hours-header"):
+            yield Static(plain(_("Hours")), id="hours-title")
+            yield Static("", id="hours-totals")
+        yield DataTable(id="hours-table", cursor_type="row", zebra_stripes=True)
+        yield Static("", id="hours-notes")
+        with Vertical(id="hours-chart-box"):
+            yield Static(WeeklyChart.legend(), id="hours-legend")
+            with VerticalScroll(id="hours-chart-scroll"):
+                yield WeeklyChart(id="hours-chart")
+        yield Footer(show_command_palette=False)
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        for key, label in (
+            ("date", _("Date")),
+            ("duration", _("Duration")),
+            ("phase", _("Phase")),
+            ("kind", _("Kind")),
+            ("source", _("Source")),
+            ("note", _("Note")),
+        ):
+            table.add_column(_cell(label), key=key)
+        self.query_one("#hours-chart-box").border_title = _("Per week")
+        self.reload()
+        table.focus()
+
+    def reload(self, select_id: int | None = None) -> None:
+        """Read the ledger again and redraw everything; keep the cursor on ``select_id``."""
+        entries = list(reversed(self.session.ledger()))
+        summary = self.session.ledger_summary()
+        self.entries = {str(entry.id): entry for entry in entries}
+        table = self.query_one(DataTable)
+        previous = table.cursor_row
+        table.clear()
+        for entry in entries:
+            table.add_row(
+                _cell(entry.date.isoformat()),
+                _cell(duration_text(entry.minutes)),
+                _cell(phase_label(entry.phase)),
+                _cell(kind_label(entry.kind)),
+                _cell(source_label(entry.source)),
+                _cell(self.note_of(entry)),
+                key=str(entry.id),
+            )
+        if select_id is not None and str(select_id) in self.entries:
+            table.move_cursor(row=table.get_row_index(str(select_id)))
+        elif entries:
+            table.move_cursor(row=min(previous, len(entries) - 1))
+        totals = budget_line(summary) + "  ·  "
+        totals += _("Personal work {total}").format(total=duration_text(summary.personnel_minutes))
+        self.query_one("#hours-totals", Static).update(plain(totals))
+        notes = [
+            Content.styled("⚠ " + warning_text(warning), "$text-warning")
+            for warning in summary.warnings
+        ]
+        if not entries:
+            hint = _("No hours yet. Press a to log a session with your consultant.")
+            notes.insert(0, Content.styled(hint, "$text-muted"))
+        box = self.query_one("#hours-notes", Static)
+        box.update(Content("\n").join(notes))
+        box.display = bool(notes)
+        self.query_one(WeeklyChart).show(summary.by_week)
+        chart_box = self.query_one("#hours-chart-scroll", VerticalScroll)
+        self.call_after_refresh(chart_box.scroll_end, animate=False)
+
+    def note_of(self, entry: LedgerEntry) -> str:
+        """The note, or for an automatic entry without one, the exercise it was counted in."""
+        if entry.note or not entry.exercise_id:
+            return entry.note
+        exercise = self.session.pack.exercise(entry.exercise_id)
+        return exercise.title if exercise else entry.exercise_id
+
+    def selected(self) -> LedgerEntry | None:
+        """The entry under the cursor, if any."""
+        table = self.query_one(DataTable)
+        if not self.entries or table.cursor_row < 0:
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
+        return self.entries.get(str(key.value))
+
+    # Actions ---------------------------------------------------------------
+
+    def action_back(self) -> None:
+        """Return to the dashboard."""
+        self.dismiss(None)
+
+    def action_add(self, draft: LedgerEntry | None = None) -> None:
+        """Open an empty form (or one holding ``draft``, after a failed write)."""
+        ledger = self.session.ledger()
+        phase = ledger[-1].phase if ledger and ledger[-1].phase in PHASE_IDS else PHASE_IDS[0]
+        form = LedgerEntryForm(draft, self.session.today(), default_phase=phase)
+        self.app.push_screen(form, self._saved)
+
+    @on(DataTable.RowSelected)
+    def _row_clicked(self, event: DataTable.RowSelected) -> None:
+        """A click on the highlighted row opens it, like Enter."""
+        event.stop()
+        self.action_edit()
+
+    def action_edit(self) -> None:
+        """Correct the entry under the cursor."""
+        entry = self.selected()
+        if entry is None:
+            return
+        origin = self.note_of(entry) if entry.source == "auto" else None
+        form = LedgerEntryForm(entry, self.session.today(), origin=origin)
+        self.app.push_screen(form, self._saved)
+
+    def _saved(self, entry: LedgerEntry | None) -> None:
+        """Write what the form returned; on failure, say why and give the form back."""
+        if entry is None:
+            return
+        try:
+            # An entry deleted meanwhile (by ``bilan hours`` elsewhere) is added back.
+            if entry.id is None or not self.session.update_ledger_entry(entry):
+                entry = self.session.add_ledger_entry(entry)
+        except Exception as error:  # noqa: BLE001 - the person gets a message, not a traceback
+            self.notify(self.session.describe_error(error), severity="error")
+            self.app.push_screen(LedgerEntryForm(entry, self.session.today()), self._saved)
+            return
+        self.reload(select_id=entry.id)
+        self.notify(_("Saved."), timeout=2)
+
+    def action_delete(self) -> None:
+        """Ask, then delete the entry under the cursor."""
+        entry = self.selected()
+        if entry is None or entry.id is None:
+            return
+        entry_id = entry.id
+        description = "  ".join(
+            [
+                entry.date.isoformat(),
+                duration_text(entry.minutes),
+                phase_label(entry.phase),
+                kind_label(entry.kind),
+                clean_text(self.note_of(entry)),
+            ]
+        ).strip()
+
+        def answered(delete: bool | None) -> None:
+            if not delete:
+                return
+            try:
+                self.session.delete_ledger_entry(entry_id)
+            except Exception as error:  # noqa: BLE001 - the person gets a message
+                self.notify(self.session.describe_error(error), severity="error")
+                return
+            self.reload()
+            self.notify(_("Entry deleted."), timeout=2)
+
+        self.app.push_screen(ConfirmDelete(description), answered)
