@@ -23,7 +23,7 @@ from bilan_tui.domain.ledger import LedgerSummary, summarise
 from bilan_tui.domain.ledger import to_json as ledger_json
 from bilan_tui.domain.model import PHASE_IDS, Exercise, ExerciseStatus, Pack
 from bilan_tui.domain.progress import next_exercise
-from bilan_tui.domain.records import LedgerEntry
+from bilan_tui.domain.records import Consent, LedgerEntry
 from bilan_tui.i18n import _
 
 if TYPE_CHECKING:
@@ -58,6 +58,18 @@ def read_saved_language(path: Path) -> str | None:
     except sqlite3.Error:
         return None
     return str(row[0]) if row else None
+
+
+def consent_json(consent: Consent) -> dict[str, Any]:
+    """One consent as ``bilan status --json`` lists it."""
+    return {
+        "date": consent.date.isoformat() if consent.date else None,
+        "recipient": consent.recipient,
+        "scope": consent.scope,
+        "format": consent.format,
+        "include_private": consent.include_private,
+        "path": consent.path,
+    }
 
 
 def empty_status_report(pack: Pack) -> dict[str, Any]:
@@ -263,9 +275,20 @@ class WorkbookSession:
     def status_report(self) -> dict[str, Any]:
         """The report behind ``bilan status`` (and its ``--json`` keys)."""
         statuses = self.statuses()
-        report = _status_report(self.pack, statuses, self.homework_report(statuses), [])
+        consents = [consent_json(consent) for consent in self.consents()]
+        report = _status_report(self.pack, statuses, self.homework_report(statuses), consents)
         report["hours"] = ledger_json(self.ledger_summary())
         return report
+
+    # Consents -------------------------------------------------------------------
+
+    def consents(self) -> list[Consent]:
+        """Every export the person agreed to make for someone else, oldest first."""
+        return self.workbook.consents()
+
+    def record_consent(self, consent: Consent) -> Consent:
+        """Record the person's agreement to an export; returns it dated."""
+        return self.workbook.add_consent(consent)
 
     # Homework -------------------------------------------------------------------
 

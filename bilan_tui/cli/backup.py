@@ -105,7 +105,10 @@ def run_restore(context: CommandContext, source: Path) -> int:
             raise SameFile(source)
         check_backup(source, SCHEMA_VERSION)
     except WorkbookError as error:
-        raise UsageError(_("cannot restore: {reason}").format(reason=error)) from None
+        reason = getattr(error, "reason", None) or str(error)
+        raise UsageError(
+            _("cannot restore {path}: {reason}").format(path=source, reason=reason)
+        ) from None
     ensure_private_dir(context.data_dir)
     ensure_private_dir(path.parent)
     with acquire_lock(path):

@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import datetime
 import json
+import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -42,6 +43,19 @@ from bilan_tui.ledger_text import (
 NAMES = ("hours",)
 
 
+class _SignedValueParser(argparse.ArgumentParser):
+    """Reads ``--duration -1h`` as a value, so our own check refuses it clearly.
+
+    argparse takes any word starting with ``-`` that is not a plain number for
+    an option, and would answer "expected one argument" instead of "a duration
+    cannot be negative".
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._negative_number_matcher = re.compile(r"^-[0-9.,:]")
+
+
 def register(commands: Any, add_common: Callable[[argparse.ArgumentParser], None]) -> None:
     """Declare ``bilan hours [--json]`` and ``bilan hours add``."""
     parser = commands.add_parser(
@@ -54,7 +68,9 @@ def register(commands: Any, add_common: Callable[[argparse.ArgumentParser], None
     )
     add_common(parser)
     parser.add_argument("--json", action="store_true", help=_("print JSON for scripts"))
-    actions = parser.add_subparsers(dest="hours_command", metavar=_("ACTION"))
+    actions = parser.add_subparsers(
+        dest="hours_command", metavar=_("ACTION"), parser_class=_SignedValueParser
+    )
     add = actions.add_parser(
         "add",
         help=_("log hours"),

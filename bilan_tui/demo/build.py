@@ -56,9 +56,7 @@ def fill_workbook(workbook: Workbook, pack_id: str, script: DemoScript) -> None:
         workbook.set_setting(DISPLAY_NAME, script.display_name)
 
 
-def recreate_demo(
-    path: Path, pack: Pack, *, reference: datetime.date | None = None
-) -> DemoResult:
+def recreate_demo(path: Path, pack: Pack, *, reference: datetime.date | None = None) -> DemoResult:
     """Replace the demo workbook at ``path`` with a fresh, complete one.
 
     Args:

@@ -7,8 +7,11 @@ them. They are read on demand, never at import time.
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Iterable
 from importlib import resources
 from typing import Any
+
+from bilan_tui.domain.answers import JSONValue
 
 Table = dict[str, Any]
 """A TOML table as ``tomllib`` returns it."""
@@ -75,3 +78,8 @@ def as_pair(value: object, where: str) -> list[int]:
     if not isinstance(value, list) or len(value) != 2:
         raise DemoDataError(f"{where}: expected [mastery, desire]")
     return [as_int(value[0], where), as_int(value[1], where)]
+
+
+def json_list(values: Iterable[JSONValue]) -> list[JSONValue]:
+    """A list typed as an answer value (``list[str]`` is not one, being invariant)."""
+    return list(values)

@@ -25,7 +25,16 @@ from bilan_tui.domain.answers import (
 from bilan_tui.domain.model import Exercise
 from bilan_tui.domain.scoring.grid import custom_key, tag_item_key
 
-from .data import DemoDataError, Table, as_int, as_pair, as_str, as_str_list, as_table
+from .data import (
+    DemoDataError,
+    Table,
+    as_int,
+    as_pair,
+    as_str,
+    as_str_list,
+    as_table,
+    json_list,
+)
 
 Put = Callable[[str, JSONValue, str], None]
 """Record one answer: field id, value, entry id ("" outside record entries)."""
@@ -57,7 +66,7 @@ def cardsort_answers(exercise: Exercise, meta: Table, put: Put) -> None:
         ranked = as_str_list(meta["_rank"], f"{exercise.id}._rank")
         for card_id in ranked:
             _known(card_id, cards, f"{exercise.id}._rank")
-        put(RANK, list[JSONValue](ranked), "")
+        put(RANK, json_list(ranked), "")
     where = f"{exercise.id}._definitions"
     for card_id, text in as_table(meta.get("_definitions", {}), where).items():
         put(DEFINITION + _known(card_id, cards, where), as_str(text, f"{where}.{card_id}"), "")
@@ -83,7 +92,7 @@ def grid_answers(exercise: Exercise, meta: Table, put: Put, skills: Mapping[str,
     own = as_table(meta.get("_custom", {}), where)
     labels = [_skill(skills, name, where) for name in own]
     if labels:
-        put(CUSTOM_ITEMS, list[JSONValue](labels), "")
+        put(CUSTOM_ITEMS, json_list(labels), "")
     for label, value in zip(labels, own.values(), strict=True):
         put(RATING + custom_key(label), _pair(value, f"{where}.{label}"), "")
 
@@ -111,7 +120,7 @@ def matrix_answers(exercise: Exercise, meta: Table, put: Put, options: Mapping[s
 
 
 def _pair(value: object, where: str) -> list[JSONValue]:
-    return list[JSONValue](as_pair(value, where))
+    return json_list(as_pair(value, where))
 
 
 def _skill(skills: Mapping[str, str], name: str, where: str) -> str:

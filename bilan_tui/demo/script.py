@@ -16,6 +16,7 @@ import datetime
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+
 from bilan_tui.domain.answers import POSITION, Answer, AnswerKey, JSONValue
 from bilan_tui.domain.ledger import KINDS
 from bilan_tui.domain.model import PHASE_IDS, Exercise, ExerciseStatus, FieldType, Kind, Pack
@@ -28,6 +29,7 @@ from .data import (
     as_str,
     as_str_list,
     as_table,
+    json_list,
     load_facts,
     load_texts,
 )
@@ -163,7 +165,7 @@ class _Builder:
         if kind is FieldType.TAGS:
             return [self.skill(skill, where) for skill in as_str_list(value, where)]
         if kind is FieldType.MULTICHOICE:
-            return list[JSONValue](as_str_list(value, where))
+            return json_list(as_str_list(value, where))
         if isinstance(value, (bool, int, float, str)):
             return value
         raise DemoDataError(f"{where}: unexpected value")
@@ -189,7 +191,12 @@ class _Builder:
                 if exercise is None:
                     raise DemoDataError(f"{where}: no exercise {row['exercise']!r} in the pack")
                 entry = LedgerEntry(
-                    day, minutes, exercise.phase, "personnel", source="auto", exercise_id=exercise.id
+                    day,
+                    minutes,
+                    exercise.phase,
+                    "personnel",
+                    source="auto",
+                    exercise_id=exercise.id,
                 )
             else:
                 phase = as_str(row.get("phase"), f"{where}.phase")
@@ -277,7 +284,7 @@ def _text_value(exercise: Exercise, name: str, value: object, where: str) -> JSO
     """A value from a language file: text, or a list of tags as written."""
     kind = _field_type(exercise, name, where)
     if kind is FieldType.TAGS:
-        return list[JSONValue](as_str_list(value, where))
+        return json_list(as_str_list(value, where))
     if kind in (FieldType.TEXT, FieldType.LONGTEXT):
         return as_str(value, where)
     raise DemoDataError(f"{where}: a {kind} value belongs in facts.toml")

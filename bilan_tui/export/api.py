@@ -33,7 +33,8 @@ class Rendered:
     Attributes:
         options: What was asked for.
         text: The file's content, in the requested format.
-        markdown: The document as Markdown (what the preview shows).
+        markdown: The document as Markdown, for the preview ("" for JSON,
+            whose preview is the text itself).
         title: The document's title, with whose bilan it is.
     """
 
@@ -71,19 +72,7 @@ def render(source: ExportSource, options: ExportOptions) -> Rendered:
     words = Wording(source.language)
     title = f"{words(TITLE_KEYS[options.scope])} — {source.name}"
     homework = pick_homework(source, options.homework_id) if options.scope == "homework" else None
-    if homework is not None:
-        markdown = homework_markdown(source, options, homework)
-    elif options.scope == "detail":
-        markdown = detail_markdown(source, options)
-    else:
-        markdown = synthesis_markdown(source, options)
-    if options.format == "md":
-        text = markdown
-    elif options.format == "html":
-        from .html import to_html
-
-        text = to_html(markdown, title=title, language=source.language)
-    else:
+    if options.format == "json":
         from .json_export import json_document
 
         text = json_document(
@@ -92,7 +81,20 @@ def render(source: ExportSource, options: ExportOptions) -> Rendered:
             exercises=homework_exercises(source, homework.exercises) if homework else None,
             sections=synthesis_sections(source, options) if options.scope == "synthese" else (),
         )
-    return Rendered(options, text, markdown, title)
+        return Rendered(options, text, "", title)
+    if homework is not None:
+        markdown = homework_markdown(source, options, homework)
+    elif options.scope == "detail":
+        markdown = detail_markdown(source, options)
+    else:
+        markdown = synthesis_markdown(source, options)
+    if options.format == "md":
+        return Rendered(options, markdown, markdown, title)
+    from .html import to_html
+
+    return Rendered(
+        options, to_html(markdown, title=title, language=source.language), markdown, title
+    )
 
 
 def file_name(source: ExportSource, options: ExportOptions) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from bilan_tui.domain.answers import Entry
 from bilan_tui.domain.model import Exercise
-from bilan_tui.domain.scoring import Consistency, LikertResult, RatedItem
+from bilan_tui.domain.scoring import LikertResult, MatrixResult, RatedItem
 from bilan_tui.domain.scoring.likert import rating
 
 from . import results
@@ -184,20 +184,22 @@ def matrix(doc: Doc, source: ExportSource, exercise: Exercise, words: Wording) -
         [words("total")] + [f"{option.total}/{option.max_total}" for option in result.options]
     )
     doc.table(headers, rows)
-    ranking = []
+    ranking_table(doc, result, words)
+
+
+def ranking_table(doc: Doc, result: MatrixResult, words: Wording) -> None:
+    """Rank, option, total and share of the maximum, best first."""
+    rows = []
     for option in result.ranking:
-        line = words(
-            "ranking_line",
-            rank=option.rank,
-            label=option.label or words("unnamed"),
-            total=option.total,
-            max=option.max_total,
-            percent=round(option.percent),
-        )
+        label = option.label or words("unnamed")
         if not option.complete:
-            line += " " + words("incomplete")
-        ranking.append(plain(line))
-    doc.bullets(ranking)
-
-
-__all__ = ["Consistency", "cardsort", "fields", "grid", "likert", "matrix", "records"]
+            label += " " + words("incomplete")
+        rows.append(
+            [
+                str(option.rank),
+                label,
+                f"{option.total}/{option.max_total}",
+                words("percent", value=round(option.percent)),
+            ]
+        )
+    doc.table([words("rank"), words("lead"), words("total"), words("share")], rows)

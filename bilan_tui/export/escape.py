@@ -29,6 +29,8 @@ _ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
 # setext underlines and ordered list numbers ("2024. ", "1) ").
 _LINE_START = re.compile(r"^([#>+=-])")
 _ORDERED = re.compile(r"^([0-9]{1,9})([.)])")
+_SPECIAL = re.compile(r"[\\`*_\[\]<|~&#]")
+_BLOCK_STARTERS = frozenset("#>+=-0123456789")
 _EDGE_SPACE = re.compile(r"^(\s+)|(\s+)$")
 
 
@@ -37,14 +39,25 @@ def _reference(text: str) -> str:
     return "".join(f"&#{ord(char)};" for char in text)
 
 
-def _escape_line(line: str, *, inline_hash: bool) -> str:
-    """One line, escaped; edge whitespace kept as references."""
-    text = _ENTITY.sub(r"\\&", _INLINE.sub(r"\\\1", line))
-    if inline_hash:
-        text = text.replace("#", r"\#")
-    text = _LINE_START.sub(r"\\\1", text)
-    text = _ORDERED.sub(r"\1\\\2", text)
-    return _EDGE_SPACE.sub(lambda match: _reference(match.group(0)), text)
+def _escape_line(line: str, *, starts_block: bool) -> str:
+    """One line, escaped; edge whitespace kept as references.
+
+    ``starts_block`` is true when the line begins a line of the document,
+    where ``#``, ``-``, ``1.``... would start a block; otherwise (after
+    ``## `` or ``**``, in a cell) ``#`` is escaped instead, since a heading
+    drops a closing run of it.
+    """
+    text = line
+    if _SPECIAL.search(text):  # most lines hold nothing to escape: skip the rest
+        text = _ENTITY.sub(r"\\&", _INLINE.sub(r"\\\1", text))
+        if not starts_block:
+            text = text.replace("#", r"\#")
+    if starts_block and text[:1] in _BLOCK_STARTERS:
+        text = _LINE_START.sub(r"\\\1", text)
+        text = _ORDERED.sub(r"\1\\\2", text)
+    if text[:1].isspace() or text[-1:].isspace():
+        text = _EDGE_SPACE.sub(lambda match: _reference(match.group(0)), text)
+    return text
 
 
 def escape_block(text: str) -> str:
@@ -64,18 +77,18 @@ def escape_block(text: str) -> str:
     cleaned = clean_text(text)
     body = cleaned.rstrip("\n")
     trailing = len(cleaned) - len(body)
-    lines = [_escape_line(line, inline_hash=False) for line in body.split("\n")] if body else []
+    lines = [_escape_line(line, starts_block=True) for line in body.split("\n")] if body else []
     return "\\\n".join(lines) + "&#10;" * trailing
 
 
 def escape_inline(text: str) -> str:
-    """Text for a heading, a list item or a table cell: one line, taken literally.
+    """Text inside a line (a heading, bold text, a table cell), taken literally.
 
     Line breaks become spaces and ``#`` is always escaped (a heading would
-    drop a closing run of ``#``).
+    drop a closing run of ``#``). Never put its result at the start of a line.
     """
     line = " ".join(clean_text(text).split("\n"))
-    return _escape_line(line, inline_hash=True)
+    return _escape_line(line, starts_block=False)
 
 
 def escape_cell(text: str) -> str:

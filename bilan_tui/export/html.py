@@ -3,8 +3,9 @@
 The page loads nothing: styles are inline, there are no scripts, fonts,
 images or links to follow, and a Content-Security-Policy forbids the browser
 from fetching anything should a reference ever slip in. Raw HTML in the
-Markdown is not passed through (the person's text is escaped before it gets
-here anyway), and bare URLs are not turned into links.
+Markdown is not passed through, and links, images and bare URLs are not
+recognised: the person's text is escaped before it gets here, and the parser
+would not honour those constructs anyway.
 """
 
 from __future__ import annotations
@@ -49,11 +50,34 @@ tr { break-inside: avoid; page-break-inside: avoid; }
 """
 
 
-def markdown_parser() -> MarkdownIt:
-    """The parser used for HTML and for checking escapes: CommonMark and tables, no HTML."""
-    from markdown_it import MarkdownIt
+UNUSED_RULES = [
+    "code",
+    "fence",
+    "blockquote",
+    "hr",
+    "reference",
+    "html_block",
+    "lheading",
+    "backticks",
+    "link",
+    "image",
+    "autolink",
+    "html_inline",
+]
+"""Constructs the documents never write: turned off, which is both safer and faster."""
 
-    return MarkdownIt("commonmark", {"html": False, "linkify": False}).enable("table")
+_parser: MarkdownIt | None = None
+
+
+def markdown_parser() -> MarkdownIt:
+    """CommonMark with tables, without raw HTML, links, images or code (built once)."""
+    global _parser
+    if _parser is None:
+        from markdown_it import MarkdownIt
+
+        parser = MarkdownIt("commonmark", {"html": False, "linkify": False})
+        _parser = parser.enable("table").disable(UNUSED_RULES)
+    return _parser
 
 
 def to_html(markdown: str, *, title: str, language: str) -> str:

@@ -242,7 +242,7 @@ def _records(source: ExportSource) -> dict[str, Any]:
 
 
 def consent_json(consent: Consent) -> dict[str, JSONValue]:
-    """One consent entry (also listed by ``bilan status --json``)."""
+    """One consent entry, in the shape ``bilan status --json`` lists them."""
     return {
         "date": consent.date.isoformat() if consent.date else None,
         "recipient": consent.recipient,

@@ -17,21 +17,19 @@ from .detail_kinds import likert_reading
 from .doc import labelled, plain, strong
 from .synthese_context import Synthesis
 from .values import display
-from .wording import lower_first
+from .wording import lower_first, upper_first
 
 
 def _giver(syn: Synthesis, entry: Entry) -> str:
-    """ "Marc (colleague)": who gave a piece of feedback."""
+    """Who gave a piece of feedback: the name as written, else how they know the person."""
     reader = syn.reader("entourage")
-    name = reader.entry_text(entry.values, "personne") or ""
-    relation = reader.entry_text(entry.values, "lien") or ""
-    if name and relation:
-        return f"{name} ({lower_first(relation)})"
-    return name or relation or syn.words("someone")
+    name = reader.entry_text(entry.values, "personne")
+    relation = reader.entry_text(entry.values, "lien")
+    return name or (lower_first(relation) if relation else syn.words("someone"))
 
 
-def _asset_line(syn: Synthesis, rated: RatedItem, feedback: dict[str, Entry]) -> tuple[str, bool]:
-    """The asset in bold, then what supports it; and whether anything does."""
+def _support(syn: Synthesis, rated: RatedItem, feedback: dict[str, Entry]) -> str | None:
+    """ "Backed by the stories « A » and « B »; feedback from Karim", or ``None``."""
     words = syn.words
     skills = syn.profile.skills
     stories = [words.quote(proof.title) for proof in rated.item.evidence if proof.title]
@@ -39,18 +37,13 @@ def _asset_line(syn: Synthesis, rated: RatedItem, feedback: dict[str, Entry]) ->
     if skills is not None:
         for proof in skills.feedback.get(rated.item.key, ()):
             entry = feedback.get(proof.entry_id)
-            givers.append(_giver(syn, entry) if entry else proof.who)
+            givers.append(words.of(_giver(syn, entry) if entry else proof.who))
     parts = []
     if stories:
         parts.append(words("stories_cited", count=len(stories), titles=words.join(stories)))
     if givers:
         parts.append(words("feedback_cited", count=len(givers), who=words.join(givers)))
-    rating = words("mastery_wish", m=rated.mastery, w=rated.desire)
-    if parts:
-        support = words("supported_by", what=words("and_then").join(parts))
-    else:
-        support = words("no_support")
-    return strong(rated.item.text) + " — " + plain(rating) + "\\\n" + plain(support), bool(parts)
+    return words("supported_by", what=words("and_then").join(parts)) if parts else None
 
 
 def _assets(syn: Synthesis) -> None:
@@ -61,20 +54,31 @@ def _assets(syn: Synthesis) -> None:
         syn.not_explored(skills.exercise.id if skills else "competences")
         return
     feedback = {entry.id: entry for entry in syn.source.entries("entourage")}
-    lines = [_asset_line(syn, rated, feedback) for rated in skills.result.assets]
-    if not lines:
+    backed, unbacked = [], []
+    for rated in skills.result.assets:
+        support = _support(syn, rated, feedback)
+        name = upper_first(rated.item.text)
+        rating = words("mastery_wish", m=rated.mastery, w=rated.desire)
+        if support:
+            backed.append(strong(name) + " — " + plain(rating) + "\\\n" + plain(support))
+        else:
+            unbacked.append(plain(name))
+    if not backed and not unbacked:
         syn.doc.para(words("no_assets"))
     else:
-        supported = sum(1 for _line, ok in lines if ok)
-        syn.doc.para(words("assets_count", count=len(lines), supported=supported))
-        syn.doc.bullets([line for line, _ok in lines])
+        total = len(backed) + len(unbacked)
+        syn.doc.para(words("assets_count", count=total, supported=len(backed)))
+        syn.doc.bullets(backed)
+    if unbacked:
+        syn.doc.para(words("no_support"))
+        syn.doc.bullets(unbacked)
     for key, items in (
         ("to_develop", skills.result.to_develop),
         ("to_let_go", skills.result.to_let_go),
     ):
         if items:
             syn.doc.heading(3, words(f"quadrant_{key}"))
-            syn.doc.bullets([plain(rated.item.text) for rated in items])
+            syn.doc.bullets([plain(upper_first(rated.item.text)) for rated in items])
 
 
 def _feedback(syn: Synthesis) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from .detail_kinds import ranking_table
 from .doc import labelled, plain, strong
 from .results import matrix
 from .synthese_context import Synthesis
@@ -22,11 +23,13 @@ def _project_statement(syn: Synthesis) -> None:
     if not syn.require("projet"):
         return
     reader = syn.reader("projet")
-    target = reader.text("metier_cible")
-    rome = reader.text("code_rome")
-    if target and rome:
-        target = words("with_rome", job=target, code=rome)
-    syn.facts([(words("target_job"), target), (words("setting_of_job"), reader.text("cadre"))])
+    syn.facts(
+        [
+            (words("target_job"), reader.text("metier_cible")),
+            (words("rome_code"), reader.text("code_rome")),
+            (words("setting_of_job"), reader.text("cadre")),
+        ]
+    )
     syn.doc.para(reader.text("enonce") or "")
     syn.answers(
         "projet",
@@ -52,20 +55,9 @@ def _leads(syn: Synthesis) -> None:
     exercise = syn.exercise("comparaison")
     if exercise is not None and syn.explored("comparaison"):
         result = matrix(syn.source, exercise)
-        lines = []
-        for option in result.ranking:
-            line = words(
-                "ranking_line",
-                rank=option.rank,
-                label=option.label or words("unnamed"),
-                total=option.total,
-                max=option.max_total,
-                percent=round(option.percent),
-            )
-            lines.append(plain(line + (" " + words("incomplete") if not option.complete else "")))
-        if lines:
+        if result.ranking:
             syn.doc.para(words("matrix_ranking"))
-            syn.doc.bullets(lines)
+            ranking_table(syn.doc, result, words)
     reader = syn.reader("pistes")
     items = []
     for entry in syn.source.entries("pistes"):
@@ -89,22 +81,18 @@ def _interviews(syn: Synthesis) -> None:
     for entry in syn.source.entries("enquetes"):
         values = entry.values
         job = reader.entry_text(values, "metier") or words("unnamed")
-        who = [
-            reader.entry_text(values, "personne"),
-            reader.entry_text(values, "structure"),
-        ]
         when = reader.entry_text(values, "date")
+        syn.doc.heading(4, f"{job} — {when}" if when else job)
         mode = reader.entry_text(values, "mode")
-        syn.doc.heading(4, job)
-        met = ", ".join(part for part in who if part)
-        line = words("interview_with", who=met) if met else ""
-        if when:
-            line = (line + " " if line else "") + words("interview_on", date=when)
-        if mode:
-            line = (line + " " if line else "") + f"({lower_first(mode)})"
-        syn.doc.para(line.strip())
         verdict = reader.entry_text(values, "verdict")
-        syn.doc.labelled(words("verdict"), lower_first(verdict) if verdict else None)
+        syn.facts(
+            [
+                (words("interviewee"), reader.entry_text(values, "personne")),
+                (words("organisation"), reader.entry_text(values, "structure")),
+                (words("interview_mode"), lower_first(mode) if mode else None),
+                (words("verdict"), lower_first(verdict) if verdict else None),
+            ]
+        )
         for key, field_id in (
             ("confirmed", "hypotheses_confirmees"),
             ("refuted", "hypotheses_infirmees"),
@@ -134,8 +122,6 @@ def _training(syn: Synthesis) -> None:
         return
     reader = syn.reader("conditions")
     syn.answers("conditions", [("levers", "leviers"), ("obstacles", "obstacles")])
-    name = reader.text("formation_intitule")
-    rncp = reader.text("formation_rncp")
     cpf = _euros(syn, "conditions", "solde_cpf", "euros") or _euros(
         syn, "contraintes", "solde_cpf", "euros"
     )
@@ -148,10 +134,8 @@ def _training(syn: Synthesis) -> None:
         vae_text = words("vae_no")
     syn.facts(
         [
-            (
-                words("training_name"),
-                words("with_rncp", name=name, code=rncp) if name and rncp else name,
-            ),
+            (words("training_name"), reader.text("formation_intitule")),
+            (words("rncp_code"), reader.text("formation_rncp")),
             (words("training_provider"), reader.text("formation_organisme")),
             (words("training_length"), reader.text("formation_duree")),
             (words("training_cost"), _euros(syn, "conditions", "formation_cout", "euros")),
@@ -180,7 +164,7 @@ def _constraints(syn: Synthesis) -> None:
     syn.facts(
         [
             (words("mobility"), lower_first(mobility) if mobility else None),
-            (words("moving_house"), reader.text("demenagement")),
+            (words("moving_house"), lower_first(reader.text("demenagement") or "") or None),
             (
                 words("income_floor"),
                 _euros(syn, "contraintes", "revenu_minimum", "euros_per_month"),

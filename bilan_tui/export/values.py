@@ -46,16 +46,31 @@ def display(field: Field, value: JSONValue, words: Wording) -> str | None:
         return field.choice_label(value) if isinstance(value, str) else None
     if kind is FieldType.MULTICHOICE:
         labels = [field.choice_label(item) for item in _strings(value)]
-        return "; ".join(labels) or None
+        return words.join(labels) or None
     if kind is FieldType.TAGS:
         return ", ".join(_strings(value)) or None
     if kind is FieldType.RATING:
         if isinstance(value, bool) or not isinstance(value, int):
             return None
-        return f"{value}/{field.max}" if field.max is not None else str(value)
+        return rating_text(field, value, words)
     if kind is FieldType.CHECKBOX:
         return words("yes") if value is True else words("no") if value is False else None
     return str(value)
+
+
+def _signed(value: int) -> str:
+    """``+3``, ``0``, ``−2`` (a true minus sign)."""
+    return f"+{value}" if value > 0 else f"\u2212{-value}" if value < 0 else "0"
+
+
+def rating_text(field: Field, value: int, words: Wording) -> str:
+    """``7/10`` on a 0 or 1-based scale; ``−2 (scale from −5 to +5)`` otherwise."""
+    low, high = field.min, field.max
+    if high is None:
+        return str(value)
+    if low is None or low in (0, 1):
+        return f"{value}/{high}"
+    return words("signed_scale", value=_signed(value), low=_signed(low), high=_signed(high))
 
 
 def shown(field: Field | None, include_private: bool) -> bool:

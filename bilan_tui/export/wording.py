@@ -49,6 +49,9 @@ _MONTHS = {
     ),
 }
 
+_OPENING = ("«", "“", '"', "‘")
+_CLOSING = ("»", "”", '"', "’")
+_VOWELS = set("aeiouyàâäéèêëîïôöùûüœæ")
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 NBSP = "\u00a0"
 
@@ -129,20 +132,36 @@ class Wording:
         return f"{round(value)}/100"
 
     def quote(self, text: str) -> str:
-        """The person's words in quotation marks: « … » / “…”."""
+        """The person's words in quotation marks: « … » / “…” (unless already quoted)."""
+        if text[:1] in _OPENING and text[-1:] in _CLOSING:
+            return text
         if self.language == "fr":
             return f"«{NBSP}{text}{NBSP}»"
         return f"\u201c{text}\u201d"
 
     def join(self, items: list[str]) -> str:
-        """``a, b et c`` / ``a, b and c``."""
+        """``a, b et c`` / ``a, b and c``; with semicolons when an item has a comma."""
         if len(items) <= 1:
             return "".join(items)
-        return ", ".join(items[:-1]) + self("and_last") + items[-1]
+        separator = self("and_then") if any("," in item for item in items) else ", "
+        return separator.join(items[:-1]) + self("and_last") + items[-1]
+
+    def of(self, name: str) -> str:
+        """``d'Isabelle`` / ``de Karim`` in French (elided before a vowel); the name in English."""
+        if self.language != "fr":
+            return name
+        if name[:1].casefold() in _VOWELS:
+            return f"d'{name}"
+        return f"de {name}"
 
     def colon(self) -> str:
         """The label separator: `` : `` with a non-breaking space in French."""
         return f"{NBSP}: " if self.language == "fr" else ": "
+
+
+def upper_first(text: str) -> str:
+    """``pédagogie`` → ``Pédagogie``, for a tag shown as a title."""
+    return text[:1].upper() + text[1:]
 
 
 def lower_first(text: str) -> str:

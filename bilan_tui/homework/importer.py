@@ -6,10 +6,11 @@ it assigns exists once that pack is installed. Only then is the pack installed
 and the assignment added. The file's SHA-256 is the assignment's identity in
 the workbook, so importing the same file twice changes nothing.
 
-The assignment is stored as the store's ``Homework``: ``pack_id`` is the pack
-of the first exercise and ``exercises`` lists the assigned exercises relative
-to it: a bare id for an exercise of ``pack_id``, ``"<pack>:<id>"`` for one of
-another pack (``view.assigned_refs`` reads them back).
+The assignment is stored as the store's ``Homework``: ``exercises`` lists the
+assigned exercises as the library names them (``Exercise.ref``): a bare id for
+an exercise of the built-in pack, ``"<pack>:<id>"`` for one of an installed
+pack, so ``session.pack.exercise(entry)`` finds each one; ``pack_id`` is the
+pack of the first exercise (``view.assigned_refs`` splits the entries).
 """
 
 from __future__ import annotations
@@ -221,13 +222,12 @@ def _assignment(parsed: HomeworkFile, library: Pack, home_id: str, digest: str) 
                 exercise=assigned.id, pack=assigned.pack
             )
         )
-    first = parsed.exercises[0].pack
     entries = tuple(
-        item.id if item.pack == first else qualified_ref(item.pack, item.id)
+        item.id if item.pack == home_id else qualified_ref(item.pack, item.id)
         for item in parsed.exercises
     )
     return Homework(
-        pack_id=first,
+        pack_id=parsed.exercises[0].pack,
         exercises=entries,
         file_hash=digest,
         due=parsed.due,

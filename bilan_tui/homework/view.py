@@ -64,22 +64,24 @@ class AssignmentView:
         return due is not None and due < today and not self.done
 
 
-def assigned_refs(homework: Homework) -> list[tuple[str, str]]:
+def assigned_refs(homework: Homework, home_id: str) -> list[tuple[str, str]]:
     """``(pack id, exercise id)`` of each exercise of a stored assignment, in order.
 
-    ``Homework.exercises`` names them relative to ``Homework.pack_id``: a bare
-    id for that pack, ``"<pack>:<id>"`` for another.
+    ``Homework.exercises`` holds library refs (``Exercise.ref``): a bare id
+    for an exercise of the built-in pack ``home_id``, ``"<pack>:<id>"`` for
+    one of an installed pack.
     """
-    return [split_ref(entry, homework.pack_id) for entry in homework.exercises]
+    return [split_ref(entry, home_id) for entry in homework.exercises]
 
 
 def assigned_exercises(homework: Homework, library: Pack) -> list[Exercise]:
     """The assigned exercises found in ``library``, in the consultant's order.
 
     What ``bilan export --scope homework`` writes; an exercise whose pack was
-    removed since is left out.
+    removed since is left out. Read answers with ``session.exercise_answers``
+    (it uses each exercise's own pack id).
     """
-    found = (library.find(pack_id, exercise_id) for pack_id, exercise_id in assigned_refs(homework))
+    found = (library.exercise(entry) for entry in homework.exercises)
     return [exercise for exercise in found if exercise is not None]
 
 
@@ -92,8 +94,10 @@ def assignment_views(
     views: list[AssignmentView] = []
     for assignment in homework:
         items = []
-        for pack_id, exercise_id in assigned_refs(assignment):
-            exercise = library.find(pack_id, exercise_id)
+        for entry, (pack_id, exercise_id) in zip(
+            assignment.exercises, assigned_refs(assignment, library.id), strict=True
+        ):
+            exercise = library.exercise(entry)
             status = statuses.get(exercise.ref) if exercise else None
             items.append(
                 AssignedView(

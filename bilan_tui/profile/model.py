@@ -35,7 +35,7 @@ from bilan_tui.domain.scoring import (
     sort_cards,
     tag_key,
 )
-from bilan_tui.domain.scoring.grid import TAG_PREFIX, entry_title
+from bilan_tui.domain.scoring.grid import CUSTOM_PREFIX, TAG_PREFIX, entry_title
 
 if TYPE_CHECKING:
     from bilan_tui.session import WorkbookSession
@@ -170,13 +170,17 @@ def skill_names(item: GridItem) -> set[str]:
 
     Its full text, the head of a "Head: explanation" text (the shipped list
     says "Teamwork: cooperating…", people write "teamwork"), and the tags it
-    absorbed.
+    absorbed (a story's tag or an own item naming the same skill).
     """
     names = {tag_key(item.text)}
     head, colon, _rest = item.text.partition(":")
     if colon and head.strip():
         names.add(tag_key(head))
-    names.update(alias[len(TAG_PREFIX) :] for alias in item.aliases if alias.startswith(TAG_PREFIX))
+    for alias in item.aliases:
+        if alias.startswith(TAG_PREFIX):
+            names.add(alias[len(TAG_PREFIX) :])
+        elif alias.startswith(CUSTOM_PREFIX):
+            names.add(tag_key(alias[len(CUSTOM_PREFIX) :]))
     names.discard("")
     return names
 

@@ -9,8 +9,10 @@ fills the dashboard in when it is ready (DESIGN §12).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from functools import partial
 from typing import ClassVar, cast
 
+from rich.text import Text
 from textual import on, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
@@ -26,6 +28,7 @@ from bilan_tui.ui.screens.dashboard import DashboardScreen
 from bilan_tui.ui.screens.exercise import ExerciseScreen
 from bilan_tui.ui.screens.help import HelpScreen
 from bilan_tui.ui.screens.hours import HoursScreen
+from bilan_tui.ui.screens.wipe import start_wipe
 
 SessionOpener = Callable[[], WorkbookSession]
 
@@ -59,6 +62,7 @@ class BilanApp(App[int]):
         self._pending_exercise: str | None = None
         self.crash: BaseException | None = None
         self.crash_save_failed = False
+        self._quit_unsaved = False
 
     def _handle_exception(self, error: Exception) -> None:
         """Save, then leave quietly: Textual's crash screen prints local variables.
@@ -73,7 +77,7 @@ class BilanApp(App[int]):
             self._exception = error
             self._exception_event.set()
         try:
-            self.save_everything()
+            self.crash_save_failed = not self.save_everything()
         except Exception:  # noqa: BLE001 - already failing; the answers in memory are lost
             self.crash_save_failed = True
         self._close_messages_no_wait()
@@ -103,7 +107,7 @@ class BilanApp(App[int]):
             error = event.worker.error
             session_message = WorkbookSession.describe_error
             self.open_error = session_message(error) if error else _("unknown error")
-            self.exit(1, message=self.open_error)
+            self.exit(1, message=Text(self.open_error))  # a path may hold "[/]"
 
     def refresh_dashboard(self) -> None:
         """Redraw the dashboard with the workbook's current data."""
@@ -145,6 +149,18 @@ class BilanApp(App[int]):
         if not isinstance(self.screen, HoursScreen):
             self.push_screen(HoursScreen(self.session), self._exercise_closed)
 
+    @on(DashboardScreen.OpenExport)
+    def open_export(self) -> None:
+        """Show the export screen, once the workbook is open and every answer saved."""
+        from bilan_tui.ui.screens.export import ExportScreen
+
+        if self.session is None:
+            self.notify(_("Opening your workbook…"), timeout=2)
+            return
+        if not isinstance(self.screen, ExportScreen):
+            self.save_everything()
+            self.push_screen(ExportScreen(self.session), self._exercise_closed)
+
     @on(DashboardScreen.OpenProfile)
     def open_profile(self) -> None:
         """Show "My profile", built from everything saved so far."""
@@ -169,15 +185,28 @@ class BilanApp(App[int]):
     def _exercise_closed(self, _result: None) -> None:
         self.refresh_dashboard()
 
-    def save_everything(self) -> None:
-        """Write whatever is pending on every open exercise screen."""
+    def save_everything(self) -> bool:
+        """Write whatever is pending on every open exercise screen; False if some failed."""
+        saved = True
         for screen in self.screen_stack:
             if isinstance(screen, ExerciseScreen):
-                screen.save()
+                saved = screen.save() and saved
+        return saved
 
     async def action_quit(self) -> None:
-        """Save, then quit."""
-        self.save_everything()
+        """Save, then quit; if the disk refuses, stay once so the text is not lost unseen."""
+        if not self.save_everything() and not self._quit_unsaved:
+            self._quit_unsaved = True
+            self.notify(
+                _(
+                    "Your last changes could not be saved (see the message at the bottom). "
+                    "Free some space and wait a moment, or press ctrl+q again to quit "
+                    "without them."
+                ),
+                severity="error",
+                timeout=10,
+            )
+            return
         self.exit(0)
 
     def action_help(self) -> None:
@@ -204,6 +233,11 @@ class BilanApp(App[int]):
             self.action_import_homework,
         )
         yield SystemCommand(_("Help"), _("Keys and where your data lives"), self.action_help)
+        yield SystemCommand(
+            _("Delete this workbook"),
+            _("End of the bilan: destroy the workbook and its backups"),
+            partial(start_wipe, self),
+        )
         yield SystemCommand(_("Quit"), _("Save and quit"), self.action_quit)
 
     def _go_dashboard(self) -> None:

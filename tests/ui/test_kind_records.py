@@ -16,7 +16,18 @@ from bilan_tui.ui.kinds.records_confirm import ConfirmDelete
 from bilan_tui.ui.kinds.records_summary import entry_summary
 from bilan_tui.ui.screens.exercise import ExerciseScreen
 
-from .helpers import make_app, mini_pack, read_session, wait_for_session
+from .helpers import make_app, mini_pack, read_session
+
+
+async def wait_for_session(app: BilanApp, pilot: Pilot[Any]) -> None:
+    """Wait for the workbook to open (the worker may start late on a busy machine)."""
+    for _attempt in range(200):
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        if app.session is not None:
+            return
+        await pilot.pause(0.05)
+    raise AssertionError(app.open_error or "the workbook did not open")
 
 
 def lines(app: BilanApp) -> list[str]:
@@ -79,7 +90,10 @@ async def test_add_edit_move_delete_undo_and_reopen(tmp_path: Path) -> None:
         # Move the second one up, with ctrl+up then J/K.
         await pilot.press("down", "ctrl+up")
         await pilot.pause()
-        assert lines(app) == [" 1  Trained [/] two interns · 2021", " 2  Moved the whole office · 2019"]
+        assert lines(app) == [
+            " 1  Trained [/] two interns · 2021",
+            " 2  Moved the whole office · 2019",
+        ]
         assert records.highlighted == 0
         await pilot.press("J")
         await pilot.press("K")

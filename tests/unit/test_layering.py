@@ -19,6 +19,7 @@ HEADLESS = [
     "bilan_tui.session",
     "bilan_tui.cli",
     "bilan_tui.cli.status",
+    "bilan_tui.profile",
 ]
 
 

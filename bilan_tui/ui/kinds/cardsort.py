@@ -125,20 +125,24 @@ class CardsortBody(ExerciseBody):
                 return widget
         return None
 
-    def action_step(self, step: int) -> None:
-        """Go to the next or previous step."""
+    async def action_step(self, step: int) -> None:
+        """Go to the next or previous step, the cursor in it at once."""
         index = STEPS.index(self.tabs.active) + step
         if 0 <= index < len(STEPS):
             self.tabs.active = STEPS[index]
+            await self._show_step(STEPS[index])
 
     @on(TabbedContent.TabActivated)
-    async def _step_shown(self, event: TabbedContent.TabActivated) -> None:
+    async def _step_clicked(self, event: TabbedContent.TabActivated) -> None:
         event.stop()
-        step = event.pane.id or ""
+        await self._show_step(event.pane.id or "")
+
+    async def _show_step(self, step: str) -> None:
+        """Redraw a step from the answers (earlier steps may have changed them)."""
         if step == STEPS[1]:
             self.query_one(RankStep).refresh_view()
         elif step == STEPS[2]:
             await self.query_one(DefineStep).refresh_view()
         target = self._step_focus(step)
         if target is not None:
-            target.focus()
+            self.screen.set_focus(target)

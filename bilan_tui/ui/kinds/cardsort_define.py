@@ -79,13 +79,6 @@ class DefineStep(Vertical):
             for ranked in top
         )
 
-    def first_input(self) -> None:
-        """Focus the first definition (or extra field), if there is one."""
-        for widget in self.query("FieldEditor *"):
-            if widget.focusable:
-                widget.focus()
-                return
-
     @on(FieldEditor.Changed)
     def _changed(self, event: FieldEditor.Changed) -> None:
         event.stop()

@@ -15,7 +15,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.message import Message
 from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -58,16 +57,9 @@ class RankList(OptionList):
         Binding("J", "move(1)", _("Move down"), show=False),
     ]
 
-    class Move(Message):
-        """Move the highlighted card ``step`` places."""
-
-        def __init__(self, step: int) -> None:
-            super().__init__()
-            self.step = step
-
     def action_move(self, step: int) -> None:
-        """A move key was pressed."""
-        self.post_message(self.Move(step))
+        """A move key: move the card now, so quick keys stay in order."""
+        self.query_ancestor(RankStep).move(step)
 
 
 class RankStep(Vertical):
@@ -146,17 +138,13 @@ class RankStep(Vertical):
             self._store([card.id for card in first_pile_order(self.exercise, self.answers)])
             self.refresh_view()
 
-    @on(RankList.Move)
-    def _move_key(self, event: RankList.Move) -> None:
-        event.stop()
-        self.move(event.step)
-
     @on(Button.Pressed)
     def _move_button(self, event: Button.Pressed) -> None:
         steps = {"rank-up": -1, "rank-down": 1}
         if event.button.id in steps:
             event.stop()
             self.move(steps[event.button.id])
+            self.rank_list.focus()
 
     def move(self, step: int) -> None:
         """Move the highlighted card and store the whole order."""

@@ -16,7 +16,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.message import Message
 from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -40,16 +39,10 @@ class CardList(OptionList):
         ),
     ]
 
-    class PileChosen(Message):
-        """Put the highlighted card in pile ``number`` (1-based; 0 takes it out)."""
-
-        def __init__(self, number: int) -> None:
-            super().__init__()
-            self.number = number
-
     def action_pile(self, number: int) -> None:
-        """A pile's digit was pressed."""
-        self.post_message(self.PileChosen(number))
+        """A pile's digit: sort the highlighted card now (not on the next tick,
+        so that quick keys each reach the card they were meant for)."""
+        self.query_ancestor(SortStep).put(number)
 
 
 class SortStep(Vertical):
@@ -151,17 +144,13 @@ class SortStep(Vertical):
     def _selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
 
-    @on(CardList.PileChosen)
-    def _pile_key(self, event: CardList.PileChosen) -> None:
-        event.stop()
-        self.put(event.number)
-
     @on(Button.Pressed)
     def _pile_button(self, event: Button.Pressed) -> None:
         button_id = event.button.id or ""
         if button_id.startswith("pile-"):
             event.stop()
             self.put(int(button_id.removeprefix("pile-")))
+            self.card_list.focus()
 
     def put(self, number: int) -> None:
         """Put the highlighted card in pile ``number`` (0: no pile), then move on."""

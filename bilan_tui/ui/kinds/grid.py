@@ -14,9 +14,7 @@ from typing import ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal
 from textual.content import Content
-from textual.message import Message
 from textual.widgets import Input, OptionList, Static
 
 from bilan_tui.domain.answers import CUSTOM_ITEMS, RATING, ExerciseAnswers, JSONValue, is_empty
@@ -37,28 +35,10 @@ from bilan_tui.ui.text import plain
 from bilan_tui.ui.widgets.fields import FieldEditor
 
 from .base import ExerciseBody, ExerciseContext
+from .grid_add import GridAddRow
 from .grid_list import GridList
 from .grid_rows import MASTERY, Columns, grouped_rows, zone_label, zone_of
 from .grid_source import source_exercise
-
-
-class GridAddRow(Horizontal):
-    """The small input that adds one of the person's own skills."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", _("Cancel"), tooltip=_("Close without adding")),
-    ]
-
-    class Cancelled(Message):
-        """The person closed the input without adding anything."""
-
-    def compose(self) -> ComposeResult:
-        yield Input(placeholder=_("A skill in your own words"), id="grid-add-input")
-        yield Static(plain(_("⏎ add  Esc cancel")), classes="grid-add-hint")
-
-    def action_cancel(self) -> None:
-        """Close the input."""
-        self.post_message(self.Cancelled())
 
 
 class GridBody(ExerciseBody):

@@ -16,7 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
-from textual.message import Message
+from textual.widget import Widget
 from textual.widgets import Static
 
 from bilan_tui.domain.answers import ITEM, is_empty
@@ -40,14 +40,6 @@ class LikertScale(RatingScale):
         Binding("left", "move(-1)", _("Change"), key_display="←→", tooltip=_("Lower or higher")),
         Binding("right", "move(1)", _("Higher"), show=False),
     ]
-
-    class Step(Message):
-        """Go to the previous or next item."""
-
-        def __init__(self, source: LikertScale, step: int) -> None:
-            super().__init__()
-            self.source = source
-            self.step = step
 
     def __init__(self, item: Item, scale: Scale, value: int | None) -> None:
         super().__init__(scale.min, scale.max, value)
@@ -75,11 +67,11 @@ class LikertScale(RatingScale):
         """Answer with a digit, then go to the next item."""
         if self.minimum <= value <= self.maximum:
             self.value = value
-            self.post_message(self.Step(self, 1))
+            self.query_ancestor(LikertBody).go(self, 1)
 
     def action_step(self, step: int) -> None:
         """Up or down to another item."""
-        self.post_message(self.Step(self, step))
+        self.query_ancestor(LikertBody).go(self, step)
 
 
 class LikertRow(Vertical):
@@ -170,15 +162,21 @@ class LikertBody(ExerciseBody):
         self.answers.set(key, event.value)
         self.edited(key)
 
-    @on(LikertScale.Step)
-    def _step(self, event: LikertScale.Step) -> None:
-        event.stop()
+    def go(self, scale: LikertScale, step: int) -> None:
+        """Move the cursor ``step`` items from ``scale`` (past the last: the fields).
+
+        The focus moves at once, not on the next tick, so that keys typed
+        quickly in a row each reach the item they were meant for.
+        """
         scales = self.scales()
-        index = scales.index(event.source) + event.step
+        index = scales.index(scale) + step
+        target: Widget | None = None
         if 0 <= index < len(scales):
-            scales[index].focus()
-        elif index >= len(scales) and self.exercise.fields:
-            self.screen.focus_next()
+            target = scales[index]
+        elif index >= len(scales):
+            target = next((w for w in self.query("FieldEditor *") if w.focusable), None)
+        if target is not None:
+            self.screen.set_focus(target)
 
     @on(FieldEditor.Changed)
     def _field_changed(self, event: FieldEditor.Changed) -> None:

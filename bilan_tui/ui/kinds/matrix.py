@@ -97,7 +97,7 @@ class MatrixBody(ExerciseBody):
                 plain(_("↑↓←→ cell  1–5 set  ⌫ clear  dim = suggested weight  * unfinished")),
                 id="matrix-legend",
             )
-            yield Static(plain(_("Ranking")), id="matrix-ranking-title")
+            yield Static(self._ranking_title(), id="matrix-ranking-title")
             yield BarChart(self._ranking_rows(), id="matrix-ranking")
         for field in self.exercise.fields:
             yield FieldEditor(field, self.answers.get(field.id), id=f"field-{field.id}")
@@ -118,9 +118,19 @@ class MatrixBody(ExerciseBody):
         given = sum(score is not None for option in self.result.options for score in option.scores)
         return given, len(self.result.weights) * len(self.result.options)
 
+    def _scored(self) -> bool:
+        return any(score is not None for option in self.result.options for score in option.scores)
+
+    def _ranking_title(self) -> Content:
+        if self._scored():
+            return plain(_("Ranking"))
+        return plain(_("Ranking: score the leads to see it."))
+
     def _ranking_rows(self) -> list[BarRow]:
         result: MatrixResult = self.result
-        rows = []
+        rows: list[BarRow] = []
+        if not self._scored():
+            return rows
         for option in result.ranking:
             label = self.labels[[entry for entry, _label in self.options].index(option.entry_id)]
             fraction = option.total / option.max_total if option.max_total else 0.0
@@ -142,6 +152,7 @@ class MatrixBody(ExerciseBody):
         self.result = score_matrix(self.exercise, self.answers, self.options)
         self.query_one(MatrixTable).show_result(self.result, event.row, event.column)
         self.query_one(BarChart).show(self._ranking_rows())
+        self.query_one("#matrix-ranking-title", Static).update(self._ranking_title())
         table = self.query_one(MatrixTable)
         self._show_detail(*table.cursor_coordinate)
 

@@ -62,10 +62,11 @@ def max_cell(result: MatrixResult) -> Text:
 
 
 def rank_cell(option: OptionScore) -> Text:
-    """A lead's rank (equal totals share it)."""
-    return Text(
-        str(option.rank), style="bold" if option.rank == 1 else "", end="", justify="center"
-    )
+    """A lead's rank (equal totals share it); blank until it has a score."""
+    if all(score is None for score in option.scores):
+        return Text("", end="")
+    style = "bold" if option.rank == 1 else ""
+    return Text(str(option.rank), style=style, end="", justify="center")
 
 
 class MatrixTable(DataTable[Text]):

@@ -8,8 +8,10 @@ and never get in the way of Tab between fields.
 
 from __future__ import annotations
 
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
+from textual.widget import Widget
 from textual.widgets import Button, Static
 from textual.widgets.button import ButtonVariant
 
@@ -31,6 +33,21 @@ class RecordEditor(Vertical):
     """One entry: a title with its place in the list, then every field."""
 
     DEFAULT_CLASSES = "record-editor"
+    DEFAULT_CSS = """
+    RecordEditor {
+        height: auto;
+    }
+    RecordEditor .record-editor-bar {
+        height: 1;
+        margin: 0 0 1 0;
+    }
+    RecordEditor .record-editor-title {
+        width: 1fr;
+        min-width: 14;
+        text-style: bold;
+        color: $text-accent;
+    }
+    """
 
     def __init__(
         self,
@@ -46,6 +63,7 @@ class RecordEditor(Vertical):
         self.values = values
         self.index = index
         self.count = count
+        self._last_focus: Widget | None = None
 
     def compose(self) -> ComposeResult:
         with Horizontal(classes="record-editor-bar"):
@@ -57,9 +75,6 @@ class RecordEditor(Vertical):
         for field in self.exercise.fields:
             yield FieldEditor(field, self.values.get(field.id), id=f"field-{field.id}")
 
-    def on_mount(self) -> None:
-        self.call_after_refresh(self.focus_first)
-
     def _title(self) -> str:
         return _("Entry {index} of {count}").format(index=self.index + 1, count=self.count)
 
@@ -68,9 +83,19 @@ class RecordEditor(Vertical):
         self.index, self.count = index, count
         self.query_one(".record-editor-title", Static).update(plain(self._title()))
 
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        self._last_focus = event.widget
+
+    def restore_focus(self) -> None:
+        """Back to the field the person was in (a mouse click moved the focus away)."""
+        if self._last_focus is not None and self._last_focus.is_attached:
+            self.screen.set_focus(self._last_focus)
+        else:
+            self.focus_first()
+
     def focus_first(self) -> None:
         """Put the cursor in the first field, as when an exercise opens."""
         for widget in self.query("FieldEditor *"):
             if widget.focusable:
-                widget.focus()
+                self.screen.set_focus(widget)
                 return

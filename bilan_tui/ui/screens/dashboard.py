@@ -32,6 +32,7 @@ class DashboardScreen(Screen[None]):
         Binding("n", "open_next", _("Next step"), tooltip=_("Open the suggested exercise")),
         Binding("p", "open_profile", _("My profile"), tooltip=_("Your results as pictures")),
         Binding("h", "open_hours", _("Hours"), tooltip=_("See and log your hours")),
+        Binding("e", "open_export", _("Export"), tooltip=_("Write your synthesis or results")),
         Binding(
             "i",
             "import_homework",
@@ -52,6 +53,9 @@ class DashboardScreen(Screen[None]):
 
     class OpenHours(Message):
         """The person asked for the hours ledger."""
+
+    class OpenExport(Message):
+        """The person asked to export their synthesis or results."""
 
     class ImportHomework(Message):
         """The person asked to import a homework file."""
@@ -137,6 +141,10 @@ class DashboardScreen(Screen[None]):
     def action_open_hours(self) -> None:
         """Open the hours ledger."""
         self.post_message(self.OpenHours())
+
+    def action_open_export(self) -> None:
+        """Open the export screen."""
+        self.post_message(self.OpenExport())
 
     def action_open_next(self) -> None:
         """Open the suggested next exercise."""

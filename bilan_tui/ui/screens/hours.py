@@ -123,8 +123,7 @@ class HoursScreen(Screen[None]):
         box.update(Content("\n").join(notes))
         box.display = bool(notes)
         self.query_one(WeeklyChart).show(summary.by_week)
-        chart_box = self.query_one("#hours-chart-scroll", VerticalScroll)
-        self.call_after_refresh(chart_box.scroll_end, animate=False)
+        self.query_one("#hours-chart-scroll", VerticalScroll).anchor()  # latest weeks in view
 
     def note_of(self, entry: LedgerEntry) -> str:
         """The note, or for an automatic entry without one, the exercise it was counted in."""

@@ -68,15 +68,6 @@ class HomeworkPanel(Widget):
         self.today = today or datetime.date.today()
         self.views = pending(views)
         self.set_class(not self.views, "-empty")
-        if len(self.views) == 1:
-            title = _("Homework") + " · " + due_text(self.views[0].homework.due, self.today)
-        else:
-            title = _("Homework")
-        self.border_title = plain(title)
-        if self.views and self.views[0].overdue(self.today):
-            self.add_class("-overdue")
-        else:
-            self.remove_class("-overdue")
         self.refresh(layout=True)
 
     def render(self) -> Content:
@@ -85,13 +76,12 @@ class HomeworkPanel(Widget):
     def lines(self) -> list[Content]:
         """The panel's lines (also what tests read)."""
         lines: list[Content] = []
-        several = len(self.views) > 1
         for index, view in enumerate(self.views):
             if index:
                 lines.append(Content(""))
-            if several:
-                due = due_text(view.homework.due, self.today)
-                lines.append(plain(due[:1].upper() + due[1:]).stylize("bold"))
+            due = due_text(view.homework.due, self.today)
+            style = "bold $text-error" if view.overdue(self.today) else "bold"
+            lines.append(plain(due[:1].upper() + due[1:]).stylize(style))
             for item in view.exercises:
                 glyph = Content(GLYPHS[item.status] + " ")
                 if item.status is ExerciseStatus.DONE:

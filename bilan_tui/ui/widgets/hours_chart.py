@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from typing import ClassVar
 
 from textual.content import Content
+from textual.geometry import Size
 from textual.widget import Widget
 
 from bilan_tui.domain.ledger import WeekHours
@@ -40,6 +41,10 @@ class WeeklyChart(Widget):
         """Draw ``weeks`` (in date order, without gaps, as the summary gives them)."""
         self.weeks = tuple(weeks)
         self.refresh(layout=True)
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        """Two lines a week (one when empty): the bars are sized never to wrap."""
+        return 2 * len(self.weeks) or 1
 
     def render(self) -> Content:
         return Content("\n").join(self.lines(self.size.width))

@@ -120,7 +120,11 @@ def values(part: ValuesPart, empty_hint: str) -> list[Widget]:
     if part.result.missing:
         widgets.append(
             note(
-                _("Move {count} more cards to “{pile}” to complete your top {top}.").format(
+                ngettext(
+                    "Move {count} more card to “{pile}” to complete your top {top}.",
+                    "Move {count} more cards to “{pile}” to complete your top {top}.",
+                    part.result.missing,
+                ).format(
                     count=part.result.missing,
                     pile=part.exercise.piles[0].title if part.exercise.piles else "",
                     top=part.result.wanted,

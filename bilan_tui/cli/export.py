@@ -1,0 +1,168 @@
+"""``bilan export``: the synthesis, the detailed results or homework, as a file.
+
+Files are written 0600 and never over an existing one: a default name that
+is taken gets a number, a name the person chose that exists is refused. An
+export for anyone but the person shows who receives it and what it holds,
+asks for agreement (or takes ``--yes``), and records the consent.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from bilan_tui.cli.context import CommandContext, UsageError
+from bilan_tui.i18n import _
+
+NAMES = ("export",)
+
+
+def register(commands: Any, add_common: Callable[[argparse.ArgumentParser], None]) -> None:
+    """Declare ``bilan export``."""
+    from bilan_tui.export.options import FORMATS, RECIPIENTS, SCOPES
+
+    parser = commands.add_parser(
+        "export",
+        help=_("write your synthesis or detailed results to a file"),
+        description=_(
+            "Write your synthesis document, your detailed results or a homework "
+            "assignment to a file (readable by you only). An export for someone else "
+            "asks for your agreement and records it."
+        ),
+    )
+    add_common(parser)
+    parser.add_argument(
+        "--scope",
+        choices=SCOPES,
+        default="synthese",
+        help=_("what to export: the synthesis, the detailed results or homework"),
+    )
+    parser.add_argument(
+        "--format", choices=FORMATS, default="md", help=_("file format (default: md)")
+    )
+    parser.add_argument(
+        "--output",
+        metavar="PATH",
+        help=_("file or folder to write to (default: a new file in the current folder)"),
+    )
+    parser.add_argument(
+        "--for",
+        dest="recipient",
+        choices=RECIPIENTS,
+        default="self",
+        help=_("who the file is for (default: self)"),
+    )
+    parser.add_argument(
+        "--include-private",
+        action="store_true",
+        help=_("include the answers you marked private (health, family…)"),
+    )
+    parser.add_argument(
+        "--homework",
+        type=int,
+        metavar="ID",
+        help=_("with --scope homework: which assignment (default: the latest imported)"),
+    )
+    parser.add_argument(
+        "--yes",
+        action="store_true",
+        help=_("agree in advance to an export for someone else (for scripts)"),
+    )
+
+
+def _target(output: str | None) -> Path:
+    """Where to write; an existing file or a missing folder is a usage error."""
+    if output is None:
+        return Path.cwd()
+    target = Path(output).expanduser()
+    if target.exists() and not target.is_dir():
+        raise UsageError(
+            _("{path} already exists: choose another name (nothing was written)").format(
+                path=target
+            )
+        )
+    if not target.exists() and not target.parent.is_dir():
+        raise UsageError(_("the folder {path} does not exist").format(path=target.parent))
+    return target
+
+
+def _agreed(lines: list[str], assume_yes: bool) -> bool:
+    """Show what is about to be shared and ask; ``--yes`` answers for a script."""
+    from bilan_tui.export.consent import answer_is_yes
+
+    for line in lines:
+        print(line)
+    if assume_yes:
+        return True
+    if not sys.stdin.isatty():
+        raise UsageError(
+            _("an export for someone else needs your agreement: run it in a terminal, or add --yes")
+        )
+    try:
+        reply = input(_("Do you agree? [y/N] "))
+    except EOFError:
+        return False
+    return answer_is_yes(reply)
+
+
+def run(args: argparse.Namespace, context: CommandContext) -> int:
+    """Run ``bilan export``."""
+    from bilan_tui.export.api import NoHomework, file_name, render, write
+    from bilan_tui.export.consent import consent_for, describe
+    from bilan_tui.export.files import ExportExists
+    from bilan_tui.export.options import ExportOptions
+    from bilan_tui.export.source import collect
+
+    context.settle_language()
+    if args.homework is not None and args.scope != "homework":
+        raise UsageError(_("--homework goes with --scope homework"))
+    target = _target(args.output)
+    if not context.workbook_path().exists():
+        raise UsageError(
+            _("there is no workbook named {name} yet: nothing to export").format(
+                name=context.workbook
+            )
+        )
+    options = ExportOptions(
+        scope=args.scope,
+        format=args.format,
+        recipient=args.recipient,
+        include_private=args.include_private,
+        homework_id=args.homework,
+    )
+    session = context.open_session(create=False)
+    try:
+        source = collect(session)
+        try:
+            rendered = render(source, options)
+        except NoHomework:
+            if args.homework is None:
+                raise UsageError(_("there is no homework to export")) from None
+            raise UsageError(
+                _("there is no homework with the number {id}").format(id=args.homework)
+            ) from None
+        shown = (target / file_name(source, options) if target.is_dir() else target).resolve()
+        if options.for_someone_else and not _agreed(describe(options, shown), args.yes):
+            print(_("Nothing was written."), file=sys.stderr)
+            return 1
+        try:
+            written = write(rendered, source, target).resolve()
+        except ExportExists:
+            raise UsageError(
+                _("{path} already exists: choose another name (nothing was written)").format(
+                    path=target
+                )
+            ) from None
+        if options.for_someone_else:
+            try:
+                session.record_consent(consent_for(options, written))
+            except BaseException:
+                written.unlink(missing_ok=True)
+                raise
+    finally:
+        session.close()
+    print(_("Written: {path}").format(path=written))
+    return 0

@@ -1,0 +1,84 @@
+"""What the person is asked before an export leaves their hands.
+
+The law makes the beneficiary the only recipient of their results (L6313-4):
+a file made for someone else says, before it is written, who will receive it
+and what it holds, and the person's agreement is recorded. These sentences
+are interface text (the command line and the export screen show them), so
+they go through the interface's catalog.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bilan_tui.domain.records import Consent
+from bilan_tui.i18n import _
+
+from .options import ExportOptions
+
+
+def recipient_label(recipient: str) -> str:
+    """Who receives the file, addressed to the person ("your consultant")."""
+    labels = {
+        "self": _("yourself only"),
+        "consultant": _("your consultant"),
+        "cep": _("your career development adviser (CEP)"),
+        "employer": _("your employer"),
+        "other": _("someone else you choose"),
+    }
+    return labels.get(recipient, recipient)
+
+
+def scope_label(scope: str) -> str:
+    """What the file holds, in a few words."""
+    labels = {
+        "synthese": _("your synthesis document"),
+        "detail": _("your detailed results: every answer and every score"),
+        "homework": _("the exercises of your homework, with your answers"),
+    }
+    return labels.get(scope, scope)
+
+
+def format_label(format_: str) -> str:
+    """The file format, named for a person."""
+    labels = {"md": _("Markdown"), "html": _("HTML"), "json": _("JSON")}
+    return labels.get(format_, format_)
+
+
+def describe(options: ExportOptions, path: Path | None = None) -> list[str]:
+    """The lines shown before asking for agreement: recipient, content, privacy, place."""
+    lines = [
+        _("This export is for: {recipient}.").format(recipient=recipient_label(options.recipient)),
+        _("It contains: {content} ({format}).").format(
+            content=scope_label(options.scope), format=format_label(options.format)
+        ),
+        _("Your private answers (health, family…) are included.")
+        if options.include_private
+        else _("Your private answers (health, family…) are left out."),
+    ]
+    if path is not None:
+        lines.append(_("It will be written to: {path}").format(path=path))
+    if options.for_someone_else:
+        lines.append(
+            _(
+                "Your results belong to you: they go to someone else only with your "
+                "agreement, and your agreement is recorded in your workbook."
+            )
+        )
+    return lines
+
+
+def consent_for(options: ExportOptions, path: Path) -> Consent:
+    """The consent entry recording this export (dated by the store)."""
+    return Consent(
+        recipient=options.recipient,
+        scope=options.scope,
+        format=options.format,
+        include_private=options.include_private,
+        path=str(path),
+    )
+
+
+def answer_is_yes(text: str) -> bool:
+    """Whether a typed answer means yes (English or French)."""
+    return text.strip().casefold() in {"y", "yes", "o", "oui", _("y").casefold()}

@@ -1,0 +1,338 @@
+"""The export screen: choose what, in which format, for whom; preview; write.
+
+The workbook is read once, in a thread, when the screen opens; every change
+of choice renders the document again (in a thread too) and the preview shows
+exactly what the file will hold. An export for anyone but the person opens a
+confirmation that says who receives it and what it holds; agreeing writes the
+file and records the consent, listed at the bottom of the options.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from typing import ClassVar
+
+from rich.console import Console
+from rich.markdown import Markdown as RichMarkdown
+from rich.segment import Segment, Segments
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen, Screen
+from textual.widgets import (
+    Button,
+    Checkbox,
+    Footer,
+    Input,
+    Label,
+    Select,
+    Static,
+    TextArea,
+)
+from textual.worker import get_current_worker
+
+from bilan_tui import paths
+from bilan_tui.export.api import NoHomework, Rendered, file_name, render, write
+from bilan_tui.export.consent import (
+    consent_for,
+    describe,
+    format_label,
+    recipient_label,
+    scope_label,
+)
+from bilan_tui.export.escape import escape_block
+from bilan_tui.export.files import ExportExists
+from bilan_tui.export.options import FORMATS, RECIPIENTS, SCOPES, ExportOptions
+from bilan_tui.export.source import ExportSource, collect
+from bilan_tui.i18n import _
+from bilan_tui.session import WorkbookSession
+from bilan_tui.ui.text import plain
+
+
+def preview_lines(markdown: str, width: int) -> Segments:
+    """The document drawn as terminal lines, ready to show.
+
+    Drawn in a worker thread with Rich: Textual's Markdown widget builds one
+    widget per block, which takes seconds for the detailed results.
+    """
+    console = Console(
+        width=width, force_terminal=True, color_system="truecolor", file=io.StringIO()
+    )
+    options = console.options.update_width(width)
+    lines = console.render_lines(RichMarkdown(markdown, hyperlinks=False), options, pad=False)
+    return Segments([segment for line in lines for segment in (*line, Segment.line())])
+
+
+def default_folder() -> Path:
+    """The person's documents folder, else their home folder."""
+    try:
+        folder = paths.documents_dir()
+    except Exception:  # noqa: BLE001 - platformdirs may not know one: fall back to home
+        return Path.home()
+    return folder if folder.is_dir() else Path.home()
+
+
+class ConfirmShare(ModalScreen[bool]):
+    """Who receives the file and what it holds; the person agrees or not."""
+
+    DEFAULT_CSS: ClassVar[str] = """
+    ConfirmShare {
+        align: center middle;
+    }
+    ConfirmShare #confirm-share-box {
+        width: 70;
+        max-width: 95%;
+        height: auto;
+        border: thick $accent;
+        background: $surface;
+        padding: 1 2;
+    }
+    ConfirmShare #confirm-share-title {
+        text-style: bold;
+        margin: 0 0 1 0;
+    }
+    ConfirmShare #confirm-share-buttons {
+        height: auto;
+        margin: 1 0 0 0;
+    }
+    ConfirmShare #confirm-share-buttons Button {
+        margin: 0 2 0 0;
+    }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,n", "answer(False)", _("Cancel"), tooltip=_("Do not write the file")),
+        Binding("y", "answer(True)", _("I agree"), tooltip=_("Write the file and record it")),
+    ]
+
+    def __init__(self, lines: list[str]) -> None:
+        super().__init__(id="confirm-share")
+        self.lines = lines
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="confirm-share-box"):
+            yield Static(plain(_("Share your results?")), id="confirm-share-title")
+            yield Static(plain("\n".join(self.lines)), id="confirm-share-text")
+            with Horizontal(id="confirm-share-buttons"):
+                yield Button(plain(_("I agree")), variant="primary", id="agree")
+                yield Button(plain(_("Cancel")), id="cancel")
+        yield Footer(show_command_palette=False)
+
+    def on_mount(self) -> None:
+        self.query_one("#cancel", Button).focus()
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "agree")
+
+    def action_answer(self, agreed: bool) -> None:
+        """Close with the person's answer."""
+        self.dismiss(agreed)
+
+
+class ExportScreen(Screen[None]):
+    """Scope, format, recipient and privacy on the left; the live preview on the right."""
+
+    CSS_PATH = "export.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "back", _("Dashboard"), tooltip=_("Go back to the dashboard")),
+        Binding("ctrl+s", "write", _("Write the file"), tooltip=_("Write the file")),
+    ]
+
+    def __init__(self, session: WorkbookSession) -> None:
+        super().__init__(id="export")
+        self.session = session
+        self.source: ExportSource | None = None
+        self.rendered: Rendered | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static(plain(_("Export your results")), id="export-header")
+        with Horizontal(id="export-body"):
+            with VerticalScroll(id="export-options"):
+                yield Label(plain(_("What")))
+                yield Select(
+                    [(plain(scope_label(scope)), scope) for scope in SCOPES],
+                    value="synthese",
+                    allow_blank=False,
+                    compact=True,
+                    id="export-scope",
+                )
+                yield Label(plain(_("Format")))
+                yield Select(
+                    [(plain(format_label(fmt)), fmt) for fmt in FORMATS],
+                    value="md",
+                    allow_blank=False,
+                    compact=True,
+                    id="export-format",
+                )
+                yield Label(plain(_("For")))
+                yield Select(
+                    [(plain(recipient_label(who)), who) for who in RECIPIENTS],
+                    value="self",
+                    allow_blank=False,
+                    compact=True,
+                    id="export-recipient",
+                )
+                yield Checkbox(
+                    plain(_("Include private answers")), compact=True, id="export-private"
+                )
+                yield Label(plain(_("Save in")))
+                yield Input(str(default_folder()), compact=True, id="export-folder")
+                yield Static("", id="export-file", classes="export-note")
+                yield Button(plain(_("Write the file")), compact=True, id="export-write")
+                yield Static("", id="export-consents", classes="export-note")
+            with Vertical(id="export-preview-box"):
+                with VerticalScroll(id="export-preview-scroll"):
+                    yield Static(plain(_("Preparing the preview…")), id="export-preview")
+                yield TextArea("", read_only=True, id="export-json")
+        yield Footer(show_command_palette=False)
+
+    def on_mount(self) -> None:
+        self.query_one("#export-preview-box").border_title = _("Preview")
+        self.query_one("#export-json").display = False
+        self.query_one("#export-scope", Select).focus()
+        self._read_workbook()
+
+    # Reading and rendering -----------------------------------------------------
+
+    def options(self) -> ExportOptions:
+        """The choices currently on screen."""
+        return ExportOptions(
+            scope=str(self.query_one("#export-scope", Select).value),
+            format=str(self.query_one("#export-format", Select).value),
+            recipient=str(self.query_one("#export-recipient", Select).value),
+            include_private=self.query_one("#export-private", Checkbox).value,
+        )
+
+    @work(thread=True, exclusive=True, group="export-read", exit_on_error=False)
+    def _read_workbook(self) -> None:
+        source = collect(self.session)
+        self.app.call_from_thread(self._loaded, source)
+
+    def _loaded(self, source: ExportSource) -> None:
+        self.source = source
+        self._show_consents()
+        self.refresh_preview()
+
+    def refresh_preview(self) -> None:
+        """Render the document for the current choices (in a thread)."""
+        if self.source is not None:
+            # Leave room for the vertical scrollbar, which appears once the text is long.
+            scroll = self.query_one("#export-preview-scroll")
+            width = max(scroll.content_size.width - scroll.styles.scrollbar_size_vertical, 30)
+            self._render_preview(self.source, self.options(), width)
+
+    @work(thread=True, exclusive=True, group="export-render", exit_on_error=False)
+    def _render_preview(self, source: ExportSource, options: ExportOptions, width: int) -> None:
+        try:
+            rendered: Rendered | None = render(source, options)
+        except NoHomework:
+            rendered = None
+        lines: Segments | None = None
+        if rendered is None:
+            note = _("There is no homework to export: import one from the dashboard first.")
+            lines = preview_lines(escape_block(note), width)
+        elif rendered.markdown:
+            lines = preview_lines(rendered.markdown, width)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._show_rendered, options, rendered, lines)
+
+    def _show_rendered(
+        self, options: ExportOptions, rendered: Rendered | None, lines: Segments | None
+    ) -> None:
+        if options != self.options():
+            return  # the choices changed meanwhile: a newer rendering is on its way
+        self.rendered = rendered
+        json_view = self.query_one("#export-json", TextArea)
+        markdown_view = self.query_one("#export-preview-scroll")
+        json_view.display = rendered is not None and options.format == "json"
+        markdown_view.display = not json_view.display
+        assert self.source is not None
+        name = file_name(self.source, options)
+        self.query_one("#export-file", Static).update(plain(_("File: {name}").format(name=name)))
+        self.query_one("#export-write", Button).disabled = rendered is None
+        if json_view.display and rendered is not None:
+            json_view.load_text(rendered.text)
+        elif lines is not None:
+            self.query_one("#export-preview", Static).update(lines)
+            self.query_one("#export-preview-scroll").scroll_home(animate=False)
+
+    @on(Select.Changed)
+    @on(Checkbox.Changed)
+    def _choice_changed(self) -> None:
+        self.refresh_preview()
+
+    def _show_consents(self) -> None:
+        consents = self.source.consents if self.source else ()
+        if not consents:
+            text = _("You have not shared anything yet.")
+        else:
+            lines = [_("Shared so far:")]
+            for consent in consents:
+                day = consent.date.date().isoformat() if consent.date else "?"
+                lines.append(
+                    f"{day} · {recipient_label(consent.recipient)} · {consent.scope}"
+                    f" ({consent.format})"
+                )
+            text = "\n".join(lines)
+        self.query_one("#export-consents", Static).update(plain(text))
+
+    # Writing -------------------------------------------------------------------
+
+    def _target(self) -> Path | None:
+        """Where to write (a folder or a new file), or ``None`` after telling why not."""
+        text = self.query_one("#export-folder", Input).value.strip()
+        target = Path(text).expanduser() if text else default_folder()
+        if target.is_dir() or (not target.exists() and target.parent.is_dir()):
+            return target
+        if target.exists():
+            message = _("{path} already exists: choose another name.").format(path=target)
+        else:
+            message = _("The folder {path} does not exist.").format(path=target.parent)
+        self.notify(message, severity="error", markup=False)
+        return None
+
+    @on(Button.Pressed, "#export-write")
+    def action_write(self) -> None:
+        """Write the file; for someone else, ask first."""
+        rendered, source, target = self.rendered, self.source, self._target()
+        if rendered is None or source is None or target is None:
+            return
+        if rendered.options != self.options():
+            return  # a rendering is still on its way
+        if not rendered.options.for_someone_else:
+            self._write(rendered, source, target)
+            return
+        shown = target / file_name(source, rendered.options) if target.is_dir() else target
+
+        def answered(agreed: bool | None) -> None:
+            if agreed:
+                self._write(rendered, source, target)
+
+        self.app.push_screen(ConfirmShare(describe(rendered.options, shown)), answered)
+
+    def _write(self, rendered: Rendered, source: ExportSource, target: Path) -> None:
+        try:
+            written = write(rendered, source, target).resolve()
+        except ExportExists:
+            message = _("{path} already exists: choose another name.").format(path=target)
+            self.notify(message, severity="error", markup=False)
+            return
+        except OSError as error:
+            self.notify(self.session.describe_error(error), severity="error", markup=False)
+            return
+        if rendered.options.for_someone_else:
+            try:
+                self.session.record_consent(consent_for(rendered.options, written))
+            except Exception as error:  # noqa: BLE001 - no consent recorded: no file either
+                written.unlink(missing_ok=True)
+                self.notify(self.session.describe_error(error), severity="error", markup=False)
+                return
+            self._read_workbook()
+        self.notify(_("Written: {path}").format(path=written), markup=False, timeout=8)
+
+    def action_back(self) -> None:
+        """Back to the dashboard."""
+        self.dismiss(None)

@@ -1,0 +1,165 @@
+"""The end of the bilan from the interface: delete the workbook, after a clear warning.
+
+The dialog lists every file that will disappear (the workbook, what SQLite
+keeps beside it, the backups), reminds the person to export their synthesis
+first, and only lets them go on once they have typed the workbook's name:
+nothing here can be undone. The deletion itself is ``bilan wipe``'s
+(``bilan_tui.store.wipe``); the app then quits and prints what it removed.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Static
+
+from bilan_tui.i18n import _
+from bilan_tui.ui.text import plain
+
+if TYPE_CHECKING:
+    from bilan_tui.ui.app import BilanApp
+
+
+class WipeScreen(ModalScreen[bool]):
+    """Ask for the workbook's name before destroying it; returns True to go on."""
+
+    DEFAULT_CSS: ClassVar[str] = """
+    WipeScreen {
+        align: center middle;
+    }
+    #wipe {
+        width: 76;
+        max-width: 100%;
+        height: auto;
+        max-height: 100%;
+        border: round $error;
+        background: $surface;
+        padding: 0 1;
+    }
+    #wipe-files {
+        height: auto;
+        max-height: 8;
+        color: $text-muted;
+        margin: 0 0 1 0;
+    }
+    #wipe-buttons {
+        height: auto;
+        align-horizontal: right;
+        margin: 1 0 0 0;
+    }
+    #wipe-buttons Button {
+        margin: 0 0 0 1;
+    }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", _("Cancel"), tooltip=_("Keep the workbook")),
+    ]
+
+    def __init__(self, workbook: Path, targets: list[Path]) -> None:
+        super().__init__()
+        self.workbook = workbook
+        self.targets = targets
+
+    def compose(self) -> ComposeResult:
+        name = self.workbook.stem
+        with Vertical(id="wipe"):
+            yield Static(
+                plain(
+                    _("This permanently deletes the workbook {name} and its backups:").format(
+                        name=name
+                    )
+                ),
+                id="wipe-intro",
+            )
+            with VerticalScroll(id="wipe-files"):
+                yield Static(plain("\n".join(str(path) for path in self.targets)))
+            yield Static(
+                plain(
+                    _(
+                        "Export your synthesis first if you want to keep it: nothing can be "
+                        "recovered afterwards. Copies you made yourself are not touched."
+                    )
+                ),
+                id="wipe-reminder",
+            )
+            yield Static(
+                plain(_("Type the workbook's name ({name}) to confirm:").format(name=name)),
+                id="wipe-ask",
+            )
+            yield Input(placeholder=name, id="wipe-name")
+            with Horizontal(id="wipe-buttons"):
+                yield Button(_("Cancel"), id="wipe-cancel")
+                yield Button(
+                    _("Delete for good"), variant="error", id="wipe-confirm", disabled=True
+                )
+
+    def on_mount(self) -> None:
+        self.query_one("#wipe").border_title = _("End of the bilan")
+        self.query_one(Input).focus()
+
+    def _confirmed(self) -> bool:
+        return self.query_one(Input).value.strip() == self.workbook.stem
+
+    @on(Input.Changed, "#wipe-name")
+    def _typed(self) -> None:
+        self.query_one("#wipe-confirm", Button).disabled = not self._confirmed()
+
+    @on(Input.Submitted, "#wipe-name")
+    @on(Button.Pressed, "#wipe-confirm")
+    def _confirm(self) -> None:
+        if self._confirmed():
+            self.dismiss(True)
+
+    @on(Button.Pressed, "#wipe-cancel")
+    def action_cancel(self) -> None:
+        """Close, keeping everything."""
+        self.dismiss(False)
+
+
+def removed_message(removed: list[Path]) -> Text:
+    """What the terminal shows once the interface is gone (plain text, no markup)."""
+    lines = [_("Removed:"), *(f"  {path}" for path in removed)]
+    return Text("\n".join(lines))
+
+
+def start_wipe(app: BilanApp) -> None:
+    """Show the dialog; if confirmed, close the workbook, delete it and quit."""
+    from bilan_tui.store.wipe import wipe_targets
+
+    session = app.session
+    if session is None:
+        app.notify(_("Opening your workbook…"), timeout=2)
+        return
+    if isinstance(app.screen, WipeScreen):
+        return
+    path = session.path
+
+    def wipe(confirmed: bool | None) -> None:
+        if not confirmed:
+            return
+        app.save_everything()  # leaves nothing pending for the screens' unmount to write
+        while len(app.screen_stack) > 1:
+            app.pop_screen()
+        app.call_after_refresh(delete_and_quit)
+
+    def delete_and_quit() -> None:
+        from bilan_tui.store.wipe import wipe_workbook
+
+        app.session = None
+        session.close()
+        try:
+            removed = wipe_workbook(path)
+        except OSError as error:
+            app.exit(1, message=Text(session.describe_error(error)))
+            return
+        app.exit(0, message=removed_message(removed))
+
+    app.push_screen(WipeScreen(path, wipe_targets(path)), wipe)

@@ -1,0 +1,130 @@
+"""Damaged workbooks: a clear message, the newest backup offered, the file never written to.
+
+Seven ways to ruin a workbook (see ``damage.py``), each tried with
+``bilan status``, with ``bilan`` (before the interface starts), with the
+restore offer accepted, and with ``bilan restore``.
+"""
+
+from __future__ import annotations
+
+import io
+import sys
+from pathlib import Path
+
+import pytest
+
+from bilan_tui.cli import main
+from bilan_tui.cli.recovery import check_before_opening, offer_restore
+from bilan_tui.store.repository import open_workbook
+
+from .damage import DAMAGES, KEY, fingerprint, make_workbook_with_backup
+
+NAMES = list(DAMAGES)
+
+
+def ruined(data_dir: Path, name: str) -> tuple[Path, Path, str]:
+    """The default workbook, backed up, then ruined; returns (path, backup, fingerprint)."""
+    path = data_dir / "workbooks" / "default.sqlite"
+    backup = make_workbook_with_backup(path)
+    DAMAGES[name][0](path)
+    return path, backup, fingerprint(path)
+
+
+def assert_offer(stderr: str, backup: Path, words: str) -> None:
+    lines = stderr.strip().splitlines()
+    assert len(lines) == 2, stderr
+    assert words in lines[0]
+    assert "Traceback" not in stderr
+    assert lines[1].startswith(f"The newest backup is {backup} (")
+    assert lines[1].endswith(f"Restore it with: bilan restore {backup}")
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_status_explains_and_offers_the_backup(
+    data_dir: Path, name: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path, backup, before = ruined(data_dir, name)
+    assert main(["--lang", "en", "status"]) == 1
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert_offer(captured.err.removeprefix("bilan: "), backup, DAMAGES[name][1])
+    assert fingerprint(path) == before
+
+
+@pytest.mark.parametrize("name", [n for n in NAMES if n != "newer version"])
+def test_the_interface_explains_before_starting_when_it_cannot_ask(
+    data_dir: Path,
+    name: str,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """(A newer version is refused by the real open, once Textual runs: see test_terminal.)"""
+    path, backup, before = ruined(data_dir, name)
+    monkeypatch.setattr(sys, "stdin", io.StringIO(""))
+    assert main(["--lang", "en"]) == 1
+    assert_offer(capsys.readouterr().err.removeprefix("bilan: "), backup, DAMAGES[name][1])
+    assert fingerprint(path) == before
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_accepting_the_offer_sets_the_file_aside_untouched_and_restores(
+    data_dir: Path, name: str
+) -> None:
+    path, backup, before = ruined(data_dir, name)
+    problem = check_before_opening(path)
+    if name == "newer version":
+        assert problem is None  # known only once the storage layer is loaded
+        from bilan_tui.store import WorkbookTooNew
+
+        with pytest.raises(WorkbookTooNew) as caught:
+            open_workbook(path, create=False)
+        problem = caught.value
+    assert problem is not None
+    questions: list[str] = []
+
+    def yes(question: str) -> str:
+        questions.append(question)
+        return "y"
+
+    out = io.StringIO()
+    assert offer_restore(path, problem, yes, out)
+    assert questions == ["Restore the newest backup now? [y/N] "]
+    aside = list(path.parent.glob("default.damaged-*.sqlite"))
+    assert len(aside) == 1, out.getvalue()
+    assert fingerprint(aside[0]) == before
+    assert f"kept, untouched, as {aside[0]}" in out.getvalue()
+    with open_workbook(path, create=False) as workbook:
+        assert workbook.exercise_answers("bilan", "demande").get(KEY.field_id) == "Mes mots"
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_bilan_restore_replaces_a_damaged_workbook(
+    data_dir: Path, name: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path, backup, before = ruined(data_dir, name)
+    assert main(["--lang", "en", "restore", str(backup)]) == 0
+    out = capsys.readouterr().out
+    aside = list(path.parent.glob("default.damaged-*.sqlite"))
+    assert len(aside) == 1
+    assert fingerprint(aside[0]) == before
+    assert str(aside[0]) in out
+    assert main(["--lang", "en", "status"]) == 0
+
+
+def test_declining_the_offer_changes_nothing(data_dir: Path) -> None:
+    path, _backup, before = ruined(data_dir, "zeroed header")
+    problem = check_before_opening(path)
+    assert problem is not None
+    out = io.StringIO()
+    assert not offer_restore(path, problem, lambda _question: "", out)
+    assert "Nothing was changed" in out.getvalue()
+    assert fingerprint(path) == before
+    assert not list(path.parent.glob("default.damaged-*"))
+
+
+def test_no_backup_is_said_plainly(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = data_dir / "workbooks" / "default.sqlite"
+    path.parent.mkdir(parents=True)
+    path.write_bytes(b"")
+    assert main(["--lang", "en", "status"]) == 1
+    assert "No backup of this workbook was found." in capsys.readouterr().err

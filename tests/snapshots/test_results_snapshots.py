@@ -1,0 +1,107 @@
+"""How the skills grid, the decision matrix and the profile look at 80×24 (mini pack)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from textual.pilot import Pilot
+
+from bilan_tui.domain.answers import (
+    DEFINITION,
+    ITEM,
+    PILE,
+    POSITION,
+    RANK,
+    RATING,
+    SCORE,
+    WEIGHT,
+    Answer,
+    AnswerKey,
+    JSONValue,
+)
+from bilan_tui.session import WorkbookSession
+from tests.ui.helpers import make_app, mini_pack
+
+Row = tuple[str, str, JSONValue, str]
+
+STORIES: list[Row] = [
+    ("stories", "title", "Village fair", "s1"),
+    ("stories", "skills", ["Listen actively", "Public speaking"], "s1"),
+    ("stories", POSITION, 0, "s1"),
+    ("stories", "title", "Training day", "s2"),
+    ("stories", "skills", ["public speaking"], "s2"),
+    ("stories", POSITION, 1, "s2"),
+]
+SKILLS: list[Row] = [
+    ("skills", RATING + "plan", [2, 3], ""),
+    ("skills", RATING + "budget", [3, 0], ""),
+    ("skills", RATING + "listen", [3, 3], ""),
+    ("skills", "custom", ["Baking bread"], ""),
+    ("skills", RATING + "custom:Baking bread", [1, 2], ""),
+]
+LEADS: list[Row] = [
+    ("leads", "name", "Nurse", "l1"),
+    ("leads", POSITION, 0, "l1"),
+    ("leads", "name", "Baker in a village bakery", "l2"),
+    ("leads", POSITION, 1, "l2"),
+    ("compare", WEIGHT + "pay", 4, ""),
+    ("compare", SCORE + "values", 5, "l1"),
+    ("compare", SCORE + "pay", 3, "l1"),
+    ("compare", SCORE + "commute", 2, "l1"),
+    ("compare", SCORE + "values", 3, "l2"),
+    ("compare", SCORE + "pay", 4, "l2"),
+]
+PROFILE: list[Row] = [
+    *((("interests", ITEM + item, value, "")) for item, value in (("r1", 5), ("r2", 4))),
+    *((("interests", ITEM + item, value, "")) for item, value in (("i1", 1), ("i2", 2))),
+    *((("interests", ITEM + item, value, "")) for item, value in (("s1", 5), ("s2", 5))),
+    ("values", PILE + "helping", "essential", ""),
+    ("values", PILE + "autonomy", "essential", ""),
+    ("values", PILE + "balance", "essential", ""),
+    ("values", RANK, ["helping", "autonomy", "balance"], ""),
+    ("values", DEFINITION + "helping", "Being useful to someone", ""),
+]
+
+
+def workbook_with(tmp_path: Path, rows: list[Row]) -> Path:
+    pack = mini_pack()
+    workbook = tmp_path / "wb.sqlite"
+    session = WorkbookSession.open(workbook, pack, language="en", create=True)
+    session.save_answers(
+        Answer(AnswerKey("mini", ex, field, entry), v) for ex, field, v, entry in rows
+    )
+    session.close()
+    return workbook
+
+
+def opener(exercise_id: str | None) -> Any:
+    async def settle(pilot: Pilot[Any]) -> None:
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        if exercise_id is None:
+            await pilot.press("p")
+        else:
+            pilot.app.open_exercise(exercise_id)  # type: ignore[attr-defined]
+        await pilot.pause()
+        await pilot.pause()
+
+    return settle
+
+
+def test_grid(snap_compare: Any, tmp_path: Path) -> None:
+    workbook = workbook_with(tmp_path, STORIES + SKILLS)
+    app = make_app(workbook, mini_pack())
+    assert snap_compare(app, terminal_size=(80, 24), run_before=opener("skills"))
+
+
+def test_matrix(snap_compare: Any, tmp_path: Path) -> None:
+    workbook = workbook_with(tmp_path, LEADS)
+    app = make_app(workbook, mini_pack())
+    assert snap_compare(app, terminal_size=(80, 24), run_before=opener("compare"))
+
+
+def test_profile(snap_compare: Any, tmp_path: Path) -> None:
+    workbook = workbook_with(tmp_path, STORIES + SKILLS + PROFILE)
+    app = make_app(workbook, mini_pack())
+    assert snap_compare(app, terminal_size=(80, 24), run_before=opener(None))

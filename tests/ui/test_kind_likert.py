@@ -1,0 +1,135 @@
+"""The likert kind from the keyboard: digits answer and move on, arrows revise."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from textual.pilot import Pilot
+from textual.widgets import Static, TextArea
+
+from bilan_tui.domain.answers import ITEM, Answer, AnswerKey
+from bilan_tui.session import WorkbookSession
+from bilan_tui.ui.app import BilanApp
+from bilan_tui.ui.kinds.likert import LikertBody, LikertScale
+from bilan_tui.ui.screens.exercise import ExerciseScreen
+
+from .helpers import make_app, mini_pack, read_session
+
+ITEMS = ["r1", "r2", "i1", "i2", "s1", "s2"]
+
+
+async def wait_for_session(app: BilanApp, pilot: Pilot[Any]) -> None:
+    """Wait for the workbook to open (the worker may start late on a busy machine)."""
+    for _attempt in range(200):
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        if app.session is not None:
+            return
+        await pilot.pause(0.05)
+    raise AssertionError(app.open_error or "the workbook did not open")
+
+
+async def open_interests(app: BilanApp, pilot: Pilot[Any]) -> LikertBody:
+    await wait_for_session(app, pilot)
+    app.open_exercise("interests")
+    await pilot.pause()
+    assert isinstance(app.screen, ExerciseScreen)
+    return app.screen.query_one(LikertBody)
+
+
+def header(app: BilanApp) -> str:
+    return str(app.screen.query_one("#exercise-state", Static).render())
+
+
+def shown(scale: LikertScale) -> str:
+    return str(scale.render())
+
+
+async def test_digits_answer_every_item_then_arrows_revise(tmp_path: Path) -> None:
+    pack = mini_pack()
+    workbook = tmp_path / "wb.sqlite"
+    app = make_app(workbook, pack)
+    async with app.run_test(size=(80, 24)) as pilot:
+        body = await open_interests(app, pilot)
+        scales = body.scales()
+        assert [scale.item.id for scale in scales] == ITEMS, "pack order, no shuffling"
+        assert app.screen.focused is scales[0]
+        assert header(app).startswith("0 / 6")
+        legend = str(app.screen.query_one(".likert-legend", Static).render())
+        assert legend.startswith("1 Not at all   2 A little")
+        assert "5 Very much" in legend
+        assert shown(scales[0]).endswith("· not answered")
+
+        await pilot.press("3")
+        await pilot.pause()
+        assert app.screen.focused is scales[1], "a digit answers and moves on"
+        assert shown(scales[0]).endswith("Somewhat")
+        assert header(app).startswith("1 / 6")
+
+        await pilot.press("5", "1", "2", "4", "5")
+        await pilot.pause()
+        assert header(app).startswith("6 / 6")
+        energy = app.screen.query_one("#field-energy TextArea", TextArea)
+        assert app.screen.focused is energy, "after the last item come the extra fields"
+        energy.text = "Long walks"
+
+        # Revise the third item: arrows up/down move, left/right change.
+        scales[5].focus()
+        await pilot.press("up", "up", "up")
+        assert app.screen.focused is scales[2]
+        await pilot.press("right")
+        await pilot.pause()
+        assert scales[2].value == 2
+        assert shown(scales[2]).endswith("A little")
+        await pilot.press("down")
+        assert app.screen.focused is scales[3]
+        await pilot.press("ctrl+q")
+    assert app.return_value == 0
+
+    session = read_session(workbook, pack)
+    try:
+        answers = session.exercise_answers(pack.exercise("interests"))  # type: ignore[arg-type]
+        assert [answers.get(ITEM + item) for item in ITEMS] == [3, 5, 2, 2, 4, 5]
+        assert answers.get("energy") == "Long walks"
+    finally:
+        session.close()
+
+
+async def test_reopening_puts_the_cursor_on_the_first_unanswered_item(tmp_path: Path) -> None:
+    pack = mini_pack()
+    workbook = tmp_path / "wb.sqlite"
+    session = WorkbookSession.open(workbook, pack, language="en", create=True)
+    session.save_answers(
+        [
+            Answer(AnswerKey("mini", "interests", ITEM + "r1"), 4),
+            Answer(AnswerKey("mini", "interests", ITEM + "r2"), 2),
+            Answer(AnswerKey("mini", "interests", ITEM + "i2"), 5),
+        ]
+    )
+    session.close()
+    app = make_app(workbook, pack)
+    async with app.run_test(size=(80, 24)) as pilot:
+        body = await open_interests(app, pilot)
+        scales = body.scales()
+        assert app.screen.focused is scales[2]
+        assert header(app).startswith("3 / 6")
+        assert shown(scales[0]).endswith("A lot")
+        assert shown(scales[2]).endswith("· not answered")
+        await pilot.press("1")
+        await pilot.pause()
+        assert app.screen.focused is scales[3], "answered items are not skipped"
+        assert header(app).startswith("4 / 6")
+
+
+async def test_a_click_on_a_point_answers(tmp_path: Path) -> None:
+    pack = mini_pack()
+    app = make_app(tmp_path / "wb.sqlite", pack)
+    async with app.run_test(size=(80, 24)) as pilot:
+        body = await open_interests(app, pilot)
+        first = body.scales()[0]
+        # "○ 1  ○ 2  ○ 3  ○ 4  ○ 5": the fourth point starts at column 15.
+        await pilot.click(first, offset=(16, 0))
+        await pilot.pause()
+        assert first.value == 4
+        assert body.answers.get(ITEM + "r1") == 4
