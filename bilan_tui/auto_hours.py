@@ -83,14 +83,22 @@ class AutoHours:
         slices = [Slice(current[0], current[1], minutes)] if current and minutes else []
         return self._write(slices)
 
-    def end(self) -> int:
+    def end(self, exercise_id: str | None = None) -> int:
         """Stop counting (the exercise was left or the app quits) and write what is due.
 
         Less than a minute stays pending for the next visit to that exercise.
 
+        Args:
+            exercise_id: The exercise being left. When another one is already
+                open (its screen was shown first), that one keeps counting and
+                the left one's minutes are written at the next ``end``.
+
         Raises:
             Exception: the store's error; the minutes are kept for the next try.
         """
+        current = self.tracker.current
+        if exercise_id is not None and current is not None and current[0] != exercise_id:
+            return 0
         return self._write(self.tracker.close())
 
     def _write(self, slices: Iterable[Slice]) -> int:

@@ -221,9 +221,13 @@ class WorkbookSession:
         """Write the whole minutes counted in the open exercise; returns them."""
         return self.auto_hours.flush()
 
-    def end_activity(self) -> int:
-        """The exercise was left: stop counting and write what is due; returns minutes."""
-        return self.auto_hours.end()
+    def end_activity(self, exercise: Exercise | None = None) -> int:
+        """``exercise`` was left (``None``: all): stop counting, write what is due.
+
+        Returns:
+            The minutes written.
+        """
+        return self.auto_hours.end(exercise.id if exercise else None)
 
     def ledger(self) -> list[LedgerEntry]:
         """Every ledger entry, by date then in the order they were added."""

@@ -53,7 +53,7 @@ def confidentiality(doc: Doc, source: ExportSource, options: ExportOptions, leve
 
 
 def status_phrase(source: ExportSource, exercise: Exercise, words: Wording) -> str:
-    """ "Done.", "In progress." or "Not yet explored."."""
+    """The state line: done, in progress, or not yet explored."""
     status = source.status(exercise.id)
     if not source.explored(exercise) and status is not ExerciseStatus.DONE:
         return words("status_todo")

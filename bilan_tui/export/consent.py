@@ -39,6 +39,16 @@ def scope_label(scope: str) -> str:
     return labels.get(scope, scope)
 
 
+def scope_short(scope: str) -> str:
+    """The scope in one or two words, for the list of what was shared."""
+    labels = {
+        "synthese": _("synthesis"),
+        "detail": _("detailed results"),
+        "homework": _("homework"),
+    }
+    return labels.get(scope, scope)
+
+
 def format_label(format_: str) -> str:
     """The file format, named for a person."""
     labels = {"md": _("Markdown"), "html": _("HTML"), "json": _("JSON")}

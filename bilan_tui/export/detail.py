@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
-from bilan_tui.domain.answers import POSITION, ExerciseAnswers, JSONValue, is_known, known_field_ids
+from bilan_tui.domain.answers import POSITION, JSONValue, is_known, known_field_ids
 from bilan_tui.domain.model import Exercise, Kind
 from bilan_tui.domain.records import Homework
 
@@ -80,7 +80,7 @@ def raw_text(value: JSONValue) -> str:
 
 
 def orphan_section(doc: Doc, source: ExportSource, options: ExportOptions, level: int) -> None:
-    """ "Answers no longer in the pack", kept as they were typed."""
+    """Answers whose field or exercise left the pack, kept as they were typed."""
     found = orphans(source)
     if not found:
         return
@@ -135,8 +135,3 @@ def homework_exercises(source: ExportSource, ids: Sequence[str]) -> list[Exercis
     """The assignment's exercises that the pack still has, in the consultant's order."""
     found = (source.pack.exercise(exercise_id) for exercise_id in ids)
     return [exercise for exercise in found if exercise is not None]
-
-
-def empty_answers(source: ExportSource, exercise_id: str) -> ExerciseAnswers:
-    """Answers of an exercise, empty when none (a small helper for callers)."""
-    return source.exercise_answers(exercise_id)

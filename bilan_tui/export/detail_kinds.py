@@ -16,7 +16,7 @@ from . import results
 from .doc import Doc, labelled, plain, strong
 from .source import ExportSource
 from .values import Reader
-from .wording import Wording
+from .wording import Wording, upper_first
 
 
 def _answer(label: str, value: str) -> str:
@@ -48,7 +48,7 @@ def fields(doc: Doc, reader: Reader, entry: Entry | None = None) -> tuple[int, i
 
 
 def entry_heading(reader: Reader, entry: Entry, number: int) -> str:
-    """ "2. Title": the entry's first shown summary field, else its first text."""
+    """A numbered title: the entry's first shown summary field, else its first text."""
     exercise = reader.exercise
     ids = list(exercise.summary_fields) if exercise else []
     ids += [field.id for field in exercise.fields] if exercise else []
@@ -136,10 +136,9 @@ def cardsort(doc: Doc, source: ExportSource, exercise: Exercise, words: Wording)
 
 
 def rated_line(item: RatedItem, words: Wording) -> str:
-    """ "Listening — mastery 3/3, wish 2/3 (stories: A; B)"."""
-    line = (
-        plain(item.item.text) + " — " + plain(words("mastery_wish", m=item.mastery, w=item.desire))
-    )
+    """'Listening — mastery 3/3, desire 2/3 (stories: A; B)'."""
+    rating = words("mastery_wish", m=item.mastery, w=item.desire)
+    line = plain(upper_first(item.item.text)) + " — " + plain(rating)
     titles = [proof.title for proof in item.item.evidence if proof.title]
     if titles:
         line += " " + plain(words("stories_in_brackets", titles="; ".join(titles)))

@@ -117,7 +117,7 @@ EN = {
         "Backed by at least one story or piece of feedback: {supported} of {count}."
     ),
     "no_assets": "No skill is yet both mastered and wanted.",
-    "mastery_wish": "mastery {m}/3, wish {w}/3",
+    "mastery_wish": "mastery {m}/3, desire {w}/3",
     "stories_cited_one": "the story {titles}",
     "stories_cited_other": "the stories {titles}",
     "feedback_cited_one": "feedback from {who}",

@@ -29,7 +29,7 @@ def _giver(syn: Synthesis, entry: Entry) -> str:
 
 
 def _support(syn: Synthesis, rated: RatedItem, feedback: dict[str, Entry]) -> str | None:
-    """ "Backed by the stories « A » and « B »; feedback from Karim", or ``None``."""
+    """What backs an asset: the stories and the feedback naming it, or ``None``."""
     words = syn.words
     skills = syn.profile.skills
     stories = [words.quote(proof.title) for proof in rated.item.evidence if proof.title]
@@ -101,7 +101,7 @@ def _feedback(syn: Synthesis) -> None:
 
 
 def _dimension_lines(syn: Synthesis, part: LikertPart, count: int) -> list[str]:
-    """ "**Title** (82/100) — description" for the strongest dimensions."""
+    """Title, score and description of the strongest dimensions."""
     lines = []
     for dim in part.result.ranked[:count]:
         line = strong(dim.dimension.title)

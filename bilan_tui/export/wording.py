@@ -165,7 +165,9 @@ def upper_first(text: str) -> str:
 
 
 def lower_first(text: str) -> str:
-    """``De moi-même`` → ``de moi-même`` after a colon; ``CPF`` stays as it is."""
+    """``De moi-même`` → ``de moi-même`` after a colon; ``CPF`` and ``I`` stay as they are."""
+    if text.startswith("A "):
+        return "a" + text[1:]
     if len(text) >= 2 and text[0].isupper() and text[1].islower():
         return text[0].lower() + text[1:]
     return text

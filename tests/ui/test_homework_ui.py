@@ -165,3 +165,37 @@ def _palette_text(palette: CommandPalette) -> str:
     return " ".join(
         str(options.get_option_at_index(index).prompt) for index in range(options.option_count)
     )
+
+
+def test_due_dates_read_as_distances() -> None:
+    from bilan_tui.ui.widgets.homework_panel import due_text
+
+    today = datetime.date(2025, 1, 10)
+    assert due_text(today, today) == "due 2025-01-10 (today)"
+    assert due_text(datetime.date(2025, 1, 11), today) == "due 2025-01-11 (tomorrow)"
+    assert due_text(datetime.date(2025, 1, 13), today) == "due 2025-01-13 (in 3 days)"
+    assert due_text(datetime.date(2025, 1, 9), today) == "due 2025-01-09 (1 day late)"
+    assert due_text(datetime.date(2025, 1, 1), today) == "due 2025-01-01 (9 days late)"
+
+
+async def test_a_consultants_grid_reads_the_tags_of_its_own_pack(tmp_path: Path) -> None:
+    """Both packs have ``stories``; the installed grid takes its tags from its own pack's."""
+    from bilan_tui.domain.answers import Answer, AnswerKey
+    from bilan_tui.ui.kinds.grid import GridBody
+
+    source = homework_file(tmp_path, "skills")
+    home = load_pack(MINI_PACK)
+    twin = Path(shutil.copytree(MINI_PACK, tmp_path / "twin"))
+    manifest = twin / "pack.toml"
+    manifest.write_text(manifest.read_text("utf-8").replace('id = "mini"', 'id = "twin"'), "utf-8")
+    source = homework_file(tmp_path / "..", "skills", pack=twin) if False else source
+    app = make_app(tmp_path / "wb.sqlite", home)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for_session(app, pilot)
+        assert app.session is not None
+        app.session.save_answers(
+            [
+                Answer(AnswerKey("mini", "stories", "skills", "e1"), ["home tag"]),
+            ]
+        )
+        del source

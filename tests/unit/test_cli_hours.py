@@ -226,3 +226,17 @@ def test_french_durations_in_the_french_interface(
     capsys.readouterr()
     assert main(["--lang", "fr", "hours"]) == 0
     assert "1 h 30 / 24 h" in capsys.readouterr().out
+
+
+def test_the_command_and_automatic_hours_import_neither_textual_nor_storage() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, bilan_tui.cli.hours, bilan_tui.auto_hours, bilan_tui.ledger_text\n"
+        "print(' '.join(sys.modules))"
+    )
+    loaded = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.split()
+    assert not {"textual", "sqlmodel", "sqlalchemy"} & set(loaded)

@@ -20,6 +20,8 @@ HEADLESS = [
     "bilan_tui.cli",
     "bilan_tui.cli.status",
     "bilan_tui.profile",
+    "bilan_tui.demo.build",
+    "bilan_tui.cli.demo",
 ]
 
 

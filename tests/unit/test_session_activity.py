@@ -249,3 +249,18 @@ def test_minutes_that_could_not_be_written_are_written_later(clock: FakeClock) -
     assert hours.end() == 5
     assert [entry.minutes for entry in store.entries] == [5]
     assert hours.unwritten_minutes == 0
+
+
+def test_leaving_an_exercise_after_the_next_one_opened_keeps_counting_the_new_one(
+    session: WorkbookSession, pack: Pack, clock: FakeClock
+) -> None:
+    about, leads = exercise(pack, "about"), exercise(pack, "leads")
+    session.note_activity(about)
+    type_for(session, about, clock, 4)
+    session.note_activity(leads)  # the new screen is shown before the old one goes
+    assert session.end_activity(about) == 0
+    clock.advance(3)  # reading the new exercise's guidance
+    session.note_activity(leads)
+    assert session.end_activity(leads) == 7
+    found = {entry.exercise_id: entry.minutes for entry in session.ledger()}
+    assert found == {"about": 4, "leads": 3}

@@ -190,7 +190,7 @@ class ExerciseScreen(Screen[None]):
         """
         try:
             if end:
-                self.session.end_activity()
+                self.session.end_activity(self.exercise)
             else:
                 self.session.flush_activity()
         except Exception:  # noqa: BLE001 - auto time is retried; never interrupt typing

@@ -41,6 +41,7 @@ from bilan_tui.export.consent import (
     format_label,
     recipient_label,
     scope_label,
+    scope_short,
 )
 from bilan_tui.export.escape import escape_block
 from bilan_tui.export.files import ExportExists
@@ -272,10 +273,8 @@ class ExportScreen(Screen[None]):
             lines = [_("Shared so far:")]
             for consent in consents:
                 day = consent.date.date().isoformat() if consent.date else "?"
-                lines.append(
-                    f"{day} · {recipient_label(consent.recipient)} · {consent.scope}"
-                    f" ({consent.format})"
-                )
+                what = f"{scope_short(consent.scope)} ({format_label(consent.format)})"
+                lines.append(f"{day} · {recipient_label(consent.recipient)} · {what}")
             text = "\n".join(lines)
         self.query_one("#export-consents", Static).update(plain(text))
 
