@@ -17,10 +17,9 @@ from bilan_tui.domain.answers import Entry, JSONValue
 from bilan_tui.domain.ledger import to_json as ledger_json
 from bilan_tui.domain.model import Exercise, Kind
 from bilan_tui.domain.records import Consent
-from bilan_tui.domain.scoring import read_ratings
 
-from . import results
 from .detail import orphans
+from .json_results import DERIVED
 from .options import ExportOptions
 from .source import ExportSource
 from .values import Reader, display
@@ -50,120 +49,6 @@ def _fields(reader: Reader, entry: Entry | None = None) -> list[dict[str, Any]]:
             }
         )
     return out
-
-
-def _likert(source: ExportSource, exercise: Exercise) -> dict[str, Any]:
-    result = results.likert(source, exercise)
-    answers = source.exercise_answers(exercise.id)
-    scale = exercise.scale
-    return {
-        "code": result.code,
-        "display_code": result.display_code,
-        "tied": [list(group) for group in result.tied],
-        "consistency": result.consistency.value if result.consistency else None,
-        "differentiation": result.differentiation,
-        "dimensions": [
-            {
-                "id": dim.dimension.id,
-                "title": dim.dimension.title,
-                "letter": dim.dimension.letter,
-                "score": dim.score,
-                "answered": dim.answered,
-                "total": dim.total,
-            }
-            for dim in result.dimensions
-        ],
-        "items": [
-            {
-                "id": item.id,
-                "text": item.text,
-                "dimension": item.dimension,
-                "value": value,
-                "label": scale.label(value) if scale and isinstance(value, int) else None,
-            }
-            for item in exercise.items
-            if (value := answers.get("item:" + item.id)) is not None
-        ],
-    }
-
-
-def _cardsort(source: ExportSource, exercise: Exercise) -> dict[str, Any]:
-    result = results.cardsort(source, exercise)
-    return {
-        "top": [
-            {
-                "rank": ranked.rank,
-                "card": ranked.card.id,
-                "title": ranked.card.title,
-                "definition": ranked.definition,
-                "ranked_by_person": ranked.ranked_by_person,
-            }
-            for ranked in result.top
-        ],
-        "piles": {pile.pile.id: [card.id for card in pile.cards] for pile in result.piles},
-        "unsorted": [card.id for card in result.unsorted],
-    }
-
-
-def _grid(source: ExportSource, exercise: Exercise) -> dict[str, Any]:
-    scores = results.grid(source, exercise)
-    ratings = read_ratings(source.exercise_answers(exercise.id), scores.items)
-    quadrant = {}
-    for name in ("assets", "to_develop", "to_let_go", "neutral"):
-        for rated in getattr(scores.result, name):
-            quadrant[rated.item.key] = name
-    return {
-        "items": [
-            {
-                "key": item.key,
-                "text": item.text,
-                "kind": item.kind.value,
-                "group": item.group,
-                "mastery": ratings[item.key].mastery,
-                "desire": ratings[item.key].desire,
-                "quadrant": quadrant.get(item.key),
-                "evidence": [{"entry_id": e.entry_id, "title": e.title} for e in item.evidence],
-            }
-            for item in scores.items
-        ]
-    }
-
-
-def _matrix(source: ExportSource, exercise: Exercise) -> dict[str, Any]:
-    result = results.matrix(source, exercise)
-    ids = [weight.criterion.id for weight in result.weights]
-    return {
-        "weights": [
-            {
-                "criterion": weight.criterion.id,
-                "title": weight.criterion.title,
-                "weight": weight.weight,
-                "from_pack": weight.from_pack,
-            }
-            for weight in result.weights
-        ],
-        "options": [
-            {
-                "entry_id": option.entry_id,
-                "label": option.label,
-                "scores": dict(zip(ids, option.scores, strict=True)),
-                "total": option.total,
-                "max_total": option.max_total,
-                "percent": round(option.percent, 2),
-                "complete": option.complete,
-                "rank": option.rank,
-            }
-            for option in result.ranking
-        ],
-    }
-
-
-DERIVED = {
-    Kind.LIKERT: _likert,
-    Kind.CARDSORT: _cardsort,
-    Kind.GRID: _grid,
-    Kind.MATRIX: _matrix,
-}
 
 
 def exercise_json(

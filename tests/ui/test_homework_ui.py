@@ -12,9 +12,12 @@ from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
 from bilan_tui.cli import main
+from bilan_tui.domain.answers import Answer, AnswerKey
 from bilan_tui.domain.model import ExerciseStatus
-from bilan_tui.packs import load_library
+from bilan_tui.packs import load_library, load_pack
 from bilan_tui.ui.app import BilanApp
+from bilan_tui.ui.homework_flow import use_library
+from bilan_tui.ui.kinds.grid import GridBody
 from bilan_tui.ui.screens.exercise import ExerciseScreen
 from bilan_tui.ui.screens.homework_import import HomeworkImportScreen
 from bilan_tui.ui.widgets.homework_panel import HomeworkPanel
@@ -134,8 +137,6 @@ async def test_the_palette_offers_import_and_marks_a_consultants_exercise(
         assert app.session is not None
         outcome = app.session.import_homework(source)
         assert outcome.added
-        from bilan_tui.ui.homework_flow import use_library
-
         use_library(app, app.session.pack)
         app.refresh_dashboard()
         await pilot.pause()
@@ -180,22 +181,26 @@ def test_due_dates_read_as_distances() -> None:
 
 async def test_a_consultants_grid_reads_the_tags_of_its_own_pack(tmp_path: Path) -> None:
     """Both packs have ``stories``; the installed grid takes its tags from its own pack's."""
-    from bilan_tui.domain.answers import Answer, AnswerKey
-    from bilan_tui.ui.kinds.grid import GridBody
-
-    source = homework_file(tmp_path, "skills")
-    home = load_pack(MINI_PACK)
     twin = Path(shutil.copytree(MINI_PACK, tmp_path / "twin"))
     manifest = twin / "pack.toml"
     manifest.write_text(manifest.read_text("utf-8").replace('id = "mini"', 'id = "twin"'), "utf-8")
-    source = homework_file(tmp_path / "..", "skills", pack=twin) if False else source
-    app = make_app(tmp_path / "wb.sqlite", home)
+    source = homework_file(tmp_path, "skills", pack=twin)
+    app = make_app(tmp_path / "wb.sqlite", load_pack(MINI_PACK))
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for_session(app, pilot)
         assert app.session is not None
+        app.session.import_homework(source)
         app.session.save_answers(
             [
                 Answer(AnswerKey("mini", "stories", "skills", "e1"), ["home tag"]),
+                Answer(AnswerKey("twin", "stories", "skills", "e1"), ["twin tag"]),
             ]
         )
-        del source
+        use_library(app, app.session.pack)
+        app.open_exercise("twin:skills")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ExerciseScreen)
+        texts = [item.text for item in screen.query_one(GridBody).items]
+        assert "twin tag" in texts
+        assert "home tag" not in texts

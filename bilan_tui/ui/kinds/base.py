@@ -33,6 +33,13 @@ class ExerciseBody(Vertical):
     """Base class of the widgets that answer one kind of exercise."""
 
     DEFAULT_CLASSES = "exercise-body"
+    # As tall as its content, so the screen's scroll area scrolls it (a
+    # ``Vertical`` is ``1fr`` by default and would clip long exercises).
+    DEFAULT_CSS = """
+    ExerciseBody {
+        height: auto;
+    }
+    """
 
     class Edited(Message):
         """Values changed in memory and must reach the disk."""

@@ -35,7 +35,7 @@ class CardsortBody(ExerciseBody):
     """Three tabs: sort, rank, define."""
 
     DEFAULT_CSS = """
-    CardsortBody TabbedContent, CardsortBody TabPane, CardsortBody .cardsort-step {
+    CardsortBody, CardsortBody TabbedContent, CardsortBody TabPane, CardsortBody .cardsort-step {
         height: auto;
     }
     CardsortBody TabPane {

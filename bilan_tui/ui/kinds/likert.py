@@ -87,6 +87,9 @@ class LikertBody(ExerciseBody):
     """The legend, every item with its scale, then the exercise's extra fields."""
 
     DEFAULT_CSS = """
+    LikertBody {
+        height: auto;
+    }
     LikertBody .likert-legend {
         color: $text-muted;
         margin: 0 0 1 0;

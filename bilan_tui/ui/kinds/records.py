@@ -50,6 +50,9 @@ class RecordsBody(ExerciseBody):
     """Entries of one records exercise: add, edit, reorder, delete, undo."""
 
     DEFAULT_CSS = """
+    RecordsBody {
+        height: auto;
+    }
     RecordsBody RecordList {
         height: auto;
         max-height: 14;

@@ -121,7 +121,10 @@ class FieldEditor(Vertical):
         kind = field.type
         if kind is FieldType.LONGTEXT:
             area = TextArea(
-                str(value or ""), soft_wrap=True, tab_behavior="focus", classes="field-input"
+                clean_text(str(value or "")),
+                soft_wrap=True,
+                tab_behavior="focus",
+                classes="field-input",
             )
             area.placeholder = plain(field.placeholder)
             return area
@@ -169,7 +172,7 @@ class FieldEditor(Vertical):
             placeholder = _("YYYY-MM-DD")
         if not placeholder and field.type is FieldType.TAGS:
             placeholder = _("separate with commas")
-        return Input(text, placeholder=clean_text(placeholder), classes="field-input")
+        return Input(clean_text(text), placeholder=clean_text(placeholder), classes="field-input")
 
     def show_error(self, message: str) -> None:
         """Show (or clear, with ``""``) the line under the input."""

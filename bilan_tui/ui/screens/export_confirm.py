@@ -1,0 +1,77 @@
+"""The confirmation before an export leaves the person's hands (L6313-4).
+
+It says who will receive the file and what it holds; nothing is written and
+no consent is recorded unless the person agrees. Cancel has the focus.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Footer, Static
+
+from bilan_tui.i18n import _
+from bilan_tui.ui.text import plain
+
+
+class ConfirmShare(ModalScreen[bool]):
+    """Who receives the file and what it holds; the person agrees or not."""
+
+    DEFAULT_CSS: ClassVar[str] = """
+    ConfirmShare {
+        align: center middle;
+    }
+    ConfirmShare #confirm-share-box {
+        width: 70;
+        max-width: 95%;
+        height: auto;
+        border: thick $accent;
+        background: $surface;
+        padding: 1 2;
+    }
+    ConfirmShare #confirm-share-title {
+        text-style: bold;
+        margin: 0 0 1 0;
+    }
+    ConfirmShare #confirm-share-buttons {
+        height: auto;
+        margin: 1 0 0 0;
+    }
+    ConfirmShare #confirm-share-buttons Button {
+        margin: 0 2 0 0;
+    }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,n", "answer(False)", _("Cancel"), tooltip=_("Do not write the file")),
+        Binding("y", "answer(True)", _("I agree"), tooltip=_("Write the file and record it")),
+    ]
+
+    def __init__(self, lines: list[str]) -> None:
+        super().__init__(id="confirm-share")
+        self.lines = lines
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="confirm-share-box"):
+            yield Static(plain(_("Share your results?")), id="confirm-share-title")
+            yield Static(plain("\n".join(self.lines)), id="confirm-share-text")
+            with Horizontal(id="confirm-share-buttons"):
+                yield Button(plain(_("I agree")), variant="primary", id="agree")
+                yield Button(plain(_("Cancel")), id="cancel")
+        yield Footer(show_command_palette=False)
+
+    def on_mount(self) -> None:
+        self.query_one("#cancel", Button).focus()
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "agree")
+
+    def action_answer(self, agreed: bool) -> None:
+        """Close with the person's answer."""
+        self.dismiss(agreed)

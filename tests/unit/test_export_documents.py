@@ -1,0 +1,216 @@
+"""The synthesis and the detailed results: what they say, and what they leave out."""
+
+from __future__ import annotations
+
+import datetime
+import re
+import string
+
+import pytest
+
+from bilan_tui.domain.answers import Answer
+from bilan_tui.domain.records import Homework
+from bilan_tui.export.api import NoHomework, render
+from bilan_tui.export.options import ExportOptions
+from bilan_tui.export.phrases_en import EN
+from bilan_tui.export.phrases_fr import FR
+from bilan_tui.packs import load_pack, load_shipped_pack
+from tests.conftest import MINI_PACK
+from tests.unit.export_helpers import REFERENCE, answer, demo_source, source_from
+
+DAY = datetime.date(2025, 3, 14)
+
+
+def markdown(source: object, **options: object) -> str:
+    chosen = ExportOptions(generated_on=DAY, **options)  # type: ignore[arg-type]
+    return render(source, chosen).markdown  # type: ignore[arg-type]
+
+
+def headings(text: str, level: int) -> list[str]:
+    marks = "#" * level + " "
+    return [line[len(marks) :] for line in text.splitlines() if line.startswith(marks)]
+
+
+def shipped(*answers: Answer, language: str = "en", **kwargs: object) -> object:
+    return source_from(load_shipped_pack(language), answers, **kwargs)  # type: ignore[arg-type]
+
+
+def a(exercise_id: str, field_id: str, value: object, entry: str = "") -> Answer:
+    return answer("bilan", exercise_id, field_id, value, entry)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        (
+            "fr",
+            [
+                "1. Le cadre du bilan",
+                "2. Compétences et aptitudes",
+                "3. Intérêts, valeurs et motivations",
+                "4. Le projet professionnel",
+                "5. Conditions et moyens de réalisation",
+                "6. Les principales étapes",
+                "7. Observations du bénéficiaire",
+                "Confidentialité",
+            ],
+        ),
+        (
+            "en",
+            [
+                "1. Circumstances of the bilan",
+                "2. Competencies and aptitudes",
+                "3. Interests, values and motivations",
+                "4. The professional project",
+                "5. Conditions and means",
+                "6. The main steps",
+                "7. The beneficiary's observations",
+                "Confidentiality",
+            ],
+        ),
+    ],
+)
+def test_the_demo_synthesis_has_every_part_in_order(language: str, expected: list[str]) -> None:
+    text = markdown(demo_source(language))
+    assert headings(text, 2) == expected
+    assert "Nadia F." in text.splitlines()[2]
+
+
+def test_an_untouched_workbook_says_not_yet_explored_instead_of_empty_headings() -> None:
+    text = markdown(shipped())
+    assert "*Not yet explored: the exercise “My request” is still to do.*" in text
+    assert "*Not yet explored: the exercise “My action plan” is still to do.*" in text
+    blocks = text.split("\n\n")
+    for here, following in zip(blocks, blocks[1:], strict=False):
+        if here.startswith("### "):
+            assert not following.startswith("#"), f"empty heading: {here}"
+    assert "No hours have been logged yet." in text
+
+
+def test_every_exercise_of_the_detail_appears_in_phase_order() -> None:
+    pack = load_shipped_pack("en")
+    text = markdown(shipped(), scope="detail")
+    assert headings(text, 2)[:3] == ["Preliminary phase", "Investigation phase", "Conclusions phase"]
+    assert headings(text, 3) == [exercise.title for exercise in pack.exercises]
+    assert text.count("*Not yet explored.*") == len(pack.exercises)
+
+
+def skills_source() -> object:
+    return shipped(
+        a("realisations", "titre", "Saved the school fair", "s1"),
+        a("realisations", "competences", ["listening", "planning"], "s1"),
+        a("entourage", "personne", "Marc", "f1"),
+        a("entourage", "forces", ["Listening"], "f1"),
+        a("competences", "rating:tag:listening", [3, 3]),
+        a("competences", "rating:premiers-secours", [3, 2]),
+        a("competences", "rating:former", [1, 3]),
+    )
+
+
+def test_each_asset_cites_its_stories_and_feedback_and_unbacked_ones_are_flagged() -> None:
+    text = markdown(skills_source())
+    section = text.split("### Strengths")[1].split("###")[0]
+    assert "**Listening** — mastery 3/3, desire 3/3" in section
+    assert "Backed by the story “Saved the school fair”; feedback from Marc." in section
+    assert "Backed by at least one story or piece of feedback: 1 of 2." in section
+    unbacked = section.split("still to be backed up")[1]
+    assert "- First aid" in unbacked
+    assert "Passing on a skill" in text.split("### Skills to develop")[1]
+
+
+def test_private_answers_are_left_out_unless_the_person_opts_in() -> None:
+    source = shipped(
+        a("situation", "poste", "Nurse"),
+        a("situation", "satisfaction_sante", 2),
+        a("contraintes", "mobilite", "region"),
+        a("contraintes", "limites_fonctionnelles", "No heavy lifting"),
+    )
+    health = "Does your health let you live and work the way you want to?"
+    detail = markdown(source, scope="detail")
+    assert health not in detail
+    assert "No heavy lifting" not in detail
+    assert "1 private answer is left out here.*" in detail
+    assert "No heavy lifting" not in markdown(source)
+    assert "are not included" in markdown(source)
+    included = markdown(source, scope="detail", include_private=True)
+    assert f"**{health}**\\\n2/10" in included
+    assert "No heavy lifting" in markdown(source, include_private=True)
+
+
+def test_answers_whose_field_left_the_pack_keep_their_own_heading() -> None:
+    pack = load_pack(MINI_PACK)
+    source = source_from(
+        pack,
+        [
+            answer("mini", "about", "name", "Camille"),
+            answer("mini", "about", "old_question", "An answer to a removed question"),
+            answer("mini", "retired", "notes", "From an exercise that is gone"),
+        ],
+    )
+    text = markdown(source, scope="detail")
+    orphans = text.split("## Answers no longer in the pack")[1].split("## Confidentiality")[0]
+    assert "**old\\_question**: An answer to a removed question" in orphans
+    assert "### retired" in orphans
+    assert "From an exercise that is gone" in orphans
+    assert "An answer to a removed question" not in text.split("## Answers no longer")[0]
+    shared = markdown(source, scope="detail", recipient="consultant")
+    assert "2 older answers are left out" in shared
+    assert "An answer to a removed question" not in shared
+
+
+def test_text_typed_as_markdown_or_html_comes_out_as_typed() -> None:
+    typed = "# Not a title\n- not a list\n<b>not bold</b> [not](http://a.link) | a | b |"
+    source = shipped(a("demande", "declencheur", typed))
+    for scope in ("synthese", "detail"):
+        options = ExportOptions(scope=scope, format="html", generated_on=DAY)
+        page = render(source, options).text  # type: ignore[arg-type]
+        assert "# Not a title<br />\n- not a list<br />" in page
+        assert "&lt;b&gt;not bold&lt;/b&gt; [not](http://a.link) | a | b |" in page
+        assert "<b>" not in page and "<a " not in page
+
+
+def test_a_synthesis_for_someone_else_names_the_recipient_and_the_date() -> None:
+    text = markdown(shipped(name="Sam"), recipient="cep")
+    assert (
+        "Sam chose to share this document with their career development adviser (CEP); "
+        "this agreement was recorded on 14 March 2025." in text
+    )
+    assert "This document is for Sam, and for no one else." in markdown(shipped(name="Sam"))
+
+
+def test_homework_holds_only_the_assigned_exercises_in_the_consultants_order() -> None:
+    with pytest.raises(NoHomework):
+        markdown(shipped(), scope="homework")
+    homework = Homework(
+        pack_id="bilan",
+        exercises=("valeurs", "demande", "not-in-pack"),
+        file_hash="h",
+        due=datetime.date(2025, 4, 1),
+        message="Before Thursday",
+        id=7,
+    )
+    source = shipped(a("demande", "attentes", "A plan"), homework=(homework,))
+    text = markdown(source, scope="homework", recipient="consultant")
+    assert headings(text, 2) == ["My values", "My request", "Confidentiality"]
+    assert "**Due**: 1 April 2025" in text
+    assert "**Message from the consultant**: Before Thursday" in text
+    assert "A plan" in text
+    with pytest.raises(NoHomework):
+        render(source, ExportOptions(scope="homework", homework_id=8))  # type: ignore[arg-type]
+
+
+def test_the_french_synthesis_writes_french_dates_numbers_and_spaces() -> None:
+    text = markdown(demo_source("fr", REFERENCE))
+    assert "Document établi le 14 mars 2025" in text
+    assert "\u00a0: " in text
+    assert re.search(r"\d\u00a0\d{3}\u00a0€", text), "thousands and euros with non-breaking spaces"
+
+
+def _fields(phrase: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(phrase) if name}
+
+
+def test_both_languages_have_the_same_phrases_with_the_same_placeholders() -> None:
+    assert FR.keys() == EN.keys()
+    for key in FR:
+        assert _fields(FR[key]) == _fields(EN[key]), key
