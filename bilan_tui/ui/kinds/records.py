@@ -1,15 +1,11 @@
 """The ``records`` kind: a list of entries (stories, jobs, leads) and one entry's fields.
 
-The body shows either the list or one entry's editor, never both, so an
-entry with ten fields still fits at 80×24. Entries keep a stable uuid and a
-position renumbered 0..n-1 after every move (see ``records_order``). A
-deletion is written to the disk at once, through the screen, and can be
-undone: the entry comes back with every value, at its old place, and is
-saved again.
-
-Focus moves are immediate (``screen.set_focus``), not deferred: someone who
-presses ``a`` and starts typing at once must type into the new entry, not
-send letters to the list, where they are commands.
+The body shows the list or one entry's editor, never both, so an entry with
+ten fields still fits at 80×24. Order and undo live in ``records_order``. A
+deletion reaches the disk at once, through the screen, and can be undone.
+Focus moves are immediate (``screen.set_focus``): someone who presses ``a``
+and types at once must type into the new entry, not send letters to the
+list, where they are commands.
 """
 
 from __future__ import annotations
