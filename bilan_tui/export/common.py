@@ -60,14 +60,6 @@ def status_phrase(source: ExportSource, exercise: Exercise, words: Wording) -> s
     return words("status_done" if status is ExerciseStatus.DONE else "status_started")
 
 
-def not_explored(doc: Doc, exercise: Exercise | None, words: Wording) -> None:
-    """The short line standing in for a result the person has not worked on yet."""
-    if exercise is None:
-        doc.note(words("not_in_pack"))
-    else:
-        doc.note(words("not_explored", title=exercise.title))
-
-
 def phase_title(phase_id: str, words: Wording) -> str:
     """A legal phase's name in the document's language."""
     key = f"phase_{phase_id}"

@@ -77,10 +77,6 @@ class Doc:
         if markdown:
             self.blocks.append(markdown)
 
-    def extend(self, other: Doc) -> None:
-        """Append another document's blocks."""
-        self.blocks.extend(other.blocks)
-
     def text(self) -> str:
         """The whole document."""
         return "\n\n".join(self.blocks) + "\n"

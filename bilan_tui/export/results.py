@@ -1,4 +1,4 @@
-"""Derived results of an exercise, computed once per export.
+"""Derived results of an exercise, as the documents show them.
 
 The scoring lives in ``domain.scoring``; this module only feeds it the right
 answers (a grid reads the tags of its source exercise, a matrix the entries

@@ -14,11 +14,14 @@ import random
 import re
 import uuid
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bilan_tui.domain.answers import CUSTOM_ITEMS, DEFINITION, PILE, Answer, AnswerKey
 from bilan_tui.domain.model import Exercise, Kind, Pack
 from bilan_tui.domain.records import LedgerEntry
+
+if TYPE_CHECKING:
+    from hypothesis.strategies import SearchStrategy
 
 MARKER = "pwned"
 """Appears in every action or link a payload tries to create; must never be live."""
@@ -169,3 +172,11 @@ def hostile_ledger(strings: list[str]) -> list[LedgerEntry]:
         LedgerEntry(date=day, minutes=30 + n, phase="preliminaire", kind="personnel", note=text)
         for n, text in enumerate(strings[:3])
     ]
+
+
+def hostile_text_strategy() -> SearchStrategy[str]:
+    """Hostile strings as a Hypothesis strategy: fragments, controls and any character."""
+    from hypothesis import strategies as st
+
+    piece = st.one_of(st.sampled_from([*_FRAGMENTS, *_ALPHABET]), st.characters())
+    return st.lists(piece, max_size=24).map("".join)

@@ -71,7 +71,7 @@ async def test_sort_rank_define_and_reopen(tmp_path: Path) -> None:
         await pilot.press("ctrl+right")
         await pilot.pause()
         assert body.tabs.active == "cardsort-rank"
-        assert text(app, "#rank-step-body .cardsort-note") == (
+        assert text(app, "#rank-step-body .cardsort-note").startswith(
             "Put at least 3 cards in Essential: 1 more to go."
         )
 

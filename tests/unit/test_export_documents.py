@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import itertools
 import re
 import string
 
@@ -81,7 +82,7 @@ def test_an_untouched_workbook_says_not_yet_explored_instead_of_empty_headings()
     assert "*Not yet explored: the exercise “My request” is still to do.*" in text
     assert "*Not yet explored: the exercise “My action plan” is still to do.*" in text
     blocks = text.split("\n\n")
-    for here, following in zip(blocks, blocks[1:], strict=False):
+    for here, following in itertools.pairwise(blocks):
         if here.startswith("### "):
             assert not following.startswith("#"), f"empty heading: {here}"
     assert "No hours have been logged yet." in text
@@ -90,7 +91,11 @@ def test_an_untouched_workbook_says_not_yet_explored_instead_of_empty_headings()
 def test_every_exercise_of_the_detail_appears_in_phase_order() -> None:
     pack = load_shipped_pack("en")
     text = markdown(shipped(), scope="detail")
-    assert headings(text, 2)[:3] == ["Preliminary phase", "Investigation phase", "Conclusions phase"]
+    assert headings(text, 2)[:3] == [
+        "Preliminary phase",
+        "Investigation phase",
+        "Conclusions phase",
+    ]
     assert headings(text, 3) == [exercise.title for exercise in pack.exercises]
     assert text.count("*Not yet explored.*") == len(pack.exercises)
 

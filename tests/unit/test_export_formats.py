@@ -56,7 +56,9 @@ def test_json_detail_holds_every_exercise_answer_and_score() -> None:
 def test_json_keeps_private_fields_when_asked() -> None:
     options = ExportOptions(scope="detail", format="json", include_private=True)
     data = json.loads(render(demo_source("en"), options).text)
-    situation = {f["id"]: f for e in data["exercises"] if e["id"] == "situation" for f in e["fields"]}
+    situation = {
+        f["id"]: f for e in data["exercises"] if e["id"] == "situation" for f in e["fields"]
+    }
     assert situation["satisfaction_sante"]["value"] == 5
 
 

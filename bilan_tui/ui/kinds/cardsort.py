@@ -78,9 +78,9 @@ class CardsortBody(ExerciseBody):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+right", "step(1)", _("Next step"), tooltip=_("Next step")),
         Binding("ctrl+left", "step(-1)", _("Previous step"), tooltip=_("Previous step")),
-        # Inside a definition the arrows move by word: these keys still switch.
-        Binding("ctrl+pagedown", "step(1)", _("Next step"), priority=True),
-        Binding("ctrl+pageup", "step(-1)", _("Previous step"), priority=True),
+        # Inside a definition ctrl+arrows move by word: these keys still switch.
+        Binding("ctrl+pagedown", "step(1)", _("Next step"), priority=True, show=False),
+        Binding("ctrl+pageup", "step(-1)", _("Previous step"), priority=True, show=False),
     ]
 
     def compose(self) -> ComposeResult:

@@ -65,7 +65,14 @@ class DefineStep(Vertical):
         self._shown = shown
         note = self.query_one(".cardsort-note", Static)
         if top:
-            note.update(plain(_("Write what each of your top cards means to you.")))
+            note.update(
+                plain(
+                    _(
+                        "Write what each of your top cards means to you. "
+                        "ctrl+PgUp goes back to the ranking."
+                    )
+                )
+            )
         else:
             note.update(plain(_("Rank your cards first (step 2); then define your top here.")))
         box = self.query_one(".cardsort-definitions", Vertical)

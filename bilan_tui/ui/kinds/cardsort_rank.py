@@ -112,24 +112,33 @@ class RankStep(Vertical):
         self.query_one(".cardsort-note", Static).update(plain(self._note(result)))
 
     def _note(self, result: CardsortResult) -> str:
+        """What to do here: what is missing first, then how to rank."""
         pile = result.first_pile.pile.title if result.first_pile else ""
         if result.first_pile_count == 0:
             return _("Put cards in {pile} first (step 1), then rank them here.").format(pile=pile)
+        sentences = []
         if result.missing:
-            return _("Put at least {wanted} cards in {pile}: {missing} more to go.").format(
-                wanted=result.wanted, pile=pile, missing=result.missing
+            sentences.append(
+                _("Put at least {wanted} cards in {pile}: {missing} more to go.").format(
+                    wanted=result.wanted, pile=pile, missing=result.missing
+                )
             )
-        if result.extra:
-            return _(
-                "Your top {wanted} are numbered; the other cards stay in {pile}. "
-                "Move a card with ctrl+↑ / ctrl+↓."
-            ).format(wanted=result.wanted, pile=pile)
+        elif result.extra:
+            sentences.append(
+                _("Your top {wanted} are numbered; the other cards stay in {pile}.").format(
+                    wanted=result.wanted, pile=pile
+                )
+            )
         if self.answers.get(RANK) is None:
-            return _(
-                "This is the order of the cards in the pack. Move them with ctrl+↑ / ctrl+↓ "
-                "until it is yours, or press Enter to keep it."
+            sentences.append(
+                _(
+                    "This is the order of the pack: move the cards with ctrl+↑ / ctrl+↓ "
+                    "until it is yours, or press Enter to keep it."
+                )
             )
-        return _("Put the most important first: ctrl+↑ / ctrl+↓ move a card.")
+        else:
+            sentences.append(_("Most important first: ctrl+↑ / ctrl+↓ move a card."))
+        return " ".join(sentences)
 
     @on(OptionList.OptionSelected, "#cardsort-rank")
     def _selected(self, event: OptionList.OptionSelected) -> None:

@@ -122,7 +122,7 @@ class SortStep(Vertical):
             number=index + 1, count=len(self.exercise.cards)
         )
         pile = self._pile_title(card)
-        panel.border_subtitle = pile or _("not sorted yet")
+        panel.border_subtitle = plain(pile) if pile else _("not sorted yet")
 
     def _show_counts(self) -> None:
         result = sort_cards(self.exercise, self.answers)

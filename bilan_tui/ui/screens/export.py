@@ -31,7 +31,7 @@ from textual.widgets import (
     Static,
     TextArea,
 )
-from textual.worker import get_current_worker
+from textual.worker import Worker, WorkerState, get_current_worker
 
 from bilan_tui import paths
 from bilan_tui.export.api import NoHomework, Rendered, file_name, render, write
@@ -202,6 +202,14 @@ class ExportScreen(Screen[None]):
         elif lines is not None:
             self.query_one("#export-preview", Static).update(lines)
             self.query_one("#export-preview-scroll").scroll_home(animate=False)
+
+    @on(Worker.StateChanged)
+    def _worker_failed(self, event: Worker.StateChanged) -> None:
+        if event.state is not WorkerState.ERROR or not event.worker.group.startswith("export"):
+            return
+        message = self.session.describe_error(event.worker.error)
+        self.query_one("#export-preview", Static).update(plain(message))
+        self.notify(message, severity="error", markup=False)
 
     @on(Select.Changed)
     @on(Checkbox.Changed)

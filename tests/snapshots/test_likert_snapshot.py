@@ -1,0 +1,33 @@
+"""How a likert exercise looks: legend, answered and unanswered items, cursor."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from textual.pilot import Pilot
+
+from bilan_tui.domain.answers import ITEM, Answer, AnswerKey
+from bilan_tui.session import WorkbookSession
+from tests.ui.helpers import make_app, mini_pack
+
+
+def test_likert(snap_compare: Any, tmp_path: Path) -> None:
+    pack = mini_pack()
+    workbook = tmp_path / "likert.sqlite"
+    session = WorkbookSession.open(workbook, pack, language="en", create=True)
+    session.save_answers(
+        [
+            Answer(AnswerKey("mini", "interests", ITEM + "r1"), 4),
+            Answer(AnswerKey("mini", "interests", ITEM + "r2"), 1),
+        ]
+    )
+    session.close()
+
+    async def open_interests(pilot: Pilot[Any]) -> None:
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        pilot.app.open_exercise("interests")  # type: ignore[attr-defined]
+        await pilot.pause()
+
+    assert snap_compare(make_app(workbook, pack), terminal_size=(80, 24), run_before=open_interests)
