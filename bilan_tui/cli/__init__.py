@@ -21,7 +21,16 @@ from bilan_tui.i18n import _, resolve_language, set_language
 
 DEFAULT_WORKBOOK = "default"
 
-COMMANDS: tuple[str, ...] = ("status", "hours", "pack", "homework", "backup", "wipe", "demo", "export")
+COMMANDS: tuple[str, ...] = (
+    "status",
+    "hours",
+    "pack",
+    "homework",
+    "backup",
+    "wipe",
+    "demo",
+    "export",
+)
 """Sub-command modules of ``bilan_tui.cli``; add one line per new command."""
 
 

@@ -15,6 +15,15 @@ PHASE_IDS: tuple[str, ...] = ("preliminaire", "investigation", "conclusions")
 """The three legal phases of R6313-4, in their mandatory order."""
 
 
+REF_SEPARATOR = ":"
+"""Between a pack id and an exercise id in an installed exercise's ref."""
+
+
+def qualified_ref(pack_id: str, exercise_id: str) -> str:
+    """How an installed pack's exercise is listed in a library (``pack:id``)."""
+    return f"{pack_id}{REF_SEPARATOR}{exercise_id}"
+
+
 class Kind(StrEnum):
     """How an exercise is worked through; each kind has its own widget."""
 

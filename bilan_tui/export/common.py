@@ -54,7 +54,7 @@ def confidentiality(doc: Doc, source: ExportSource, options: ExportOptions, leve
 
 def status_phrase(source: ExportSource, exercise: Exercise, words: Wording) -> str:
     """The state line: done, in progress, or not yet explored."""
-    status = source.status(exercise.id)
+    status = source.status(exercise.ref)
     if not source.explored(exercise) and status is not ExerciseStatus.DONE:
         return words("status_todo")
     return words("status_done" if status is ExerciseStatus.DONE else "status_started")

@@ -32,7 +32,7 @@ def exercise_section(
     doc.note(status_phrase(source, exercise, words))
     if not source.explored(exercise):
         return
-    answers = source.exercise_answers(exercise.id)
+    answers = source.exercise_answers(exercise.ref)
     reader = Reader(exercise, answers, words, options.include_private)
     unanswered = hidden = 0
     if exercise.kind is Kind.RECORDS:

@@ -103,7 +103,7 @@ def likert(doc: Doc, source: ExportSource, exercise: Exercise, words: Wording, l
     titles = {dim.id: dim.title for dim in exercise.dimensions}
     rows = []
     for item in exercise.items:
-        value = rating(exercise, source.exercise_answers(exercise.id), item.id)
+        value = rating(exercise, source.exercise_answers(exercise.ref), item.id)
         if value is not None:
             answer = scale.label(value) if scale else str(value)
             rows.append([item.text, titles.get(item.dimension, item.dimension), answer])

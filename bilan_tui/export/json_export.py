@@ -57,7 +57,7 @@ def exercise_json(
     """One exercise: state, answers, entries and derived results."""
     reader = Reader(
         exercise,
-        source.exercise_answers(exercise.id),
+        source.exercise_answers(exercise.ref),
         Wording(source.language),
         options.include_private,
     )
@@ -66,7 +66,7 @@ def exercise_json(
         "phase": exercise.phase,
         "title": exercise.title,
         "kind": exercise.kind.value,
-        "status": source.status(exercise.id).value,
+        "status": source.status(exercise.ref).value,
     }
     if exercise.kind is Kind.RECORDS:
         data["entries"] = [

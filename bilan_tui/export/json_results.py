@@ -17,7 +17,7 @@ from .source import ExportSource
 
 def likert_json(source: ExportSource, exercise: Exercise) -> dict[str, Any]:
     result = results.likert(source, exercise)
-    answers = source.exercise_answers(exercise.id)
+    answers = source.exercise_answers(exercise.ref)
     scale = exercise.scale
     return {
         "code": result.code,
@@ -70,7 +70,7 @@ def cardsort_json(source: ExportSource, exercise: Exercise) -> dict[str, Any]:
 
 def grid_json(source: ExportSource, exercise: Exercise) -> dict[str, Any]:
     scores = results.grid(source, exercise)
-    ratings = read_ratings(source.exercise_answers(exercise.id), scores.items)
+    ratings = read_ratings(source.exercise_answers(exercise.ref), scores.items)
     quadrant = {}
     for name in ("assets", "to_develop", "to_let_go", "neutral"):
         for rated in getattr(scores.result, name):

@@ -39,12 +39,12 @@ class GridScores:
 
 def likert(source: ExportSource, exercise: Exercise) -> LikertResult:
     """Scores, code and ties of a likert exercise."""
-    return score_likert(exercise, source.exercise_answers(exercise.id))
+    return score_likert(exercise, source.exercise_answers(exercise.ref))
 
 
 def cardsort(source: ExportSource, exercise: Exercise) -> CardsortResult:
     """Piles and ranked top of a card sort."""
-    return sort_cards(exercise, source.exercise_answers(exercise.id))
+    return sort_cards(exercise, source.exercise_answers(exercise.ref))
 
 
 def _source_exercise(source: ExportSource, exercise: Exercise) -> Exercise | None:
@@ -57,7 +57,7 @@ def _source_entries(source: ExportSource, exercise: Exercise) -> list[Entry]:
 
 def grid(source: ExportSource, exercise: Exercise) -> GridScores:
     """Items (pack, own, tags) with their evidence, and the quadrants."""
-    answers = source.exercise_answers(exercise.id)
+    answers = source.exercise_answers(exercise.ref)
     items = grid_items(
         exercise,
         answers,
@@ -70,4 +70,4 @@ def grid(source: ExportSource, exercise: Exercise) -> GridScores:
 def matrix(source: ExportSource, exercise: Exercise) -> MatrixResult:
     """Weights, totals and ranking of the options."""
     options = matrix_options(exercise, _source_entries(source, exercise))
-    return score_matrix(exercise, source.exercise_answers(exercise.id), options)
+    return score_matrix(exercise, source.exercise_answers(exercise.ref), options)

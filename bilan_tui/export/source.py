@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from bilan_tui.domain.answers import Answer, Entry, ExerciseAnswers
 from bilan_tui.domain.ledger import LedgerSummary, summarise
-from bilan_tui.domain.model import PHASE_IDS, Exercise, ExerciseStatus, Pack
+from bilan_tui.domain.model import PHASE_IDS, Exercise, ExerciseStatus, Pack, qualified_ref
 from bilan_tui.domain.records import Consent, Homework, LedgerEntry
 
 if TYPE_CHECKING:
@@ -55,7 +55,7 @@ class ExportSource:
     other_answers: tuple[Answer, ...] = ()
 
     def exercise_answers(self, exercise_id: str) -> ExerciseAnswers:
-        """The answers of one exercise (empty if none)."""
+        """The answers of one exercise, by its ref (empty if none)."""
         found = self.answers.get(exercise_id)
         return found if found is not None else ExerciseAnswers(self.pack.id, exercise_id)
 
@@ -65,7 +65,7 @@ class ExportSource:
 
     def explored(self, exercise: Exercise | None) -> bool:
         """Whether an exercise exists and holds at least one answer."""
-        return exercise is not None and self.exercise_answers(exercise.id).has_any()
+        return exercise is not None and self.exercise_answers(exercise.ref).has_any()
 
     def entries(self, exercise_id: str) -> list[Entry]:
         """The record entries of an exercise, in the person's order."""
@@ -84,16 +84,29 @@ class ExportSource:
         return summarise(self.ledger, planned)
 
 
-def group_answers(pack_id: str, answers: Iterable[Answer]) -> dict[str, ExerciseAnswers]:
-    """Answers of one pack, grouped by exercise id."""
+def group_answers(
+    pack_id: str, answers: Iterable[Answer], installed: Iterable[str] = ()
+) -> dict[str, ExerciseAnswers]:
+    """Answers of the library's packs, grouped by exercise ref.
+
+    The home pack's exercises go by their id; an installed pack's by
+    ``"<pack id>:<exercise id>"``, as :attr:`Exercise.ref` names them in a
+    library, so exports find a consultant's exercises under the same name as
+    the dashboard does.
+    """
+    others = set(installed)
     grouped: dict[str, ExerciseAnswers] = {}
     for answer in answers:
         key = answer.key
-        if key.pack_id != pack_id:
+        if key.pack_id == pack_id:
+            ref = key.exercise_id
+        elif key.pack_id in others:
+            ref = qualified_ref(key.pack_id, key.exercise_id)
+        else:
             continue
-        found = grouped.get(key.exercise_id)
+        found = grouped.get(ref)
         if found is None:
-            found = grouped[key.exercise_id] = ExerciseAnswers(pack_id, key.exercise_id)
+            found = grouped[ref] = ExerciseAnswers(key.pack_id, key.exercise_id)
         found.values[(key.field_id, key.entry_id)] = answer.value
     return grouped
 
@@ -104,16 +117,18 @@ def collect(session: WorkbookSession) -> ExportSource:
     pack = session.pack
     every = workbook.all_answers()
     info = workbook.info()
+    installed = {exercise.pack_id for exercise in pack.exercises if exercise.listed_as}
+    known = installed | {pack.id}
     return ExportSource(
         pack=pack,
         language=pack.language if pack.language in ("fr", "en") else info.language,
         name=session.display_name(),
         workbook_name=info.name,
         created_at=info.created_at,
-        answers=group_answers(pack.id, every),
+        answers=group_answers(pack.id, every, installed),
         statuses=session.statuses(),
         ledger=tuple(workbook.ledger()),
         consents=tuple(workbook.consents()),
         homework=tuple(workbook.homework()),
-        other_answers=tuple(answer for answer in every if answer.key.pack_id != pack.id),
+        other_answers=tuple(answer for answer in every if answer.key.pack_id not in known),
     )

@@ -37,7 +37,7 @@ class Synthesis:
     def start(cls, source: ExportSource, options: ExportOptions) -> Synthesis:
         """An empty synthesis for this workbook."""
         words = Wording(source.language)
-        profile = build_profile(source.pack, lambda ex: source.exercise_answers(ex.id))
+        profile = build_profile(source.pack, lambda ex: source.exercise_answers(ex.ref))
         return cls(source, options, words, Doc(words.colon()), profile)
 
     def exercise(self, exercise_id: str) -> Exercise | None:

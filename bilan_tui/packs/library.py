@@ -22,19 +22,22 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from bilan_tui.domain.model import PHASE_IDS, Exercise, Pack, Phase, Source
+from bilan_tui.domain.model import (
+    PHASE_IDS,
+    REF_SEPARATOR,
+    Exercise,
+    Pack,
+    Phase,
+    Source,
+    qualified_ref,
+)
 from bilan_tui.paths import packs_dir
 
 from .names import is_valid_id
 from .problems import PackError, PackProblem
 
-SEPARATOR = ":"
+SEPARATOR = REF_SEPARATOR
 """Between the pack id and the exercise id of a ref; never part of an id."""
-
-
-def qualified_ref(pack_id: str, exercise_id: str) -> str:
-    """How an installed pack's exercise is listed in a library."""
-    return f"{pack_id}{SEPARATOR}{exercise_id}"
 
 
 def split_ref(ref: str, default_pack: str) -> tuple[str, str]:

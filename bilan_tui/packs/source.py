@@ -149,4 +149,3 @@ def read_exercise_file(path: Path, report: FileReport) -> Document | None:
         return None
     body = "\n".join(lines[closing + 1 :])
     return Document(data, body)
-

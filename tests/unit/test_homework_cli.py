@@ -305,11 +305,6 @@ def test_round_trip_from_new_to_import_to_the_homework_export(
     assert (consent.scope, consent.recipient) == ("homework", "consultant")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="export/source.py groups answers under the shipped pack id only; an installed "
-    "pack's answers must be read with the exercise's own pack_id",
-)
 def test_the_homework_export_carries_the_answers_of_the_consultants_exercises(
     tmp_path: Path, data_dir: Path
 ) -> None:
