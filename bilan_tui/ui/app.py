@@ -227,6 +227,10 @@ class BilanApp(App[int]):
         """Our own commands, in the person's language, instead of Textual's English ones."""
         yield SystemCommand(_("Dashboard"), _("Back to the list of exercises"), self._go_dashboard)
         yield SystemCommand(_("My profile"), _("Your results as pictures"), self.open_profile)
+        yield SystemCommand(_("Hours"), _("See and log your hours"), self.open_hours)
+        yield SystemCommand(
+            _("Export"), _("Write your synthesis or detailed results"), self.open_export
+        )
         yield SystemCommand(
             _("Import homework"),
             _("Import a homework file from your consultant"),

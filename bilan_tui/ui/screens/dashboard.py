@@ -29,8 +29,8 @@ class DashboardScreen(Screen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "open_highlighted", _("Open"), tooltip=_("Open the exercise")),
-        Binding("n", "open_next", _("Next step"), tooltip=_("Open the suggested exercise")),
-        Binding("p", "open_profile", _("My profile"), tooltip=_("Your results as pictures")),
+        Binding("n", "open_next", _("Next"), tooltip=_("Open the suggested exercise")),
+        Binding("p", "open_profile", _("Profile"), tooltip=_("Your results as pictures")),
         Binding("h", "open_hours", _("Hours"), tooltip=_("See and log your hours")),
         Binding("e", "open_export", _("Export"), tooltip=_("Write your synthesis or results")),
         Binding(
@@ -38,6 +38,7 @@ class DashboardScreen(Screen[None]):
             "import_homework",
             _("Import homework"),
             tooltip=_("Import a homework file from your consultant"),
+            show=False,
         ),
     ]
 
