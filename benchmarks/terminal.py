@@ -3,8 +3,8 @@
 A terminal application is only "drawn" when its bytes reach the terminal, so
 the figures are taken from the outside: the clock starts just before
 ``pty.fork`` and stops when a marker shows up in what the program wrote
-(escape sequences stripped). ``os.wait4`` then gives the child's own peak
-memory (``ru_maxrss``), unmixed with other children's.
+(escape sequences stripped). The child's peak memory is its ``VmHWM`` once
+the last marker is on screen.
 """
 
 from __future__ import annotations
@@ -44,7 +44,8 @@ class Run:
 
     Attributes:
         marks: Seconds from spawn to each awaited marker, in the order given.
-        max_rss_mb: The child's peak resident memory, in MiB.
+        max_rss_mb: The child's peak resident memory when the last marker
+            appeared, in MiB.
     """
 
     marks: tuple[float, ...]
@@ -103,8 +104,10 @@ def timed_run(
         for marker in markers:
             since = _wait_for(fd, output, marker, since, start)
             marks.append(time.perf_counter() - start)
+        peak_kib = _peak_kib(pid)
         os.write(fd, CTRL_Q.encode())
         status, rss_kib = _reap(pid, fd, output)
+        rss_kib = peak_kib or rss_kib
     finally:
         if status is None:
             with contextlib.suppress(ProcessLookupError):
@@ -113,6 +116,22 @@ def timed_run(
                 os.waitpid(pid, 0)
         os.close(fd)
     return Run(tuple(marks), rss_kib / 1024)
+
+
+def _peak_kib(pid: int) -> int:
+    """The program's peak resident memory so far (``VmHWM``), 0 if unknown.
+
+    Read while the program runs because ``ru_maxrss`` is no good here: Linux
+    carries the forking parent's peak over ``execve`` into the child's.
+    """
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return 0
+    for line in status.splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1])
+    return 0
 
 
 def _screen(output: bytearray, since: int) -> str:

@@ -22,7 +22,7 @@ def make_workbook_with_backup(path: Path, text: str = "Mes mots") -> Path:
         workbook.save_answers(
             [Answer(AnswerKey("bilan", "parcours", f"f{n}"), "x" * 3000) for n in range(20)]
         )
-        backup = workbook.rolling_backup()
+        backup = workbook.rolling_backup(force=True)
     assert backup is not None
     return backup
 

@@ -129,8 +129,17 @@ def hostile_pack(pack: Pack, strings: list[str]) -> Pack:
     return poisoned
 
 
-def hostile_answers(pack: Pack, strings: list[str], entries: int = 3) -> list[Answer]:
-    """Answers to every kind of the mini pack, each text a hostile string."""
+def hostile_answers(
+    pack: Pack, strings: list[str], entries: int = 3, custom: int = 2
+) -> list[Answer]:
+    """Answers to every kind of the mini pack, each text a hostile string.
+
+    Args:
+        pack: The pack answered.
+        strings: The texts, used in order (and again from the start if short).
+        entries: How many entries each records exercise gets.
+        custom: How many of the person's own items the grid gets.
+    """
     texts = iter(strings * (1 + 200 // max(len(strings), 1)))
     answers: list[Answer] = []
 
@@ -161,7 +170,7 @@ def hostile_answers(pack: Pack, strings: list[str], entries: int = 3) -> list[An
                 add(exercise, DEFINITION + card.id, next(texts))
             add(exercise, "rank", [card.id for card in exercise.cards])
         elif exercise.kind is Kind.GRID:
-            add(exercise, CUSTOM_ITEMS, [next(texts), next(texts)])
+            add(exercise, CUSTOM_ITEMS, [next(texts) for _ in range(custom)])
     return answers
 
 

@@ -70,7 +70,7 @@ def test_the_interface_explains_before_starting_when_it_cannot_ask(
 def test_accepting_the_offer_sets_the_file_aside_untouched_and_restores(
     data_dir: Path, name: str
 ) -> None:
-    path, backup, before = ruined(data_dir, name)
+    path, _backup, before = ruined(data_dir, name)
     problem = check_before_opening(path)
     if name == "newer version":
         assert problem is None  # known only once the storage layer is loaded

@@ -53,8 +53,8 @@ def test_a_hundred_kills_lose_no_acknowledged_answer(tmp_path: Path) -> None:
             if message == "open":
                 opened = True
             else:
-                number, count = message.split()
-                acks.append((int(number), int(count)))
+                written, size = message.split()
+                acks.append((int(written), int(size)))
         receiver.close()
         killed_while_writing += opened
         connection = sqlite3.connect(path)

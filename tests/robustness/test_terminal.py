@@ -8,7 +8,10 @@ again, as the next run would, to look for the text.
 
 from __future__ import annotations
 
+import shutil
 import signal
+import sqlite3
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -48,9 +51,21 @@ def test_kill_9_one_and_a_half_seconds_after_typing_keeps_the_text(data_dir: Pat
     with Terminal(ARGS) as term:
         type_in_first_exercise(term, "Typed before kill -9")
         term.pump(1.5)
+        modes = {
+            p.name: stat.S_IMODE(p.stat().st_mode) for p in workbook_file(data_dir).parent.iterdir()
+        }
         term.signal(signal.SIGKILL)
         assert term.wait() == -signal.SIGKILL
     assert "Typed before kill -9" in saved_texts(data_dir)
+    # The running program's files, lock included, were private (umask 022).
+    assert {
+        "default.sqlite",
+        "default.sqlite-wal",
+        "default.sqlite-shm",
+        "default.sqlite.lock",
+    } <= set(modes)
+    assert set(modes.values()) <= {0o600, 0o700}
+    assert stat.S_IMODE(data_dir.stat().st_mode) == 0o700
 
 
 @pytest.mark.parametrize("number", [signal.SIGHUP, signal.SIGTERM], ids=["SIGHUP", "SIGTERM"])
@@ -174,3 +189,23 @@ def test_a_damaged_workbook_is_left_alone_when_the_person_says_no(data_dir: Path
         assert "bilan restore" in term.screen_text()
     assert path.read_bytes() == damaged
     assert not list(path.parent.glob("default.damaged-*"))
+
+
+def test_a_workbook_from_a_newer_version_is_refused_with_the_backup_offered(
+    data_dir: Path,
+) -> None:
+    path, _ = make_damaged_workbook_with_backup(data_dir)
+    backup = next((path.parent / "backups").iterdir())
+    shutil.copyfile(backup, path)
+    connection = sqlite3.connect(path)
+    connection.execute("PRAGMA user_version = 99")
+    connection.commit()
+    connection.close()
+    before = path.read_bytes()
+    with Terminal(ARGS) as term:
+        assert term.wait() == 1
+        after = " ".join(term.after_interface().split())
+    assert "saved by a newer version of bilan" in after
+    assert f"The newest backup is {backup}" in after
+    assert f"bilan restore {backup}" in after
+    assert path.read_bytes() == before

@@ -1,7 +1,7 @@
 """Property tests of text safety: the cleaner, ``plain``, and every exercise body.
 
 Hypothesis checks the cleaner and ``plain`` on 5,000 strings. Then 5,000
-generated strings (plus the known payloads) are poured, 100 at a time, into
+generated strings (plus the known payloads) are poured, 160 at a time, into
 a pack and its answers, and every exercise body of every kind, the phase
 list and the field editors are rendered with them: no exception, no control
 character in what reaches the terminal, no action or link made of our text.
@@ -38,7 +38,7 @@ from .hostile import (
 )
 
 GENERATED = 5000
-BATCH = 100
+BATCH = 160
 
 
 @settings(max_examples=5000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -79,10 +79,11 @@ def grouped(pack: Pack, answers: list[Answer]) -> dict[str, ExerciseAnswers]:
     }
 
 
-def check_strips(app: Gallery, where: str) -> int:
-    """Check what the screen sends to the terminal; returns how many cells were drawn."""
-    cells = 0
+def rendered(app: Gallery, where: str) -> str:
+    """The screen as sent to the terminal, checked segment by segment."""
+    lines = []
     for strip in app.screen._compositor.render_strips():
+        line = []
         for segment in strip:
             found = CONTROL.search(segment.text)
             assert found is None, f"{where}: {found.group()!r} in {segment.text!r}"
@@ -90,39 +91,57 @@ def check_strips(app: Gallery, where: str) -> int:
             if style is not None:
                 assert MARKER not in str((style.meta or {}).get("@click", "")), where
                 assert MARKER not in (style.link or ""), where
-            cells += segment.cell_length
-    return cells
+            line.append(segment.text)
+        lines.append("".join(line))
+    return "\n".join(lines)
+
+
+def visible_start(text: str) -> str | None:
+    """The first few characters of a string as the screen must show them, if plain enough."""
+    start = " ".join(clean_text(text).split())[:5]
+    if len(start) < 5 or not start.isascii() or "\\" in start:
+        return None
+    return start
 
 
 async def test_every_body_renders_generated_and_known_strings() -> None:
     base = mini_pack()
     strings = [*PAYLOADS, *generated(GENERATED, seed=7)]
     batches = [strings[start : start + BATCH] for start in range(0, len(strings), BATCH)]
-    shown = 0
+    shown = checked = seen = 0
     app = Gallery()
     async with app.run_test(size=(120, 60)) as pilot:
         stage = app.query_one("#stage")
         for number, batch in enumerate(batches):
             pack = hostile_pack(base, batch)
-            answers = grouped(pack, hostile_answers(pack, list(reversed(batch))))
+            answers = grouped(
+                pack, hostile_answers(pack, list(reversed(batch)), entries=10, custom=8)
+            )
 
             def entries(
-                exercise_id: str, answers: dict[str, ExerciseAnswers] = answers
+                exercise_id: str, found: dict[str, ExerciseAnswers] = answers
             ) -> list[Entry]:
-                return answers[exercise_id].entries() if exercise_id in answers else []
+                return found[exercise_id].entries() if exercise_id in found else []
 
             context = ExerciseContext(source_entries=entries)
             widgets = [PhaseList(pack)] + [
                 body_for(exercise, answers[exercise.id], context) for exercise in pack.exercises
             ]
+            screens = []
             for widget in widgets:
                 await stage.mount(widget)
                 await pilot.pause()
-                assert check_strips(app, f"batch {number}, {widget!r}") > 0
+                screens.append(rendered(app, f"batch {number}, {widget!r}"))
                 await widget.remove()
             assert app._exception is None
+            everything = "\n".join(screens)
+            starts = [start for start in map(visible_start, batch) if start]
+            checked += len(starts)
+            seen += sum(start in everything for start in starts)
             shown += len(batch)
+    print(f"\n{shown} strings in {len(batches)} batches; {seen}/{checked} checked starts seen")
     assert shown == len(PAYLOADS) + GENERATED
+    assert seen >= checked * 0.5, "most strings must really be on screen"
 
 
 def test_content_from_plain_is_never_markup() -> None:

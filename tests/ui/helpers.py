@@ -37,11 +37,19 @@ def read_session(workbook: Path, pack: Pack) -> WorkbookSession:
     return WorkbookSession.open(workbook, pack, language="en", create=False)
 
 
-async def wait_for_session(app: BilanApp, pilot: object) -> None:
-    """Let the worker open the workbook and the dashboard fill in."""
-    await app.workers.wait_for_complete()
+async def wait_for_session(app: BilanApp, pilot: object, timeout: float = 20.0) -> None:
+    """Let the worker open the workbook and the dashboard fill in.
+
+    Polls rather than trusting one ``wait_for_complete``: on a loaded machine
+    the worker may not even have started when the first pause returns.
+    """
     from textual.pilot import Pilot
 
     assert isinstance(pilot, Pilot)
+    waited = 0.0
+    while app.session is None and waited < timeout:
+        await app.workers.wait_for_complete()
+        await pilot.pause(0.05)
+        waited += 0.05
     await pilot.pause()
-    assert app.session is not None
+    assert app.session is not None, "the workbook did not open"

@@ -56,7 +56,7 @@ async def test_digits_answer_every_item_then_arrows_revise(tmp_path: Path) -> No
         assert [scale.item.id for scale in scales] == ITEMS, "pack order, no shuffling"
         assert app.screen.focused is scales[0]
         assert header(app).startswith("0 / 6")
-        legend = str(app.screen.query_one(".likert-legend", Static).render())
+        legend = str(app.screen.query_one(".likert-legend", Static).render()).replace("\xa0", " ")
         assert legend.startswith("1 Not at all   2 A little")
         assert "5 Very much" in legend
         assert shown(scales[0]).endswith("· not answered")

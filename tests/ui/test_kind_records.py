@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 from typing import Any
 
+import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
-from bilan_tui.domain.answers import POSITION
+from bilan_tui.domain.answers import POSITION, ExerciseAnswers
 from bilan_tui.domain.model import Choice, Exercise, Field, FieldType, Kind
 from bilan_tui.ui.app import BilanApp
 from bilan_tui.ui.kinds.records import RecordList, RecordsBody
 from bilan_tui.ui.kinds.records_confirm import ConfirmDelete
+from bilan_tui.ui.kinds.records_order import add_entry, entry_order, restore_entry, take_entry
 from bilan_tui.ui.kinds.records_summary import entry_summary
 from bilan_tui.ui.screens.exercise import ExerciseScreen
 
@@ -197,15 +200,19 @@ async def test_the_mouse_adds_moves_and_goes_back(tmp_path: Path) -> None:
         await pilot.pause()
         assert body.editing is not None
         app.screen.query_one("#field-title Input", Input).value = "First"
+        await pilot.pause()
         await pilot.click("#record-back")
         await pilot.pause()
         assert body.editing is None
         await pilot.click("#records-add")
         await pilot.pause()
-        app.screen.query_one("#field-title Input", Input).value = "Second"
+        title = app.screen.query_one("#field-title Input", Input)
+        title.value = "Second"
+        await pilot.pause()
         await pilot.click("#record-up")
         await pilot.pause()
         assert "Entry 1 of 2" in str(app.screen.query_one(".record-editor-title", Static).render())
+        assert app.screen.focused is title, "the click gives the keyboard back to the field"
         await pilot.click("#record-delete")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmDelete)
@@ -239,3 +246,48 @@ def test_summary_shows_labels_and_ratings_not_ids() -> None:
     assert entry_summary(exercise, {}) == "(empty)"
     assert entry_summary(exercise, {"job": "  "}) == "(empty)"
     assert entry_summary(exercise, {"notes": "First line\nsecond"}) == "First line"
+
+
+async def test_a_refused_deletion_keeps_the_entry(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pack = mini_pack()
+    app = make_app(tmp_path / "wb.sqlite", pack)
+    async with app.run_test(size=(80, 24)) as pilot:
+        body = await open_stories(app, pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        await type_entry(app, pilot, "Kept", "2020")
+        screen = app.screen
+        assert isinstance(screen, ExerciseScreen)
+
+        def refuse(*_args: object) -> int:
+            raise sqlite3.OperationalError("disk I/O error")
+
+        monkeypatch.setattr(screen.session.workbook, "delete_entry", refuse)
+        await pilot.press("d")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert lines(app) == [" 1  Kept · 2020"]
+        assert [entry.values["title"] for entry in body.answers.entries()] == ["Kept"]
+        messages = [notice.message for notice in app._notifications]
+        assert any(message.startswith("Not deleted: ") for message in messages)
+
+
+def test_undo_restores_values_and_place() -> None:
+    answers = ExerciseAnswers("mini", "stories")
+    first, _keys = add_entry(answers)
+    second, _keys = add_entry(answers)
+    third, _keys = add_entry(answers)
+    answers.set("title", "Middle", second)
+    answers.set("skills", ["a", "b"], second)
+    deleted, moved = take_entry(answers, second)
+    assert entry_order(answers) == [first, third]
+    assert moved == [(POSITION, third)]
+    index, keys = restore_entry(answers, deleted)
+    assert index == 1
+    assert entry_order(answers) == [first, second, third]
+    assert set(keys) >= {("title", second), ("skills", second), (POSITION, second)}
+    assert answers.get("skills", second) == ["a", "b"]
+    assert [answers.get(POSITION, e) for e in (first, second, third)] == [0, 1, 2]

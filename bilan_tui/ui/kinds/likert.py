@@ -14,7 +14,7 @@ from typing import ClassVar
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical
+from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Static
@@ -103,6 +103,16 @@ class LikertBody(ExerciseBody):
         background: $boost;
         border-left: thick $accent;
     }
+    LikertBody .likert-line {
+        height: auto;
+    }
+    LikertBody .likert-number {
+        width: 4;
+        color: $text-muted;
+    }
+    LikertBody .likert-text {
+        width: 1fr;
+    }
     LikertBody .likert-row:focus-within .likert-text {
         text-style: bold;
     }
@@ -120,7 +130,9 @@ class LikertBody(ExerciseBody):
         yield Static(plain(self._legend(scale)), classes="likert-legend")
         for number, item in enumerate(self.exercise.items, start=1):
             with LikertRow():
-                yield Static(plain(f"{number:>2}  {item.text}"), classes="likert-text")
+                with Horizontal(classes="likert-line"):
+                    yield Static(f"{number:>2}", classes="likert-number")
+                    yield Static(plain(item.text), classes="likert-text")
                 yield scale_class(item, scale, scoring.rating(self.exercise, self.answers, item.id))
         if self.exercise.fields:
             with Vertical(classes="likert-fields"):
@@ -129,7 +141,8 @@ class LikertBody(ExerciseBody):
 
     @staticmethod
     def _legend(scale: Scale) -> str:
-        parts = [f"{point} {scale.label(point)}" for point in scale.points]
+        # Non-breaking spaces: "5 Very much" never splits over two lines.
+        parts = [f"{point} {scale.label(point)}".replace(" ", "\u00a0") for point in scale.points]
         legend = "   ".join(parts)
         digits = digit_range(scale.min, scale.max)
         if digits:

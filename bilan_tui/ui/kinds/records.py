@@ -3,9 +3,8 @@
 The body shows the list or one entry's editor, never both, so an entry with
 ten fields still fits at 80×24. Order and undo live in ``records_order``. A
 deletion reaches the disk at once, through the screen, and can be undone.
-Focus moves are immediate (``screen.set_focus``): someone who presses ``a``
-and types at once must type into the new entry, not send letters to the
-list, where they are commands.
+Focus moves are immediate (``screen.set_focus``): keys pressed right after
+``a`` must reach the new entry, not the list, where letters are commands.
 """
 
 from __future__ import annotations
@@ -191,7 +190,8 @@ class RecordsBody(ExerciseBody):
             self.context.delete_entry(entry_id)
         except Exception as error:  # noqa: BLE001 - the person gets a message, not a traceback
             reason = WorkbookSession.describe_error(error)
-            self.notify(_("Not deleted: {reason}.").format(reason=reason), severity="error")
+            message = _("Not deleted: {reason}.").format(reason=reason)
+            self.notify(message, severity="error", markup=False)
             self._restore_focus()
             return
         deleted, keys = take_entry(self.answers, entry_id)
@@ -201,7 +201,7 @@ class RecordsBody(ExerciseBody):
             self.close_editor()
         self._refresh_list(deleted.index)
         self._restore_focus()
-        self.notify(_("Entry deleted. Press u to bring it back."), timeout=4)
+        self.notify(_("Entry deleted. Press u to bring it back."), timeout=4, markup=False)
 
     def action_undo(self) -> None:
         """Bring back the last deleted entry, every value, at its old place."""

@@ -42,6 +42,8 @@ class ExerciseScreen(Screen[None]):
         self.autosaver = Autosaver(answers, session.save_answers)
         self.status = session.status(exercise)
         self._save_timer_running = False
+        self._body: ExerciseBody | None = None
+        self._save_text: str | None = None
 
     def compose(self) -> ComposeResult:
         exercise = self.exercise
@@ -53,13 +55,14 @@ class ExerciseScreen(Screen[None]):
             with VerticalScroll(id="guidance-box"):
                 yield Markdown(exercise.guidance, id="guidance", open_links=False)
         with VerticalScroll(id="exercise-scroll"):
-            yield body_for(
+            self._body = body_for(
                 exercise,
                 self.autosaver.answers,
                 ExerciseContext(
                     source_entries=self.session.source_entries, delete_entry=self._delete_entry
                 ),
             )
+            yield self._body
         yield Static("", id="save-state")
         yield Footer(show_command_palette=False)
 
@@ -104,10 +107,12 @@ class ExerciseScreen(Screen[None]):
             self.set_timer(SAVE_DELAY, self._timed_save)
 
     def _body_progress(self) -> tuple[int, int] | None:
-        """The body's "12 / 48" count, for kinds that count."""
-        for body in self.query(ExerciseBody).results(ExerciseBody):
-            return body.progress()
-        return None
+        """The body's "12 / 48" count, for kinds that count.
+
+        Asked on every keystroke, so the body is kept rather than queried (a
+        query walks every widget of the screen).
+        """
+        return self._body.progress() if self._body is not None else None
 
     def _delete_entry(self, entry_id: str) -> None:
         """Remove a record entry from the disk now; raise if that fails.
@@ -137,21 +142,21 @@ class ExerciseScreen(Screen[None]):
 
     def _report_save(self, ok: bool) -> None:
         """Show the outcome of a save on the status line, if it is still there."""
-        for state in self.query("#save-state").results(Static):
-            if ok:
-                state.remove_class("-error")
-                state.update(plain(_("Saved")))
-            else:
-                reason = self.session.describe_error(self.autosaver.last_error)
-                state.add_class("-error")
-                state.update(
-                    plain(
-                        _(
-                            "Not saved: {reason}. Your text is kept here and will be "
-                            "saved as soon as possible."
-                        ).format(reason=reason)
-                    )
-                )
+        if ok:
+            text = _("Saved")
+        else:
+            reason = self.session.describe_error(self.autosaver.last_error)
+            text = _(
+                "Not saved: {reason}. Your text is kept here and will be "
+                "saved as soon as possible."
+            ).format(reason=reason)
+        # The line is redrawn only when its text changes: an update lays the
+        # whole screen out again, and a save follows every second of typing.
+        if text != self._save_text:
+            for state in self.query("#save-state").results(Static):
+                self._save_text = text
+                state.set_class(not ok, "-error")
+                state.update(plain(text))
         if ok and self.status is ExerciseStatus.TODO and self.autosaver.answers.has_any():
             self.status = ExerciseStatus.STARTED
             if self.query("#exercise-state"):

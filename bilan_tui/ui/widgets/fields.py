@@ -14,7 +14,9 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
+from textual.geometry import Size
 from textual.message import Message
+from textual.reactive import Reactive
 from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Label, Select, SelectionList, Static, TextArea
 from textual.widgets.selection_list import Selection
@@ -25,6 +27,20 @@ from bilan_tui.domain.text import clean_text
 from bilan_tui.i18n import _
 from bilan_tui.ui.text import plain
 from bilan_tui.ui.widgets.rating import RatingScale
+
+
+class LineInput(Input):
+    """An ``Input`` whose typing does not lay the whole screen out again.
+
+    ``Input`` sets its virtual size on every change of its text, and the
+    virtual size is a layout reactive: each keystroke re-arranged every widget
+    of the screen, tens of milliseconds on a long form (benchmarks/, DESIGN
+    §12). A one-line input's outer size never depends on its text (``Input``
+    still asks for a layout itself when its size is ``auto``), so repainting
+    is enough; scrolling reads the virtual size directly.
+    """
+
+    virtual_size = Reactive(Size(0, 0), layout=False)
 
 
 def parse_tags(text: str) -> list[str]:
@@ -102,6 +118,7 @@ class FieldEditor(Vertical):
         super().__init__(id=id)
         self.field = field
         self.initial = value
+        self._error = ""
         if field.required:
             self.add_class("-required")
 
@@ -172,10 +189,19 @@ class FieldEditor(Vertical):
             placeholder = _("YYYY-MM-DD")
         if not placeholder and field.type is FieldType.TAGS:
             placeholder = _("separate with commas")
-        return Input(clean_text(text), placeholder=clean_text(placeholder), classes="field-input")
+        return LineInput(
+            clean_text(text), placeholder=clean_text(placeholder), classes="field-input"
+        )
 
     def show_error(self, message: str) -> None:
-        """Show (or clear, with ``""``) the line under the input."""
+        """Show (or clear, with ``""``) the line under the input.
+
+        Called on every keystroke: an unchanged line is left alone, because an
+        update lays the whole screen out again (tens of ms on a long form).
+        """
+        if message == self._error:
+            return
+        self._error = message
         self.query_one(".field-error", Static).update(plain(message))
         self.set_class(bool(message), "-invalid")
 

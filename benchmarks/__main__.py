@@ -1,0 +1,104 @@
+"""``python -m benchmarks``: measure DESIGN §12's figures beside their references.
+
+Run it from the repository root after the README's install. It builds the
+demo and stress workbooks in a temporary folder on disk, times the
+application against a bare Textual app in a pseudo-terminal, then the
+storage and exports in process, prints the table and writes it into
+``docs/performance.md``. Timings are never asserted by the test suite: this
+is a report, not a gate (its exit status is 0 whether goals are met or not).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from .common import (
+    FULL,
+    LANGUAGE,
+    QUICK,
+    REPO,
+    Settings,
+    filesystem_of,
+    progress,
+    scratch_parent,
+)
+
+DOCUMENT = REPO / "docs" / "performance.md"
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m benchmarks",
+        description="Measure bilan-tui against a bare Textual app (DESIGN §12).",
+    )
+    parser.add_argument(
+        "--quick",
+        action="store_true",
+        help="fewer runs, for a first look (does not update docs/performance.md)",
+    )
+    parser.add_argument(
+        "--output",
+        type=Path,
+        help="the document to update (default: docs/performance.md, unless --quick)",
+    )
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run every benchmark; print the table; update the document."""
+    args = _parser().parse_args(argv)
+    settings = QUICK if args.quick else FULL
+    output = args.output if args.output is not None else (None if args.quick else DOCUMENT)
+    command = "python -m benchmarks" + (" --quick" if args.quick else "")
+    load = os.getloadavg()
+    scratch = Path(tempfile.mkdtemp(prefix="bilan-bench-", dir=scratch_parent()))
+    try:
+        block = _measure(settings, scratch, command, load)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+    print(block)
+    if output is not None:
+        from .report import write_results
+
+        write_results(output, block)
+        progress(f"written to {output}")
+    return 0
+
+
+def _measure(
+    settings: Settings, scratch: Path, command: str, load: tuple[float, float, float]
+) -> str:
+    from bilan_tui.i18n import set_language
+
+    set_language(LANGUAGE)  # before any interface class is built: bindings are translated
+    from bilan_tui.packs import load_shipped_pack
+
+    from . import report
+    from .keystroke import measure_keystroke
+    from .startup import measure_startup
+    from .storage import demo_export, measure_autosave, measure_scaling
+    from .workbooks import display_name, make_demo
+
+    pack = load_shipped_pack(LANGUAGE)
+    data_dir = scratch / "data"
+    demo = make_demo(data_dir, pack)
+    name = display_name(demo, pack)
+    startup = measure_startup(settings, data_dir, demo.stem, pack.exercises[0].title, name)
+    keys = measure_keystroke(settings, make_demo(scratch / "typing", pack))
+    autosave = measure_autosave(settings, scratch, pack)
+    export = demo_export(settings, demo, pack)
+    scaled = measure_scaling(settings, scratch, demo, pack)
+    where = f"{scratch_parent()} ({filesystem_of(scratch) or 'unknown filesystem'})"
+    header = report.machine(command, where, load)
+    rows = report.table(report.figures(startup, keys, autosave, export, scaled))
+    return report.results_block(header, rows, report.scaling_table(scaled))
+
+
+if __name__ == "__main__":
+    sys.exit(main())
