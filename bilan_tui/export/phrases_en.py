@@ -123,6 +123,7 @@ EN = {
     "feedback_cited_one": "feedback from {who}",
     "feedback_cited_other": "feedback from {who}",
     "supported_by": "Backed by {what}.",
+    "list_sep": "; ",
     "no_support": "Strengths claimed but still to be backed up, as no story or feedback "
     "illustrates them yet:",
     "quadrant_assets": "Strengths (mastered and wanted)",

@@ -128,6 +128,7 @@ _PHRASES = {
     "feedback_cited_one": "le retour {who}",
     "feedback_cited_other": "les retours {who}",
     "supported_by": "Illustré par {what}.",
+    "list_sep": " ; ",
     "no_support": (
         "Atouts déclarés qui restent à étayer, aucun récit ni aucun retour ne les illustrant "
         "encore :"

@@ -70,8 +70,11 @@ def _assets(syn: Synthesis) -> None:
         syn.doc.para(words("assets_count", count=total, supported=len(backed)))
         syn.doc.bullets(backed)
     if unbacked:
-        syn.doc.para(words("no_support"))
-        syn.doc.bullets(unbacked)
+        # One paragraph rather than a list: a long column of unsupported
+        # strengths would outweigh the evidenced ones it follows.
+        syn.doc.blocks.append(
+            plain(words("no_support")) + " " + words("list_sep").join(unbacked) + "."
+        )
     for key, items in (
         ("to_develop", skills.result.to_develop),
         ("to_let_go", skills.result.to_let_go),

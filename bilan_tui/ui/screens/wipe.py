@@ -49,6 +49,10 @@ class WipeScreen(ModalScreen[bool]):
         color: $text-muted;
         margin: 0 0 1 0;
     }
+    #wipe-reminder {
+        color: $text-warning;
+        margin: 0 0 1 0;
+    }
     #wipe-buttons {
         height: auto;
         align-horizontal: right;
