@@ -119,7 +119,7 @@ def test_each_asset_cites_its_stories_and_feedback_and_unbacked_ones_are_flagged
     assert "Backed by the story “Saved the school fair”; feedback from Marc." in section
     assert "Backed by at least one story or piece of feedback: 1 of 2." in section
     unbacked = section.split("still to be backed up")[1]
-    assert "- First aid" in unbacked
+    assert "illustrates them yet: First aid." in unbacked
     assert "Passing on a skill" in text.split("### Skills to develop")[1]
 
 
