@@ -1,32 +1,34 @@
 """CPU spent on one keystroke in an answer, autosave included, against a bare ``Input``.
 
-Both apps run headless (``run_test``) in this process; ``time.process_time``
-counts the CPU of every thread between the first and the last key, so the
-waiting Pilot does between keys costs nothing and the difference per key is
-what our screen adds: the field editor, the exercise's bookkeeping and, since
-the screen is saved after every key, one autosave write per key. That is
-stricter than real typing, where the autosave writes once a second.
+Both programs run for real in a pseudo-terminal, as a person would use them:
+keys arrive one every ``PACE`` seconds, and the CPU time of the whole process
+(every thread, read from ``/proc``) is taken before the first key and after
+the autosave of the last one (our exercise writes within a second of the
+first unsaved change). The difference per key is what our exercise screen
+adds: the field editor, the screen's bookkeeping, its larger repaint and the
+autosave writes.
 """
 
 from __future__ import annotations
 
-import asyncio
-import time
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from textual.app import App, ComposeResult
-from textual.pilot import Pilot
-from textual.widgets import Input
+from bilan_tui.packs import load_shipped_pack
+from bilan_tui.session import WorkbookSession
 
-from .common import LANGUAGE, Settings, median, progress
+from .bare_input import MARKER
+from .common import LANGUAGE, REPO, Settings, median, progress
+from .startup import app_args
+from .terminal import Terminal
 
-SIZE = (100, 30)
 EXERCISE = "situation"
 FIELD = "poste"
-"""A one-line text field of the shipped pack, answered in the demo."""
-WARMUP_KEYS = 10
+"""A one-line text field of the shipped pack; the first input of its exercise."""
+PACE = 0.05
+"""Seconds between two keys: 20 keys a second, a fast typist."""
+SETTLE = 1.5
+"""Seconds of quiet before the first key, and after the last (the autosave's delay)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,84 +37,75 @@ class Keystroke:
 
     Attributes:
         bare: In a bare app's ``Input``.
-        ours: In an exercise's text field, saved after each key.
+        ours: In an exercise's one-line text field, autosave included.
     """
 
     bare: float
     ours: float
 
 
-class BareInputApp(App[None]):
-    """One ``Input``, focused."""
-
-    def compose(self) -> ComposeResult:
-        yield Input(id="bare")
-
-
-async def _type(
-    pilot: Pilot[object], keys: int, after_key: Callable[[], object] | None = None
-) -> float:
-    """CPU milliseconds per key over ``keys`` presses of "a"."""
-    start = time.process_time()
+def _type(terminal: Terminal, keys: int) -> float:
+    """Type ``keys`` times "a" at ``PACE``; CPU milliseconds per key."""
+    terminal.pump(SETTLE)
+    before = terminal.cpu_seconds()
     for _ in range(keys):
-        await pilot.press("a")
-        if after_key is not None:
-            after_key()
-    return (time.process_time() - start) * 1000 / keys
+        terminal.send("a")
+        terminal.pump(PACE)
+    terminal.pump(SETTLE)
+    return (terminal.cpu_seconds() - before) * 1000 / keys
 
 
-async def _bare_round(keys: int) -> float:
-    app = BareInputApp()
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        app.query_one(Input).focus()
-        await _type(pilot, WARMUP_KEYS)
-        return await _type(pilot, keys)
-
-
-async def _our_round(workbook: Path, keys: int) -> float:
-    from bilan_tui.packs import load_shipped_pack
-    from bilan_tui.session import WorkbookSession
-    from bilan_tui.ui.app import BilanApp
-    from bilan_tui.ui.screens.exercise import ExerciseScreen
-
-    pack = load_shipped_pack(LANGUAGE)
-
-    def open_session() -> WorkbookSession:
-        return WorkbookSession.open(workbook, pack, language=LANGUAGE, create=False)
-
-    app = BilanApp(pack, open_session, data_location=str(workbook))
-    async with app.run_test(size=SIZE) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        app.open_exercise(EXERCISE)
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, ExerciseScreen), "the exercise did not open"
-        field = screen.query_one(f"#field-{FIELD} Input", Input)
-        field.focus()
-        await pilot.pause()
-        await _type(pilot, WARMUP_KEYS, screen.save)
-        before = field.value
-        per_key = await _type(pilot, keys, screen.save)
-        assert field.value == before + "a" * keys, "keys did not reach the field"
-        assert not screen.autosaver.pending, "the autosave left changes pending"
-        saved = screen.autosaver.answers.get(FIELD)
-        await pilot.press("ctrl+q")
-    if saved != before + "a" * keys:
-        raise RuntimeError("the typed text is not the saved one")
+def _bare_round(keys: int) -> float:
+    with Terminal(["-m", "benchmarks.bare_input"], cwd=REPO) as terminal:
+        terminal.wait_for(MARKER)
+        per_key = _type(terminal, keys)
+        terminal.quit()
     return per_key
 
 
-def measure_keystroke(settings: Settings, workbook: Path) -> Keystroke:
-    """Alternate rounds of typing in both apps; median CPU per key of each."""
-    from bilan_tui.i18n import set_language
+def _saved(workbook: Path) -> str:
+    pack = load_shipped_pack(LANGUAGE)
+    session = WorkbookSession.open(workbook, pack, language=LANGUAGE, create=False)
+    try:
+        exercise = pack.exercise(EXERCISE)
+        assert exercise is not None
+        value = session.exercise_answers(exercise).get(FIELD)
+    finally:
+        session.close()
+    return value if isinstance(value, str) else ""
 
-    set_language(LANGUAGE)  # before any screen class is built (bindings are translated)
+
+def _our_round(data_dir: Path, workbook: str, title: str, display_name: str, keys: int) -> float:
+    path = data_dir / "workbooks" / f"{workbook}.sqlite"
+    before = _saved(path)
+    with Terminal(app_args(data_dir, workbook), cwd=REPO) as terminal:
+        terminal.wait_for(display_name)
+        terminal.skip_output()
+        terminal.send("\x10")  # ctrl+p: the palette finds the exercise by its title
+        terminal.wait_for("Type an exercise")
+        terminal.send(title)
+        terminal.pump(0.5)
+        terminal.send("\r")
+        terminal.skip_output()
+        terminal.wait_for(f"› {title}")
+        per_key = _type(terminal, keys)
+        terminal.quit()
+    after = _saved(path)
+    if len(after) != len(before) + keys or after.count("a") != before.count("a") + keys:
+        raise RuntimeError(f"the {keys} keys typed were not all saved: {after!r}")
+    return per_key
+
+
+def measure_keystroke(
+    settings: Settings, data_dir: Path, workbook: str, display_name: str
+) -> Keystroke:
+    """Alternate rounds of typing in both programs; median CPU per key of each."""
+    exercise = load_shipped_pack(LANGUAGE).exercise(EXERCISE)
+    assert exercise is not None
     bare: list[float] = []
     ours: list[float] = []
     for index in range(settings.rounds):
         progress(f"keystrokes {index + 1}/{settings.rounds}")
-        bare.append(asyncio.run(_bare_round(settings.keys)))
-        ours.append(asyncio.run(_our_round(workbook, settings.keys)))
+        bare.append(_bare_round(settings.keys))
+        ours.append(_our_round(data_dir, workbook, exercise.title, display_name, settings.keys))
     return Keystroke(bare=median(bare), ours=median(ours))

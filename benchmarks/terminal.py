@@ -1,10 +1,10 @@
-"""Run a program in a pseudo-terminal and time when words appear on its screen.
+"""Run a program in a pseudo-terminal, time what appears on its screen, read its CPU.
 
 A terminal application is only "drawn" when its bytes reach the terminal, so
 the figures are taken from the outside: the clock starts just before
 ``pty.fork`` and stops when a marker shows up in what the program wrote
-(escape sequences stripped). The child's peak memory is its ``VmHWM`` once
-the last marker is on screen.
+(escape sequences stripped). CPU time and peak memory are read from
+``/proc`` while the program runs (Linux).
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ SIZE = (100, 30)
 
 TIMEOUT = 60.0
 CTRL_Q = "\x11"
+TICKS = os.sysconf("SC_CLK_TCK")
 
 
 class MarkerMissing(RuntimeError):
@@ -52,17 +53,138 @@ class Run:
     max_rss_mb: float
 
 
-def _child_environment(extra: Mapping[str, str]) -> dict[str, str]:
-    environment = dict(os.environ)
-    environment.update(
-        TERM="xterm-256color",
-        COLUMNS=str(SIZE[0]),
-        LINES=str(SIZE[1]),
-        LANG="C.UTF-8",
-        PYTHONUNBUFFERED="1",
-    )
-    environment.update(extra)
-    return environment
+class Terminal:
+    """``python ARGS`` in a 100x30 pseudo-terminal, started at once.
+
+    Args:
+        args: Arguments after the interpreter (``-m module ...``).
+        cwd: The working directory (the repository, so ``-m`` finds modules).
+        env: Extra environment variables.
+    """
+
+    def __init__(
+        self, args: Sequence[str], *, cwd: Path, env: Mapping[str, str] | None = None
+    ) -> None:
+        argv = [sys.executable, *args]
+        environment = dict(os.environ)
+        environment.update(
+            TERM="xterm-256color",
+            COLUMNS=str(SIZE[0]),
+            LINES=str(SIZE[1]),
+            LANG="C.UTF-8",
+            PYTHONUNBUFFERED="1",
+        )
+        environment.update(env or {})
+        self.start = time.perf_counter()
+        pid, fd = pty.fork()
+        if pid == 0:  # the child: become the program
+            try:
+                os.chdir(cwd)
+                fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", SIZE[1], SIZE[0], 0, 0))
+                os.execve(sys.executable, argv, environment)
+            finally:
+                os._exit(127)
+        self.pid = pid
+        self.fd = fd
+        self.output = bytearray()
+        self.searched = 0
+        self.ended = False
+
+    def wait_for(self, marker: str) -> float:
+        """Read until ``marker`` appears; seconds since the start.
+
+        Only output not yet searched is read (with an overlap, for a marker cut
+        between two reads); the next marker is searched from the same place,
+        since both may come in one write.
+
+        Raises:
+            MarkerMissing: The marker never came; the message has the screen's tail.
+        """
+        overlap = 4 * len(marker.encode()) + 256
+        since = self.searched
+        while True:
+            if marker in self.screen(since):
+                self.searched = since
+                return time.perf_counter() - self.start
+            since = max(since, len(self.output) - overlap)
+            if time.perf_counter() - self.start > TIMEOUT:
+                raise MarkerMissing(f"{marker!r} never came: {self.screen(0)[-800:]!r}")
+            if not self._read(0.5):
+                raise MarkerMissing(f"exited before {marker!r}: {self.screen(0)[-800:]!r}")
+
+    def skip_output(self) -> None:
+        """Start the next search after everything written so far."""
+        self.searched = len(self.output)
+
+    def screen(self, since: int = 0) -> str:
+        """What the program wrote from byte ``since``, without escape sequences."""
+        return ESCAPES.sub(b"", bytes(self.output[since:])).decode("utf-8", "replace")
+
+    def send(self, text: str) -> None:
+        """Type ``text`` as if on the keyboard."""
+        os.write(self.fd, text.encode())
+
+    def pump(self, seconds: float) -> None:
+        """Read the program's output for ``seconds`` (so its writes never block)."""
+        end = time.perf_counter() + seconds
+        while (left := end - time.perf_counter()) > 0:
+            if not self._read(left):
+                return
+
+    def cpu_seconds(self) -> float:
+        """CPU time used so far by every thread of the program (ended ones included)."""
+        fields = Path(f"/proc/{self.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / TICKS  # utime and stime
+
+    def peak_mb(self) -> float:
+        """Peak resident memory so far (``VmHWM``), in MiB.
+
+        ``ru_maxrss`` is no good here: Linux carries the forking parent's peak
+        over ``execve`` into the child's.
+        """
+        for line in Path(f"/proc/{self.pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+        return 0.0
+
+    def quit(self) -> None:
+        """Press ctrl+q and wait for the program to end (killed after 20 s)."""
+        self.send(CTRL_Q)
+        deadline = time.perf_counter() + 20
+        while time.perf_counter() < deadline:
+            done, _status = os.waitpid(self.pid, os.WNOHANG)
+            if done:
+                self.ended = True
+                return
+            self._read(0.05)
+
+    def close(self) -> None:
+        """Kill the program if it still runs; release the terminal."""
+        if not self.ended:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(self.pid, signal.SIGKILL)
+            with contextlib.suppress(ChildProcessError):
+                os.waitpid(self.pid, 0)
+            self.ended = True
+        os.close(self.fd)
+
+    def __enter__(self) -> Terminal:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    def _read(self, wait: float) -> bool:
+        """Append what the program wrote within ``wait`` seconds; False once it is gone."""
+        ready, _, _ = select.select([self.fd], [], [], wait)
+        if not ready:
+            return True
+        try:
+            chunk = os.read(self.fd, 65536)
+        except OSError:  # EIO: the child closed the terminal
+            return False
+        self.output.extend(chunk)
+        return bool(chunk)
 
 
 def timed_run(
@@ -72,111 +194,13 @@ def timed_run(
     cwd: Path,
     env: Mapping[str, str] | None = None,
 ) -> Run:
-    """Run ``python ARGS`` in a pty, time each marker, then quit with ctrl+q.
-
-    Args:
-        args: Arguments after the interpreter (``-m module ...``).
-        markers: Texts awaited in turn; each one is searched for in the
-            output written after the previous one appeared.
-        cwd: The working directory (the repository, so ``-m`` finds modules).
-        env: Extra environment variables.
+    """Run ``python ARGS``, time each marker in turn, note the peak memory, quit.
 
     Raises:
-        MarkerMissing: A marker never came; the message has the screen's tail.
+        MarkerMissing: A marker never came.
     """
-    argv = [sys.executable, *args]
-    environment = _child_environment(env or {})
-    start = time.perf_counter()
-    pid, fd = pty.fork()
-    if pid == 0:  # the child: become the program
-        try:
-            os.chdir(cwd)
-            fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", SIZE[1], SIZE[0], 0, 0))
-            os.execve(sys.executable, argv, environment)
-        finally:
-            os._exit(127)
-    output = bytearray()
-    marks: list[float] = []
-    status: int | None = None
-    rss_kib = 0
-    try:
-        since = 0
-        for marker in markers:
-            since = _wait_for(fd, output, marker, since, start)
-            marks.append(time.perf_counter() - start)
-        peak_kib = _peak_kib(pid)
-        os.write(fd, CTRL_Q.encode())
-        status, rss_kib = _reap(pid, fd, output)
-        rss_kib = peak_kib or rss_kib
-    finally:
-        if status is None:
-            with contextlib.suppress(ProcessLookupError):
-                os.kill(pid, signal.SIGKILL)
-            with contextlib.suppress(ChildProcessError):
-                os.waitpid(pid, 0)
-        os.close(fd)
-    return Run(tuple(marks), rss_kib / 1024)
-
-
-def _peak_kib(pid: int) -> int:
-    """The program's peak resident memory so far (``VmHWM``), 0 if unknown.
-
-    Read while the program runs because ``ru_maxrss`` is no good here: Linux
-    carries the forking parent's peak over ``execve`` into the child's.
-    """
-    try:
-        status = Path(f"/proc/{pid}/status").read_text()
-    except OSError:
-        return 0
-    for line in status.splitlines():
-        if line.startswith("VmHWM:"):
-            return int(line.split()[1])
-    return 0
-
-
-def _screen(output: bytearray, since: int) -> str:
-    return ESCAPES.sub(b"", bytes(output[since:])).decode("utf-8", "replace")
-
-
-def _read(fd: int, output: bytearray, wait: float) -> bool:
-    """Append what the program wrote within ``wait`` seconds; False once it is gone."""
-    ready, _, _ = select.select([fd], [], [], wait)
-    if not ready:
-        return True
-    try:
-        chunk = os.read(fd, 65536)
-    except OSError:  # EIO: the child closed the terminal
-        return False
-    output.extend(chunk)
-    return bool(chunk)
-
-
-def _wait_for(fd: int, output: bytearray, marker: str, since: int, start: float) -> int:
-    """Read until ``marker`` appears after byte ``since``; return where the search may resume.
-
-    Only new bytes are searched (with an overlap so a marker cut between two
-    reads is still found), so a long session does not slow the clock down. The
-    next marker is searched from the same place: both may come in one write.
-    """
-    overlap = 4 * len(marker.encode()) + 256
-    while True:
-        if marker in _screen(output, since):
-            return since
-        since = max(since, len(output) - overlap)
-        if time.perf_counter() - start > TIMEOUT:
-            raise MarkerMissing(f"{marker!r} never came: {_screen(output, 0)[-800:]!r}")
-        if not _read(fd, output, 0.5):
-            raise MarkerMissing(f"exited before {marker!r}: {_screen(output, 0)[-800:]!r}")
-
-
-def _reap(pid: int, fd: int, output: bytearray) -> tuple[int, int]:
-    """Let the program quit (reading its output meanwhile); its status and peak KiB."""
-    deadline = time.perf_counter() + 20
-    while time.perf_counter() < deadline:
-        done, status, usage = os.wait4(pid, os.WNOHANG)
-        if done:
-            return status, usage.ru_maxrss
-        _read(fd, output, 0.05)
-    os.kill(pid, signal.SIGTERM)
-    _done, status, usage = os.wait4(pid, 0)
-    return status, usage.ru_maxrss
+    with Terminal(args, cwd=cwd, env=env) as terminal:
+        marks = tuple(terminal.wait_for(marker) for marker in markers)
+        peak = terminal.peak_mb()
+        terminal.quit()
+    return Run(marks, peak)

@@ -27,7 +27,7 @@ def _private_umask_and_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
     """Every test gets its own data dir (never the real one) and umask 022."""
     data = tmp_path / "data"
     monkeypatch.setenv("BILAN_DATA_DIR", str(data))
-    monkeypatch.setenv("LANG", "C.UTF-8")
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
     monkeypatch.delenv("LC_ALL", raising=False)
     monkeypatch.delenv("LC_MESSAGES", raising=False)
     previous = os.umask(0o022)

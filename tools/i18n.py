@@ -106,7 +106,9 @@ def check() -> int:
                 continue
             found = catalog.get(message.id, context=message.context)
             where = ", ".join(f"{f}:{n}" for f, n in message.locations[:1])
-            if found is None or not found.string or found.fuzzy:
+            strings = found.string if found is not None else ""
+            missing = not all(strings) if isinstance(strings, (tuple, list)) else not strings
+            if found is None or missing or found.fuzzy:
                 problems.append(f"{language}: untranslated: {message.id!r} ({where})")
         mo = po_path(language).with_suffix(".mo")
         if not mo.exists() or mo.read_bytes() != mo_bytes(catalog):

@@ -49,6 +49,7 @@ class BilanApp(App[int]):
             _("Commands"),
             tooltip=_("Find an exercise or a command"),
             priority=True,
+            show=False,
         ),
     ]
 

@@ -184,3 +184,25 @@ def test_an_opening_failure_is_kept_for_the_message(data_dir: Path) -> None:
     with pytest.raises(Exception, match="cannot be read"):
         open_with_daily_backup(context_for(data_dir), failures)
     assert len(failures) == 1
+
+
+def test_restore_into_a_new_data_folder(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A backup brought to a new computer: the folders are made, private."""
+    elsewhere = tmp_path / "old-computer" / "default.sqlite"
+    backup = make_workbook_with_backup(elsewhere, "brought along")
+    assert not data_dir.exists()
+    assert main(["--lang", "en", "restore", str(backup)]) == 0
+    assert text_in(workbook_path(data_dir)) == "brought along"
+    assert mode(data_dir) == 0o700
+    assert mode(workbook_path(data_dir)) == 0o600
+    assert "Restored" in capsys.readouterr().out
+
+
+def test_backup_of_a_missing_workbook_says_so(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--lang", "en", "backup"]) == 1
+    assert "No workbook at" in capsys.readouterr().err
+    assert not data_dir.exists()

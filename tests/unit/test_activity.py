@@ -123,9 +123,13 @@ def test_switching_exercises_keeps_each_ones_time() -> None:
     assert tracker.close() == [Slice("parcours", "investigation", 3)]
 
 
-@given(
-    events=st.lists(st.tuples(st.floats(min_value=0, max_value=2000), st.booleans()), max_size=60)
-)
+# Gaps are whole half-seconds, exact in binary floating point: with arbitrary
+# floats, a gap of exactly 300 s can become 300.0000000001 once added to the
+# clock, and the boundary case would test rounding rather than the tracker.
+GAPS = st.integers(min_value=0, max_value=4000).map(lambda n: n / 2)
+
+
+@given(events=st.lists(st.tuples(GAPS, st.booleans()), max_size=60))
 def test_reported_minutes_never_exceed_the_active_time(
     events: list[tuple[float, bool]],
 ) -> None:

@@ -180,7 +180,13 @@ class MatrixBody(ExerciseBody):
         option = self.result.options[column - 1]
         score = option.scores[row]
         mark = _("not scored yet") if score is None else f"{score}/5"
-        detail.update(Content.assemble(title, " — ", plain(self.labels[column - 1]), ": ", mark))
+        detail.update(
+            Content.assemble(
+                title,
+                " — ",
+                plain(_("{label}: {items}").format(label=self.labels[column - 1], items=mark)),
+            )
+        )
 
     @on(FieldEditor.Changed)
     def _field_changed(self, event: FieldEditor.Changed) -> None:

@@ -52,7 +52,9 @@ class ConfirmDelete(ModalScreen[bool]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("y", "answer(True)", _("Delete"), tooltip=_("Delete the entry")),
+        Binding(
+            "y,o", "answer(True)", _("Delete"), tooltip=_("Delete the entry"), key_display=_("y")
+        ),
         Binding("escape,n", "answer(False)", _("Keep"), tooltip=_("Keep the entry")),
         Binding("left", "app.focus_previous", _("Previous button"), show=False),
         Binding("right", "app.focus_next", _("Next button"), show=False),

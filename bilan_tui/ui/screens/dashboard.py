@@ -40,6 +40,12 @@ class DashboardScreen(Screen[None]):
             tooltip=_("Import a homework file from your consultant"),
             show=False,
         ),
+        Binding(
+            "ctrl+p",
+            "app.command_palette",
+            _("Commands"),
+            tooltip=_("Find an exercise or a command"),
+        ),
     ]
 
     class OpenExercise(Message):

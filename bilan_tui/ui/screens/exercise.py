@@ -29,7 +29,7 @@ class ExerciseScreen(Screen[None]):
     """One exercise: its guidance, its body, and autosave around them."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back", _("Dashboard"), tooltip=_("Save and go back")),
+        Binding("escape", "back", _("Back"), tooltip=_("Save and go back to the dashboard")),
         Binding("ctrl+s", "toggle_done", _("Mark as done"), tooltip=_("Mark as done")),
         Binding("ctrl+g", "toggle_guidance", _("Guidance"), tooltip=_("Show or hide the guidance")),
     ]
@@ -147,8 +147,7 @@ class ExerciseScreen(Screen[None]):
         else:
             reason = self.session.describe_error(self.autosaver.last_error)
             text = _(
-                "Not saved: {reason}. Your text is kept here and will be "
-                "saved as soon as possible."
+                "Not saved: {reason}. Your text is kept here and will be saved as soon as possible."
             ).format(reason=reason)
         # The line is redrawn only when its text changes: an update lays the
         # whole screen out again, and a save follows every second of typing.

@@ -81,7 +81,7 @@ class ExportScreen(Screen[None]):
 
     CSS_PATH = "export.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back", _("Dashboard"), tooltip=_("Go back to the dashboard")),
+        Binding("escape", "back", _("Back"), tooltip=_("Go back to the dashboard")),
         Binding("ctrl+s", "write", _("Write the file"), tooltip=_("Write the file")),
     ]
 

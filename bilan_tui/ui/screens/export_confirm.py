@@ -49,7 +49,13 @@ class ConfirmShare(ModalScreen[bool]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,n", "answer(False)", _("Cancel"), tooltip=_("Do not write the file")),
-        Binding("y", "answer(True)", _("I agree"), tooltip=_("Write the file and record it")),
+        Binding(
+            "y,o",
+            "answer(True)",
+            _("I agree"),
+            tooltip=_("Write the file and record it"),
+            key_display=_("y"),
+        ),
     ]
 
     def __init__(self, lines: list[str]) -> None:

@@ -47,7 +47,7 @@ class HoursScreen(Screen[None]):
 
     CSS_PATH = "hours.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back", _("Dashboard"), tooltip=_("Go back to the dashboard")),
+        Binding("escape", "back", _("Back"), tooltip=_("Go back to the dashboard")),
         Binding("a", "add", _("Add"), tooltip=_("Log hours")),
         Binding(
             "enter", "edit", _("Correct"), tooltip=_("Correct the selected entry"), priority=True

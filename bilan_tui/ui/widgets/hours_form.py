@@ -246,7 +246,9 @@ class ConfirmDelete(ModalScreen[bool]):
     CSS_PATH = "hours_form.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,n", "answer(False)", _("Keep"), tooltip=_("Keep the entry")),
-        Binding("y", "answer(True)", _("Delete"), tooltip=_("Delete the entry")),
+        Binding(
+            "y,o", "answer(True)", _("Delete"), tooltip=_("Delete the entry"), key_display=_("y")
+        ),
     ]
 
     def __init__(self, description: str) -> None:

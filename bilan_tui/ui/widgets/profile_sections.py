@@ -107,7 +107,9 @@ def values(part: ValuesPart, empty_hint: str) -> list[Widget]:
             plain(ranked.card.title).stylize("bold"),
         )
         if ranked.definition:
-            line = Content.assemble(line, " — ", plain(f"“{ranked.definition}”"))
+            line = Content.assemble(
+                line, " — ", plain(_("“{text}”").format(text=ranked.definition))
+            )
         elif ranked.card.description:
             line = Content.assemble(
                 line, " — ", plain(ranked.card.description).stylize("$text-muted")
@@ -142,10 +144,16 @@ def _asset_lines(part: SkillsPart, rated: RatedItem) -> list[Content]:
             count=len(item.evidence)
         )
         titles = " · ".join(proof.title or "…" for proof in item.evidence)
-        lines.append(plain(f"    {label}: {titles}").stylize("$text-muted"))
+        lines.append(
+            plain("    " + _("{label}: {items}").format(label=label, items=titles)).stylize(
+                "$text-muted"
+            )
+        )
     feedback = part.feedback.get(item.key, ())
     if feedback:
-        who = " · ".join(f"{proof.who or '…'} (“{proof.word}”)" for proof in feedback)
+        who = " · ".join(
+            f"{proof.who or '…'} ({_('“{text}”').format(text=proof.word)})" for proof in feedback
+        )
         lines.append(plain("    " + _("Seen by: {who}").format(who=who)).stylize("$text-muted"))
     return lines
 
