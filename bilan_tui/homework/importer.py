@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from bilan_tui.domain.model import Pack
+from bilan_tui.domain.model import Pack, qualified_ref
 from bilan_tui.domain.records import Homework
 from bilan_tui.i18n import _
 from bilan_tui.packs.archive import PackArchiveError
@@ -33,7 +33,7 @@ from bilan_tui.packs.install import (
     pack_from_files,
     reserved_ids,
 )
-from bilan_tui.packs.library import home_pack, installed_packs, merge_library, qualified_ref
+from bilan_tui.packs.library import home_pack, installed_packs, merge_library
 from bilan_tui.packs.problems import PackError
 
 from .fileformat import MAX_FILE_BYTES, HomeworkError, HomeworkFile, parse_homework
