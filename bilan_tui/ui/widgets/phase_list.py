@@ -76,7 +76,12 @@ class PhaseList(OptionList):
             glyph = glyph.stylize("$warning")
         parts = [glyph, title]
         if exercise_id == self.next_id:
-            parts.append(Content("  ← " + _("next")).stylize("$accent"))
+            # Only the arrow when the line is long: a wrapped marker splits the list.
+            marker = "  ← " + _("next")
+            width = self.scrollable_content_region.width or 40
+            if len(title) + len(marker) + 3 > width:
+                marker = "  ←"
+            parts.append(Content(marker).stylize("$accent"))
         return Content.assemble(*parts)
 
     def show_statuses(self, statuses: Mapping[str, ExerciseStatus], next_id: str | None) -> None:
