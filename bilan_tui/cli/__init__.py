@@ -93,15 +93,38 @@ def _early_language(argv: Sequence[str]) -> str:
     return resolve_language(requested)
 
 
+def _interface_args(argv: Sequence[str]) -> argparse.Namespace | None:
+    """The global options of a plain ``bilan`` (the interface), parsed without the commands.
+
+    The full grammar imports every command's module, a tenth of a second
+    before the interface's first frame (DESIGN §12). Anything but valid global
+    options (a command, ``--help``, ``--version``, an abbreviation, an error)
+    returns ``None``: the full parser then handles it and explains itself.
+    """
+    parser = argparse.ArgumentParser(
+        prog="bilan", add_help=False, allow_abbrev=False, exit_on_error=False
+    )
+    _common_options(parser, suppress=False)
+    try:
+        args, rest = parser.parse_known_args(argv)
+    except argparse.ArgumentError:
+        return None
+    if rest:
+        return None
+    args.command = None
+    return args
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``bilan`` console script."""
     args_list = list(sys.argv[1:] if argv is None else argv)
     set_language(_early_language(args_list))
-    parser = build_parser()
-    try:
-        args = parser.parse_args(args_list)
-    except SystemExit as exit_:
-        return int(exit_.code or 0)
+    args = _interface_args(args_list)
+    if args is None:
+        try:
+            args = build_parser().parse_args(args_list)
+        except SystemExit as exit_:
+            return int(exit_.code or 0)
     context = CommandContext.from_args(args, DEFAULT_WORKBOOK)
     try:
         return _dispatch(args, context)

@@ -76,6 +76,17 @@ class CommandContext:
             self._library = cached
         return cached[1]
 
+    def preview_pack(self) -> Pack:
+        """The shipped pack's phases and titles, read in milliseconds, for the first frame.
+
+        The interface draws its dashboard from it, then reads the library
+        (:meth:`pack`, tens of milliseconds of TOML) in its worker with the
+        workbook, and shows the library instead (DESIGN §12).
+        """
+        from bilan_tui.packs.outline import load_shipped_outline, outline_pack
+
+        return outline_pack(load_shipped_outline(self.language))
+
     def open_session(self, *, create: bool) -> WorkbookSession:
         """Open (or create) the workbook with the library (see :meth:`pack`)."""
         from bilan_tui.session import WorkbookSession

@@ -35,7 +35,7 @@ def run_tui(context: CommandContext) -> int:
     path = context.workbook_path()
     ensure_private_dir(context.data_dir)
     ensure_private_dir(workbooks_dir(context.data_dir))
-    pack = context.pack()
+    pack = context.preview_pack()  # the library is read with the workbook, in the app's worker
     failures: list[BaseException] = []
     with acquire_lock(path):
         problem = check_before_opening(path)

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
         PackOutline,
         PhaseOutline,
         load_shipped_outline,
+        outline_pack,
         read_outline,
     )
     from .problems import PackError, PackProblem
@@ -35,6 +36,7 @@ _HOMES = {
     "PackOutline": "outline",
     "PhaseOutline": "outline",
     "load_shipped_outline": "outline",
+    "outline_pack": "outline",
     "read_outline": "outline",
     "PackError": "problems",
     "PackProblem": "problems",
@@ -70,6 +72,7 @@ __all__ = [
     "load_library",
     "load_pack",
     "load_shipped_outline",
+    "outline_pack",
     "load_shipped_pack",
     "merge_library",
     "read_outline",

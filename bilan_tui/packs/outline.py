@@ -16,6 +16,7 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+from bilan_tui.domain.model import Exercise, Kind, Pack, Phase
 from bilan_tui.domain.text import clean_text
 
 from .names import MANIFEST, is_valid_id
@@ -122,3 +123,40 @@ def _exercise(root: Path, ident: str, phase: str) -> ExerciseOutline:
 def load_shipped_outline(language: str) -> PackOutline:
     """The outline of the shipped pack in ``language``, read once per process."""
     return read_outline(shipped_pack_root(language))
+
+
+def outline_pack(outline: PackOutline) -> Pack:
+    """A stand-in ``Pack`` with the outline's phases and titles, for the first frame.
+
+    Its exercises have no fields, guidance or items: the dashboard shows it
+    while the full pack loads, and is given the full pack as soon as the
+    workbook is open. An unknown kind stands as a form (the loader reports it).
+    """
+    kinds = {kind.value: kind for kind in Kind}
+    phases = tuple(
+        Phase(
+            phase.id,
+            tuple(
+                Exercise(
+                    id=exercise.id,
+                    title=exercise.title,
+                    kind=kinds.get(exercise.kind, Kind.FORM),
+                    phase=phase.id,
+                    summary=exercise.summary,
+                    minutes=exercise.minutes,
+                    pack_id=outline.id,
+                )
+                for exercise in phase.exercises
+            ),
+        )
+        for phase in outline.phases
+        if phase.exercises
+    )
+    return Pack(
+        id=outline.id,
+        version="",
+        language=outline.language,
+        title=outline.title,
+        phases=phases,
+        root=outline.root,
+    )

@@ -101,6 +101,11 @@ class BilanApp(App[int]):
             result = event.worker.result
             assert isinstance(result, WorkbookSession)
             self.session = result
+            if result.pack is not self.pack:  # the library replaces the first frame's outline
+                self.pack = result.pack
+                dashboard = self.get_screen_stack_bottom()
+                if isinstance(dashboard, DashboardScreen):
+                    dashboard.set_pack(result.pack)
             self.refresh_dashboard()
             if self._pending_exercise:
                 self.open_exercise(self._pending_exercise)

@@ -32,15 +32,22 @@ from bilan_tui.ui.widgets.rating import RatingScale
 class LineInput(Input):
     """An ``Input`` whose typing does not lay the whole screen out again.
 
-    ``Input`` sets its virtual size on every change of its text, and the
-    virtual size is a layout reactive: each keystroke re-arranged every widget
-    of the screen, tens of milliseconds on a long form (benchmarks/, DESIGN
-    §12). A one-line input's outer size never depends on its text (``Input``
-    still asks for a layout itself when its size is ``auto``), so repainting
-    is enough; scrolling reads the virtual size directly.
+    Two things ``Input`` does on a keystroke make Textual re-arrange every
+    widget of the screen, milliseconds on a long form (``benchmarks/``,
+    DESIGN §12): it sets its virtual size, a layout reactive, although a
+    one-line input's outer size never depends on its text (``Input`` still
+    asks for a layout itself when its size is ``auto``); and, once the text is
+    wider than the field, it moves its horizontal scrollbar, which has size 0
+    and is never drawn, but whose refresh invalidates the screen's map of
+    widgets. Repainting the input is enough in both cases.
     """
 
     virtual_size = Reactive(Size(0, 0), layout=False)
+
+    def watch_scroll_x(self, old_value: float, new_value: float) -> None:
+        """Repaint when the text scrolls, leaving the invisible scrollbar alone."""
+        if round(old_value) != round(new_value):
+            self.refresh(self.size.region)
 
 
 def parse_tags(text: str) -> list[str]:
