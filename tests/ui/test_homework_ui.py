@@ -23,20 +23,9 @@ from bilan_tui.ui.screens.homework_import import HomeworkImportScreen
 from bilan_tui.ui.widgets.homework_panel import HomeworkPanel
 from bilan_tui.ui.widgets.phase_list import PhaseList
 
-from .helpers import MINI_PACK, make_app, read_session, shipped_pack
+from .helpers import MINI_PACK, make_app, read_session, shipped_pack, wait_for_session
 
 DUE = datetime.date.today() + datetime.timedelta(days=3)
-
-
-async def wait_for_session(app: BilanApp, pilot: Pilot[Any]) -> None:
-    """Wait for the workbook to open (the worker may start late on a busy machine)."""
-    for _attempt in range(200):
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        if app.session is not None:
-            return
-        await pilot.pause(0.05)
-    raise AssertionError(app.open_error or "the workbook did not open")
 
 
 def homework_file(tmp_path: Path, exercises: str, *, pack: Path = MINI_PACK) -> Path:

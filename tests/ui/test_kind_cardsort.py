@@ -16,20 +16,9 @@ from bilan_tui.ui.kinds.cardsort_rank import RankList
 from bilan_tui.ui.kinds.cardsort_sort import CardList
 from bilan_tui.ui.screens.exercise import ExerciseScreen
 
-from .helpers import make_app, mini_pack, read_session
+from .helpers import make_app, mini_pack, read_session, wait_for_session
 
 CARDS = ["autonomy", "security", "creativity", "helping", "recognition", "balance"]
-
-
-async def wait_for_session(app: BilanApp, pilot: Pilot[Any]) -> None:
-    """Wait for the workbook to open (the worker may start late on a busy machine)."""
-    for _attempt in range(200):
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        if app.session is not None:
-            return
-        await pilot.pause(0.05)
-    raise AssertionError(app.open_error or "the workbook did not open")
 
 
 async def open_values(app: BilanApp, pilot: Pilot[Any]) -> CardsortBody:

@@ -19,18 +19,7 @@ from bilan_tui.ui.kinds.records_order import add_entry, entry_order, restore_ent
 from bilan_tui.ui.kinds.records_summary import entry_summary
 from bilan_tui.ui.screens.exercise import ExerciseScreen
 
-from .helpers import make_app, mini_pack, read_session
-
-
-async def wait_for_session(app: BilanApp, pilot: Pilot[Any]) -> None:
-    """Wait for the workbook to open (the worker may start late on a busy machine)."""
-    for _attempt in range(200):
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        if app.session is not None:
-            return
-        await pilot.pause(0.05)
-    raise AssertionError(app.open_error or "the workbook did not open")
+from .helpers import make_app, mini_pack, read_session, wait_for_session
 
 
 def lines(app: BilanApp) -> list[str]:
