@@ -80,23 +80,28 @@ def _measure(
     from bilan_tui.packs import load_shipped_pack
 
     from . import report
-    from .keystroke import measure_keystroke
+    from .keystroke import AREA, LINE, measure_keystroke
+    from .report import DEMO, STRESS
     from .startup import measure_startup
-    from .storage import demo_export, measure_autosave, measure_scaling
-    from .workbooks import display_name, make_demo
+    from .storage import FACTORS, demo_export, measure_autosave, measure_scaling
+    from .workbooks import display_name, make_demo, make_stress
 
     pack = load_shipped_pack(LANGUAGE)
     data_dir = scratch / "data"
     demo = make_demo(data_dir, pack)
     name = display_name(demo, pack)
-    startup = measure_startup(settings, data_dir, demo.stem, pack.exercises[0].title, name)
-    keys = measure_keystroke(settings, make_demo(scratch / "typing", pack))
+    progress(f"stress workbook x{FACTORS[-1]}")
+    make_stress(demo, FACTORS[-1], STRESS)
+    first_title = pack.exercises[0].title
+    startup = measure_startup(settings, data_dir, [DEMO, STRESS], first_title, name)
+    line = measure_keystroke(settings, LINE, data_dir, DEMO, name)
+    area = measure_keystroke(settings, AREA, data_dir, DEMO, name)
     autosave = measure_autosave(settings, scratch, pack)
-    export = demo_export(settings, demo, pack)
-    scaled = measure_scaling(settings, scratch, demo, pack)
+    export = demo_export(settings, make_demo(scratch / "export", pack), pack)
+    scaled = measure_scaling(settings, scratch, make_demo(scratch / "scaling", pack), pack)
     where = f"{scratch_parent()} ({filesystem_of(scratch) or 'unknown filesystem'})"
     header = report.machine(command, where, load)
-    rows = report.table(report.figures(startup, keys, autosave, export, scaled))
+    rows = report.table(report.figures(startup, line, area, autosave, export, scaled))
     return report.results_block(header, rows, report.scaling_table(scaled))
 
 

@@ -18,10 +18,12 @@ from pathlib import Path
 from .common import Figure
 from .keystroke import Keystroke
 from .startup import Startup
-from .storage import Autosave, Scaled
+from .storage import Autosave, DemoExport, Scaled
 
 START = "<!-- benchmark results: start (written by python -m benchmarks) -->"
 END = "<!-- benchmark results: end -->"
+DEMO = "demo"
+STRESS = "stress"
 PACKAGES = ("textual", "rich", "sqlmodel", "SQLAlchemy", "pydantic")
 LINEAR_LIMIT = 1.5
 """Export is "linear" when an item added at 10-20x costs at most this much more than at 1-5x."""
@@ -29,81 +31,97 @@ LINEAR_LIMIT = 1.5
 
 def figures(
     startup: Startup,
-    keys: Keystroke,
+    line: Keystroke,
+    area: Keystroke,
     autosave: Autosave,
-    export: dict[str, float],
+    export: DemoExport,
     scaled: Sequence[Scaled],
 ) -> list[Figure]:
     """The table of DESIGN §12, one line per goal."""
+    demo, stress = startup.opened[DEMO], startup.opened[STRESS]
     first, last = scaled[0], scaled[-1]
     early, late = _marginal(scaled[0], scaled[1]), _marginal(scaled[-2], scaled[-1])
-    extra_cpu = keys.ours - keys.bare
-    extra_memory = startup.memory - startup.bare_memory
-    formats = ", ".join(f"{name} {value:.0f}" for name, value in export.items() if name != "total")
+    extra_memory = demo.memory - startup.bare_memory
+    factor = last.size.factor
     return [
         _ratio_figure(
-            "First frame of the dashboard (phases, titles), against the bare app's",
+            "First frame of the dashboard (phases and titles), against the bare app's",
             startup.bare,
-            startup.first,
+            demo.first,
             1.2,
             "s",
         ),
         _ratio_figure(
-            "Dashboard settled with the workbook's data, against the bare app's first frame",
+            "Dashboard settled with the demo's data, against the bare app's first frame",
             startup.bare,
-            startup.settled,
+            demo.settled,
             2.4,
             "s",
         ),
-        Figure(
-            "One keystroke in an answer, autosave included (CPU)",
-            f"{keys.bare:.2f} ms (bare `Input`)",
-            f"{keys.ours:.2f} ms",
-            f"{extra_cpu:+.2f} ms",
-            "≤ +2 ms",
-            extra_cpu <= 2.0,
-        ),
+        _key_figure("One keystroke in a one-line answer, autosave included (CPU)", line, "Input"),
+        _key_figure("One keystroke in a long answer, autosave included (CPU)", area, "TextArea"),
         Figure(
             "One autosave write (`synchronous=FULL`), p99",
-            f"median {autosave.median:.2f} ms",
-            f"{autosave.p99:.2f} ms",
-            "",
+            f"{autosave.bare_p99:.2f} ms (plain `sqlite3`)",
+            f"{autosave.p99:.2f} ms (median {autosave.median:.2f}, CPU {autosave.cpu:.2f})",
+            f"{autosave.p99 / autosave.bare_p99:.2f} ×",
             "≤ 5 ms",
             autosave.p99 <= 5.0,
         ),
         Figure(
-            "Export of the demo, every scope in every format",
+            "Export of the demo, any scope in any format (collect and render)",
             "",
-            f"{export['total']:.0f} ms ({formats})",
+            f"slowest {export.each[export.slowest]:.0f} ms ({export.slowest}, "
+            f"CPU {export.slowest_cpu:.0f} ms); all {len(export.each)} in a row "
+            f"{export.total:.0f} ms",
             "",
             "≤ 150 ms",
-            export["total"] <= 150.0,
+            export.each[export.slowest] <= 150.0,
         ),
         _ratio_figure(
-            f"Opening a workbook {last.size.factor} × the demo (session and dashboard data), "
-            "against the demo",
+            f"A workbook {factor} × the demo: start to settled dashboard, against the demo",
+            demo.settled,
+            stress.settled,
+            1.5,
+            "s",
+        ),
+        _ratio_figure(
+            f"A workbook {factor} × the demo: session open and dashboard data "
+            "(in process, imports done, CPU), against the demo",
             first.open_ms,
             last.open_ms,
             1.5,
             "ms",
         ),
         Figure(
-            f"Export time per added item, {last.size.factor} × the demo",
+            f"Export CPU time per added item, up to {factor} × the demo",
             f"{early:.0f} µs ({scaled[0].size.factor}→{scaled[1].size.factor} ×)",
-            f"{late:.0f} µs ({scaled[-2].size.factor}→{last.size.factor} ×)",
+            f"{late:.0f} µs ({scaled[-2].size.factor}→{factor} ×)",
             f"{late / early:.2f} ×" if early > 0 else "",
             f"≤ {LINEAR_LIMIT} × (linear)",
             early > 0 and late / early <= LINEAR_LIMIT,
         ),
         Figure(
-            "Peak memory (settled, then quit)",
+            "Peak memory, dashboard settled",
             f"{startup.bare_memory:.0f} MB",
-            f"{startup.memory:.0f} MB",
+            f"{demo.memory:.0f} MB",
             f"{extra_memory:+.0f} MB",
             "≤ +40 MB",
             extra_memory <= 40.0,
         ),
     ]
+
+
+def _key_figure(name: str, keys: Keystroke, widget: str) -> Figure:
+    extra = keys.ours - keys.bare
+    return Figure(
+        name,
+        f"{keys.bare:.2f} ms (bare `{widget}`)",
+        f"{keys.ours:.2f} ms",
+        f"{extra:+.2f} ms",
+        "≤ +2 ms",
+        extra <= 2.0,
+    )
 
 
 def _ratio_figure(name: str, reference: float, ours: float, limit: float, unit: str) -> Figure:
@@ -142,8 +160,8 @@ def table(rows: Sequence[Figure]) -> list[str]:
 def scaling_table(scaled: Sequence[Scaled]) -> list[str]:
     """How opening and exporting grow with the workbook."""
     lines = [
-        "| size | record entries | ledger entries | answers | open + dashboard data | "
-        "export, all | export per item |",
+        "| size | record entries | ledger entries | answers | session open + dashboard data | "
+        "every export in a row | export per item |",
         "|---|---|---|---|---|---|---|",
     ]
     for row in scaled:
@@ -194,7 +212,7 @@ def results_block(header: list[str], rows: list[str], scaling: list[str]) -> str
         "",
         *rows,
         "",
-        "How opening and exporting grow with the workbook (medians):",
+        "How opening and exporting grow with the workbook (medians of CPU time, in process):",
         "",
         *scaling,
         END,

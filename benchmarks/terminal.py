@@ -32,7 +32,6 @@ SIZE = (100, 30)
 
 TIMEOUT = 60.0
 CTRL_Q = "\x11"
-TICKS = os.sysconf("SC_CLK_TCK")
 
 
 class MarkerMissing(RuntimeError):
@@ -134,7 +133,7 @@ class Terminal:
     def cpu_seconds(self) -> float:
         """CPU time used so far by every thread of the program (ended ones included)."""
         fields = Path(f"/proc/{self.pid}/stat").read_text().rsplit(")", 1)[1].split()
-        return (int(fields[11]) + int(fields[12])) / TICKS  # utime and stime
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime, stime
 
     def peak_mb(self) -> float:
         """Peak resident memory so far (``VmHWM``), in MiB.

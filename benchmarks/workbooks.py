@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import sqlite3
 import uuid
 from pathlib import Path
 
@@ -56,6 +57,25 @@ def display_name(path: Path, pack: Pack) -> str:
         return session.display_name()
     finally:
         session.close()
+
+
+def copy_workbook(source: Path, target: Path) -> None:
+    """Copy a closed workbook with SQLite's backup API (whatever its journal holds)."""
+    reading, writing = sqlite3.connect(source), sqlite3.connect(target)
+    try:
+        reading.backup(writing)
+    finally:
+        reading.close()
+        writing.close()
+    target.chmod(0o600)
+
+
+def make_stress(demo: Path, factor: int, name: str = "stress") -> Path:
+    """The demo ``factor`` times over, as the workbook ``name`` beside it; its path."""
+    path = demo.with_name(f"{name}.sqlite")
+    copy_workbook(demo, path)
+    scale_up(path, factor)
+    return path
 
 
 def scale_up(path: Path, factor: int) -> None:

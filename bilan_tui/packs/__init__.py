@@ -72,9 +72,9 @@ __all__ = [
     "load_library",
     "load_pack",
     "load_shipped_outline",
-    "outline_pack",
     "load_shipped_pack",
     "merge_library",
+    "outline_pack",
     "read_outline",
     "shipped_pack_root",
 ]

@@ -3,13 +3,15 @@
 The app is given the pack and a function that opens the workbook. It draws the
 dashboard from the pack in the first frame, then opens the workbook (which
 imports the storage layer, slower than Textual itself) in a worker thread and
-fills the dashboard in when it is ready (DESIGN §12).
+fills the dashboard in when it is ready (DESIGN §12). The other screens are
+imported when first shown: the exercise screen alone (with Markdown) would add
+a tenth of the first frame.
 """
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Iterable
-from functools import partial
 from typing import ClassVar, cast
 
 from rich.text import Text
@@ -25,10 +27,6 @@ from bilan_tui.i18n import _
 from bilan_tui.session import WorkbookSession
 from bilan_tui.ui.commands import ExerciseCommands
 from bilan_tui.ui.screens.dashboard import DashboardScreen
-from bilan_tui.ui.screens.exercise import ExerciseScreen
-from bilan_tui.ui.screens.help import HelpScreen
-from bilan_tui.ui.screens.hours import HoursScreen
-from bilan_tui.ui.screens.wipe import start_wipe
 
 SessionOpener = Callable[[], WorkbookSession]
 
@@ -140,6 +138,8 @@ class BilanApp(App[int]):
             self._pending_exercise = exercise_id
             self.notify(_("Opening your workbook…"), timeout=2)
             return
+        from bilan_tui.ui.screens.exercise import ExerciseScreen
+
         self._pending_exercise = None
         if isinstance(self.screen, ExerciseScreen):
             self.screen.save()
@@ -149,6 +149,8 @@ class BilanApp(App[int]):
     @on(DashboardScreen.OpenHours)
     def open_hours(self) -> None:
         """Show the hours ledger, once the workbook is open."""
+        from bilan_tui.ui.screens.hours import HoursScreen
+
         if self.session is None:
             self.notify(_("Opening your workbook…"), timeout=2)
             return
@@ -193,9 +195,12 @@ class BilanApp(App[int]):
 
     def save_everything(self) -> bool:
         """Write whatever is pending on every open exercise screen; False if some failed."""
+        module = sys.modules.get("bilan_tui.ui.screens.exercise")
+        if module is None:  # no exercise was ever shown: nothing to save, nothing to import
+            return True
         saved = True
         for screen in self.screen_stack:
-            if isinstance(screen, ExerciseScreen):
+            if isinstance(screen, module.ExerciseScreen):
                 saved = screen.save() and saved
         return saved
 
@@ -217,6 +222,8 @@ class BilanApp(App[int]):
 
     def action_help(self) -> None:
         """Show the help page."""
+        from bilan_tui.ui.screens.help import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.data_location))
 
@@ -246,9 +253,14 @@ class BilanApp(App[int]):
         yield SystemCommand(
             _("Delete this workbook"),
             _("End of the bilan: destroy the workbook and its backups"),
-            partial(start_wipe, self),
+            self._start_wipe,
         )
         yield SystemCommand(_("Quit"), _("Save and quit"), self.action_quit)
+
+    def _start_wipe(self) -> None:
+        from bilan_tui.ui.screens.wipe import start_wipe
+
+        start_wipe(self)
 
     def _go_dashboard(self) -> None:
         self.save_everything()
