@@ -11,6 +11,7 @@ Textual handles neither by itself (DESIGN §5).
 from __future__ import annotations
 
 import contextlib
+import os
 import signal
 import sys
 from functools import partial
@@ -113,13 +114,53 @@ def _install_signal_handlers(app: object) -> dict[int, Handler]:
     assert isinstance(app, BilanApp)
 
     def save_and_quit(signum: int, _frame: FrameType | None) -> None:
-        app.save_everything()
+        saved = app.save_everything()
+        if signum == signal.SIGHUP and saved:
+            # The terminal is gone: restoring it can only block on a dead
+            # tty. Everything is on disk, so close the workbook and leave now.
+            if app.session is not None:
+                with contextlib.suppress(Exception):
+                    app.session.close()
+            _restore_terminal_without_blocking(app)
+            os._exit(128 + signum)
         app.exit(128 + signum)
 
     previous: dict[int, Handler] = {}
     for sig in (signal.SIGHUP, signal.SIGTERM):
         previous[sig] = signal.signal(sig, save_and_quit)
     return previous
+
+
+TERMINAL_RESET = (
+    "\x1b[?2004l"  # bracketed paste off
+    "\x1b[?7h"  # line wrap on
+    "\x1b[?1000l\x1b[?1002l\x1b[?1003l\x1b[?1006l\x1b[?1015l"  # mouse reporting off
+    "\x1b[<u"  # kitty keyboard protocol off
+    "\x1b[?1049l"  # leave the alternate screen
+    "\x1b[?25h"  # show the cursor
+    "\x1b[?1004l"  # focus events off
+)
+
+
+def _restore_terminal_without_blocking(app: object) -> None:
+    """Undo what Textual did to the terminal, never waiting on a dead tty.
+
+    Textual's own shutdown writes through a thread and may block forever once
+    the terminal window is closed; this writes the same reset in one
+    non-blocking call and gives up silently if nobody is listening.
+    """
+    driver = getattr(app, "_driver", None)
+    attrs = getattr(driver, "attrs_before", None)
+    fileno = getattr(driver, "fileno", None)
+    if attrs is not None and isinstance(fileno, int):
+        with contextlib.suppress(Exception):
+            import termios
+
+            termios.tcsetattr(fileno, termios.TCSANOW, attrs)
+    with contextlib.suppress(Exception):
+        fd = sys.__stderr__.fileno() if sys.__stderr__ else 2
+        os.set_blocking(fd, False)
+        os.write(fd, TERMINAL_RESET.encode())
 
 
 def _restore_signal_handlers(previous: dict[int, Handler]) -> None:
