@@ -22,7 +22,7 @@ from bilan_tui.domain.answers import Answer, Entry, ExerciseAnswers
 from bilan_tui.domain.ledger import LedgerSummary, summarise
 from bilan_tui.domain.ledger import to_json as ledger_json
 from bilan_tui.domain.model import PHASE_IDS, Exercise, ExerciseStatus, Pack
-from bilan_tui.domain.progress import next_exercise
+from bilan_tui.domain.progress import exercise_status, next_exercise
 from bilan_tui.domain.records import Consent, LedgerEntry
 from bilan_tui.i18n import _
 
@@ -58,6 +58,49 @@ def read_saved_language(path: Path) -> str | None:
     except sqlite3.Error:
         return None
     return str(row[0]) if row else None
+
+
+PLAN_EXERCISE = "modalites"
+"""The exercise where the hours planned per phase are agreed."""
+
+
+def planned_hours(modalites: ExerciseAnswers) -> dict[str, float | None]:
+    """Hours planned per phase, from the answers of ``modalites``."""
+    planned: dict[str, float | None] = {}
+    for phase_id in PHASE_IDS:
+        value = modalites.get(f"heures_{phase_id}")
+        planned[phase_id] = float(value) if isinstance(value, (int, float)) else None
+    return planned
+
+
+def quick_dashboard_data(path: Path, pack: Pack) -> DashboardData | None:
+    """The dashboard's data read with ``sqlite3`` alone, before the storage layer is imported.
+
+    The same data as :meth:`WorkbookSession.dashboard_data` for ``pack``,
+    minus the homework when an assignment names an exercise ``pack`` lacks
+    (a preview pack does not list installed packs: the full open shows it).
+    ``None`` when the file does not exist yet or cannot be read that way.
+    """
+    from bilan_tui.homework.view import assignment_views
+    from bilan_tui.store.quick_read import read_quick_view
+
+    view = read_quick_view(path, pack.id, PLAN_EXERCISE)
+    if view is None:
+        return None
+    statuses: dict[str, ExerciseStatus] = {}
+    for exercise in pack.exercises:
+        key = (exercise.pack_id or pack.id, exercise.id)
+        statuses[exercise.ref] = exercise_status(key in view.answered, key in view.done)
+    extra: dict[str, Any] = {}
+    if all(pack.exercise(ref) for item in view.homework for ref in item.exercises):
+        extra["homework"] = assignment_views(view.homework, pack, statuses)
+    return DashboardData(
+        display_name=view.display_name,
+        statuses=statuses,
+        next_exercise=next_exercise(pack, statuses),
+        hours=summarise(view.ledger, planned_hours(view.plan)),
+        extra=extra,
+    )
 
 
 def consent_json(consent: Consent) -> dict[str, Any]:
@@ -265,12 +308,7 @@ class WorkbookSession:
 
     def planned_hours(self) -> dict[str, float | None]:
         """Hours planned per phase, as agreed in ``modalites``."""
-        modalites = self.workbook.exercise_answers(self.pack.id, "modalites")
-        planned: dict[str, float | None] = {}
-        for phase_id in PHASE_IDS:
-            value = modalites.get(f"heures_{phase_id}")
-            planned[phase_id] = float(value) if isinstance(value, (int, float)) else None
-        return planned
+        return planned_hours(self.workbook.exercise_answers(self.pack.id, PLAN_EXERCISE))
 
     def ledger_summary(self) -> LedgerSummary:
         """The hours ledger, added up against the 24 h and the plan."""

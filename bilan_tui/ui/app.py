@@ -1,9 +1,12 @@
 """The application: wiring between the dashboard, the exercises and the workbook.
 
 The app is given the pack and a function that opens the workbook. It draws the
-dashboard from the pack in the first frame, then opens the workbook (which
-imports the storage layer, slower than Textual itself) in a worker thread and
-fills the dashboard in when it is ready (DESIGN §12). The other screens are
+dashboard from the pack in the first frame; then, in a worker thread, it shows
+the dashboard's data read with the standard ``sqlite3`` module
+(``session.quick_dashboard_data``), and only then opens the workbook for real
+(which imports the storage layer, slower than Textual itself) and shows the
+full session's data (DESIGN §12). Exercises, hours and exports wait for the
+full session, the only writer. The other screens are
 imported when first shown: the exercise screen alone (with Markdown) would add
 a tenth of the first frame.
 """
@@ -11,7 +14,9 @@ a tenth of the first frame.
 from __future__ import annotations
 
 import sys
+import threading
 from collections.abc import Callable, Iterable
+from pathlib import Path
 from typing import ClassVar, cast
 
 from rich.text import Text
@@ -24,11 +29,14 @@ from textual.worker import Worker, WorkerState
 
 from bilan_tui.domain.model import Pack
 from bilan_tui.i18n import _
-from bilan_tui.session import WorkbookSession
+from bilan_tui.session import DashboardData, WorkbookSession, quick_dashboard_data
 from bilan_tui.ui.commands import ExerciseCommands
 from bilan_tui.ui.screens.dashboard import DashboardScreen
 
 SessionOpener = Callable[[], WorkbookSession]
+
+QUICK_PAINT_WAIT = 0.5
+"""Seconds the storage import waits at most for the quick data to be painted."""
 
 
 class BilanApp(App[int]):
@@ -89,7 +97,31 @@ class BilanApp(App[int]):
 
     @work(thread=True, exclusive=True, group="session", exit_on_error=False)
     def _load_session(self) -> WorkbookSession:
+        """Show the workbook's data read with ``sqlite3``, then open it for real.
+
+        The quick read shows the dashboard's data before SQLAlchemy and
+        SQLModel are imported (DESIGN §12); a new workbook or any problem
+        skips it, and the full open reports what is wrong.
+        """
+        data = quick_dashboard_data(Path(self.data_location), self.pack)
+        if data is not None:
+            drawn = threading.Event()
+            try:
+                self.call_from_thread(self._show_quick_data, data, drawn)
+            except Exception:  # noqa: BLE001 - a preview (or the app closing): open anyway
+                drawn.set()
+            # The imports below hold the GIL for a third of a second: let the
+            # screen be painted with the data first (bounded, never a hang).
+            drawn.wait(QUICK_PAINT_WAIT)
         return self._open_session()
+
+    def _show_quick_data(self, data: DashboardData, drawn: threading.Event) -> None:
+        """Fill the dashboard in before the full session is ready (read-only)."""
+        if self.session is None and isinstance(
+            dashboard := self.get_screen_stack_bottom(), DashboardScreen
+        ):
+            dashboard.show(data)
+        self.call_after_refresh(drawn.set)
 
     @on(Worker.StateChanged)
     def _worker_changed(self, event: Worker.StateChanged) -> None:

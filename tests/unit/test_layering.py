@@ -16,6 +16,7 @@ HEADLESS = [
     "bilan_tui.packs",
     "bilan_tui.store",
     "bilan_tui.store.repository",
+    "bilan_tui.store.quick_read",
     "bilan_tui.session",
     "bilan_tui.cli",
     "bilan_tui.cli.status",
@@ -60,3 +61,11 @@ def test_store_package_import_is_cheap() -> None:
     """``import bilan_tui.store`` must not pull SQLModel in (the first frame waits for it)."""
     loaded = _modules_after_import(["bilan_tui.store", "bilan_tui.cli"])
     assert "sqlmodel" not in loaded
+
+
+def test_quick_read_imports_neither_sqlalchemy_nor_sqlmodel() -> None:
+    """The dashboard's quick read runs before the storage layer is imported (DESIGN §12)."""
+    loaded = _modules_after_import(
+        ["bilan_tui.store.quick_read", "bilan_tui.session", "bilan_tui.homework.view"]
+    )
+    assert not {"sqlmodel", "sqlalchemy", "pydantic"} & loaded
