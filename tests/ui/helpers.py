@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bilan_tui.domain.model import Pack
 from bilan_tui.packs import load_pack, load_shipped_pack
 from bilan_tui.session import WorkbookSession
 from bilan_tui.ui.app import BilanApp
+
+if TYPE_CHECKING:
+    from bilan_tui.ui.screens.exercise import ExerciseScreen
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 MINI_PACK = FIXTURES / "packs" / "mini"
@@ -53,3 +57,18 @@ async def wait_for_session(app: BilanApp, pilot: object, timeout: float = 20.0) 
         waited += 0.05
     await pilot.pause()
     assert app.session is not None, "the workbook did not open"
+
+
+async def open_exercise(app: BilanApp, pilot: object, exercise_id: str) -> ExerciseScreen:
+    """Wait for the workbook, open one exercise and return its screen."""
+    from textual.pilot import Pilot
+
+    from bilan_tui.ui.screens.exercise import ExerciseScreen
+
+    assert isinstance(pilot, Pilot)
+    await wait_for_session(app, pilot)
+    app.open_exercise(exercise_id)
+    await pilot.pause()
+    screen = app.screen
+    assert isinstance(screen, ExerciseScreen)
+    return screen

@@ -13,7 +13,7 @@ from bilan_tui.ui.widgets.fields import FieldEditor
 from bilan_tui.ui.widgets.phase_list import PhaseList
 from bilan_tui.ui.widgets.rating import RatingScale
 
-from .helpers import make_app, mini_pack, read_session, wait_for_session
+from .helpers import make_app, mini_pack, open_exercise, read_session, wait_for_session
 
 
 async def test_typed_answers_survive_quit_and_reopen(tmp_path: Path) -> None:
@@ -48,11 +48,7 @@ async def test_typed_answers_survive_quit_and_reopen(tmp_path: Path) -> None:
 
     app = make_app(workbook, pack)
     async with app.run_test(size=(80, 24)) as pilot:
-        await wait_for_session(app, pilot)
-        app.open_exercise("about")
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, ExerciseScreen)
+        screen = await open_exercise(app, pilot, "about")
         assert screen.query_one("#field-name Input", Input).value == (
             "Camille [/] [@click=app.quit]"
         )
@@ -63,11 +59,7 @@ async def test_autosave_reaches_disk_within_a_second_without_leaving(tmp_path: P
     workbook = tmp_path / "wb.sqlite"
     app = make_app(workbook, pack)
     async with app.run_test(size=(80, 24)) as pilot:
-        await wait_for_session(app, pilot)
-        app.open_exercise("about")
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, ExerciseScreen)
+        screen = await open_exercise(app, pilot, "about")
         screen.query_one("#field-name Input", Input).value = "Dominique"
         await pilot.pause(1.3)
         other = read_session(workbook, pack)
@@ -83,11 +75,7 @@ async def test_invalid_date_is_refused_with_a_message_and_not_saved(tmp_path: Pa
     workbook = tmp_path / "wb.sqlite"
     app = make_app(workbook, pack)
     async with app.run_test(size=(80, 24)) as pilot:
-        await wait_for_session(app, pilot)
-        app.open_exercise("about")
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, ExerciseScreen)
+        screen = await open_exercise(app, pilot, "about")
         editor = screen.query_one("#field-start", FieldEditor)
         editor.query_one(Input).value = "2026-02-30"
         await pilot.pause()
@@ -122,11 +110,7 @@ async def test_escape_returns_to_dashboard_with_updated_state(tmp_path: Path) ->
     pack = mini_pack()
     app = make_app(tmp_path / "wb.sqlite", pack)
     async with app.run_test(size=(80, 24)) as pilot:
-        await wait_for_session(app, pilot)
-        app.open_exercise("about")
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, ExerciseScreen)
+        screen = await open_exercise(app, pilot, "about")
         screen.query_one("#field-name Input", Input).value = "Sam"
         await pilot.press("ctrl+s")
         await pilot.pause()

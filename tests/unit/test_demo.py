@@ -24,7 +24,6 @@ from bilan_tui.domain.answers import (
     RATING,
     SCORE,
     WEIGHT,
-    ExerciseAnswers,
     JSONValue,
     is_empty,
     is_known,
@@ -33,29 +32,8 @@ from bilan_tui.domain.answers import (
 from bilan_tui.domain.model import Exercise, ExerciseStatus, Field, FieldType, Kind, Pack
 from bilan_tui.domain.scoring import grid_items, quadrants, read_ratings
 from bilan_tui.domain.text import clean_text
-from bilan_tui.packs import load_shipped_pack
 
-REFERENCE = datetime.date(2026, 3, 16)
-LANGUAGES = ("fr", "en")
-
-
-@pytest.fixture(scope="module", params=LANGUAGES)
-def pack(request: pytest.FixtureRequest) -> Pack:
-    return load_shipped_pack(request.param)
-
-
-@pytest.fixture(scope="module")
-def script(pack: Pack) -> DemoScript:
-    return demo_script(pack, REFERENCE)
-
-
-def answers_of(pack: Pack, script: DemoScript, exercise_id: str) -> ExerciseAnswers:
-    return ExerciseAnswers.from_answers(pack.id, exercise_id, script.answers)
-
-
-def value_of(pack: Pack, script: DemoScript, exercise_id: str, field_id: str) -> JSONValue:
-    return answers_of(pack, script, exercise_id).get(field_id)
-
+from .demo_helpers import REFERENCE, answers_of
 
 # Validity ----------------------------------------------------------------------
 

@@ -11,13 +11,10 @@ import dataclasses
 import datetime
 from collections import Counter
 
-import pytest
-
 from bilan_tui.demo.script import DemoScript, demo_script, entry_id
 from bilan_tui.domain.answers import (
     CUSTOM_ITEMS,
     DEFINITION,
-    ExerciseAnswers,
     JSONValue,
 )
 from bilan_tui.domain.ledger import KINDS, SOURCES
@@ -34,27 +31,7 @@ from bilan_tui.domain.scoring import (
 )
 from bilan_tui.packs import load_shipped_pack
 
-REFERENCE = datetime.date(2026, 3, 16)
-LANGUAGES = ("fr", "en")
-
-
-@pytest.fixture(scope="module", params=LANGUAGES)
-def pack(request: pytest.FixtureRequest) -> Pack:
-    return load_shipped_pack(request.param)
-
-
-@pytest.fixture(scope="module")
-def script(pack: Pack) -> DemoScript:
-    return demo_script(pack, REFERENCE)
-
-
-def answers_of(pack: Pack, script: DemoScript, exercise_id: str) -> ExerciseAnswers:
-    return ExerciseAnswers.from_answers(pack.id, exercise_id, script.answers)
-
-
-def value_of(pack: Pack, script: DemoScript, exercise_id: str, field_id: str) -> JSONValue:
-    return answers_of(pack, script, exercise_id).get(field_id)
-
+from .demo_helpers import LANGUAGES, REFERENCE, answers_of, value_of
 
 # One story across the exercises ---------------------------------------------------
 
