@@ -72,30 +72,26 @@ class TableReader:
     def _wrong_type(self, key: str, expected: str, value: object) -> None:
         self.problem(f"{key!r} must be {expected}, not {type_name(value)}", key)
 
-    def text(self, key: str, *, required: bool = False) -> str:
-        """A string, cleaned of control characters and trimmed."""
+    def _string(self, key: str, required: bool, clean: bool) -> str:
         value = self._take(key, required)
         if value is None:
             return ""
         if not isinstance(value, str):
             self._wrong_type(key, "a string", value)
             return ""
-        cleaned = clean_text(value).strip()
-        if required and not cleaned:
-            self.problem(f"{key!r} must not be empty", key)
-        return cleaned
-
-    def word(self, key: str, *, required: bool = False) -> str:
-        """A keyword (a kind, a type, a language), checked as written: not cleaned."""
-        value = self._take(key, required)
-        if value is None:
-            return ""
-        if not isinstance(value, str):
-            self._wrong_type(key, "a string", value)
-            return ""
+        if clean:
+            value = clean_text(value).strip()
         if required and not value:
             self.problem(f"{key!r} must not be empty", key)
         return value
+
+    def text(self, key: str, *, required: bool = False) -> str:
+        """A string, cleaned of control characters and trimmed."""
+        return self._string(key, required, clean=True)
+
+    def word(self, key: str, *, required: bool = False) -> str:
+        """A keyword (a kind, a type, a language), checked as written: not cleaned."""
+        return self._string(key, required, clean=False)
 
     def ident(self, key: str = "id", *, required: bool = True) -> str:
         """An id; an invalid one is reported but returned, to avoid knock-on errors."""

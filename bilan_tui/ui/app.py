@@ -132,10 +132,7 @@ class BilanApp(App[int]):
             assert isinstance(result, WorkbookSession)
             self.session = result
             if result.pack is not self.pack:  # the library replaces the first frame's outline
-                self.pack = result.pack
-                dashboard = self.get_screen_stack_bottom()
-                if isinstance(dashboard, DashboardScreen):
-                    dashboard.set_pack(result.pack)
+                self.use_pack(result.pack)
             self.refresh_dashboard()
             if self._pending_exercise:
                 self.open_exercise(self._pending_exercise)
@@ -144,6 +141,13 @@ class BilanApp(App[int]):
             session_message = WorkbookSession.describe_error
             self.open_error = session_message(error) if error else _("unknown error")
             self.exit(1, message=Text(self.open_error))  # a path may hold "[/]"
+
+    def use_pack(self, pack: Pack) -> None:
+        """Show ``pack`` from now on: the full library, or one with a new pack installed."""
+        self.pack = pack
+        dashboard = self.get_screen_stack_bottom()
+        if isinstance(dashboard, DashboardScreen):
+            dashboard.set_pack(pack)
 
     def refresh_dashboard(self) -> None:
         """Redraw the dashboard with the workbook's current data."""

@@ -12,10 +12,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from bilan_tui.domain.model import Pack
 from bilan_tui.i18n import _, ngettext
 from bilan_tui.session import WorkbookSession
-from bilan_tui.ui.screens.dashboard import DashboardScreen
 from bilan_tui.ui.screens.homework_import import HomeworkImportScreen
 
 if TYPE_CHECKING:
@@ -49,14 +47,6 @@ def error_text(error: BaseException) -> str:
     return WorkbookSession.describe_error(error)
 
 
-def use_library(app: BilanApp, pack: Pack) -> None:
-    """Make ``pack`` (the library with a newly installed pack) what the app shows."""
-    app.pack = pack
-    dashboard = app.get_screen_stack_bottom()
-    if isinstance(dashboard, DashboardScreen):
-        dashboard.set_pack(pack)
-
-
 def open_homework_import(app: BilanApp) -> None:
     """Show the import dialog; on success, redraw the dashboard and say what was added."""
     session = app.session
@@ -73,7 +63,7 @@ def open_homework_import(app: BilanApp) -> None:
     def done(path: Path | None) -> None:
         if path is None or not outcomes:
             return
-        use_library(app, session.pack)
+        app.use_pack(session.pack)
         app.refresh_dashboard()
         app.notify(imported_message(outcomes[-1]), title=_("Homework"), markup=False)
 

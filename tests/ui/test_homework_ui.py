@@ -16,7 +16,6 @@ from bilan_tui.domain.answers import Answer, AnswerKey
 from bilan_tui.domain.model import ExerciseStatus
 from bilan_tui.packs import load_library, load_pack
 from bilan_tui.ui.app import BilanApp
-from bilan_tui.ui.homework_flow import use_library
 from bilan_tui.ui.kinds.grid import GridBody
 from bilan_tui.ui.screens.exercise import ExerciseScreen
 from bilan_tui.ui.screens.homework_import import HomeworkImportScreen
@@ -126,7 +125,7 @@ async def test_the_palette_offers_import_and_marks_a_consultants_exercise(
         assert app.session is not None
         outcome = app.session.import_homework(source)
         assert outcome.added
-        use_library(app, app.session.pack)
+        app.use_pack(app.session.pack)
         app.refresh_dashboard()
         await pilot.pause()
         await pilot.press("ctrl+p")
@@ -185,7 +184,7 @@ async def test_a_consultants_grid_reads_the_tags_of_its_own_pack(tmp_path: Path)
                 Answer(AnswerKey("twin", "stories", "skills", "e1"), ["twin tag"]),
             ]
         )
-        use_library(app, app.session.pack)
+        app.use_pack(app.session.pack)
         app.open_exercise("twin:skills")
         await pilot.pause()
         screen = app.screen
