@@ -56,6 +56,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     settings = QUICK if args.quick else FULL
     output = args.output if args.output is not None else (None if args.quick else DOCUMENT)
     command = "python -m benchmarks" + (" --quick" if args.quick else "")
+    compile_package()
     load = os.getloadavg()
     scratch = Path(tempfile.mkdtemp(prefix="bilan-bench-", dir=scratch_parent()))
     try:
@@ -69,6 +70,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         write_results(output, block)
         progress(f"written to {output}")
     return 0
+
+
+def compile_package() -> None:
+    """Write the package's ``.pyc`` files, as ``pip install`` does for an installed app.
+
+    A development checkout may run with ``PYTHONDONTWRITEBYTECODE`` set (this
+    machine does): every start would then compile our modules from source,
+    about 30 ms that nobody who installed the app pays, while Textual's own
+    modules, installed by pip, come precompiled. ``compileall`` writes the
+    files whatever that variable says.
+    """
+    import compileall
+
+    progress("compiling bilan_tui to .pyc")
+    compileall.compile_dir(REPO / "bilan_tui", quiet=1)
 
 
 def _measure(

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from bilan_tui.auto_hours import AutoHours
 from bilan_tui.domain.answers import Answer, Entry, ExerciseAnswers
-from bilan_tui.domain.ledger import LedgerSummary, summarise
+from bilan_tui.domain.ledger import LedgerSummary, summarise, summarise_totals
 from bilan_tui.domain.ledger import to_json as ledger_json
 from bilan_tui.domain.model import PHASE_IDS, Exercise, ExerciseStatus, Pack
 from bilan_tui.domain.progress import exercise_status, next_exercise
@@ -29,6 +29,7 @@ from bilan_tui.i18n import _
 if TYPE_CHECKING:
     from bilan_tui.homework.importer import ImportOutcome
     from bilan_tui.homework.view import AssignmentView
+    from bilan_tui.store.inspection import Inspection
     from bilan_tui.store.repository import Workbook
 
 
@@ -41,23 +42,6 @@ class DashboardData:
     next_exercise: str | None
     extra: dict[str, Any] = field(default_factory=dict)
     hours: LedgerSummary | None = None
-
-
-def read_saved_language(path: Path) -> str | None:
-    """The language stored in an existing workbook, read cheaply and read-only.
-
-    Used before the storage layer is imported; any problem simply means
-    "no saved language" (the real open will report it properly).
-    """
-    if not path.is_file():
-        return None
-    try:
-        uri = f"file:{path}?mode=ro"
-        with sqlite3.connect(uri, uri=True, timeout=1) as connection:
-            row = connection.execute("SELECT language FROM workbook WHERE id = 1").fetchone()
-    except sqlite3.Error:
-        return None
-    return str(row[0]) if row else None
 
 
 PLAN_EXERCISE = "modalites"
@@ -98,7 +82,7 @@ def quick_dashboard_data(path: Path, pack: Pack) -> DashboardData | None:
         display_name=view.display_name,
         statuses=statuses,
         next_exercise=next_exercise(pack, statuses),
-        hours=summarise(view.ledger, planned_hours(view.plan)),
+        hours=summarise_totals(view.hours, planned_hours(view.plan)),
         extra=extra,
     )
 
@@ -191,11 +175,28 @@ class WorkbookSession:
         self.auto_hours = AutoHours(workbook, clock, today)
 
     @classmethod
-    def open(cls, path: Path, pack: Pack, *, language: str, create: bool) -> WorkbookSession:
-        """Open the workbook at ``path`` (this imports the storage layer)."""
+    def open(
+        cls,
+        path: Path,
+        pack: Pack,
+        *,
+        language: str,
+        create: bool,
+        checked: Inspection | None = None,
+    ) -> WorkbookSession:
+        """Open the workbook at ``path`` (this imports the storage layer).
+
+        Args:
+            path: The workbook's file.
+            pack: The content it is answered with.
+            language: Stored in a new workbook.
+            create: Whether a missing file may be created.
+            checked: The file's inspection if the caller just ran it, so
+                that the whole file is not read twice.
+        """
         from bilan_tui.store.repository import open_workbook
 
-        workbook = open_workbook(path, language=language, create=create)
+        workbook = open_workbook(path, language=language, create=create, checked=checked)
         return cls(pack, workbook)
 
     @property
@@ -312,7 +313,7 @@ class WorkbookSession:
 
     def ledger_summary(self) -> LedgerSummary:
         """The hours ledger, added up against the 24 h and the plan."""
-        return summarise(self.workbook.ledger(), self.planned_hours())
+        return summarise_totals(self.workbook.ledger_totals(), self.planned_hours())
 
     def status_report(self) -> dict[str, Any]:
         """The report behind ``bilan status`` (and its ``--json`` keys)."""

@@ -54,7 +54,7 @@ class CommandContext:
 
     def settle_language(self) -> str:
         """Choose the language (``--lang``, the workbook's setting, ``$LANG``, French)."""
-        from bilan_tui.session import read_saved_language
+        from bilan_tui.store.saved_language import read_saved_language
 
         saved = read_saved_language(self.workbook_path())
         self.language = resolve_language(self.requested_language, saved)
@@ -77,15 +77,15 @@ class CommandContext:
         return cached[1]
 
     def preview_pack(self) -> Pack:
-        """The shipped pack's phases and titles, read in milliseconds, for the first frame.
+        """The shipped pack's phases and titles, without parsing, for the first frame.
 
         The interface draws its dashboard from it, then reads the library
         (:meth:`pack`, tens of milliseconds of TOML) in its worker with the
         workbook, and shows the library instead (DESIGN §12).
         """
-        from bilan_tui.packs.outline import load_shipped_outline, outline_pack
+        from bilan_tui.packs.preview import shipped_preview
 
-        return outline_pack(load_shipped_outline(self.language))
+        return shipped_preview(self.language)
 
     def open_session(self, *, create: bool) -> WorkbookSession:
         """Open (or create) the workbook with the library (see :meth:`pack`)."""

@@ -27,11 +27,6 @@ _STAMP = re.compile(r"-(\d{8}-\d{6})(?:-\d+)?\.sqlite$")
 YES = frozenset({"y", "yes", "o", "oui"})
 """Answers taken as yes, in either language; anything else is no."""
 
-UNKNOWN_VERSION = 1 << 30
-"""Used by the quick check before the interface starts, which must not import
-the storage layer (and its schema version) before the first frame: a workbook
-from a newer version is refused by the real open a moment later."""
-
 
 def backup_date(backup: Path) -> str:
     """When a rolling backup was taken, from its name (else its file time)."""
@@ -63,18 +58,20 @@ def is_unreadable(error: BaseException) -> bool:
 
 
 def check_before_opening(workbook: Path) -> Exception | None:
-    """Read-only check of an existing workbook; the problem found, if any.
+    """Check an existing workbook's header and size, read-only; the problem found, if any.
 
-    Stdlib only (no SQLAlchemy), so the interface can run it before Textual
-    starts without delaying its first frame.
+    Instant and stdlib only, so the interface runs it before its first frame.
+    Deeper damage (``quick_check``) and a newer version are found when the
+    workbook is opened for real, in the interface's worker; the command line
+    then makes the same offer once the interface has closed.
     """
     from bilan_tui.store.errors import WorkbookError
-    from bilan_tui.store.inspection import inspect_workbook
+    from bilan_tui.store.inspection import inspect_header
 
     if not workbook.exists():
         return None
     try:
-        inspect_workbook(workbook, UNKNOWN_VERSION)
+        inspect_header(workbook)
     except WorkbookError as error:
         return error
     return None

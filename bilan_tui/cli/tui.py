@@ -1,9 +1,11 @@
 """``bilan`` without a command: open the workbook in the terminal interface.
 
 Before Textual starts, the workbook is locked against a second instance and,
-if it exists, checked without writing to it, so that both refusals are one
-clear line in the terminal rather than a screen that flashes and vanishes; a
-damaged workbook comes with the offer to restore the newest backup.
+if it exists, its header is checked without writing to it, so that both
+refusals are one clear line in the terminal rather than a screen that flashes
+and vanishes; a damaged workbook comes with the offer to restore the newest
+backup. The whole-file check runs once, with the real open in the app's
+worker, and the same offer follows the interface if it fails.
 SIGHUP (the terminal window closed) and SIGTERM save everything, then quit:
 Textual handles neither by itself (DESIGN §5).
 """
@@ -15,21 +17,29 @@ import os
 import signal
 import sys
 from functools import partial
+from pathlib import Path
 from types import FrameType
 from typing import TYPE_CHECKING
 
 from bilan_tui.cli.context import CommandContext
-from bilan_tui.cli.recovery import backup_hint, is_unreadable
 from bilan_tui.i18n import _
 from bilan_tui.paths import ensure_private_dir, workbooks_dir
 
 if TYPE_CHECKING:
+    from bilan_tui.domain.model import Pack
     from bilan_tui.session import WorkbookSession
+    from bilan_tui.ui.app import BilanApp
 
 
 def run_tui(context: CommandContext) -> int:
-    """Run the interface until the person quits; returns the exit status."""
-    from bilan_tui.cli.recovery import check_before_opening, offer_restore
+    """Run the interface until the person quits; returns the exit status.
+
+    A workbook that cannot be read gets the restore offer (``recovery.py``):
+    before the interface starts when its header shows it, after the interface
+    has closed when the real open finds it (damage deep in the file, a newer
+    version). If the person accepts, the restored workbook is opened at once.
+    """
+    from bilan_tui.cli.recovery import check_before_opening, is_unreadable, offer_restore
     from bilan_tui.store.lock import acquire_lock
 
     context.settle_language()
@@ -37,28 +47,22 @@ def run_tui(context: CommandContext) -> int:
     ensure_private_dir(context.data_dir)
     ensure_private_dir(workbooks_dir(context.data_dir))
     pack = context.preview_pack()  # the library is read with the workbook, in the app's worker
-    failures: list[BaseException] = []
+    ask = input if sys.stdin.isatty() else None
     with acquire_lock(path):
         problem = check_before_opening(path)
-        if problem is not None:
-            ask = input if sys.stdin.isatty() else None
-            if not offer_restore(path, problem, ask, sys.stderr):
+        if problem is not None and not offer_restore(path, problem, ask, sys.stderr):
+            return 1
+        while True:
+            failures: list[BaseException] = []
+            app, status = _run_interface(context, pack, path, failures)
+            if app.crash is not None or not app.open_error:
+                break
+            if failures and is_unreadable(failures[0]):
+                if offer_restore(path, failures[0], ask, sys.stderr):
+                    continue  # the newest backup is in place: open it
                 return 1
-        from bilan_tui.ui.app import BilanApp
-
-        app = BilanApp(
-            pack,
-            partial(open_with_daily_backup, context, failures),
-            data_location=str(path),
-        )
-        previous = _install_signal_handlers(app)
-        try:
-            status = app.run()
-        finally:
-            _restore_signal_handlers(previous)
-            app.save_everything()
-            if app.session is not None:
-                app.session.close()
+            print(f"bilan: {app.open_error}", file=sys.stderr)
+            return 1
     if app.crash is not None:
         if context.debug:
             raise app.crash
@@ -77,11 +81,27 @@ def run_tui(context: CommandContext) -> int:
             file=sys.stderr,
         )
         return 1
-    if app.open_error:
-        if failures and is_unreadable(failures[0]):
-            print(backup_hint(path), file=sys.stderr)
-        return 1
     return status if isinstance(status, int) else 0
+
+
+def _run_interface(
+    context: CommandContext, pack: Pack, path: Path, failures: list[BaseException]
+) -> tuple[BilanApp, object]:
+    """Run the app once, saving and closing whatever it opened; the app and its result."""
+    from bilan_tui.ui.app import BilanApp
+
+    app = BilanApp(
+        pack, partial(open_with_daily_backup, context, failures), data_location=str(path)
+    )
+    previous = _install_signal_handlers(app)
+    try:
+        status = app.run()
+    finally:
+        _restore_signal_handlers(previous)
+        app.save_everything()
+        if app.session is not None:
+            app.session.close()
+    return app, status
 
 
 def open_with_daily_backup(

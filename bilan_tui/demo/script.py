@@ -19,7 +19,8 @@ from dataclasses import dataclass, field
 
 from bilan_tui.domain.answers import POSITION, Answer, AnswerKey, JSONValue
 from bilan_tui.domain.ledger import KINDS
-from bilan_tui.domain.model import PHASE_IDS, Exercise, ExerciseStatus, FieldType, Kind, Pack
+from bilan_tui.domain.model import PHASE_IDS, Exercise, ExerciseStatus, Kind, Pack
+from bilan_tui.domain.parts import FieldType
 from bilan_tui.domain.records import LedgerEntry
 
 from .data import (

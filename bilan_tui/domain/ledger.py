@@ -21,13 +21,17 @@ from .ledger_summary import (
     NEAR_BUDGET_RATIO,
     SINGLE_DAY_LIMIT_MINUTES,
     LedgerSummary,
+    LedgerTotals,
     LedgerWarning,
     Params,
     PhaseHours,
     WeekHours,
     format_duration,
     summarise,
+    summarise_totals,
     to_json,
+    totals_of,
+    week_start,
 )
 from .model import PHASE_IDS
 from .records import LedgerEntry
@@ -40,6 +44,7 @@ __all__ = [
     "SOURCES",
     "LedgerInputError",
     "LedgerSummary",
+    "LedgerTotals",
     "LedgerWarning",
     "Params",
     "PhaseHours",
@@ -50,8 +55,11 @@ __all__ = [
     "parse_date",
     "parse_duration",
     "summarise",
+    "summarise_totals",
     "to_json",
+    "totals_of",
     "validate_entry",
+    "week_start",
 ]
 
 KINDS: tuple[str, ...] = ("accompagnement", "personnel")

@@ -104,6 +104,71 @@ def _plan(value: float | None) -> float | None:
     return float(value) if value is not None and math.isfinite(value) and value >= 0 else None
 
 
+@dataclass(frozen=True, slots=True)
+class LedgerTotals:
+    """The ledger reduced to what its summary needs, whatever its length.
+
+    A workbook kept for years holds thousands of entries; the store adds
+    them up in SQL into this (``RecordStore.ledger_totals``), so opening it
+    costs about what opening a new one does. ``totals_of`` computes the
+    same from entries in memory. Minutes come in pairs (accompaniment,
+    personal); any kind other than ``accompagnement`` counts as personal.
+
+    Attributes:
+        by_phase: Minutes per phase. The summary lists the legal phases
+            first, then the others in the order given here: that of their
+            first entry (by date, then in the order they were added).
+        by_week: Minutes per ISO week, keyed by its Monday; weeks without
+            entries are left out.
+        busy_days: Accompaniment minutes of each day over
+            ``SINGLE_DAY_LIMIT_MINUTES``; other days are left out.
+        first_date: The earliest entry's date, ``None`` for an empty ledger.
+        last_date: The latest entry's date.
+    """
+
+    by_phase: Mapping[str, tuple[int, int]]
+    by_week: Mapping[datetime.date, tuple[int, int]]
+    busy_days: Mapping[datetime.date, int]
+    first_date: datetime.date | None = None
+    last_date: datetime.date | None = None
+
+
+def week_start(day: datetime.date) -> datetime.date:
+    """The Monday starting ``day``'s ISO week."""
+    return day - datetime.timedelta(days=day.weekday())
+
+
+def totals_of(entries: Iterable[LedgerEntry]) -> LedgerTotals:
+    """Add entries up by phase, week and kind: the first step of ``summarise``.
+
+    Unknown phases keep the order in which ``entries`` first name them.
+    """
+    by_phase: dict[str, tuple[int, int]] = {}
+    by_week: dict[datetime.date, tuple[int, int]] = {}
+    per_day: dict[datetime.date, int] = {}
+    for entry in entries:
+        week = week_start(entry.date)
+        phase_acc, phase_own = by_phase.get(entry.phase, (0, 0))
+        week_acc, week_own = by_week.get(week, (0, 0))
+        if entry.kind == "accompagnement":
+            by_phase[entry.phase] = (phase_acc + entry.minutes, phase_own)
+            by_week[week] = (week_acc + entry.minutes, week_own)
+            per_day[entry.date] = per_day.get(entry.date, 0) + entry.minutes
+        else:
+            by_phase[entry.phase] = (phase_acc, phase_own + entry.minutes)
+            by_week[week] = (week_acc, week_own + entry.minutes)
+            per_day.setdefault(entry.date, 0)
+    return LedgerTotals(
+        by_phase=by_phase,
+        by_week=by_week,
+        busy_days={
+            day: total for day, total in per_day.items() if total > SINGLE_DAY_LIMIT_MINUTES
+        },
+        first_date=min(per_day, default=None),
+        last_date=max(per_day, default=None),
+    )
+
+
 def summarise(
     entries: Iterable[LedgerEntry],
     planned: Mapping[str, float | None],
@@ -116,35 +181,44 @@ def summarise(
         planned: Planned hours per phase id; a missing phase or ``None`` means no plan.
         budget_hours: The accompaniment cap (24 h by law).
     """
-    by_phase: dict[str, list[int]] = {phase: [0, 0] for phase in PHASE_IDS}
-    by_week: dict[datetime.date, list[int]] = {}
-    per_day: dict[datetime.date, int] = {}
-    for entry in entries:
-        slot = 0 if entry.kind == "accompagnement" else 1
-        by_phase.setdefault(entry.phase, [0, 0])[slot] += entry.minutes
-        week = entry.date - datetime.timedelta(days=entry.date.weekday())
-        by_week.setdefault(week, [0, 0])[slot] += entry.minutes
-        per_day[entry.date] = per_day.get(entry.date, 0) + (entry.minutes if not slot else 0)
+    return summarise_totals(totals_of(entries), planned, budget_hours)
+
+
+def summarise_totals(
+    totals: LedgerTotals,
+    planned: Mapping[str, float | None],
+    budget_hours: float = 24,
+) -> LedgerSummary:
+    """The summary of a ledger already added up (by ``totals_of`` or by the store).
+
+    Args:
+        totals: The ledger's totals.
+        planned: Planned hours per phase id; a missing phase or ``None`` means no plan.
+        budget_hours: The accompaniment cap (24 h by law).
+    """
+    by_phase = dict.fromkeys(PHASE_IDS, (0, 0)) | dict(totals.by_phase)
     phases = {
         phase: PhaseHours(phase, acc, own, _plan(planned.get(phase)))
         for phase, (acc, own) in by_phase.items()
     }
-    weeks: list[WeekHours] = []
-    if by_week:
-        week, last_week = min(by_week), max(by_week)
-        while week <= last_week:
-            weeks.append(WeekHours(week, *by_week.get(week, [0, 0])))
-            week += datetime.timedelta(days=7)
+    weeks: tuple[WeekHours, ...] = ()
+    if totals.by_week:
+        # Every week from the first to the last, those without entries included.
+        get = totals.by_week.get
+        mondays = range(min(totals.by_week).toordinal(), max(totals.by_week).toordinal() + 1, 7)
+        weeks = tuple(
+            WeekHours(week, *get(week, (0, 0))) for week in map(datetime.date.fromordinal, mondays)
+        )
     accompaniment = sum(p.accompagnement_minutes for p in phases.values())
     return LedgerSummary(
         budget_hours=float(budget_hours),
         accompagnement_minutes=accompaniment,
         personnel_minutes=sum(p.personnel_minutes for p in phases.values()),
         by_phase=phases,
-        by_week=tuple(weeks),
-        first_date=min(per_day, default=None),
-        last_date=max(per_day, default=None),
-        warnings=_warnings(accompaniment, per_day, phases, round(budget_hours * 60)),
+        by_week=weeks,
+        first_date=totals.first_date,
+        last_date=totals.last_date,
+        warnings=_warnings(accompaniment, totals.busy_days, phases, round(budget_hours * 60)),
     )
 
 

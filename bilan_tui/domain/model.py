@@ -1,15 +1,22 @@
-"""The content model: packs, phases, exercises and the fields they ask for.
+"""The content model: packs, phases and exercises (their parts are in ``parts.py``).
 
 These are plain frozen dataclasses so that every layer (loader, store, export,
 interface) can share them without importing anything heavier than the stdlib.
 A pack is read once and never mutated; answers live elsewhere (see
-``answers.py``) and are keyed by the stable ids defined here.
+``answers.py``) and are keyed by the stable ids defined here. The dashboard's first frame
+needs only the classes here; creating a frozen dataclass costs about a
+millisecond, so the fields, items and cards an exercise is made of live in
+``parts.py``, imported with the full pack a moment later (DESIGN §12).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the parts load with the full pack, after the first frame
+    from .parts import Card, Criterion, Dimension, Field, Group, Item, Pile, Scale, Source
 
 PHASE_IDS: tuple[str, ...] = ("preliminaire", "investigation", "conclusions")
 """The three legal phases of R6313-4, in their mandatory order."""
@@ -35,163 +42,12 @@ class Kind(StrEnum):
     MATRIX = "matrix"
 
 
-class FieldType(StrEnum):
-    """The input types available in a form and inside a record entry."""
-
-    TEXT = "text"
-    LONGTEXT = "longtext"
-    NUMBER = "number"
-    DATE = "date"
-    YEAR = "year"
-    CHOICE = "choice"
-    MULTICHOICE = "multichoice"
-    RATING = "rating"
-    CHECKBOX = "checkbox"
-    TAGS = "tags"
-
-
 class ExerciseStatus(StrEnum):
     """Where the person stands with an exercise."""
 
     TODO = "todo"
     STARTED = "started"
     DONE = "done"
-
-
-@dataclass(frozen=True, slots=True)
-class Choice:
-    """One option of a ``choice`` or ``multichoice`` field."""
-
-    id: str
-    label: str
-
-
-@dataclass(frozen=True, slots=True)
-class Field:
-    """One typed question.
-
-    Attributes:
-        id: Stable id; answers are keyed by it forever.
-        type: The input type.
-        label: The question as the person reads it.
-        help: A short hint shown under the label.
-        required: Whether the exercise counts as complete only with it.
-        private: Sensitive (health, family): left out of exports unless the
-            person opts in.
-        choices: Options for ``choice`` / ``multichoice``.
-        min: Lower bound for ``number`` / ``rating`` / ``year``.
-        max: Upper bound for ``number`` / ``rating`` / ``year``.
-        min_label: What the low end of a rating means.
-        max_label: What the high end of a rating means.
-        placeholder: Example text shown in an empty input.
-    """
-
-    id: str
-    type: FieldType
-    label: str
-    help: str = ""
-    required: bool = False
-    private: bool = False
-    choices: tuple[Choice, ...] = ()
-    min: int | None = None
-    max: int | None = None
-    min_label: str = ""
-    max_label: str = ""
-    placeholder: str = ""
-
-    def choice_label(self, choice_id: str) -> str:
-        """The label of one of this field's choices, or the id if unknown."""
-        for choice in self.choices:
-            if choice.id == choice_id:
-                return choice.label
-        return choice_id
-
-
-@dataclass(frozen=True, slots=True)
-class Dimension:
-    """A scored dimension of a likert exercise (a RIASEC type, an aptitude)."""
-
-    id: str
-    title: str
-    description: str = ""
-    letter: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class Item:
-    """A statement to rate (likert) or a competence to place (grid)."""
-
-    id: str
-    text: str
-    dimension: str = ""
-    group: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class Scale:
-    """An answer scale of consecutive integers with a label for each point."""
-
-    min: int
-    max: int
-    labels: tuple[str, ...] = ()
-
-    @property
-    def points(self) -> range:
-        """Every value the scale accepts."""
-        return range(self.min, self.max + 1)
-
-    def label(self, value: int) -> str:
-        """The label of one point, or the number itself if unlabelled."""
-        index = value - self.min
-        if 0 <= index < len(self.labels):
-            return self.labels[index]
-        return str(value)
-
-
-@dataclass(frozen=True, slots=True)
-class Pile:
-    """A pile of a card sort (essential, important, secondary)."""
-
-    id: str
-    title: str
-
-
-@dataclass(frozen=True, slots=True)
-class Card:
-    """A card to sort: a work value and its one-line meaning."""
-
-    id: str
-    title: str
-    description: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class Group:
-    """A group of grid items (savoirs, savoir-faire, savoir-être)."""
-
-    id: str
-    title: str
-
-
-@dataclass(frozen=True, slots=True)
-class Criterion:
-    """A criterion of a decision matrix, proposed with a default weight."""
-
-    id: str
-    title: str
-    weight: int = 3
-
-
-@dataclass(frozen=True, slots=True)
-class Source:
-    """A reference to values typed in another exercise's records.
-
-    The grid draws extra items from the tags of ``exercise.field``; the matrix
-    draws its options from the entries of ``exercise`` labelled by ``field``.
-    """
-
-    exercise: str
-    field: str
 
 
 @dataclass(frozen=True, slots=True)

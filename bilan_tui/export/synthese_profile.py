@@ -9,7 +9,8 @@ example before signing it.
 from __future__ import annotations
 
 from bilan_tui.domain.answers import Entry
-from bilan_tui.domain.model import Exercise, FieldType
+from bilan_tui.domain.model import Exercise
+from bilan_tui.domain.parts import FieldType
 from bilan_tui.domain.scoring import RatedItem
 from bilan_tui.profile import LikertPart
 

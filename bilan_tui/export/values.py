@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bilan_tui.domain.answers import ExerciseAnswers, JSONValue, is_empty
-from bilan_tui.domain.model import Exercise, Field, FieldType
+from bilan_tui.domain.model import Exercise
+from bilan_tui.domain.parts import Field, FieldType
 
 from .wording import Wording
 

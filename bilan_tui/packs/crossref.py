@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
 
-from bilan_tui.domain.model import Exercise, FieldType, Kind
+from bilan_tui.domain.model import Exercise, Kind
+from bilan_tui.domain.parts import FieldType
 
 from .source import FileReport
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bilan_tui.domain.model import Choice, Field, FieldType
+from bilan_tui.domain.parts import Choice, Field, FieldType
 
 from .reader import TableReader, check_unique
 

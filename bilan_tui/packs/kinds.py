@@ -11,17 +11,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TypeVar
 
-from bilan_tui.domain.model import (
-    Card,
-    Criterion,
-    Dimension,
-    Group,
-    Item,
-    Kind,
-    Pile,
-    Scale,
-    Source,
-)
+from bilan_tui.domain.model import Kind
+from bilan_tui.domain.parts import Card, Criterion, Dimension, Group, Item, Pile, Scale, Source
 
 from .reader import TableReader, check_unique
 

@@ -22,15 +22,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from bilan_tui.domain.model import (
-    PHASE_IDS,
-    REF_SEPARATOR,
-    Exercise,
-    Pack,
-    Phase,
-    Source,
-    qualified_ref,
-)
+from bilan_tui.domain.model import PHASE_IDS, REF_SEPARATOR, Exercise, Pack, Phase, qualified_ref
+from bilan_tui.domain.parts import Source
 from bilan_tui.paths import packs_dir
 
 from .names import is_valid_id

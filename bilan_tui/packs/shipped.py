@@ -7,7 +7,6 @@ This module stays light: the quick outline uses it before the loader is imported
 
 from __future__ import annotations
 
-from importlib import resources
 from pathlib import Path
 
 from .names import LANGUAGES
@@ -32,11 +31,12 @@ def shipped_pack_root(language: str) -> Path:
         raise UnknownLanguageError(
             f"no shipped pack in language {language!r} (available: {available})"
         )
-    packaged = resources.files("bilan_tui").joinpath("_content", language)
-    if isinstance(packaged, Path) and packaged.is_dir():
+    package = Path(__file__).resolve().parent.parent
+    packaged = package / "_content" / language
+    if packaged.is_dir():  # an installed wheel
         return packaged
-    checkout = Path(__file__).resolve().parent.parent.parent / "content" / language
-    if checkout.is_dir():
+    checkout = package.parent / "content" / language
+    if checkout.is_dir():  # a development checkout
         return checkout
     raise FileNotFoundError(
         f"the shipped {language!r} pack is missing: neither {packaged} nor {checkout} exists"

@@ -23,7 +23,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from bilan_tui.domain.answers import Entry, ExerciseAnswers, JSONValue
-from bilan_tui.domain.model import Exercise, FieldType, Kind, Pack
+from bilan_tui.domain.model import Exercise, Kind, Pack
+from bilan_tui.domain.parts import FieldType
 from bilan_tui.domain.scoring import (
     CardsortResult,
     GridItem,

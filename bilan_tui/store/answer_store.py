@@ -21,9 +21,8 @@ from bilan_tui.domain.progress import exercise_status
 
 from .codec import from_json, now, parse_time, time_text, to_json
 from .engine import Database
+from .fast_reads import answered_exercises, done_exercises, raw_read
 from .tables import table
-
-_EMPTY_JSON = ("null", '""', "[]", "{}")
 
 
 @cache
@@ -194,19 +193,9 @@ class AnswerStore:
             exercise_ids: Exercises to include even without any answer
                 (reported ``todo``); others appear only if answered or marked.
         """
-        answer, state = table("answer"), table("exercise_state")
-        candidates = select(answer.c.exercise_id, answer.c.value).where(
-            answer.c.pack_id == pack_id,
-            answer.c.field_id != POSITION,
-            answer.c.value.not_in(_EMPTY_JSON),
-        )
-        marked = select(state.c.exercise_id).where(state.c.pack_id == pack_id, state.c.done)
-        answered: set[str] = set()
-        with self._db.read() as connection:
-            for exercise_id, value in connection.execute(candidates):
-                if exercise_id not in answered and not is_empty(from_json(value)):
-                    answered.add(exercise_id)
-            done = set(connection.scalars(marked))
+        with raw_read(self._db) as connection:
+            answered = {exercise for _, exercise in answered_exercises(connection, pack_id)}
+            done = {exercise for _, exercise in done_exercises(connection, pack_id)}
         result = {exercise_id: ExerciseStatus.TODO for exercise_id in exercise_ids}
         for exercise_id in answered | done:
             result[exercise_id] = exercise_status(exercise_id in answered, exercise_id in done)

@@ -6,10 +6,11 @@ read-only connection, shows them, and only then opens the workbook for real
 (DESIGN §12). The full ``Workbook`` stays the only writer; this module never
 writes and never creates a file.
 
-The queries mirror ``tables.py`` and the store's reads (``statuses``,
-``ledger``, ``homework``, ``get_setting``); ``SCHEMA_VERSION`` below must
-follow ``migrations.SCHEMA_VERSION`` (a test checks it): a workbook of any
-other version is not read here, the full open upgrades or refuses it.
+The queries mirror ``tables.py`` and the store's reads (``homework``,
+``get_setting``); states and hours are read by the very functions the store
+uses (``fast_reads``). ``SCHEMA_VERSION`` below must follow
+``migrations.SCHEMA_VERSION`` (a test checks it): a workbook of any other
+version is not read here, the full open upgrades or refuses it.
 """
 
 from __future__ import annotations
@@ -18,25 +19,16 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from bilan_tui.domain.answers import POSITION, Answer, AnswerKey, ExerciseAnswers, is_empty
-from bilan_tui.domain.records import Homework, LedgerEntry
+from bilan_tui.domain.answers import Answer, AnswerKey, ExerciseAnswers
+from bilan_tui.domain.ledger_summary import LedgerTotals
+from bilan_tui.domain.records import Homework
 
 from .codec import from_json, parse_date, parse_time
+from .fast_reads import answered_exercises, done_exercises, ledger_totals
 
 SCHEMA_VERSION = 1
 """The only schema version this reader understands."""
 
-_EMPTY_JSON = ("null", '""', "[]", "{}")
-
-_ANSWERED = (
-    "SELECT pack_id, exercise_id, value FROM answer "
-    "WHERE field_id != ? AND value NOT IN (?, ?, ?, ?)"
-)
-_DONE = "SELECT pack_id, exercise_id FROM exercise_state WHERE done"
-_LEDGER = (
-    "SELECT id, date, minutes, phase, kind, note, source, exercise_id "
-    "FROM ledger_entry ORDER BY date, id"
-)
 _HOMEWORK = (
     "SELECT id, pack_id, exercises, file_hash, due, message, imported_at "
     "FROM homework ORDER BY due IS NULL, due, imported_at, id"
@@ -54,7 +46,7 @@ class QuickView:
         display_name: The ``display_name`` setting, else the workbook's name.
         answered: ``(pack id, exercise id)`` of exercises with a non-empty answer.
         done: ``(pack id, exercise id)`` of exercises marked done.
-        ledger: Every ledger entry, by date then in the order they were added.
+        hours: The ledger added up (``RecordStore.ledger_totals``).
         homework: Every assignment, soonest due first, undated ones last.
         plan: The answers of the exercise asked for (the planned hours).
     """
@@ -62,7 +54,7 @@ class QuickView:
     display_name: str
     answered: frozenset[tuple[str, str]]
     done: frozenset[tuple[str, str]]
-    ledger: list[LedgerEntry]
+    hours: LedgerTotals
     homework: list[Homework]
     plan: ExerciseAnswers
 
@@ -100,27 +92,9 @@ def _read(connection: sqlite3.Connection, plan_pack: str, plan_exercise: str) ->
     if workbook_name is None:
         return None
     setting = connection.execute("SELECT value FROM setting WHERE key = 'display_name'").fetchone()
-    answered = {
-        (pack_id, exercise_id)
-        for pack_id, exercise_id, value in connection.execute(_ANSWERED, (POSITION, *_EMPTY_JSON))
-        if not is_empty(from_json(value))
-    }
-    done = {(pack_id, exercise_id) for pack_id, exercise_id in connection.execute(_DONE)}
-    ledger = [
-        LedgerEntry(
-            date=parse_date(date),
-            minutes=minutes,
-            phase=phase,
-            kind=kind,
-            note=note,
-            source=source,
-            exercise_id=exercise_id,
-            id=entry_id,
-        )
-        for entry_id, date, minutes, phase, kind, note, source, exercise_id in connection.execute(
-            _LEDGER
-        )
-    ]
+    answered = answered_exercises(connection)
+    done = done_exercises(connection)
+    hours = ledger_totals(connection)
     homework = [
         Homework(
             pack_id=pack_id,
@@ -151,7 +125,7 @@ def _read(connection: sqlite3.Connection, plan_pack: str, plan_exercise: str) ->
         display_name=str(name) if name else str(workbook_name[0]),
         answered=frozenset(answered),
         done=frozenset(done),
-        ledger=ledger,
+        hours=hours,
         homework=homework,
         plan=ExerciseAnswers.from_answers(plan_pack, plan_exercise, plan_rows),
     )

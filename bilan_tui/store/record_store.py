@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import delete, select, update
 from sqlalchemy.dialects.sqlite import insert
 
-from bilan_tui.domain.ledger import KINDS, SOURCES
+from bilan_tui.domain.ledger import KINDS, SOURCES, LedgerTotals
 from bilan_tui.domain.records import Consent, Homework, LedgerEntry
 
 from .codec import (
@@ -22,6 +22,7 @@ from .codec import (
     to_json,
 )
 from .engine import Database
+from .fast_reads import ledger_totals, raw_read
 from .tables import table
 
 
@@ -120,6 +121,16 @@ class RecordStore:
         query = select(ledger).order_by(ledger.c.date, ledger.c.id)
         with self._db.read() as connection:
             return [_ledger_entry(row) for row in connection.execute(query)]
+
+    def ledger_totals(self) -> LedgerTotals:
+        """The ledger added up by week, phase and kind, without reading every entry.
+
+        The same as ``totals_of(self.ledger())``, at a cost that barely
+        grows with years of entries: what the dashboard's summary needs.
+        Screens that list the entries still read ``ledger()``.
+        """
+        with raw_read(self._db) as connection:
+            return ledger_totals(connection)
 
     def add_homework(self, homework: Homework) -> tuple[Homework, bool]:
         """Import an assignment once: a file already imported is not added again.

@@ -17,9 +17,8 @@ import sys
 import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import ClassVar, cast
+from typing import TYPE_CHECKING, ClassVar, cast
 
-from rich.text import Text
 from textual import on, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
@@ -29,11 +28,13 @@ from textual.worker import Worker, WorkerState
 
 from bilan_tui.domain.model import Pack
 from bilan_tui.i18n import _
-from bilan_tui.session import DashboardData, WorkbookSession, quick_dashboard_data
 from bilan_tui.ui.commands import ExerciseCommands
 from bilan_tui.ui.screens.dashboard import DashboardScreen
 
-SessionOpener = Callable[[], WorkbookSession]
+if TYPE_CHECKING:  # imported by the worker, after the first frame
+    from bilan_tui.session import DashboardData, WorkbookSession
+
+SessionOpener = Callable[[], "WorkbookSession"]
 
 QUICK_PAINT_WAIT = 0.5
 """Seconds the storage import waits at most for the quick data to be painted."""
@@ -103,6 +104,8 @@ class BilanApp(App[int]):
         SQLModel are imported (DESIGN §12); a new workbook or any problem
         skips it, and the full open reports what is wrong.
         """
+        from bilan_tui.session import quick_dashboard_data
+
         data = quick_dashboard_data(Path(self.data_location), self.pack)
         if data is not None:
             drawn = threading.Event()
@@ -125,8 +128,13 @@ class BilanApp(App[int]):
 
     @on(Worker.StateChanged)
     def _worker_changed(self, event: Worker.StateChanged) -> None:
-        if event.worker.group != "session":
+        if event.worker.group != "session" or event.state not in (
+            WorkerState.SUCCESS,
+            WorkerState.ERROR,
+        ):
             return
+        from bilan_tui.session import WorkbookSession  # loaded by the worker by now
+
         if event.state is WorkerState.SUCCESS:
             result = event.worker.result
             assert isinstance(result, WorkbookSession)
@@ -140,7 +148,7 @@ class BilanApp(App[int]):
             error = event.worker.error
             session_message = WorkbookSession.describe_error
             self.open_error = session_message(error) if error else _("unknown error")
-            self.exit(1, message=Text(self.open_error))  # a path may hold "[/]"
+            self.exit(1)  # the command line says why, and may offer a backup
 
     def use_pack(self, pack: Pack) -> None:
         """Show ``pack`` from now on: the full library, or one with a new pack installed."""

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 
+from bilan_tui.domain.answers import Answer, AnswerKey
 from bilan_tui.store.repository import open_workbook
 
 from .terminal import Terminal
@@ -152,8 +153,6 @@ def test_a_second_window_is_refused_while_commands_keep_working(
 
 def make_damaged_workbook_with_backup(data_dir: Path) -> tuple[Path, bytes]:
     """A workbook holding one answer, its backup, then its header destroyed."""
-    from bilan_tui.domain.answers import Answer, AnswerKey
-
     path = workbook_file(data_dir)
     with open_workbook(path) as workbook:
         workbook.save_answers([Answer(AnswerKey("bilan", "demande", "declencheur"), "Kept")])
@@ -203,9 +202,41 @@ def test_a_workbook_from_a_newer_version_is_refused_with_the_backup_offered(
     connection.close()
     before = path.read_bytes()
     with Terminal(ARGS) as term:
+        term.wait_for("Restore the newest backup now? [y/N]")  # once the interface has closed
+        term.send("\r")
         assert term.wait() == 1
         after = " ".join(term.after_interface().split())
     assert "saved by a newer version of bilan" in after
     assert f"The newest backup is {backup}" in after
-    assert f"bilan restore {backup}" in after
+    assert f"Nothing was changed. Restore it later with: bilan restore {backup}" in after
+    assert after.count("saved by a newer version of bilan") == 1
+    assert "Traceback" not in after
     assert path.read_bytes() == before
+
+
+def test_damage_deep_in_the_file_is_found_once_and_the_backup_opened_on_request(
+    data_dir: Path,
+) -> None:
+    """The header looks right, so the interface starts; the real open finds the damage."""
+    from .damage import flipped_bytes
+
+    path, _ = make_damaged_workbook_with_backup(data_dir)
+    backup = next((path.parent / "backups").iterdir())
+    shutil.copyfile(backup, path)
+    with open_workbook(path) as workbook:  # a few pages, so that page 2 is a b-tree page
+        workbook.save_answers(
+            [Answer(AnswerKey("bilan", "parcours", f"f{n}"), "x" * 3000) for n in range(20)]
+        )
+    flipped_bytes(path)
+    damaged = path.read_bytes()
+    with Terminal(ARGS) as term:
+        term.wait_for("Restore the newest backup now? [y/N]")
+        assert "its integrity check failed" in term.after_interface()
+        term.send("y\r")
+        term.wait_for(READY)  # the restored workbook opens without running bilan again
+        term.send("\x11")
+        assert term.wait() == 0
+    aside = list(path.parent.glob("default.damaged-*.sqlite"))
+    assert len(aside) == 1
+    assert aside[0].read_bytes() == damaged
+    assert saved_texts(data_dir) == ["Kept"]

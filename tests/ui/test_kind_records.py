@@ -11,7 +11,8 @@ from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
 from bilan_tui.domain.answers import POSITION, ExerciseAnswers
-from bilan_tui.domain.model import Choice, Exercise, Field, FieldType, Kind
+from bilan_tui.domain.model import Exercise, Kind
+from bilan_tui.domain.parts import Choice, Field, FieldType
 from bilan_tui.ui.app import BilanApp
 from bilan_tui.ui.kinds.records import RecordList, RecordsBody
 from bilan_tui.ui.kinds.records_confirm import ConfirmDelete

@@ -11,7 +11,8 @@ import pytest
 
 from bilan_tui.cli import main
 from bilan_tui.domain.answers import Answer, AnswerKey
-from bilan_tui.domain.model import FieldType, Kind
+from bilan_tui.domain.model import Kind
+from bilan_tui.domain.parts import FieldType
 from bilan_tui.packs import load_library, load_pack, load_shipped_pack
 from bilan_tui.packs.archive import MAX_FILE_BYTES
 from bilan_tui.session import WorkbookSession

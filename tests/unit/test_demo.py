@@ -29,7 +29,8 @@ from bilan_tui.domain.answers import (
     is_known,
     known_field_ids,
 )
-from bilan_tui.domain.model import Exercise, ExerciseStatus, Field, FieldType, Kind, Pack
+from bilan_tui.domain.model import Exercise, ExerciseStatus, Kind, Pack
+from bilan_tui.domain.parts import Field, FieldType
 from bilan_tui.domain.scoring import grid_items, quadrants, read_ratings
 from bilan_tui.domain.text import clean_text
 

@@ -18,7 +18,8 @@ from bilan_tui.domain.answers import (
     JSONValue,
 )
 from bilan_tui.domain.ledger import KINDS, SOURCES
-from bilan_tui.domain.model import FieldType, Pack
+from bilan_tui.domain.model import Pack
+from bilan_tui.domain.parts import FieldType
 from bilan_tui.domain.scoring import (
     grid_items,
     matrix_options,

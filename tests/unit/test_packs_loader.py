@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from bilan_tui.domain.model import (
-    PHASE_IDS,
+from bilan_tui.domain.model import PHASE_IDS, Kind
+from bilan_tui.domain.parts import (
     Card,
     Choice,
     Criterion,
@@ -16,7 +16,6 @@ from bilan_tui.domain.model import (
     FieldType,
     Group,
     Item,
-    Kind,
     Pile,
     Scale,
     Source,

@@ -11,7 +11,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bilan_tui.domain.model import FieldType, Kind
+from bilan_tui.domain.model import Kind
+from bilan_tui.domain.parts import FieldType
 from bilan_tui.domain.text import clean_text
 from bilan_tui.packs import PackError, check_pack, load_pack
 

@@ -15,7 +15,8 @@ from bilan_tui.domain.answers import (
     ExerciseAnswers,
     JSONValue,
 )
-from bilan_tui.domain.model import Dimension, Exercise, Kind, Pack, Phase
+from bilan_tui.domain.model import Exercise, Kind, Pack, Phase
+from bilan_tui.domain.parts import Dimension
 from bilan_tui.domain.scoring import GridItem, GridItemKind
 from bilan_tui.packs import load_pack, load_shipped_pack
 from bilan_tui.profile import (

@@ -6,7 +6,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bilan_tui.domain.answers import DEFINITION, PILE, RANK, ExerciseAnswers, JSONValue
-from bilan_tui.domain.model import Card, Exercise, Kind, Pile
+from bilan_tui.domain.model import Exercise, Kind
+from bilan_tui.domain.parts import Card, Pile
 from bilan_tui.domain.scoring.cardsort import sort_cards
 
 PILES = (

@@ -6,7 +6,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bilan_tui.domain.answers import CUSTOM_ITEMS, RATING, Entry, ExerciseAnswers, JSONValue
-from bilan_tui.domain.model import Exercise, Field, FieldType, Group, Item, Kind, Source
+from bilan_tui.domain.model import Exercise, Kind
+from bilan_tui.domain.parts import Field, FieldType, Group, Item, Source
 from bilan_tui.domain.scoring.grid import (
     Evidence,
     GridItem,

@@ -8,7 +8,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bilan_tui.domain.answers import ITEM, ExerciseAnswers
-from bilan_tui.domain.model import Dimension, Exercise, Item, Kind, Scale
+from bilan_tui.domain.model import Exercise, Kind
+from bilan_tui.domain.parts import Dimension, Item, Scale
 from bilan_tui.domain.scoring.likert import (
     Consistency,
     DimensionScore,

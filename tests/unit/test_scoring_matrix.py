@@ -6,7 +6,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bilan_tui.domain.answers import SCORE, WEIGHT, Entry, ExerciseAnswers, JSONValue
-from bilan_tui.domain.model import Criterion, Exercise, Kind, Source
+from bilan_tui.domain.model import Exercise, Kind
+from bilan_tui.domain.parts import Criterion, Source
 from bilan_tui.domain.scoring.matrix import matrix_options, score_matrix
 
 COMPARAISON = Exercise(

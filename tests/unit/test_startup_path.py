@@ -100,3 +100,48 @@ def test_a_bad_global_option_is_still_explained_by_the_full_parser(
     err = capsys.readouterr().err
     assert "invalid choice: 'de'" in err
     assert "usage: bilan" in err
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_the_outline_written_ahead_shows_what_the_full_pack_shows(language: str) -> None:
+    """Fails when ``content/`` changed without ``python tools/outline.py``."""
+    from bilan_tui.packs.preview import shipped_preview
+
+    preview = shipped_preview(language)
+    full = load_shipped_pack(language)
+    assert (preview.id, preview.language, preview.title) == (full.id, full.language, full.title)
+    assert preview.root == full.root
+    assert _shown(preview) == _shown(full)
+
+
+def test_the_outline_module_is_what_the_tool_writes() -> None:
+    """Same data and same formatting as ``python tools/outline.py`` would write now."""
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[2]
+    done = subprocess.run(
+        [sys.executable, str(root / "tools" / "outline.py"), "--check"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+
+
+def test_the_first_frame_reads_no_toml() -> None:
+    """The stand-in pack comes without tomllib or the pack reader (DESIGN §12)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from bilan_tui.packs.preview import shipped_preview\n"
+        "pack = shipped_preview('fr')\n"
+        "assert len(pack.exercises) == 22, len(pack.exercises)\n"
+        "loaded = [m for m in ('tomllib', 'bilan_tui.packs.outline', 'bilan_tui.packs.loader',"
+        " 'bilan_tui.domain.parts') if m in sys.modules]\n"
+        "print(','.join(loaded))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == ""

@@ -12,7 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..answers import DEFINITION, PILE, RANK, ExerciseAnswers
-from ..model import Card, Exercise, Pile
+from ..model import Exercise
+from ..parts import Card, Pile
 
 
 @dataclass(frozen=True, slots=True)

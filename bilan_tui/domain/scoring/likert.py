@@ -31,7 +31,8 @@ from enum import StrEnum
 from fractions import Fraction
 
 from ..answers import ITEM, ExerciseAnswers
-from ..model import Dimension, Exercise, Scale
+from ..model import Exercise
+from ..parts import Dimension, Scale
 
 DEFAULT_SCALE = Scale(1, 5)
 """Used only if a likert exercise has no scale (the pack checker reports it)."""

@@ -14,7 +14,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from ..answers import SCORE, WEIGHT, Entry, ExerciseAnswers, JSONValue
-from ..model import Criterion, Exercise
+from ..model import Exercise
+from ..parts import Criterion
 
 LOW = 1
 HIGH = 5

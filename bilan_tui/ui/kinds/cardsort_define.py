@@ -14,7 +14,8 @@ from textual.containers import Vertical
 from textual.widgets import Static
 
 from bilan_tui.domain.answers import DEFINITION, ExerciseAnswers, is_empty
-from bilan_tui.domain.model import Exercise, Field, FieldType
+from bilan_tui.domain.model import Exercise
+from bilan_tui.domain.parts import Field, FieldType
 from bilan_tui.domain.scoring.cardsort import RankedCard, sort_cards
 from bilan_tui.i18n import _
 from bilan_tui.ui.text import plain

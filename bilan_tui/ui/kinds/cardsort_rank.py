@@ -19,7 +19,8 @@ from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
 from bilan_tui.domain.answers import RANK, ExerciseAnswers, JSONValue
-from bilan_tui.domain.model import Card, Exercise
+from bilan_tui.domain.model import Exercise
+from bilan_tui.domain.parts import Card
 from bilan_tui.domain.scoring.cardsort import CardsortResult, sort_cards
 from bilan_tui.i18n import _
 from bilan_tui.ui.text import plain

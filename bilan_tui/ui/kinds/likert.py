@@ -20,7 +20,7 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from bilan_tui.domain.answers import ITEM, is_empty
-from bilan_tui.domain.model import Item, Scale
+from bilan_tui.domain.parts import Item, Scale
 from bilan_tui.domain.scoring import likert as scoring
 from bilan_tui.i18n import _
 from bilan_tui.ui.text import plain

@@ -8,7 +8,8 @@ a rating out of its maximum), so the list reads like their own notes.
 from __future__ import annotations
 
 from bilan_tui.domain.answers import JSONValue, is_empty
-from bilan_tui.domain.model import Exercise, Field, FieldType
+from bilan_tui.domain.model import Exercise
+from bilan_tui.domain.parts import Field, FieldType
 from bilan_tui.domain.text import clean_text
 from bilan_tui.i18n import _
 

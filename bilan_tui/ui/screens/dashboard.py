@@ -1,4 +1,11 @@
-"""The dashboard: the three phases, each exercise's state, the next step."""
+"""The dashboard: the three phases, each exercise's state, the next step.
+
+The first frame holds what the pack alone can show: the header, the phases
+and the exercise titles, and the next-step box. The hours and homework panels
+and the key bar join on the next refresh, with the modules they need (the
+ledger's arithmetic among them), so that the titles appear as soon as the
+pack is read (DESIGN §12).
+"""
 
 from __future__ import annotations
 
@@ -10,18 +17,17 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 
 from bilan_tui.domain.model import Pack
 from bilan_tui.i18n import _
-from bilan_tui.ledger_text import budget_line
 from bilan_tui.ui.text import plain
-from bilan_tui.ui.widgets.homework_panel import HomeworkPanel
-from bilan_tui.ui.widgets.hours_panel import HoursPanel
 from bilan_tui.ui.widgets.phase_list import PhaseList
 
 if TYPE_CHECKING:
     from bilan_tui.session import DashboardData
+    from bilan_tui.ui.widgets.homework_panel import HomeworkPanel
+    from bilan_tui.ui.widgets.hours_panel import HoursPanel
 
 
 class DashboardScreen(Screen[None]):
@@ -71,6 +77,7 @@ class DashboardScreen(Screen[None]):
         super().__init__(id="dashboard")
         self.pack = pack
         self.data: DashboardData | None = None
+        self._panels: tuple[HomeworkPanel, HoursPanel] | None = None
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="dashboard-header"):
@@ -80,14 +87,29 @@ class DashboardScreen(Screen[None]):
             yield PhaseList(self.pack, id="phases")
             with Vertical(id="dashboard-side"):
                 yield Static(plain(_("Opening your workbook…")), id="next-step", classes="panel")
-                yield HomeworkPanel(id="homework-panel", classes="panel")
-                yield HoursPanel(id="hours-panel", classes="panel")
-        yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
         self.query_one(PhaseList).border_title = _("Your path")
         self.query_one("#next-step").border_title = _("Next step")
         self.query_one(PhaseList).focus()
+        self.call_after_refresh(self._complete)
+
+    def _complete(self) -> None:
+        """Add the panels and the key bar after the first frame (idempotent)."""
+        if self._panels is not None:
+            return
+        from textual.widgets import Footer
+
+        from bilan_tui.ui.widgets.homework_panel import HomeworkPanel
+        from bilan_tui.ui.widgets.hours_panel import HoursPanel
+
+        self._panels = (
+            HomeworkPanel(id="homework-panel", classes="panel"),
+            HoursPanel(id="hours-panel", classes="panel"),
+        )
+        self.query_one("#dashboard-side", Vertical).mount_all(self._panels)
+        self.mount(Footer(show_command_palette=False))
+        self.call_after_refresh(self.refresh_bindings)  # the key bar listens from now on
 
     def show(self, data: DashboardData) -> None:
         """Fill the screen with the workbook's data."""
@@ -97,9 +119,14 @@ class DashboardScreen(Screen[None]):
         self.query_one("#workbook-title", Static).update(
             plain(_("Skills assessment") + " — " + data.display_name)
         )
-        self.query_one(HomeworkPanel).show(data.extra.get("homework", ()))
+        self._complete()
+        assert self._panels is not None
+        homework, hours = self._panels
+        homework.show(data.extra.get("homework", ()))
         if data.hours is not None:
-            self.query_one(HoursPanel).show(data.hours)
+            from bilan_tui.ledger_text import budget_line
+
+            hours.show(data.hours)
             self.query_one("#header-hours", Static).update(plain(budget_line(data.hours)))
         next_step = self.query_one("#next-step", Static)
         exercise = self.pack.exercise(data.next_exercise) if data.next_exercise else None

@@ -28,6 +28,7 @@ SAVE_DELAY = 1.0
 class ExerciseScreen(Screen[None]):
     """One exercise: its guidance, its body, and autosave around them."""
 
+    CSS_PATH = "exercise.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", _("Back"), tooltip=_("Save and go back to the dashboard")),
         Binding("ctrl+s", "toggle_done", _("Mark as done"), tooltip=_("Mark as done")),

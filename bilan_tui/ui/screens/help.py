@@ -64,6 +64,7 @@ def help_text(data_location: str) -> str:
 class HelpScreen(ModalScreen[None]):
     """A modal page of help, closed with Escape or F1."""
 
+    CSS_PATH = "help.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,f1,q", "close", _("Close"), tooltip=_("Close the help")),
     ]

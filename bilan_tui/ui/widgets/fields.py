@@ -22,7 +22,7 @@ from textual.widgets import Checkbox, Input, Label, Select, SelectionList, Stati
 from textual.widgets.selection_list import Selection
 
 from bilan_tui.domain.answers import JSONValue
-from bilan_tui.domain.model import Field, FieldType
+from bilan_tui.domain.parts import Field, FieldType
 from bilan_tui.domain.text import clean_text
 from bilan_tui.i18n import _
 from bilan_tui.ui.text import plain

@@ -10,16 +10,18 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Sequence
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.content import Content
 from textual.widget import Widget
 
 from bilan_tui.domain.model import ExerciseStatus
-from bilan_tui.homework.view import AssignmentView, pending
 from bilan_tui.i18n import _, ngettext
 from bilan_tui.labels import GLYPHS
 from bilan_tui.ui.text import plain
+
+if TYPE_CHECKING:  # shown once the workbook is read, after the first frame
+    from bilan_tui.homework.view import AssignmentView
 
 MESSAGE_LINES = 3
 """Lines of the consultant's message shown; the rest is in ``bilan homework list``."""
@@ -66,6 +68,8 @@ class HomeworkPanel(Widget):
     def show(self, views: Sequence[AssignmentView], today: datetime.date | None = None) -> None:
         """Draw the assignments with work left (hidden if there is none)."""
         self.today = today or datetime.date.today()
+        from bilan_tui.homework.view import pending
+
         self.views = pending(views)
         self.set_class(not self.views, "-empty")
         self.refresh(layout=True)

@@ -1,0 +1,162 @@
+"""What an exercise is made of: fields, scales, items, piles, cards, criteria.
+
+Split from :mod:`bilan_tui.domain.model`, which the dashboard's first frame
+imports (it only needs packs, phases and exercise titles): these classes are
+needed only once the full pack is loaded. Plain frozen dataclasses, stdlib only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class FieldType(StrEnum):
+    """The input types available in a form and inside a record entry."""
+
+    TEXT = "text"
+    LONGTEXT = "longtext"
+    NUMBER = "number"
+    DATE = "date"
+    YEAR = "year"
+    CHOICE = "choice"
+    MULTICHOICE = "multichoice"
+    RATING = "rating"
+    CHECKBOX = "checkbox"
+    TAGS = "tags"
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    """One option of a ``choice`` or ``multichoice`` field."""
+
+    id: str
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    """One typed question.
+
+    Attributes:
+        id: Stable id; answers are keyed by it forever.
+        type: The input type.
+        label: The question as the person reads it.
+        help: A short hint shown under the label.
+        required: Whether the exercise counts as complete only with it.
+        private: Sensitive (health, family): left out of exports unless the
+            person opts in.
+        choices: Options for ``choice`` / ``multichoice``.
+        min: Lower bound for ``number`` / ``rating`` / ``year``.
+        max: Upper bound for ``number`` / ``rating`` / ``year``.
+        min_label: What the low end of a rating means.
+        max_label: What the high end of a rating means.
+        placeholder: Example text shown in an empty input.
+    """
+
+    id: str
+    type: FieldType
+    label: str
+    help: str = ""
+    required: bool = False
+    private: bool = False
+    choices: tuple[Choice, ...] = ()
+    min: int | None = None
+    max: int | None = None
+    min_label: str = ""
+    max_label: str = ""
+    placeholder: str = ""
+
+    def choice_label(self, choice_id: str) -> str:
+        """The label of one of this field's choices, or the id if unknown."""
+        for choice in self.choices:
+            if choice.id == choice_id:
+                return choice.label
+        return choice_id
+
+
+@dataclass(frozen=True, slots=True)
+class Dimension:
+    """A scored dimension of a likert exercise (a RIASEC type, an aptitude)."""
+
+    id: str
+    title: str
+    description: str = ""
+    letter: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """A statement to rate (likert) or a competence to place (grid)."""
+
+    id: str
+    text: str
+    dimension: str = ""
+    group: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Scale:
+    """An answer scale of consecutive integers with a label for each point."""
+
+    min: int
+    max: int
+    labels: tuple[str, ...] = ()
+
+    @property
+    def points(self) -> range:
+        """Every value the scale accepts."""
+        return range(self.min, self.max + 1)
+
+    def label(self, value: int) -> str:
+        """The label of one point, or the number itself if unlabelled."""
+        index = value - self.min
+        if 0 <= index < len(self.labels):
+            return self.labels[index]
+        return str(value)
+
+
+@dataclass(frozen=True, slots=True)
+class Pile:
+    """A pile of a card sort (essential, important, secondary)."""
+
+    id: str
+    title: str
+
+
+@dataclass(frozen=True, slots=True)
+class Card:
+    """A card to sort: a work value and its one-line meaning."""
+
+    id: str
+    title: str
+    description: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    """A group of grid items (savoirs, savoir-faire, savoir-être)."""
+
+    id: str
+    title: str
+
+
+@dataclass(frozen=True, slots=True)
+class Criterion:
+    """A criterion of a decision matrix, proposed with a default weight."""
+
+    id: str
+    title: str
+    weight: int = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """A reference to values typed in another exercise's records.
+
+    The grid draws extra items from the tags of ``exercise.field``; the matrix
+    draws its options from the entries of ``exercise`` labelled by ``field``.
+    """
+
+    exercise: str
+    field: str
