@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .bare_app import MARKER
-from .common import LANGUAGE, REPO, Settings, median, progress
+from .common import REPO, Settings, median, progress
 from .terminal import Run, timed_run
 
 
@@ -53,17 +53,12 @@ class Startup:
 
 
 def app_args(data_dir: Path, workbook: str) -> list[str]:
-    """``python`` arguments that open ``workbook`` in the interface, as ``bilan`` would."""
-    return [
-        "-m",
-        "bilan_tui",
-        "--data-dir",
-        str(data_dir),
-        "--workbook",
-        workbook,
-        "--lang",
-        LANGUAGE,
-    ]
+    """``python`` arguments that open ``workbook`` in the interface, as ``bilan`` would.
+
+    No ``--lang``: the language comes from the workbook (English, as it was
+    made), so the start-up reads it as a person's start does.
+    """
+    return ["-m", "bilan_tui", "--data-dir", str(data_dir), "--workbook", workbook]
 
 
 def measure_startup(

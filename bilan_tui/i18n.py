@@ -8,6 +8,7 @@ The language is chosen once at start-up (``--lang``, the saved setting,
 
 from __future__ import annotations
 
+import functools
 import gettext
 import os
 from collections.abc import Mapping
@@ -56,9 +57,13 @@ def set_language(language: str) -> None:
     if language not in LANGUAGES:
         raise ValueError(f"unsupported language: {language}")
     _language = language
-    _current = gettext.translation(
-        DOMAIN, localedir=LOCALE_DIR, languages=[language], fallback=True
-    )
+    _current = _catalog(language)
+
+
+@functools.lru_cache(maxsize=len(LANGUAGES))
+def _catalog(language: str) -> gettext.NullTranslations:
+    """The compiled catalog of ``language``, read once per process."""
+    return gettext.translation(DOMAIN, localedir=LOCALE_DIR, languages=[language], fallback=True)
 
 
 def language() -> str:

@@ -29,7 +29,6 @@ from bilan_tui.i18n import _
 if TYPE_CHECKING:
     from bilan_tui.homework.importer import ImportOutcome
     from bilan_tui.homework.view import AssignmentView
-    from bilan_tui.store.inspection import Inspection
     from bilan_tui.store.repository import Workbook
 
 
@@ -182,7 +181,7 @@ class WorkbookSession:
         *,
         language: str,
         create: bool,
-        checked: Inspection | None = None,
+        integrity: bool = True,
     ) -> WorkbookSession:
         """Open the workbook at ``path`` (this imports the storage layer).
 
@@ -191,12 +190,12 @@ class WorkbookSession:
             pack: The content it is answered with.
             language: Stored in a new workbook.
             create: Whether a missing file may be created.
-            checked: The file's inspection if the caller just ran it, so
-                that the whole file is not read twice.
+            integrity: Check every page first (see ``open_workbook``); the
+                interface checks in the background instead.
         """
         from bilan_tui.store.repository import open_workbook
 
-        workbook = open_workbook(path, language=language, create=create, checked=checked)
+        workbook = open_workbook(path, language=language, create=create, integrity=integrity)
         return cls(pack, workbook)
 
     @property

@@ -8,16 +8,19 @@ the commands that need them, so ``bilan --help`` and ``bilan status`` stay quick
 
 from __future__ import annotations
 
-import argparse
 import sys
 from collections.abc import Sequence
 from functools import partial
 from importlib import import_module
-from types import ModuleType
+from types import ModuleType, SimpleNamespace
+from typing import TYPE_CHECKING
 
 from bilan_tui import __version__
 from bilan_tui.cli.context import CommandContext, UsageError
-from bilan_tui.i18n import _, resolve_language, set_language
+from bilan_tui.i18n import LANGUAGES, _, resolve_language, set_language
+
+if TYPE_CHECKING:  # the interface's own start-up never builds a parser
+    import argparse
 
 DEFAULT_WORKBOOK = "default"
 
@@ -36,6 +39,8 @@ COMMANDS: tuple[str, ...] = (
 
 def _common_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
     """Options accepted before or after the command name."""
+    import argparse
+
     default = argparse.SUPPRESS if suppress else None
     parser.add_argument(
         "--data-dir",
@@ -66,6 +71,8 @@ def _common_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
 
 def build_parser() -> argparse.ArgumentParser:
     """The full command-line grammar, with help in the current language."""
+    import argparse
+
     parser = argparse.ArgumentParser(
         prog="bilan",
         description=_(
@@ -93,33 +100,53 @@ def _early_language(argv: Sequence[str]) -> str:
     return resolve_language(requested)
 
 
-def _interface_args(argv: Sequence[str]) -> argparse.Namespace | None:
-    """The global options of a plain ``bilan`` (the interface), parsed without the commands.
+_VALUE_OPTIONS = {"--data-dir": "data_dir", "--workbook": "workbook", "--lang": "lang"}
+"""The global options that take a value, and where ``argparse`` puts it."""
 
-    The full grammar imports every command's module, a tenth of a second
-    before the interface's first frame (DESIGN §12). Anything but valid global
-    options (a command, ``--help``, ``--version``, an abbreviation, an error)
-    returns ``None``: the full parser then handles it and explains itself.
+
+def _interface_args(argv: Sequence[str]) -> SimpleNamespace | None:
+    """The global options of a plain ``bilan`` (the interface), read without ``argparse``.
+
+    Building the full grammar imports every command's module, and even
+    ``argparse`` alone costs the interface's first frame a few milliseconds
+    (DESIGN §12). Only the plainest forms are read here (``--opt value``,
+    ``--opt=value``, ``--debug``); anything else (a command, ``--help``,
+    ``--version``, an abbreviation, a missing or invalid value) returns
+    ``None``, and the full parser handles it and explains itself. A test
+    checks that both agree wherever this one answers.
     """
-    parser = argparse.ArgumentParser(
-        prog="bilan", add_help=False, allow_abbrev=False, exit_on_error=False
-    )
-    _common_options(parser, suppress=False)
-    try:
-        args, rest = parser.parse_known_args(argv)
-    except argparse.ArgumentError:
-        return None
-    if rest:
-        return None
-    args.command = None
-    return args
+    found: dict[str, object] = {
+        "data_dir": None,
+        "workbook": None,
+        "lang": None,
+        "debug": False,
+        "command": None,
+    }
+    index = 0
+    while index < len(argv):
+        option, equals, value = argv[index].partition("=")
+        index += 1
+        if option == "--debug" and not equals:
+            found["debug"] = True
+            continue
+        if option not in _VALUE_OPTIONS:
+            return None
+        if not equals:
+            if index == len(argv) or argv[index].startswith("-"):
+                return None
+            value = argv[index]
+            index += 1
+        if option == "--lang" and value not in LANGUAGES:
+            return None
+        found[_VALUE_OPTIONS[option]] = value
+    return SimpleNamespace(**found)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``bilan`` console script."""
     args_list = list(sys.argv[1:] if argv is None else argv)
     set_language(_early_language(args_list))
-    args = _interface_args(args_list)
+    args: argparse.Namespace | SimpleNamespace | None = _interface_args(args_list)
     if args is None:
         try:
             args = build_parser().parse_args(args_list)
@@ -150,7 +177,7 @@ def command_modules() -> list[ModuleType]:
     return [import_module(f"bilan_tui.cli.{name}") for name in COMMANDS]
 
 
-def _dispatch(args: argparse.Namespace, context: CommandContext) -> int:
+def _dispatch(args: argparse.Namespace | SimpleNamespace, context: CommandContext) -> int:
     if args.command is None:
         from bilan_tui.cli.tui import run_tui
 

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import argparse
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bilan_tui import paths
-from bilan_tui.i18n import _, resolve_language, set_language
+from bilan_tui.i18n import LANGUAGES, _, resolve_language, set_language
 
 if TYPE_CHECKING:
     from bilan_tui.domain.model import Pack
@@ -31,7 +30,7 @@ class CommandContext:
     _library: tuple[Pack, Pack] | None = field(default=None, init=False, repr=False)
 
     @classmethod
-    def from_args(cls, args: argparse.Namespace, default_workbook: str) -> CommandContext:
+    def from_args(cls, args: object, default_workbook: str) -> CommandContext:
         """Build the context from parsed arguments (``--data-dir`` wins over the environment)."""
         workbook = getattr(args, "workbook", None)
         return cls(
@@ -56,7 +55,8 @@ class CommandContext:
         """Choose the language (``--lang``, the workbook's setting, ``$LANG``, French)."""
         from bilan_tui.store.saved_language import read_saved_language
 
-        saved = read_saved_language(self.workbook_path())
+        asked = self.requested_language in LANGUAGES  # then the saved one does not matter
+        saved = None if asked else read_saved_language(self.workbook_path())
         self.language = resolve_language(self.requested_language, saved)
         set_language(self.language)
         return self.language
@@ -87,12 +87,20 @@ class CommandContext:
 
         return shipped_preview(self.language)
 
-    def open_session(self, *, create: bool) -> WorkbookSession:
-        """Open (or create) the workbook with the library (see :meth:`pack`)."""
+    def open_session(self, *, create: bool, integrity: bool = True) -> WorkbookSession:
+        """Open (or create) the workbook with the library (see :meth:`pack`).
+
+        ``integrity=False`` skips the whole-file check; only the interface
+        does that, and runs the check in the background instead.
+        """
         from bilan_tui.session import WorkbookSession
 
         session = WorkbookSession.open(
-            self.workbook_path(), self.pack(), language=self.language, create=create
+            self.workbook_path(),
+            self.pack(),
+            language=self.language,
+            create=create,
+            integrity=integrity,
         )
         session.data_dir = self.data_dir
         return session

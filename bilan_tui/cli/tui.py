@@ -31,6 +31,14 @@ if TYPE_CHECKING:
     from bilan_tui.ui.app import BilanApp
 
 
+def needs_a_terminal() -> str:
+    """Why a plain ``bilan`` refuses to start with no terminal to draw in."""
+    return _(
+        "the workbook opens in a terminal window. From a script, use a command: "
+        "bilan status, bilan hours or bilan export (bilan --help lists them all)."
+    )
+
+
 def run_tui(context: CommandContext) -> int:
     """Run the interface until the person quits; returns the exit status.
 
@@ -39,7 +47,7 @@ def run_tui(context: CommandContext) -> int:
     has closed when the real open finds it (damage deep in the file, a newer
     version). If the person accepts, the restored workbook is opened at once.
     """
-    from bilan_tui.cli.recovery import check_before_opening, is_unreadable, offer_restore
+    from bilan_tui.cli.recovery import check_before_opening, offer_restore
     from bilan_tui.store.lock import acquire_lock
 
     context.settle_language()
@@ -52,15 +60,22 @@ def run_tui(context: CommandContext) -> int:
         problem = check_before_opening(path)
         if problem is not None and not offer_restore(path, problem, ask, sys.stderr):
             return 1
+        if not (sys.stdin.isatty() and sys.stdout.isatty()):
+            print("bilan: " + needs_a_terminal(), file=sys.stderr)
+            return 2
         while True:
             failures: list[BaseException] = []
             app, status = _run_interface(context, pack, path, failures)
-            if app.crash is not None or not app.open_error:
+            if app.crash is None and not app.open_error:
                 break
-            if failures and is_unreadable(failures[0]):
-                if offer_restore(path, failures[0], ask, sys.stderr):
+            failure = app.crash if app.crash is not None else next(iter(failures), None)
+            damage = damage_behind(path, failure)
+            if damage is not None:
+                if offer_restore(path, damage, ask, sys.stderr):
                     continue  # the newest backup is in place: open it
                 return 1
+            if app.crash is not None:
+                break
             print(f"bilan: {app.open_error}", file=sys.stderr)
             return 1
     if app.crash is not None:
@@ -84,6 +99,45 @@ def run_tui(context: CommandContext) -> int:
     return status if isinstance(status, int) else 0
 
 
+def damage_behind(path: Path, failure: BaseException | None) -> BaseException | None:
+    """The workbook's own damage, if that is what ``failure`` comes from.
+
+    The interface opens without reading every page, so damage deep in the file
+    may first show as an SQLite error anywhere (opening, drawing the dashboard)
+    before the background check names it. Any SQLite error is therefore
+    followed by the whole-file check: damage gets the restore offer, anything
+    else its own message.
+    """
+    from bilan_tui.cli.recovery import is_unreadable
+
+    if failure is None or is_unreadable(failure):
+        return failure
+    if not _from_sqlite(failure):
+        return None
+    from bilan_tui.store.errors import WorkbookError
+    from bilan_tui.store.inspection import verify_integrity
+
+    try:
+        verify_integrity(path)
+    except WorkbookError as found:
+        return found
+    return None
+
+
+def _from_sqlite(error: BaseException) -> bool:
+    """Whether SQLite raised ``error`` or the error it wraps (SQLAlchemy's, the store's)."""
+    import sqlite3
+
+    seen: BaseException | None = error
+    for _depth in range(5):
+        if seen is None:
+            return False
+        if isinstance(seen, sqlite3.DatabaseError):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
+
+
 def _run_interface(
     context: CommandContext, pack: Pack, path: Path, failures: list[BaseException]
 ) -> tuple[BilanApp, object]:
@@ -91,7 +145,10 @@ def _run_interface(
     from bilan_tui.ui.app import BilanApp
 
     app = BilanApp(
-        pack, partial(open_with_daily_backup, context, failures), data_location=str(path)
+        pack,
+        partial(open_for_interface, context, failures),
+        data_location=str(path),
+        after_open=partial(check_then_back_up, failures),
     )
     previous = _install_signal_handlers(app)
     try:
@@ -104,24 +161,38 @@ def _run_interface(
     return app, status
 
 
-def open_with_daily_backup(
-    context: CommandContext, failures: list[BaseException]
-) -> WorkbookSession:
-    """Open the workbook (in the app's worker thread), then take today's backup.
+def open_for_interface(context: CommandContext, failures: list[BaseException]) -> WorkbookSession:
+    """Open the workbook in the app's worker thread, without the whole-file check.
 
-    The backup is taken at most once a day, once the dashboard is drawn; one
-    that fails (a full disk) must not keep the person from working, and the
-    autosave tells them about the disk. An opening failure is kept in
-    ``failures`` so that the backup can be offered once the interface is gone.
+    The check follows in the background (:func:`check_then_back_up`), so the
+    dashboard does not wait for a read of the whole file, whose cost grows with
+    the years of records. An opening failure is kept in ``failures`` so that
+    the backup can be offered once the interface is gone.
     """
     try:
-        session = context.open_session(create=True)
+        return context.open_session(create=True, integrity=False)
+    except BaseException as error:
+        failures.append(error)
+        raise
+
+
+def check_then_back_up(failures: list[BaseException], session: WorkbookSession) -> None:
+    """Once the dashboard is full, in a worker: the whole-file check, then today's backup.
+
+    A damaged workbook is kept in ``failures`` and stops the interface, which
+    then offers the newest backup; it is never backed up itself, so it cannot
+    push a good copy out of the rotation. A backup that fails (a full disk)
+    must not keep the person from working: the autosave tells them about the disk.
+    """
+    from bilan_tui.store.inspection import verify_integrity
+
+    try:
+        verify_integrity(session.path)
     except BaseException as error:
         failures.append(error)
         raise
     with contextlib.suppress(Exception):  # working matters more than today's copy
         session.workbook.rolling_backup()
-    return session
 
 
 Handler = signal.Handlers | int | None | object

@@ -9,25 +9,29 @@ including newlines and tabs.
 
 from __future__ import annotations
 
+import functools
 import re
 
 # Whole escape sequences first, so that their parameters do not stay behind as
 # visible garbage ("[31m"). OSC, DCS, SOS, PM and APC strings count only when
 # terminated: an unterminated one must not swallow the rest of the text.
-_SEQUENCES = re.compile(
-    r"""
+_SEQUENCES = r"""
     \x1b\[[0-?]*[ -/]*[@-~]                      # CSI: ESC [ params final
     | \x9b[0-?]*[ -/]*[@-~]                      # 8-bit CSI
     | (?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])    # OSC, DCS, SOS, PM, APC (7 or 8 bit)
       [^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)       #   ... up to BEL or ST
     | \x1b[ -/]*[0-~]                            # other ESC sequences (charset, keypad...)
-    """,
-    re.VERBOSE,
-)
+    """
 
 # What is left: C0 controls except tab and newline, DEL, C1 controls, and the
 # bidirectional embedding, override and isolate characters.
-_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_CONTROLS = "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]"
+
+
+@functools.cache
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Compiled on the first text that needs them: most text never does."""
+    return re.compile(_SEQUENCES, re.VERBOSE), re.compile(_CONTROLS)
 
 
 def clean_text(s: str) -> str:
@@ -45,4 +49,5 @@ def clean_text(s: str) -> str:
     """
     if s.isprintable():
         return s  # the common case: nothing to strip, not even a newline
-    return _CONTROLS.sub("", _SEQUENCES.sub("", s))
+    sequences, controls = _patterns()
+    return controls.sub("", sequences.sub("", s))

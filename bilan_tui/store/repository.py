@@ -25,9 +25,9 @@ from . import backup as backups
 from .answer_store import AnswerStore
 from .codec import from_json, now, parse_time, time_text
 from .engine import Database
-from .errors import NotAWorkbook, WorkbookDamaged, WorkbookNotFound, WorkbookTooNew
+from .errors import NotAWorkbook, WorkbookDamaged, WorkbookNotFound
 from .files import companion_files, create_private_file, make_private_dir
-from .inspection import APPLICATION_ID, Inspection, inspect_workbook
+from .inspection import APPLICATION_ID, inspect_workbook
 from .lock import WorkbookLock, acquire_lock
 from .migrations import MIGRATIONS, Migration, create_schema, target_version, upgrade
 from .record_store import RecordStore
@@ -168,15 +168,6 @@ def _discard_new(path: Path) -> None:
         leftover.unlink(missing_ok=True)
 
 
-def _inspection(path: Path, version: int, checked: Inspection | None) -> Inspection:
-    """The inspection of an existing file: done now, or the caller's, version checked."""
-    if checked is None:
-        return inspect_workbook(path, version)
-    if checked.user_version > version:
-        raise WorkbookTooNew(path, checked.user_version, version)
-    return checked
-
-
 def open_workbook(
     path: Path,
     *,
@@ -184,7 +175,7 @@ def open_workbook(
     create: bool = True,
     lock: bool = False,
     migrations: Sequence[Migration] = MIGRATIONS,
-    checked: Inspection | None = None,
+    integrity: bool = True,
 ) -> Workbook:
     """Open (creating or upgrading if needed) the workbook at ``path``.
 
@@ -195,10 +186,10 @@ def open_workbook(
         lock: Take the single-instance lock first (the interface does; it is
             then held until ``close``).
         migrations: The upgrade steps (tests pass their own).
-        checked: What ``inspect_workbook`` found moments ago (the interface
-            inspects the file before it starts): the file is then not
-            checked again, which reads all of it. Its version is still
-            compared with this program's.
+        integrity: Check every page of an existing file first (``PRAGMA
+            quick_check``), which grows with the file. The interface opens
+            without it and runs ``inspection.verify_integrity`` in the
+            background once the dashboard is drawn.
 
     Raises:
         WorkbookNotFound: No file and ``create`` is False.
@@ -222,7 +213,7 @@ def open_workbook(
         if created:
             blank, found = True, 0
         else:
-            inspection = _inspection(path, version, checked)
+            inspection = inspect_workbook(path, version, integrity=integrity)
             blank, found = inspection.blank, inspection.user_version
         database = Database(path)
         try:

@@ -5,10 +5,11 @@ dashboard from the pack in the first frame; then, in a worker thread, it shows
 the dashboard's data read with the standard ``sqlite3`` module
 (``session.quick_dashboard_data``), and only then opens the workbook for real
 (which imports the storage layer, slower than Textual itself) and shows the
-full session's data (DESIGN §12). Exercises, hours and exports wait for the
-full session, the only writer. The other screens are
-imported when first shown: the exercise screen alone (with Markdown) would add
-a tenth of the first frame.
+full session's data (DESIGN §12). Work that must not delay the dashboard (the
+whole-file check, the daily backup) follows in another worker. Exercises,
+hours and exports wait for the full session, the only writer. The other
+screens are imported when first shown: the exercise screen alone (with
+Markdown) would add a tenth of the first frame.
 """
 
 from __future__ import annotations
@@ -35,6 +36,9 @@ if TYPE_CHECKING:  # imported by the worker, after the first frame
     from bilan_tui.session import DashboardData, WorkbookSession
 
 SessionOpener = Callable[[], "WorkbookSession"]
+AfterOpen = Callable[["WorkbookSession"], None]
+"""Background work once the session is open (the whole-file check, the daily
+backup); raising stops the interface, as a failed open does."""
 
 QUICK_PAINT_WAIT = 0.5
 """Seconds the storage import waits at most for the quick data to be painted."""
@@ -60,10 +64,17 @@ class BilanApp(App[int]):
         ),
     ]
 
-    def __init__(self, pack: Pack, open_session: SessionOpener, data_location: str) -> None:
+    def __init__(
+        self,
+        pack: Pack,
+        open_session: SessionOpener,
+        data_location: str,
+        after_open: AfterOpen | None = None,
+    ) -> None:
         super().__init__()
         self.pack = pack
         self._open_session = open_session
+        self._after_open = after_open
         self.data_location = data_location
         self.session: WorkbookSession | None = None
         self.open_error: str | None = None
@@ -126,16 +137,22 @@ class BilanApp(App[int]):
             dashboard.show(data)
         self.call_after_refresh(drawn.set)
 
+    @work(thread=True, exclusive=True, group="after-open", exit_on_error=False)
+    def _run_after_open(self, session: WorkbookSession) -> None:
+        """The work that must not delay the dashboard (see ``AfterOpen``)."""
+        if self._after_open is not None:
+            self._after_open(session)
+
     @on(Worker.StateChanged)
     def _worker_changed(self, event: Worker.StateChanged) -> None:
-        if event.worker.group != "session" or event.state not in (
+        if event.worker.group not in ("session", "after-open") or event.state not in (
             WorkerState.SUCCESS,
             WorkerState.ERROR,
         ):
             return
         from bilan_tui.session import WorkbookSession  # loaded by the worker by now
 
-        if event.state is WorkerState.SUCCESS:
+        if event.state is WorkerState.SUCCESS and event.worker.group == "session":
             result = event.worker.result
             assert isinstance(result, WorkbookSession)
             self.session = result
@@ -144,6 +161,7 @@ class BilanApp(App[int]):
             self.refresh_dashboard()
             if self._pending_exercise:
                 self.open_exercise(self._pending_exercise)
+            self._run_after_open(result)
         elif event.state is WorkerState.ERROR:
             error = event.worker.error
             session_message = WorkbookSession.describe_error

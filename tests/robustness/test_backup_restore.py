@@ -10,7 +10,7 @@ import pytest
 
 from bilan_tui.cli import main
 from bilan_tui.cli.context import CommandContext
-from bilan_tui.cli.tui import open_with_daily_backup
+from bilan_tui.cli.tui import check_then_back_up, open_for_interface
 from bilan_tui.domain.answers import Answer
 from bilan_tui.store import backup as backups
 from bilan_tui.store.lock import acquire_lock
@@ -168,7 +168,8 @@ def context_for(data_dir: Path) -> CommandContext:
 def test_the_interface_takes_one_backup_a_day(data_dir: Path) -> None:
     path = workbook_path(data_dir)
     for _ in range(2):
-        session = open_with_daily_backup(context_for(data_dir), [])
+        session = open_for_interface(context_for(data_dir), [])
+        check_then_back_up([], session)
         session.close()
     kept = backups.rolling_backups(path)
     assert len(kept) == 1
@@ -182,8 +183,28 @@ def test_an_opening_failure_is_kept_for_the_message(data_dir: Path) -> None:
     path.write_bytes(b"junk" * 100)
     failures: list[BaseException] = []
     with pytest.raises(Exception, match="cannot be read"):
-        open_with_daily_backup(context_for(data_dir), failures)
+        open_for_interface(context_for(data_dir), failures)
     assert len(failures) == 1
+
+
+def test_damage_found_in_the_background_is_kept_and_never_backed_up(data_dir: Path) -> None:
+    """The interface opens without reading the whole file; the check after it refuses it."""
+    from bilan_tui.store import WorkbookDamaged
+
+    from .damage import flipped_bytes
+
+    path = workbook_path(data_dir)
+    good = make_workbook_with_backup(path, "before the damage")
+    flipped_bytes(path)
+    failures: list[BaseException] = []
+    session = open_for_interface(context_for(data_dir), failures)
+    try:
+        with pytest.raises(WorkbookDamaged, match="integrity check failed"):
+            check_then_back_up(failures, session)
+    finally:
+        session.close()
+    assert [type(error) for error in failures] == [WorkbookDamaged]
+    assert backups.rolling_backups(path) == [good]
 
 
 def test_restore_into_a_new_data_folder(

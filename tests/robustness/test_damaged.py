@@ -133,3 +133,30 @@ def test_no_backup_is_said_plainly(data_dir: Path, capsys: pytest.CaptureFixture
     path.write_bytes(b"")
     assert main(["--lang", "en", "status"]) == 1
     assert "No backup of this workbook was found." in capsys.readouterr().err
+
+
+def test_an_sqlite_error_in_the_interface_is_traced_to_the_damage_behind_it(
+    data_dir: Path,
+) -> None:
+    """The interface opens without reading every page: damage may first show as any error."""
+    import sqlite3
+
+    from bilan_tui.cli.tui import damage_behind
+    from bilan_tui.store import WorkbookDamaged, WorkbookTooNew
+
+    path, _backup, before = ruined(data_dir, "flipped bytes")
+    malformed = sqlite3.DatabaseError("database disk image is malformed")
+    try:
+        raise RuntimeError("while drawing the dashboard") from malformed
+    except RuntimeError as wrapped:
+        found = damage_behind(path, wrapped)
+    assert isinstance(found, WorkbookDamaged)
+    assert "integrity check failed" in str(found)
+    assert damage_behind(path, KeyError("not from SQLite")) is None
+    too_new = WorkbookTooNew(path, 9, 1)
+    assert damage_behind(path, too_new) is too_new
+    assert fingerprint(path) == before
+
+    healthy = data_dir / "workbooks" / "healthy.sqlite"
+    make_workbook_with_backup(healthy)
+    assert damage_behind(healthy, malformed) is None  # a healthy file: the error stands as it is

@@ -10,6 +10,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from bilan_tui.cli import _interface_args, main
 from bilan_tui.domain.model import Kind
@@ -145,3 +147,46 @@ def test_the_first_frame_reads_no_toml() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == ""
+
+
+TOKENS = [
+    "--data-dir",
+    "--workbook",
+    "--lang",
+    "--debug",
+    "--debug=1",
+    "--lang=en",
+    "--lang=fr",
+    "--lang=de",
+    "--workbook=essai",
+    "--data-dir=/tmp/x",
+    "--work",
+    "-h",
+    "--",
+    "status",
+    "en",
+    "fr",
+    "essai",
+    "/tmp/y",
+    "",
+    "-x",
+]
+
+
+@given(st.lists(st.sampled_from(TOKENS), max_size=7))
+def test_where_the_quick_reader_answers_argparse_agrees(argv: list[str]) -> None:
+    """The reference is the parser the quick reader replaced: argparse with the same options."""
+    import argparse
+
+    from bilan_tui.cli import _common_options
+
+    quick = _interface_args(argv)
+    if quick is None:
+        return
+    parser = argparse.ArgumentParser(
+        prog="bilan", add_help=False, allow_abbrev=False, exit_on_error=False
+    )
+    _common_options(parser, suppress=False)
+    reference, rest = parser.parse_known_args(argv)
+    assert rest == []
+    assert vars(quick) == {**vars(reference), "command": None}

@@ -1,7 +1,7 @@
 """The dashboard: the three phases, each exercise's state, the next step.
 
 The first frame holds what the pack alone can show: the header, the phases
-and the exercise titles, and the next-step box. The hours and homework panels
+and the exercise titles. The next-step box, the hours and homework panels
 and the key bar join on the next refresh, with the modules they need (the
 ledger's arithmetic among them), so that the titles appear as soon as the
 pack is read (DESIGN §12).
@@ -82,15 +82,12 @@ class DashboardScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         with Horizontal(id="dashboard-header"):
             yield Static(plain(_("Skills assessment")), id="workbook-title")
-            yield Static("", id="header-hours")
         with Horizontal(id="dashboard-body"):
             yield PhaseList(self.pack, id="phases")
-            with Vertical(id="dashboard-side"):
-                yield Static(plain(_("Opening your workbook…")), id="next-step", classes="panel")
+            yield Vertical(id="dashboard-side")
 
     def on_mount(self) -> None:
         self.query_one(PhaseList).border_title = _("Your path")
-        self.query_one("#next-step").border_title = _("Next step")
         self.query_one(PhaseList).focus()
         self.call_after_refresh(self._complete)
 
@@ -103,11 +100,14 @@ class DashboardScreen(Screen[None]):
         from bilan_tui.ui.widgets.homework_panel import HomeworkPanel
         from bilan_tui.ui.widgets.hours_panel import HoursPanel
 
+        next_step = Static(plain(_("Opening your workbook…")), id="next-step", classes="panel")
+        next_step.border_title = _("Next step")
         self._panels = (
             HomeworkPanel(id="homework-panel", classes="panel"),
             HoursPanel(id="hours-panel", classes="panel"),
         )
-        self.query_one("#dashboard-side", Vertical).mount_all(self._panels)
+        self.query_one("#dashboard-side", Vertical).mount_all((next_step, *self._panels))
+        self.query_one("#dashboard-header", Horizontal).mount(Static("", id="header-hours"))
         self.mount(Footer(show_command_palette=False))
         self.call_after_refresh(self.refresh_bindings)  # the key bar listens from now on
 
