@@ -96,3 +96,43 @@ async def test_a_long_line_scrolls_as_it_is_typed_and_is_saved(tmp_path: Path) -
         assert session.exercise_answers(about).get("name") == field.value
     finally:
         session.close()
+
+
+async def test_the_first_frames_outline_shows_the_lines_the_phase_list_shows() -> None:
+    """The swap on the second frame must change nothing a person can read."""
+    import sys
+
+    from textual.app import App, ComposeResult
+    from textual.containers import Horizontal
+    from textual.geometry import Region
+
+    from bilan_tui.packs import load_shipped_pack
+    from bilan_tui.ui.widgets.phase_list import PhaseOutline
+
+    pack = load_shipped_pack("en")
+
+    class SideBySide(App[None]):
+        CSS_PATH = str(Path(sys.modules[BilanApp.__module__].__file__ or "").parent / "app.tcss")
+        AUTO_FOCUS = None
+
+        def compose(self) -> ComposeResult:
+            with Horizontal():
+                yield PhaseOutline(pack)
+                yield PhaseList(pack)
+
+        def on_mount(self) -> None:
+            for widget in (self.query_one(PhaseOutline), self.query_one(PhaseList)):
+                widget.border_title = "Your path"
+
+    app = SideBySide()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        outline, phases = app.query_one(PhaseOutline), app.query_one(PhaseList)
+        assert outline.size == phases.size
+        region = Region(0, 0, outline.size.width, outline.size.height)
+        seen = [strip.text for strip in outline.render_lines(region)]
+        listed = [strip.text for strip in phases.render_lines(region)]
+    assert seen == listed
+    assert any(pack.exercises[0].title in line for line in seen)
+    inside = [line.strip("│ ") for line in seen[1:-1]]  # within the border
+    assert sum(line.startswith("─" * 10) for line in inside) == len(pack.phases) - 1

@@ -1,8 +1,9 @@
 """The dashboard: the three phases, each exercise's state, the next step.
 
 The first frame holds what the pack alone can show: the header, the phases
-and the exercise titles. The next-step box, the hours and homework panels
-and the key bar join on the next refresh, with the modules they need (the
+and the exercise titles (as a ``PhaseOutline``). The real list, the next-step
+box, the hours and homework panels and the key bar replace or join it on the
+next refresh, with the modules they need (the
 ledger's arithmetic among them), so that the titles appear as soon as the
 pack is read (DESIGN §12).
 """
@@ -22,7 +23,7 @@ from textual.widgets import OptionList, Static
 from bilan_tui.domain.model import Pack
 from bilan_tui.i18n import _
 from bilan_tui.ui.text import plain
-from bilan_tui.ui.widgets.phase_list import PhaseList
+from bilan_tui.ui.widgets.phase_list import PhaseList, PhaseOutline
 
 if TYPE_CHECKING:
     from bilan_tui.session import DashboardData
@@ -83,13 +84,18 @@ class DashboardScreen(Screen[None]):
         with Horizontal(id="dashboard-header"):
             yield Static(plain(_("Skills assessment")), id="workbook-title")
         with Horizontal(id="dashboard-body"):
-            yield PhaseList(self.pack, id="phases")
+            outline = PhaseOutline(self.pack, id="phases-outline")
+            outline.border_title = _("Your path")
+            yield outline
             yield Vertical(id="dashboard-side")
 
     def on_mount(self) -> None:
-        self.query_one(PhaseList).border_title = _("Your path")
-        self.query_one(PhaseList).focus()
         self.call_after_refresh(self._complete)
+
+    def _phases(self) -> PhaseList:
+        """The phase list, there from the second frame (see the module's docstring)."""
+        self._complete()
+        return self.query_one(PhaseList)
 
     def _complete(self) -> None:
         """Add the panels and the key bar after the first frame (idempotent)."""
@@ -100,6 +106,12 @@ class DashboardScreen(Screen[None]):
         from bilan_tui.ui.widgets.homework_panel import HomeworkPanel
         from bilan_tui.ui.widgets.hours_panel import HoursPanel
 
+        outline = self.query_one(PhaseOutline)
+        phases = PhaseList(self.pack, id="phases")
+        phases.border_title = _("Your path")
+        self.query_one("#dashboard-body", Horizontal).mount(phases, before=outline)
+        outline.remove()
+        phases.focus()
         next_step = Static(plain(_("Opening your workbook…")), id="next-step", classes="panel")
         next_step.border_title = _("Next step")
         self._panels = (
@@ -114,12 +126,11 @@ class DashboardScreen(Screen[None]):
     def show(self, data: DashboardData) -> None:
         """Fill the screen with the workbook's data."""
         self.data = data
-        phases = self.query_one(PhaseList)
+        phases = self._phases()
         phases.show_statuses(data.statuses, data.next_exercise)
         self.query_one("#workbook-title", Static).update(
             plain(_("Skills assessment") + " — " + data.display_name)
         )
-        self._complete()
         assert self._panels is not None
         homework, hours = self._panels
         homework.show(data.extra.get("homework", ()))
@@ -155,14 +166,14 @@ class DashboardScreen(Screen[None]):
 
     def action_open_highlighted(self) -> None:
         """Open the exercise under the cursor."""
-        phases = self.query_one(PhaseList)
+        phases = self._phases()
         if phases.highlighted is not None:
             self._open(phases.get_option_at_index(phases.highlighted).id)
 
     def set_pack(self, pack: Pack) -> None:
         """Show another library (after a homework file installed a pack)."""
         self.pack = pack
-        self.query_one(PhaseList).set_pack(pack)
+        self._phases().set_pack(pack)
 
     def action_import_homework(self) -> None:
         """Ask for a homework file to import."""

@@ -1,14 +1,23 @@
-"""The list of phases and their exercises, with each exercise's state."""
+"""The list of phases and their exercises, with each exercise's state.
+
+``PhaseOutline`` is the same list as it appears in the dashboard's first frame:
+the same lines drawn as one block, replaced by the real ``PhaseList`` on the
+next refresh. Textual's option list lays out and renders every option before
+it paints; for the shipped pack that is about a twentieth of the bare app's
+whole first frame (DESIGN §12, docs/performance.md).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import ClassVar
 
 from textual.content import Content
+from textual.widget import Widget
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from bilan_tui.domain.model import ExerciseStatus, Pack
+from bilan_tui.domain.model import Exercise, ExerciseStatus, Pack
 from bilan_tui.domain.progress import phase_progress
 from bilan_tui.i18n import _
 from bilan_tui.labels import GLYPHS, phase_title
@@ -53,7 +62,7 @@ class PhaseList(OptionList):
             self.highlight_exercise(current)
 
     def _phase_prompt(self, phase_id: str) -> Content:
-        title = Content(phase_title(phase_id)).stylize("bold")
+        title = phase_heading(phase_id)
         phase = self.pack.phase(phase_id)
         if phase is None or not self.statuses:
             return title
@@ -62,10 +71,7 @@ class PhaseList(OptionList):
 
     def _exercise_prompt(self, exercise_id: str) -> Content:
         exercise = self.pack.exercise(exercise_id)
-        title = plain(exercise.title if exercise else exercise_id)
-        if exercise is not None and exercise.listed_as:
-            mark = plain("  · " + self.pack.pack_title(exercise.pack_id)).stylize("$text-muted")
-            title = Content.assemble(title, mark)
+        title = exercise_title(self.pack, exercise) if exercise else plain(exercise_id)
         if not self.statuses:
             return Content.assemble("  ", title)
         status = self.statuses.get(exercise_id, ExerciseStatus.TODO)
@@ -99,3 +105,62 @@ class PhaseList(OptionList):
             self.highlighted = self.get_option_index(exercise_id)
         except Exception:  # noqa: BLE001 - an unknown id simply leaves the cursor
             return
+
+
+def phase_heading(phase_id: str) -> Content:
+    """A phase's line in the list."""
+    return Content(phase_title(phase_id)).stylize("bold")
+
+
+def exercise_title(pack: Pack, exercise: Exercise) -> Content:
+    """An exercise's title, marked with its pack's title if an installed pack brought it."""
+    title = plain(exercise.title)
+    if exercise.listed_as:
+        mark = plain("  · " + pack.pack_title(exercise.pack_id)).stylize("$text-muted")
+        title = Content.assemble(title, mark)
+    return title
+
+
+class PhaseOutline(Widget):
+    """The phase list's lines before the workbook is read, drawn as one block.
+
+    What ``PhaseList`` shows with no states yet, line for line, so that the
+    swap on the next refresh changes nothing but the cursor.
+    """
+
+    DEFAULT_CSS: ClassVar[str] = """
+    PhaseOutline {
+        background: $surface;
+        background-tint: $foreground 5%;
+        & > .phase-outline--heading {
+            color: $text-disabled;
+        }
+        & > .phase-outline--separator {
+            color: $foreground 15%;
+        }
+    }
+    """
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "phase-outline--heading",
+        "phase-outline--separator",
+    }
+
+    def __init__(self, pack: Pack, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.pack = pack
+
+    def render(self) -> Content:
+        heading = self.get_visual_style("phase-outline--heading")
+        rule = Content("─" * self.size.width).stylize(
+            self.get_visual_style("phase-outline--separator")
+        )
+        lines: list[Content] = []
+        for index, phase in enumerate(self.pack.phases):
+            if index:
+                lines.append(rule)
+            lines.append(phase_heading(phase.id).stylize_before(heading))
+            lines.extend(
+                Content.assemble("  ", exercise_title(self.pack, exercise))
+                for exercise in phase.exercises
+            )
+        return Content("\n").join(lines)
