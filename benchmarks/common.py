@@ -41,7 +41,7 @@ class Settings:
     repeats: int
 
 
-FULL = Settings(warmup=2, runs=9, keys=120, rounds=3, saves=1000, repeats=7)
+FULL = Settings(warmup=2, runs=21, keys=120, rounds=3, saves=1000, repeats=7)
 QUICK = Settings(warmup=1, runs=3, keys=40, rounds=1, saves=200, repeats=3)
 
 

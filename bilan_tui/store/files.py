@@ -68,10 +68,26 @@ def backup_dir(workbook: Path) -> Path:
     return workbook.parent / BACKUP_DIR
 
 
+def draft_path(workbook: Path) -> Path:
+    """Where a new workbook is built before it is linked into place (``<name>.sqlite.new``)."""
+    return workbook.with_name(workbook.name + ".new")
+
+
+def sync_dir(folder: Path) -> None:
+    """Make a new or renamed entry in ``folder`` survive a power cut."""
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
 def companion_files(workbook: Path) -> list[Path]:
     """Every file SQLite or the lock may have made beside a workbook.
 
-    ``bilan wipe`` removes these along with the workbook and its backups.
+    ``bilan wipe`` removes these along with the workbook and its backups; the
+    first three are SQLite's own, the last four what a creation cut short
+    leaves (see ``repository._create``).
     """
-    names = ("-wal", "-shm", "-journal", ".lock")
+    names = ("-wal", "-shm", "-journal", ".lock", ".new", ".new-wal", ".new-shm", ".new-journal")
     return [workbook.with_name(workbook.name + suffix) for suffix in names]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime
+import os
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from types import TracebackType
@@ -26,7 +27,7 @@ from .answer_store import AnswerStore
 from .codec import from_json, now, parse_time, time_text
 from .engine import Database
 from .errors import NotAWorkbook, WorkbookDamaged, WorkbookNotFound
-from .files import companion_files, create_private_file, make_private_dir
+from .files import companion_files, create_private_file, draft_path, make_private_dir, sync_dir
 from .inspection import APPLICATION_ID, inspect_workbook
 from .lock import WorkbookLock, acquire_lock
 from .migrations import MIGRATIONS, Migration, create_schema, target_version, upgrade
@@ -162,6 +163,39 @@ def _initialise(connection: Connection, path: Path, language: str, version: int)
         )
 
 
+def _create(path: Path, language: str, version: int) -> bool:
+    """Build a new workbook beside ``path``, then link it into place in one step.
+
+    A kill in the middle (the terminal closed during the very first start)
+    leaves only ``<name>.sqlite.new``, which the next creation replaces, and
+    never a half-made file under the real name: that one would be refused as
+    damaged, with no backup to offer.
+
+    Returns:
+        True if this call put the workbook in place; False if another process
+        made one first (it is then left as it is, and inspected like any other).
+    """
+    draft = draft_path(path)
+    _discard_new(draft)
+    create_private_file(draft)
+    database = Database(draft)
+    try:
+        with database.write() as connection:
+            _initialise(connection, path, language, version)
+        with database.locked():
+            database.raw().execute("PRAGMA wal_checkpoint(TRUNCATE)")  # all of it in the file
+    finally:
+        database.close()
+    try:
+        os.link(draft, path)  # unlike a rename, never replaces a workbook made meanwhile
+    except FileExistsError:
+        return False
+    finally:
+        _discard_new(draft)
+    sync_dir(path.parent)
+    return True
+
+
 def _discard_new(path: Path) -> None:
     """Remove a workbook this call created but could not initialise."""
     for leftover in (path, *companion_files(path)[:3]):
@@ -207,11 +241,11 @@ def open_workbook(
         if not create:
             raise WorkbookNotFound(path)
         make_private_dir(path.parent)
-        created = create_private_file(path)
+        created = _create(path, language, version)
     held = acquire_lock(path) if lock else None
     try:
         if created:
-            blank, found = True, 0
+            blank, found = False, version
         else:
             inspection = inspect_workbook(path, version, integrity=integrity)
             blank, found = inspection.blank, inspection.user_version
