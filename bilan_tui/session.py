@@ -13,132 +13,24 @@ import datetime
 import sqlite3
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from bilan_tui.auto_hours import AutoHours
+from bilan_tui.dashboard_data import PLAN_EXERCISE, DashboardData, planned_hours
 from bilan_tui.domain.answers import Answer, Entry, ExerciseAnswers
-from bilan_tui.domain.ledger import LedgerSummary, summarise, summarise_totals
+from bilan_tui.domain.ledger import LedgerSummary, summarise_totals
 from bilan_tui.domain.ledger import to_json as ledger_json
-from bilan_tui.domain.model import PHASE_IDS, Exercise, ExerciseStatus, Pack
-from bilan_tui.domain.progress import exercise_status, next_exercise
+from bilan_tui.domain.model import Exercise, ExerciseStatus, Pack
+from bilan_tui.domain.progress import next_exercise
 from bilan_tui.domain.records import Consent, LedgerEntry
 from bilan_tui.i18n import _
+from bilan_tui.status_report import build_status_report, consent_json
 
 if TYPE_CHECKING:
     from bilan_tui.homework.importer import ImportOutcome
     from bilan_tui.homework.view import AssignmentView
     from bilan_tui.store.repository import Workbook
-
-
-@dataclass(frozen=True)
-class DashboardData:
-    """Everything the dashboard shows once the workbook is open."""
-
-    display_name: str
-    statuses: dict[str, ExerciseStatus]
-    next_exercise: str | None
-    extra: dict[str, Any] = field(default_factory=dict)
-    hours: LedgerSummary | None = None
-
-
-PLAN_EXERCISE = "modalites"
-"""The exercise where the hours planned per phase are agreed."""
-
-
-def planned_hours(modalites: ExerciseAnswers) -> dict[str, float | None]:
-    """Hours planned per phase, from the answers of ``modalites``."""
-    planned: dict[str, float | None] = {}
-    for phase_id in PHASE_IDS:
-        value = modalites.get(f"heures_{phase_id}")
-        planned[phase_id] = float(value) if isinstance(value, (int, float)) else None
-    return planned
-
-
-def quick_dashboard_data(path: Path, pack: Pack) -> DashboardData | None:
-    """The dashboard's data read with ``sqlite3`` alone, before the storage layer is imported.
-
-    The same data as :meth:`WorkbookSession.dashboard_data` for ``pack``,
-    minus the homework when an assignment names an exercise ``pack`` lacks
-    (a preview pack does not list installed packs: the full open shows it).
-    ``None`` when the file does not exist yet or cannot be read that way.
-    """
-    from bilan_tui.homework.view import assignment_views
-    from bilan_tui.store.quick_read import read_quick_view
-
-    view = read_quick_view(path, pack.id, PLAN_EXERCISE)
-    if view is None:
-        return None
-    statuses: dict[str, ExerciseStatus] = {}
-    for exercise in pack.exercises:
-        key = (exercise.pack_id or pack.id, exercise.id)
-        statuses[exercise.ref] = exercise_status(key in view.answered, key in view.done)
-    extra: dict[str, Any] = {}
-    if all(pack.exercise(ref) for item in view.homework for ref in item.exercises):
-        extra["homework"] = assignment_views(view.homework, pack, statuses)
-    return DashboardData(
-        display_name=view.display_name,
-        statuses=statuses,
-        next_exercise=next_exercise(pack, statuses),
-        hours=summarise_totals(view.hours, planned_hours(view.plan)),
-        extra=extra,
-    )
-
-
-def consent_json(consent: Consent) -> dict[str, Any]:
-    """One consent as ``bilan status --json`` lists it."""
-    return {
-        "date": consent.date.isoformat() if consent.date else None,
-        "recipient": consent.recipient,
-        "scope": consent.scope,
-        "format": consent.format,
-        "include_private": consent.include_private,
-        "path": consent.path,
-    }
-
-
-def empty_status_report(pack: Pack) -> dict[str, Any]:
-    """The status of a workbook that has no answer yet."""
-    report = _status_report(pack, {}, [], [])
-    report["hours"] = ledger_json(summarise([], {}))
-    return report
-
-
-def _status_report(
-    pack: Pack,
-    statuses: dict[str, ExerciseStatus],
-    homework: list[dict[str, Any]],
-    consents: list[dict[str, Any]],
-) -> dict[str, Any]:
-    phases = []
-    for phase in pack.phases:
-        exercises = [
-            {
-                "id": exercise.ref,
-                "pack": exercise.pack_id or pack.id,
-                "title": exercise.title,
-                "kind": exercise.kind.value,
-                "status": statuses.get(exercise.ref, ExerciseStatus.TODO).value,
-            }
-            for exercise in phase.exercises
-        ]
-        phases.append(
-            {
-                "id": phase.id,
-                "done": sum(1 for item in exercises if item["status"] == "done"),
-                "total": len(exercises),
-                "exercises": exercises,
-            }
-        )
-    return {
-        "pack": {"id": pack.id, "version": pack.version, "language": pack.language},
-        "phases": phases,
-        "next": next_exercise(pack, statuses),
-        "hours": None,
-        "homework": homework,
-        "consents": consents,
-    }
 
 
 class WorkbookSession:
@@ -318,7 +210,7 @@ class WorkbookSession:
         """The report behind ``bilan status`` (and its ``--json`` keys)."""
         statuses = self.statuses()
         consents = [consent_json(consent) for consent in self.consents()]
-        report = _status_report(self.pack, statuses, self.homework_report(statuses), consents)
+        report = build_status_report(self.pack, statuses, self.homework_report(statuses), consents)
         report["hours"] = ledger_json(self.ledger_summary())
         return report
 

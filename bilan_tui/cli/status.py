@@ -43,7 +43,7 @@ def run_status(context: CommandContext, *, as_json: bool) -> int:
         finally:
             session.close()
     else:
-        from bilan_tui.session import empty_status_report
+        from bilan_tui.status_report import empty_status_report
 
         report = empty_status_report(context.pack())
     if as_json:

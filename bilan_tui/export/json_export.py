@@ -13,10 +13,10 @@ from collections.abc import Sequence
 from typing import Any
 
 from bilan_tui import __version__
-from bilan_tui.domain.answers import Entry, JSONValue
+from bilan_tui.domain.answers import Entry
 from bilan_tui.domain.ledger import to_json as ledger_json
 from bilan_tui.domain.model import Exercise, Kind
-from bilan_tui.domain.records import Consent
+from bilan_tui.status_report import consent_json
 
 from .detail import orphans
 from .json_results import DERIVED
@@ -123,18 +123,6 @@ def _records(source: ExportSource) -> dict[str, Any]:
             }
             for homework in source.homework
         ],
-    }
-
-
-def consent_json(consent: Consent) -> dict[str, JSONValue]:
-    """One consent entry, in the shape ``bilan status --json`` lists them."""
-    return {
-        "date": consent.date.isoformat() if consent.date else None,
-        "recipient": consent.recipient,
-        "scope": consent.scope,
-        "format": consent.format,
-        "include_private": consent.include_private,
-        "path": consent.path,
     }
 
 

@@ -3,7 +3,7 @@
 The app is given the pack and a function that opens the workbook. It draws the
 dashboard from the pack in the first frame; then, in a worker thread, it shows
 the dashboard's data read with the standard ``sqlite3`` module
-(``session.quick_dashboard_data``), and only then opens the workbook for real
+(``dashboard_data.quick_dashboard_data``), and only then opens the workbook for real
 (which imports the storage layer, slower than Textual itself) and shows the
 full session's data (DESIGN §12). Work that must not delay the dashboard (the
 whole-file check, the daily backup) follows in another worker. Exercises,
@@ -33,7 +33,8 @@ from bilan_tui.ui.commands import ExerciseCommands
 from bilan_tui.ui.screens.dashboard import DashboardScreen
 
 if TYPE_CHECKING:  # imported by the worker, after the first frame
-    from bilan_tui.session import DashboardData, WorkbookSession
+    from bilan_tui.dashboard_data import DashboardData
+    from bilan_tui.session import WorkbookSession
 
 SessionOpener = Callable[[], "WorkbookSession"]
 AfterOpen = Callable[["WorkbookSession"], None]
@@ -115,7 +116,7 @@ class BilanApp(App[int]):
         SQLModel are imported (DESIGN §12); a new workbook or any problem
         skips it, and the full open reports what is wrong.
         """
-        from bilan_tui.session import quick_dashboard_data
+        from bilan_tui.dashboard_data import quick_dashboard_data
 
         data = quick_dashboard_data(Path(self.data_location), self.pack)
         if data is not None:

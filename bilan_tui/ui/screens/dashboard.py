@@ -26,7 +26,7 @@ from bilan_tui.ui.text import plain
 from bilan_tui.ui.widgets.phase_list import PhaseList, PhaseOutline
 
 if TYPE_CHECKING:
-    from bilan_tui.session import DashboardData
+    from bilan_tui.dashboard_data import DashboardData
     from bilan_tui.ui.widgets.homework_panel import HomeworkPanel
     from bilan_tui.ui.widgets.hours_panel import HoursPanel
 
