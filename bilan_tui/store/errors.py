@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from bilan_tui.i18n import _
+
 
 class WorkbookError(Exception):
     """Base of every refusal to open or use a workbook.
@@ -26,7 +28,9 @@ class WorkbookNotFound(WorkbookError):
     """A read-only command asked for a workbook that does not exist yet."""
 
     def __init__(self, path: Path) -> None:
-        super().__init__(path, f"No workbook at {path}: nothing has been saved there yet.")
+        super().__init__(
+            path, _("No workbook at {path}: nothing has been saved there yet.").format(path=path)
+        )
 
 
 class WorkbookDamaged(WorkbookError):
@@ -39,9 +43,10 @@ class WorkbookDamaged(WorkbookError):
     def __init__(self, path: Path, reason: str) -> None:
         super().__init__(
             path,
-            f"The workbook {path} cannot be read: {reason}. "
-            "It has not been modified; restore the newest backup "
-            f"(in {path.parent / 'backups'}) or move the file aside.",
+            _(
+                "The workbook {path} cannot be read: {reason}. It has not been modified; "
+                "restore the newest backup (in {backups}) or move the file aside."
+            ).format(path=path, reason=reason, backups=path.parent / "backups"),
         )
         self.reason = reason
 
@@ -52,7 +57,9 @@ class NotAWorkbook(WorkbookError):
     def __init__(self, path: Path, reason: str) -> None:
         super().__init__(
             path,
-            f"{path} is not a bilan workbook: {reason}. It has been left untouched.",
+            _("{path} is not a bilan workbook: {reason}. It has been left untouched.").format(
+                path=path, reason=reason
+            ),
         )
         self.reason = reason
 
@@ -67,9 +74,11 @@ class WorkbookTooNew(WorkbookError):
     def __init__(self, path: Path, found: int, known: int) -> None:
         super().__init__(
             path,
-            f"The workbook {path} was saved by a newer version of bilan "
-            f"(format {found}; this version knows up to {known}). "
-            "Update bilan to open it; the file has not been modified.",
+            _(
+                "The workbook {path} was saved by a newer version of bilan "
+                "(format {found}; this version knows up to {known}). "
+                "Update bilan to open it; the file has not been modified."
+            ).format(path=path, found=found, known=known),
         )
         self.found = found
         self.known = known
@@ -79,11 +88,13 @@ class WorkbookInUse(WorkbookError):
     """Another bilan process holds the workbook's single-instance lock."""
 
     def __init__(self, path: Path, pid: int | None = None) -> None:
-        who = f" (process {pid})" if pid else ""
+        who = _(" (process {pid})").format(pid=pid) if pid else ""
         super().__init__(
             path,
-            f"The workbook {path.name} is already open in another bilan window{who}. "
-            "Close it there, then try again.",
+            _(
+                "The workbook {name} is already open in another bilan window{who}. "
+                "Close it there, then try again."
+            ).format(name=path.name, who=who),
         )
         self.pid = pid
 
@@ -94,8 +105,10 @@ class WorkbookBusy(WorkbookError):
     def __init__(self, path: Path) -> None:
         super().__init__(
             path,
-            f"The workbook {path.name} stayed busy in another bilan process for too long; "
-            "nothing was lost, try again in a moment.",
+            _(
+                "The workbook {name} stayed busy in another bilan process for too long; "
+                "nothing was lost, try again in a moment."
+            ).format(name=path.name),
         )
 
 
@@ -105,7 +118,9 @@ class WorkbookIOError(WorkbookError):
     def __init__(self, path: Path, reason: str) -> None:
         super().__init__(
             path,
-            f"Could not use the workbook {path}: {reason}. "
-            "Check that the disk is not full and the file is still there.",
+            _(
+                "Could not use the workbook {path}: {reason}. "
+                "Check that the disk is not full and the file is still there."
+            ).format(path=path, reason=reason),
         )
         self.reason = reason

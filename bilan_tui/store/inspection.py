@@ -15,6 +15,8 @@ from pathlib import Path
 from typing import NamedTuple
 from urllib.parse import quote
 
+from bilan_tui.i18n import _
+
 from .errors import NotAWorkbook, WorkbookDamaged, WorkbookTooNew
 
 APPLICATION_ID = 0x42494C41
@@ -60,17 +62,17 @@ def read_header(path: Path) -> Header:
         WorkbookDamaged: Empty, too short, wrong magic or impossible page size.
     """
     if path.is_dir():
-        raise NotAWorkbook(path, "it is a folder")
+        raise NotAWorkbook(path, _("it is a folder"))
     with path.open("rb") as handle:
         data = handle.read(HEADER_SIZE)
     if not data:
-        raise WorkbookDamaged(path, "the file is empty")
+        raise WorkbookDamaged(path, _("the file is empty"))
     if len(data) < HEADER_SIZE or not data.startswith(MAGIC):
-        raise WorkbookDamaged(path, "it is not an SQLite database (its header is missing)")
+        raise WorkbookDamaged(path, _("it is not an SQLite database (its header is missing)"))
     (raw_page_size,) = struct.unpack_from(">H", data, 16)
     page_size = 65536 if raw_page_size == 1 else raw_page_size
     if page_size < 512 or page_size & (page_size - 1):
-        raise WorkbookDamaged(path, "its header is damaged (impossible page size)")
+        raise WorkbookDamaged(path, _("its header is damaged (impossible page size)"))
     return Header(
         page_size=page_size,
         change_counter=struct.unpack_from(">I", data, 24)[0],
@@ -92,10 +94,10 @@ def _check_size(path: Path, header: Header) -> None:
     if wal.exists() and wal.stat().st_size > 0:
         return
     if size % header.page_size:
-        raise WorkbookDamaged(path, "the file is truncated")
+        raise WorkbookDamaged(path, _("the file is truncated"))
     header_valid = header.valid_for == header.change_counter
     if header_valid and header.page_count * header.page_size > size:
-        raise WorkbookDamaged(path, "the file is truncated")
+        raise WorkbookDamaged(path, _("the file is truncated"))
 
 
 def _read_only_uri(path: Path) -> str:
@@ -126,7 +128,10 @@ def _query(path: Path, integrity: bool) -> tuple[str, int, int, int]:
 def _refuse_foreign(path: Path, application_id: int) -> None:
     if application_id not in (0, APPLICATION_ID):
         raise NotAWorkbook(
-            path, f"it belongs to another program (application id {application_id:#x})"
+            path,
+            _("it belongs to another program (application id {id})").format(
+                id=f"{application_id:#x}"
+            ),
         )
 
 
@@ -157,10 +162,10 @@ def inspect_workbook(path: Path, known_version: int, *, integrity: bool = True) 
         raise WorkbookTooNew(path, user_version, known_version)
     if application_id == 0:
         if tables or user_version:
-            raise NotAWorkbook(path, "it is an SQLite database made by something else")
+            raise NotAWorkbook(path, _("it is an SQLite database made by something else"))
         return Inspection(user_version=0, blank=True)
     if user_version < 1:
-        raise WorkbookDamaged(path, "it was never fully created")
+        raise WorkbookDamaged(path, _("it was never fully created"))
     return Inspection(user_version=user_version, blank=False)
 
 
@@ -182,9 +187,9 @@ def _checked_query(path: Path, integrity: bool) -> tuple[int, int, int]:
     try:
         verdict, application_id, user_version, tables = _query(path, integrity)
     except sqlite3.DatabaseError as exc:
-        raise WorkbookDamaged(path, f"SQLite reports: {exc}") from None
+        raise WorkbookDamaged(path, _("SQLite reports: {error}").format(error=exc)) from None
     if verdict != "ok":
-        raise WorkbookDamaged(path, "its integrity check failed")
+        raise WorkbookDamaged(path, _("its integrity check failed"))
     return application_id, user_version, tables
 
 

@@ -21,6 +21,7 @@ from sqlalchemy import Connection, delete, select, update
 from sqlalchemy.dialects.sqlite import insert
 
 from bilan_tui.domain.records import WorkbookInfo
+from bilan_tui.i18n import _
 
 from . import backup as backups
 from .answer_store import AnswerStore
@@ -236,7 +237,7 @@ def open_workbook(
     version = target_version(migrations)
     created = False
     if path.is_dir():
-        raise NotAWorkbook(path, "it is a folder")
+        raise NotAWorkbook(path, _("it is a folder"))
     if not path.exists():
         if not create:
             raise WorkbookNotFound(path)
@@ -260,7 +261,7 @@ def open_workbook(
                 with database.write() as connection:
                     upgrade(connection, migrations)
             if database.pragma("application_id") & 0xFFFFFFFF != APPLICATION_ID:
-                raise WorkbookDamaged(path, "it lost its workbook stamp")
+                raise WorkbookDamaged(path, _("it lost its workbook stamp"))
         except BaseException:
             database.close()
             raise

@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
+from bilan_tui.i18n import _
+
 from .errors import NotAWorkbook, WorkbookDamaged, WorkbookError, WorkbookTooNew
 from .files import create_private_file, make_private_dir
 from .inspection import inspect_workbook
@@ -50,7 +52,9 @@ class SameFile(WorkbookError):
     """The file to restore is the workbook itself."""
 
     def __init__(self, path: Path) -> None:
-        super().__init__(path, f"{path} is the workbook itself; choose a backup to restore.")
+        super().__init__(
+            path, _("{path} is the workbook itself; choose a backup to restore.").format(path=path)
+        )
 
 
 def _companions(path: Path) -> list[Path]:
@@ -106,9 +110,9 @@ def check_backup(source: Path, known_version: int) -> None:
         WorkbookError: Missing, damaged, foreign, too new or empty.
     """
     if not source.exists():
-        raise WorkbookDamaged(source, "there is no such file")
+        raise WorkbookDamaged(source, _("there is no such file"))
     if inspect_workbook(source, known_version).blank:
-        raise NotAWorkbook(source, "it holds no workbook")
+        raise NotAWorkbook(source, _("it holds no workbook"))
 
 
 def _copy_database(source: Path, dest: Path) -> None:

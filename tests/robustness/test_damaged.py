@@ -160,3 +160,18 @@ def test_an_sqlite_error_in_the_interface_is_traced_to_the_damage_behind_it(
     healthy = data_dir / "workbooks" / "healthy.sqlite"
     make_workbook_with_backup(healthy)
     assert damage_behind(healthy, malformed) is None  # a healthy file: the error stands as it is
+
+
+def test_the_explanation_is_in_the_persons_language(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path, backup, before = ruined(data_dir, "empty file")
+    assert main(["--lang", "fr", "status"]) == 1
+    lines = capsys.readouterr().err.strip().splitlines()
+    assert lines[0] == (
+        f"bilan: Le cahier {path} est illisible : le fichier est vide. Il n'a pas été modifié ; "
+        f"restaurez la sauvegarde la plus récente (dans {backup.parent}) "
+        "ou mettez le fichier de côté."
+    )
+    assert lines[1].startswith(f"La sauvegarde la plus récente est {backup} (")
+    assert fingerprint(path) == before
