@@ -81,22 +81,22 @@ def run_tui(context: CommandContext) -> int:
     if app.crash is not None:
         if context.debug:
             raise app.crash
-        saved = (
-            _("Your answers could not all be saved.")
-            if app.crash_save_failed
-            else _("Your answers were saved.")
-        )
         print(
-            "bilan: "
-            + _("stopped after an unexpected error ({kind}).").format(kind=type(app.crash).__name__)
-            + " "
-            + saved
-            + " "
-            + _("Run with --debug for details."),
-            file=sys.stderr,
+            "bilan: " + crash_message(app.crash, saved=not app.crash_save_failed), file=sys.stderr
         )
         return 1
     return status if isinstance(status, int) else 0
+
+
+def crash_message(crash: BaseException, *, saved: bool) -> str:
+    """One line after an unexpected error: its kind, whether the answers are safe, no text."""
+    return " ".join(
+        (
+            _("stopped after an unexpected error ({kind}).").format(kind=type(crash).__name__),
+            _("Your answers were saved.") if saved else _("Your answers could not all be saved."),
+            _("Run with --debug for details."),
+        )
+    )
 
 
 def damage_behind(path: Path, failure: BaseException | None) -> BaseException | None:

@@ -98,7 +98,7 @@ class DashboardScreen(Screen[None]):
         return self.query_one(PhaseList)
 
     def _complete(self) -> None:
-        """Add the panels and the key bar after the first frame (idempotent)."""
+        """After the first frame: the real phase list, the panels, the key bar (idempotent)."""
         if self._panels is not None:
             return
         from textual.widgets import Footer
