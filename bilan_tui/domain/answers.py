@@ -107,6 +107,19 @@ class ExerciseAnswers:
         """Record a value in memory."""
         self.values[(field_id, entry_id)] = value
 
+    def change(self, field_id: str, value: JSONValue, entry_id: str = "") -> bool:
+        """Record a value typed in an editor; whether it changed anything.
+
+        An editor reports its value on every event, focus changes included:
+        the same value, or an empty one where nothing was, changes nothing and
+        must not reach the disk again.
+        """
+        current = self.get(field_id, entry_id)
+        if current == value or (is_empty(current) and is_empty(value)):
+            return False
+        self.set(field_id, value, entry_id)
+        return True
+
     def remove_entry(self, entry_id: str) -> list[tuple[str, str]]:
         """Forget every value of one record entry; returns the removed keys."""
         removed = [key for key in self.values if key[1] == entry_id]

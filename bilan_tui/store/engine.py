@@ -27,7 +27,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.pool import NullPool
 
-from .errors import WorkbookBusy, WorkbookIOError
+from .errors import sqlite_failure
 from .inspection import APPLICATION_ID
 
 BUSY_TIMEOUT_MS = 5000
@@ -87,10 +87,7 @@ def _translated(path: Path) -> Iterator[None]:
     try:
         yield
     except OperationalError as exc:
-        reason = str(exc.orig)
-        if "locked" in reason or "busy" in reason:
-            raise WorkbookBusy(path) from exc
-        raise WorkbookIOError(path, reason) from exc
+        raise sqlite_failure(path, str(exc.orig)) from exc
 
 
 class Database:

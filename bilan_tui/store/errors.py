@@ -112,6 +112,13 @@ class WorkbookBusy(WorkbookError):
         )
 
 
+def sqlite_failure(path: Path, reason: str) -> WorkbookError:
+    """The store's error for an operational failure SQLite reported as ``reason``."""
+    if "locked" in reason or "busy" in reason:
+        return WorkbookBusy(path)
+    return WorkbookIOError(path, reason)
+
+
 class WorkbookIOError(WorkbookError):
     """SQLite could not read or write the file (disk full, file removed...)."""
 

@@ -16,7 +16,6 @@ import datetime
 import sqlite3
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bilan_tui.domain.answers import POSITION, is_empty
@@ -24,7 +23,7 @@ from bilan_tui.domain.ledger_summary import SINGLE_DAY_LIMIT_MINUTES, LedgerTota
 from bilan_tui.domain.model import PHASE_IDS
 
 from .codec import date_text, from_json, parse_date
-from .errors import WorkbookBusy, WorkbookIOError
+from .errors import sqlite_failure
 
 if TYPE_CHECKING:
     from .engine import Database
@@ -216,11 +215,4 @@ def raw_read(database: Database) -> Iterator[sqlite3.Connection]:
         try:
             yield database.raw()
         except sqlite3.OperationalError as exc:
-            raise _store_error(database.path, exc) from exc
-
-
-def _store_error(path: Path, exc: sqlite3.OperationalError) -> WorkbookBusy | WorkbookIOError:
-    reason = str(exc)
-    if "locked" in reason or "busy" in reason:
-        return WorkbookBusy(path)
-    return WorkbookIOError(path, reason)
+            raise sqlite_failure(database.path, str(exc)) from exc

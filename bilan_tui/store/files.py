@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from urllib.parse import quote
 
 FILE_MODE = 0o600
 DIR_MODE = 0o700
@@ -66,6 +67,11 @@ def lock_path(workbook: Path) -> Path:
 def backup_dir(workbook: Path) -> Path:
     """The folder holding a workbook's backups, beside it."""
     return workbook.parent / BACKUP_DIR
+
+
+def read_only_uri(path: Path) -> str:
+    """The URI that opens ``path`` read-only in ``sqlite3`` (``uri=True``): never creates it."""
+    return "file:" + quote(str(path.resolve())) + "?mode=ro"
 
 
 def draft_path(workbook: Path) -> Path:

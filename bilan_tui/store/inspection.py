@@ -13,11 +13,11 @@ import sqlite3
 import struct
 from pathlib import Path
 from typing import NamedTuple
-from urllib.parse import quote
 
 from bilan_tui.i18n import _
 
 from .errors import NotAWorkbook, WorkbookDamaged, WorkbookTooNew
+from .files import read_only_uri
 
 APPLICATION_ID = 0x42494C41
 """``PRAGMA application_id`` of every workbook: "BILA" in ASCII."""
@@ -100,17 +100,13 @@ def _check_size(path: Path, header: Header) -> None:
         raise WorkbookDamaged(path, _("the file is truncated"))
 
 
-def _read_only_uri(path: Path) -> str:
-    return "file:" + quote(str(path.resolve())) + "?mode=ro"
-
-
 def _query(path: Path, integrity: bool) -> tuple[str, int, int, int]:
     """Run the integrity check (if asked) and read the live pragmas, read-only.
 
     The pragmas are read through SQLite rather than from the header because a
     committed migration may still sit in the ``-wal`` file.
     """
-    connection = sqlite3.connect(_read_only_uri(path), uri=True)
+    connection = sqlite3.connect(read_only_uri(path), uri=True)
     try:
         connection.execute("PRAGMA busy_timeout = 5000")
         verdict = "ok"
@@ -151,11 +147,9 @@ def inspect_workbook(path: Path, known_version: int, *, integrity: bool = True) 
         WorkbookDamaged: Not SQLite, empty, truncated or failing quick_check.
         WorkbookTooNew: Written by a newer version of the program.
     """
-    header = read_header(path)
-    _refuse_foreign(path, header.application_id)
+    header = inspect_header(path)
     if header.user_version > known_version:
         raise WorkbookTooNew(path, header.user_version, known_version)
-    _check_size(path, header)
     application_id, user_version, tables = _checked_query(path, integrity)
     _refuse_foreign(path, application_id)
     if user_version > known_version:
@@ -193,13 +187,16 @@ def _checked_query(path: Path, integrity: bool) -> tuple[int, int, int]:
     return application_id, user_version, tables
 
 
-def inspect_header(path: Path) -> None:
+def inspect_header(path: Path) -> Header:
     """The checks that need only the file's first 100 bytes and its size: microseconds.
 
     Run before the interface draws anything, so that a file that is plainly
     not a workbook (empty, cut short, zeroed, another program's) gets the
     restore offer at once. ``inspect_workbook`` does the rest (``quick_check``,
     which reads the whole file) when the workbook is opened for real.
+
+    Returns:
+        The header, for the checks that follow.
 
     Raises:
         NotAWorkbook: A folder or another program's database.
@@ -208,3 +205,4 @@ def inspect_header(path: Path) -> None:
     header = read_header(path)
     _refuse_foreign(path, header.application_id)
     _check_size(path, header)
+    return header

@@ -25,6 +25,7 @@ from bilan_tui.domain.records import Homework
 
 from .codec import from_json, parse_date, parse_time
 from .fast_reads import answered_exercises, done_exercises, ledger_totals
+from .files import read_only_uri
 
 SCHEMA_VERSION = 1
 """The only schema version this reader understands."""
@@ -74,8 +75,7 @@ def read_quick_view(path: Path, plan_pack_id: str, plan_exercise_id: str) -> Qui
     if not path.is_file():
         return None
     try:
-        uri = path.resolve().as_uri() + "?mode=ro"
-        connection = sqlite3.connect(uri, uri=True, timeout=1)
+        connection = sqlite3.connect(read_only_uri(path), uri=True, timeout=1)
         try:
             return _read(connection, plan_pack_id, plan_exercise_id)
         finally:

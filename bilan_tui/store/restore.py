@@ -18,12 +18,11 @@ import os
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import quote
 
 from bilan_tui.i18n import _
 
 from .errors import NotAWorkbook, WorkbookDamaged, WorkbookError, WorkbookTooNew
-from .files import create_private_file, make_private_dir
+from .files import create_private_file, make_private_dir, read_only_uri
 from .inspection import inspect_workbook
 
 SQLITE_SUFFIXES = ("-wal", "-shm", "-journal")
@@ -119,7 +118,7 @@ def _copy_database(source: Path, dest: Path) -> None:
     """Copy ``source`` (read-only) into the new file ``dest`` with the backup API."""
     if not create_private_file(dest):
         raise FileExistsError(f"{dest} already exists")
-    reader = sqlite3.connect("file:" + quote(str(source.resolve())) + "?mode=ro", uri=True)
+    reader = sqlite3.connect(read_only_uri(source), uri=True)
     try:
         writer = sqlite3.connect(str(dest), isolation_level=None)
         try:

@@ -10,6 +10,8 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from .files import read_only_uri
+
 
 def read_saved_language(path: Path) -> str | None:
     """The language stored in an existing workbook, or ``None``.
@@ -20,8 +22,7 @@ def read_saved_language(path: Path) -> str | None:
     if not path.is_file():
         return None
     try:
-        uri = path.resolve().as_uri() + "?mode=ro"
-        connection = sqlite3.connect(uri, uri=True, timeout=1)
+        connection = sqlite3.connect(read_only_uri(path), uri=True, timeout=1)
         try:
             row = connection.execute("SELECT language FROM workbook WHERE id = 1").fetchone()
         finally:

@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Static
 
-from bilan_tui.domain.answers import DEFINITION, ExerciseAnswers, is_empty
+from bilan_tui.domain.answers import DEFINITION, ExerciseAnswers
 from bilan_tui.domain.model import Exercise
 from bilan_tui.domain.parts import Field, FieldType
 from bilan_tui.domain.scoring.cardsort import RankedCard, sort_cards
@@ -90,8 +90,5 @@ class DefineStep(Vertical):
     @on(FieldEditor.Changed)
     def _changed(self, event: FieldEditor.Changed) -> None:
         event.stop()
-        current = self.answers.get(event.field_id)
-        if current == event.value or (is_empty(current) and is_empty(event.value)):
-            return
-        self.answers.set(event.field_id, event.value)
-        self.post_message(ExerciseBody.Edited([(event.field_id, "")]))
+        if self.answers.change(event.field_id, event.value):
+            self.post_message(ExerciseBody.Edited([(event.field_id, "")]))

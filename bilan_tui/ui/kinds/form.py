@@ -5,7 +5,6 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 
-from bilan_tui.domain.answers import is_empty
 from bilan_tui.ui.widgets.fields import FieldEditor
 
 from .base import ExerciseBody
@@ -21,8 +20,5 @@ class FormBody(ExerciseBody):
     @on(FieldEditor.Changed)
     def _changed(self, event: FieldEditor.Changed) -> None:
         event.stop()
-        current = self.answers.get(event.field_id)
-        if current == event.value or (is_empty(current) and is_empty(event.value)):
-            return
-        self.answers.set(event.field_id, event.value)
-        self.edited(event.field_id)
+        if self.answers.change(event.field_id, event.value):
+            self.edited(event.field_id)

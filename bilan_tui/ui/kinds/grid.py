@@ -17,7 +17,7 @@ from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.widgets import Input, OptionList, Static
 
-from bilan_tui.domain.answers import CUSTOM_ITEMS, RATING, ExerciseAnswers, JSONValue, is_empty
+from bilan_tui.domain.answers import CUSTOM_ITEMS, RATING, ExerciseAnswers, JSONValue
 from bilan_tui.domain.model import Exercise
 from bilan_tui.domain.scoring import (
     GridItem,
@@ -269,8 +269,5 @@ class GridBody(ExerciseBody):
     @on(FieldEditor.Changed)
     def _field_changed(self, event: FieldEditor.Changed) -> None:
         event.stop()
-        current = self.answers.get(event.field_id)
-        if current == event.value or (is_empty(current) and is_empty(event.value)):
-            return
-        self.answers.set(event.field_id, event.value)
-        self.edited(event.field_id)
+        if self.answers.change(event.field_id, event.value):
+            self.edited(event.field_id)

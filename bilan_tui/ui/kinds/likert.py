@@ -19,7 +19,7 @@ from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Static
 
-from bilan_tui.domain.answers import ITEM, is_empty
+from bilan_tui.domain.answers import ITEM
 from bilan_tui.domain.parts import Item, Scale
 from bilan_tui.domain.scoring import likert as scoring
 from bilan_tui.i18n import _
@@ -197,8 +197,5 @@ class LikertBody(ExerciseBody):
     @on(FieldEditor.Changed)
     def _field_changed(self, event: FieldEditor.Changed) -> None:
         event.stop()
-        current = self.answers.get(event.field_id)
-        if current == event.value or (is_empty(current) and is_empty(event.value)):
-            return
-        self.answers.set(event.field_id, event.value)
-        self.edited(event.field_id)
+        if self.answers.change(event.field_id, event.value):
+            self.edited(event.field_id)

@@ -14,7 +14,7 @@ from textual.app import ComposeResult
 from textual.content import Content
 from textual.widgets import DataTable, Static
 
-from bilan_tui.domain.answers import SCORE, WEIGHT, ExerciseAnswers, is_empty
+from bilan_tui.domain.answers import SCORE, WEIGHT, ExerciseAnswers
 from bilan_tui.domain.model import Exercise
 from bilan_tui.domain.scoring import MatrixResult, matrix_options, score_matrix
 from bilan_tui.i18n import _
@@ -191,8 +191,5 @@ class MatrixBody(ExerciseBody):
     @on(FieldEditor.Changed)
     def _field_changed(self, event: FieldEditor.Changed) -> None:
         event.stop()
-        current = self.answers.get(event.field_id)
-        if current == event.value or (is_empty(current) and is_empty(event.value)):
-            return
-        self.answers.set(event.field_id, event.value)
-        self.edited(event.field_id)
+        if self.answers.change(event.field_id, event.value):
+            self.edited(event.field_id)

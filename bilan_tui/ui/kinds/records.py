@@ -17,7 +17,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, OptionList, Static
 
-from bilan_tui.domain.answers import ExerciseAnswers, is_empty
+from bilan_tui.domain.answers import ExerciseAnswers
 from bilan_tui.domain.model import Exercise
 from bilan_tui.i18n import _
 from bilan_tui.session import WorkbookSession
@@ -266,12 +266,8 @@ class RecordsBody(ExerciseBody):
         )
         if editor is None or editor.entry_id not in entry_order(self.answers):
             return  # the entry was deleted meanwhile: do not bring it back
-        entry_id = editor.entry_id
-        current = self.answers.get(event.field_id, entry_id)
-        if current == event.value or (is_empty(current) and is_empty(event.value)):
-            return
-        self.answers.set(event.field_id, event.value, entry_id)
-        self.edited(event.field_id, entry_id)
+        if self.answers.change(event.field_id, event.value, editor.entry_id):
+            self.edited(event.field_id, editor.entry_id)
 
     @on(Button.Pressed)
     async def _button(self, event: Button.Pressed) -> None:
