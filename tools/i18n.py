@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "bilan_tui"
 LOCALE = PACKAGE / "locale"
 DOMAIN = "bilan"
-KEYWORDS = {"_": None, "ngettext": (1, 2)}
+KEYWORDS = {"_": None, "ngettext": (1, 2), "N_": None, "Nn_": (1, 2)}
 
 
 def template() -> Catalog:

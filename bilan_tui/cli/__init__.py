@@ -73,6 +73,9 @@ def build_parser() -> argparse.ArgumentParser:
     """The full command-line grammar, with help in the current language."""
     import argparse
 
+    from bilan_tui.cli import argparse_words
+
+    argparse_words.install()
     parser = argparse.ArgumentParser(
         prog="bilan",
         description=_(
@@ -80,7 +83,12 @@ def build_parser() -> argparse.ArgumentParser:
             "Without a command, opens the workbook in the terminal."
         ),
     )
-    parser.add_argument("--version", action="version", version=f"bilan {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"bilan {__version__}",
+        help=_("show the version of the program and exit"),
+    )
     _common_options(parser, suppress=False)
     commands = parser.add_subparsers(dest="command", metavar=_("COMMAND"))
 
@@ -160,11 +168,28 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        return _reader_went_away()
     except Exception as error:
         if context.debug:
             raise
         print(f"bilan: {context.describe_error(error)}", file=sys.stderr)
         return 1
+
+
+def _reader_went_away() -> int:
+    """End quietly when the program reading our output closed it (``bilan status | head``).
+
+    The reader has all it wanted; nothing failed that the person should read about.
+    Standard output is pointed at ``/dev/null`` so that the interpreter's final flush
+    does not complain either, and the status is the shell's usual one for SIGPIPE.
+    """
+    import os
+
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+    return 141
 
 
 def command_modules() -> list[ModuleType]:
