@@ -78,6 +78,8 @@ def run_tui(context: CommandContext) -> int:
                 break
             print(f"bilan: {app.open_error}", file=sys.stderr)
             return 1
+    if app.crash is None and app.switch_language_to is not None:
+        restart_in(context, app.switch_language_to)
     if app.crash is not None:
         if context.debug:
             raise app.crash
@@ -86,6 +88,22 @@ def run_tui(context: CommandContext) -> int:
         )
         return 1
     return status if isinstance(status, int) else 0
+
+
+def restart_in(context: CommandContext, language: str) -> None:
+    """Start ``bilan`` again on the same workbook, in ``language`` (never returns).
+
+    The person chose the other language from the palette; the workbook already
+    remembers it and is closed and unlocked. A new process is the only clean
+    way: every key description was translated when its class was built.
+    """
+    argv = [sys.executable, "-m", "bilan_tui", "--lang", language]
+    argv += ["--data-dir", str(context.data_dir), "--workbook", context.workbook]
+    if context.debug:
+        argv.append("--debug")
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os.execv(sys.executable, argv)
 
 
 def crash_message(crash: BaseException, *, saved: bool) -> str:

@@ -29,7 +29,7 @@ from textual.worker import Worker, WorkerState
 
 from bilan_tui.domain.model import Pack
 from bilan_tui.i18n import _
-from bilan_tui.ui.commands import ExerciseCommands
+from bilan_tui.ui.commands import AppCommands, ExerciseCommands
 from bilan_tui.ui.screens.dashboard import DashboardScreen
 
 if TYPE_CHECKING:  # imported by the worker, after the first frame
@@ -51,7 +51,7 @@ class BilanApp(App[int]):
     CSS_PATH = "app.tcss"
     TITLE = "bilan-tui"
     ENABLE_COMMAND_PALETTE = True
-    COMMANDS: ClassVar = App.COMMANDS | {ExerciseCommands}
+    COMMANDS: ClassVar = {AppCommands, ExerciseCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", _("Quit"), tooltip=_("Save and quit"), priority=True),
         Binding("f1", "help", _("Help"), tooltip=_("Show the help")),
@@ -83,6 +83,8 @@ class BilanApp(App[int]):
         self.crash: BaseException | None = None
         self.crash_save_failed = False
         self._quit_unsaved = False
+        self.switch_language_to: str | None = None
+        """Set when the person chose the other language: the command line restarts in it."""
 
     def _handle_exception(self, error: Exception) -> None:
         """Save, then leave quietly: Textual's crash screen prints local variables.
@@ -293,8 +295,10 @@ class BilanApp(App[int]):
     def action_command_palette(self) -> None:
         """Open the palette with our own, translated placeholder."""
         if self.use_command_palette and not CommandPalette.is_open(cast("App[object]", self)):
+            from bilan_tui.ui.palette import BilanPalette
+
             self.push_screen(
-                CommandPalette(
+                BilanPalette(
                     placeholder=_("Type an exercise or a command…"), id="--command-palette"
                 )
             )
@@ -318,7 +322,35 @@ class BilanApp(App[int]):
             _("End of the bilan: destroy the workbook and its backups"),
             self._start_wipe,
         )
+        from bilan_tui.i18n import language
+
+        yield SystemCommand(
+            _("Language: français / English"),
+            _("Show the interface in English; kept for this workbook")
+            if language() == "fr"
+            else _("Show the interface in French; kept for this workbook"),
+            self.switch_language,
+        )
         yield SystemCommand(_("Quit"), _("Save and quit"), self.action_quit)
+
+    def switch_language(self) -> None:
+        """Save, remember the other language in the workbook, and restart in it.
+
+        Key descriptions are translated when the screens' classes are built, so
+        the interface restarts (in about half a second) rather than mixing two
+        languages; ``bilan`` does the restart once the app has closed.
+        """
+        from bilan_tui.i18n import LANGUAGES, language
+
+        if self.session is None:
+            self.notify(_("Opening your workbook…"), timeout=2)
+            return
+        other = next(code for code in LANGUAGES if code != language())
+        if not self.save_everything():
+            return
+        self.session.workbook.set_language(other)
+        self.switch_language_to = other
+        self.exit(0)
 
     def _start_wipe(self) -> None:
         from bilan_tui.ui.screens.wipe import start_wipe

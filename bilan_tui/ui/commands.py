@@ -1,15 +1,22 @@
-"""The command palette (ctrl+p): every exercise reachable by typing its title."""
+"""The command palette (ctrl+p): every exercise and every command, found by its words.
+
+Both providers match with :func:`bilan_tui.domain.search_words.match_words`
+instead of Textual's fuzzy matcher: case, accents, hyphens, plurals and word
+order do not matter, and a command's description is searched too ("synthese"
+finds "Exporter", whose help mentions the synthesis).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
-from textual.fuzzy import Matcher
 from textual.markup import escape
 
+from bilan_tui.domain.search_words import WordMatch, match_words
 from bilan_tui.domain.text import clean_text
 from bilan_tui.i18n import _
 from bilan_tui.labels import phase_title
@@ -18,20 +25,15 @@ from bilan_tui.ui.text import plain
 if TYPE_CHECKING:
     from bilan_tui.ui.app import BilanApp
 
+MATCH_STYLE = "bold reverse"
+"""How the matched words of a title are shown (the palette's own match style)."""
 
-def highlight(matcher: Matcher, candidate: str) -> Content:
-    """Like ``Matcher.highlight``, but the candidate is never read as markup.
 
-    Textual's own version parses the candidate with ``Content.from_markup``,
-    which would turn a ``[`` in a pack title into markup (DESIGN §6).
-    """
+def highlight(candidate: str, found: WordMatch) -> Content:
+    """``candidate`` as plain text, never markup (DESIGN §6), its matched words marked."""
     content = plain(candidate)
-    score, offsets = matcher.fuzzy_search.match(matcher.query, content.plain)
-    if not score:
-        return content
-    for offset in offsets:
-        if not content.plain[offset].isspace():
-            content = content.stylize(matcher.match_style, offset, offset + 1)
+    for start, end in found.spans:
+        content = content.stylize(MATCH_STYLE, start, end)
     return content
 
 
@@ -64,13 +66,37 @@ class ExerciseCommands(Provider):
 
     async def search(self, query: str) -> Hits:
         app = cast("BilanApp", self.app)
-        matcher = self.matcher(query)
         for title, phase, exercise_id in self._commands():
-            score = matcher.match(title)
-            if score > 0:
+            found = match_words(query, title, phase)
+            if found.score > 0:
                 yield Hit(
-                    score,
-                    highlight(matcher, title),
+                    found.score,
+                    highlight(title, found),
                     partial(app.open_exercise, exercise_id),
                     help=phase + " · " + _("open this exercise"),
                 )
+
+
+class AppCommands(Provider):
+    """The application's own commands (``BilanApp.get_system_commands``), found by their words.
+
+    Replaces Textual's system commands provider, whose fuzzy matcher knows
+    neither accents nor descriptions.
+    """
+
+    def _commands(self) -> list[tuple[str, str, Callable[[], Any], bool]]:
+        return [
+            (name, help_text, callback, discover)
+            for name, help_text, callback, discover in self.app.get_system_commands(self.screen)
+        ]
+
+    async def discover(self) -> Hits:
+        for name, help_text, callback, discover in self._commands():
+            if discover:
+                yield DiscoveryHit(plain(name), callback, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        for name, help_text, callback, _discover in self._commands():
+            found = match_words(query, name, help_text)
+            if found.score > 0:
+                yield Hit(found.score, highlight(name, found), callback, help=help_text)
