@@ -9,6 +9,9 @@ alike. Durations are written the way people write them in that language
 
 from __future__ import annotations
 
+import datetime
+
+from bilan_tui.domain.dates import long_date
 from bilan_tui.domain.ledger import LedgerInputError, LedgerSummary, LedgerWarning, Params
 from bilan_tui.domain.ledger import format_duration as _format_duration
 from bilan_tui.i18n import _, language
@@ -22,6 +25,19 @@ def duration_text(minutes: int) -> str:
 def hours_text(hours: float) -> str:
     """A number of hours (as in warnings and plans) as a duration."""
     return duration_text(round(hours * 60))
+
+
+def date_example() -> str:
+    """How to write a date, in the current language's own form."""
+    return "20/11/2026" if language() == "fr" else "2026-11-20"
+
+
+def day_text(iso: str) -> str:
+    """A stored ISO day as people write it ("20 novembre 2026"); other text as it is."""
+    try:
+        return long_date(datetime.date.fromisoformat(iso), language())
+    except ValueError:
+        return iso
 
 
 def phase_label(phase: str) -> str:
@@ -77,16 +93,19 @@ def input_error_text(error: LedgerInputError) -> str:
         "duration.too_long": lambda: _(
             "{duration} is more than 24 hours: enter one entry per day."
         ).format(duration=duration_text(int(_number(params, "minutes")))),
-        "date.empty": lambda: _("Enter a date as YYYY-MM-DD."),
-        "date.format": lambda: _("Cannot read the date '{text}': write it as YYYY-MM-DD.").format(
-            text=_text(params, "text")
+        "date.empty": lambda: _("Enter a date, such as {example}.").format(example=date_example()),
+        "date.format": lambda: _("Cannot read the date '{text}': write it like {example}.").format(
+            text=_text(params, "text"), example=date_example()
         ),
         "date.impossible": lambda: _("The date {text} does not exist.").format(
             text=_text(params, "text")
         ),
+        "date.range": lambda: _("The date {text} is not plausible: check the year.").format(
+            text=_text(params, "text")
+        ),
         "date.future": lambda: _(
             "The date {date} is in the future: log hours once they are spent."
-        ).format(date=_text(params, "date")),
+        ).format(date=day_text(_text(params, "date"))),
         "entry.phase": lambda: _("Unknown phase '{value}': use one of {allowed}.").format(
             value=_text(params, "phase"), allowed=_text(params, "allowed")
         ),
@@ -117,7 +136,9 @@ def warning_text(warning: LedgerWarning) -> str:
         )
     if warning.code == "single_day":
         return _("{used} of accompaniment on {date}: more than {limit} in one day.").format(
-            used=used, date=_text(params, "date"), limit=hours_text(_number(params, "limit_hours"))
+            used=used,
+            date=day_text(_text(params, "date")),
+            limit=hours_text(_number(params, "limit_hours")),
         )
     if warning.code == "over_plan":
         return _("{phase}: {used} of accompaniment, over the {planned} planned.").format(

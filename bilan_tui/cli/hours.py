@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from bilan_tui.cli.context import CommandContext, UsageError
+from bilan_tui.domain.dates import short_date
 from bilan_tui.domain.ledger import (
     KINDS,
     LedgerInputError,
@@ -28,9 +29,10 @@ from bilan_tui.domain.ledger import (
 from bilan_tui.domain.model import PHASE_IDS, Pack
 from bilan_tui.domain.records import LedgerEntry
 from bilan_tui.domain.text import clean_text
-from bilan_tui.i18n import _
+from bilan_tui.i18n import _, language
 from bilan_tui.ledger_text import (
     budget_line,
+    day_text,
     duration_text,
     hours_text,
     input_error_text,
@@ -78,7 +80,10 @@ def register(commands: Any, add_common: Callable[[argparse.ArgumentParser], None
     )
     add_common(add)
     add.add_argument(
-        "--date", required=True, metavar="YYYY-MM-DD", help=_("the day (today or earlier)")
+        "--date",
+        required=True,
+        metavar=_("DATE"),
+        help=_("the day, today or earlier: 20/11/2026 or 2026-11-20"),
     )
     add.add_argument(
         "--duration",
@@ -139,11 +144,15 @@ def run_add(args: argparse.Namespace, context: CommandContext) -> int:
         summary = session.ledger_summary()
     finally:
         session.close()
+    logged = (
+        _("Logged {duration} of accompaniment on {date} ({phase}).")
+        if entry.kind == "accompagnement"
+        else _("Logged {duration} of personal work on {date} ({phase}).")
+    )
     print(
-        _("Logged {duration} of {kind} on {date} ({phase}).").format(
+        logged.format(
             duration=duration_text(entry.minutes),
-            kind=kind_label(entry.kind).lower(),
-            date=entry.date.isoformat(),
+            date=day_text(entry.date.isoformat()),
             phase=phase_label(entry.phase),
         )
     )
@@ -215,7 +224,7 @@ def render_ledger(entries: Sequence[LedgerEntry], summary: LedgerSummary, pack: 
         header = [_("Date"), _("Duration"), _("Phase"), _("Kind"), _("Source"), _("Note")]
         rows = [
             [
-                entry.date.isoformat(),
+                short_date(entry.date, language()),
                 duration_text(entry.minutes),
                 phase_label(entry.phase),
                 kind_label(entry.kind),
@@ -254,7 +263,8 @@ def render_totals(summary: LedgerSummary) -> str:
     if summary.first_date and summary.last_date:
         lines.append(
             _("From {first} to {last}").format(
-                first=summary.first_date.isoformat(), last=summary.last_date.isoformat()
+                first=day_text(summary.first_date.isoformat()),
+                last=day_text(summary.last_date.isoformat()),
             )
         )
     for warning in summary.warnings:

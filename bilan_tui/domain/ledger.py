@@ -15,8 +15,10 @@ from __future__ import annotations
 import datetime
 import math
 import re
+import unicodedata
 from fractions import Fraction
 
+from .dates import DateInputError, read_date
 from .ledger_summary import (
     NEAR_BUDGET_RATIO,
     SINGLE_DAY_LIMIT_MINUTES,
@@ -74,7 +76,6 @@ _HOURS_FORM = re.compile(
 )
 _CLOCK_FORM = re.compile(r"(?P<h>[0-9]+)\s*:\s*(?P<m>[0-9]{2})")
 _MINUTES_FORM = re.compile(rf"(?P<m>[0-9]+)\s*(?:{_MINUTES})?")
-_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _MAX_INPUT = 40
 """Longer input is garbage; also keeps ``int()`` far from its digit limit."""
 
@@ -155,26 +156,20 @@ def parse_duration(text: str) -> int:
 
 
 def parse_date(text: str, today: datetime.date) -> datetime.date:
-    """The day of an entry, written ``YYYY-MM-DD``; the future is refused.
+    """The day of an entry, as :func:`bilan_tui.domain.dates.read_date` reads it; not in the future.
 
     Raises:
-        LedgerInputError: empty, another format, an impossible day, or after ``today``.
+        LedgerInputError: empty, another format, an impossible or implausible day,
+            or after ``today``.
     """
-    cleaned = text.strip()
     params: Params = {"text": _excerpt(text)}
-    if not cleaned:
-        raise LedgerInputError("Enter a date as YYYY-MM-DD.", code="date.empty")
-    if not _ISO_DATE.fullmatch(cleaned):
-        raise LedgerInputError(
-            f"Cannot read the date '{params['text']}': write it as YYYY-MM-DD.",
-            code="date.format",
-            params=params,
-        )
     try:
-        day = datetime.date.fromisoformat(cleaned)
-    except ValueError:
+        day = read_date(text)
+    except DateInputError as error:
         raise LedgerInputError(
-            f"The date {cleaned} does not exist.", code="date.impossible", params=params
+            f"Cannot read the date '{params['text']}' ({error.code}).",
+            code=error.code,
+            params=params,
         ) from None
     return check_not_future(day, today)
 
@@ -200,6 +195,9 @@ def check_choice(value: str, allowed: tuple[str, ...], what: str) -> str:
     Raises:
         LedgerInputError: with code ``entry.<what>``.
     """
+    folded = _plain_id(value)
+    if folded in allowed:
+        return folded
     if value not in allowed:
         raise LedgerInputError(
             f"Unknown {what} '{_excerpt(value)}': use one of {', '.join(allowed)}.",
@@ -207,6 +205,12 @@ def check_choice(value: str, allowed: tuple[str, ...], what: str) -> str:
             params={what: _excerpt(value), "allowed": ", ".join(allowed)},
         )
     return value
+
+
+def _plain_id(value: str) -> str:
+    """``Préliminaire`` → ``preliminaire``: ids are typed with accents and capitals too."""
+    decomposed = unicodedata.normalize("NFKD", value.strip())
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
 def validate_entry(

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime
 import re
 
+from bilan_tui.domain.dates import long_date
 from bilan_tui.domain.ledger import format_duration
 
 from .phrases_en import EN
@@ -18,36 +19,6 @@ from .phrases_fr import FR
 
 _TABLES = {"fr": FR, "en": EN}
 
-_MONTHS = {
-    "fr": (
-        "janvier",
-        "février",
-        "mars",
-        "avril",
-        "mai",
-        "juin",
-        "juillet",
-        "août",
-        "septembre",
-        "octobre",
-        "novembre",
-        "décembre",
-    ),
-    "en": (
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ),
-}
 
 _OPENING = ("«", "“", '"', "‘")
 _CLOSING = ("»", "”", '"', "’")
@@ -91,11 +62,7 @@ class Wording:
 
     def date(self, day: datetime.date) -> str:
         """``12 mars 2025`` / ``12 March 2025``; the 1st is ``1er`` in French."""
-        month = _MONTHS[self.language][day.month - 1]
-        if self.language == "fr":
-            number = "1er" if day.day == 1 else str(day.day)
-            return f"{number} {month} {day.year}"
-        return f"{day.day} {month} {day.year}"
+        return long_date(day, self.language)
 
     def date_text(self, value: object) -> str | None:
         """A stored ISO date written out; other text is returned as it is."""

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from textual.widgets import DataTable, Input, Select, Static
 
+from bilan_tui.domain.dates import long_date, short_date
 from bilan_tui.domain.ledger import to_json
 from bilan_tui.domain.model import Pack
 from bilan_tui.session import WorkbookSession
@@ -73,7 +74,7 @@ async def test_log_correct_and_delete_an_entry(tmp_path: Path) -> None:
         [entry] = app.session.ledger()
         assert (entry.minutes, entry.phase, entry.kind) == (90, "investigation", "accompagnement")
         assert entry.note == "[b]First[/b] session" and entry.source == "manual"
-        today = datetime.date.today().isoformat()
+        today = short_date(datetime.date.today(), "en")
         assert row_texts(screen) == [
             [today, "1h 30m", "Investigation", "Accompaniment", "by hand", "[b]First[/b] session"]
         ]
@@ -126,12 +127,13 @@ async def test_a_future_date_is_refused_and_cancel_saves_nothing(tmp_path: Path)
         await pilot.pause()
         form = app.screen
         assert isinstance(form, LedgerEntryForm)
-        tomorrow = (datetime.date.today() + datetime.timedelta(days=1)).isoformat()
+        next_day = datetime.date.today() + datetime.timedelta(days=1)
+        tomorrow = next_day.isoformat()
         form.query_one("#hours-date", Input).value = tomorrow
         form.query_one("#hours-duration", Input).value = "0"
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert f"The date {tomorrow} is in the future" in form_error(form, "date")
+        assert f"The date {long_date(next_day, 'en')} is in the future" in form_error(form, "date")
         assert form_error(form, "duration") == "A duration must be longer than zero."
         assert form.focused is form.query_one("#hours-date", Input), "first problem focused"
         await pilot.press("escape")
@@ -189,7 +191,7 @@ async def test_time_in_an_exercise_is_counted_shown_and_correctable(tmp_path: Pa
         assert isinstance(screen, HoursScreen)
         assert row_texts(screen) == [
             [
-                datetime.date.today().isoformat(),
+                short_date(datetime.date.today(), "en"),
                 "3m",
                 "Preliminary",
                 "Personal work",

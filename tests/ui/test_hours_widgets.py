@@ -51,9 +51,9 @@ def test_panel_shows_budget_plan_personal_work_dates_and_warnings() -> None:
     assert lines[2].endswith("3h / 14h")
     assert lines[3].startswith("Conclusions ") and lines[3].endswith("0m")
     assert lines[4] == "Personal work 1h 20m"
-    assert lines[5] == "From 2026-03-02 to 2026-03-05"
+    assert lines[5] == "From 2 Mar 2026 to 5 Mar 2026"
     assert lines[6:] == [
-        "⚠ 9h of accompaniment on 2026-03-02: more than 8h in one day.",
+        "⚠ 9h of accompaniment on 2 March 2026: more than 8h in one day.",
         "⚠ Preliminary: 9h of accompaniment, over the 4h planned.",
     ]
     assert all(len(line) <= 60 for line in lines[:5])

@@ -15,6 +15,7 @@ import pytest
 
 from bilan_tui.cli import main
 from bilan_tui.domain.answers import Answer, AnswerKey
+from bilan_tui.domain.dates import long_date
 from bilan_tui.packs import load_shipped_pack
 from bilan_tui.session import WorkbookSession
 
@@ -113,8 +114,13 @@ REFUSALS = [
     ({"duration": "soon"}, "Cannot read the duration 'soon'"),
     ({"duration": "25h"}, "more than 24 hours"),
     ({"date": "2025-02-30"}, "The date 2025-02-30 does not exist."),
-    ({"date": "03/02/2025"}, "write it as YYYY-MM-DD"),
-    ({"date": TOMORROW}, f"The date {TOMORROW} is in the future"),
+    ({"date": "3 février 2025"}, "write it like 2026-11-20"),
+    ({"date": "31/02/2025"}, "The date 31/02/2025 does not exist."),
+    ({"date": "0001-01-01"}, "The date 0001-01-01 is not plausible"),
+    (
+        {"date": TOMORROW},
+        f"The date {long_date(datetime.date.fromisoformat(TOMORROW), 'en')} is in the fu",
+    ),
     ({"phase": "synthese"}, "Unknown phase 'synthese'"),
     ({"kind": "coaching"}, "Unknown kind 'coaching': use one of accompagnement, personnel."),
 ]
@@ -140,6 +146,20 @@ def test_bad_input_leaves_an_existing_ledger_unchanged(
     assert add(**bad) == 2
     assert message in capsys.readouterr().err
     assert hours_json(capsys) == before
+
+
+@pytest.mark.parametrize(
+    ("typed_date", "typed_phase"),
+    [("03/02/2025", "préliminaire"), ("3.2.2025", "Preliminaire"), ("2025-02-03", "preliminaire")],
+)
+def test_dates_and_phases_as_people_type_them(
+    typed_date: str, typed_phase: str, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert add(date=typed_date, phase=typed_phase) == 0
+    assert "on 3 February 2025 (Preliminary)" in capsys.readouterr().out
+    assert main(["hours", "--json"]) == 0
+    entries = json.loads(capsys.readouterr().out)["entries"]
+    assert [(e["date"], e["phase"]) for e in entries] == [("2025-02-03", "preliminaire")]
 
 
 def test_a_bad_workbook_name_is_refused(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -180,7 +200,7 @@ def test_warnings_over_24_hours_and_over_8_hours_in_a_day(
     assert main(["--lang", "en", "hours"]) == 0
     out = capsys.readouterr().out
     assert "! Accompaniment totals 25h, over the 24h maximum." in out
-    assert f"! 9h of accompaniment on {day.isoformat()}: more than 8h in one day." in out
+    assert f"! 9h of accompaniment on {long_date(day, 'en')}: more than 8h in one day." in out
 
 
 def test_the_table_shows_notes_literally_and_the_plan_from_modalites(
@@ -240,3 +260,16 @@ def test_the_command_and_automatic_hours_import_neither_textual_nor_storage() ->
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout.split()
     assert not {"textual", "sqlmodel", "sqlalchemy"} & set(loaded)
+
+
+def test_french_confirmation_elides_and_writes_the_day_out(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--lang", "fr", "hours", "add", "--date", "01/02/2025", "--duration", "1h",
+                 "--phase", "préliminaire", "--kind", "accompagnement"]) == 0  # fmt: skip
+    out = capsys.readouterr().out
+    assert out.startswith("Noté : 1 h d'accompagnement le 1er février 2025 (Préliminaire).")
+    assert "de accompagnement" not in out
+    assert main(["--lang", "fr", "hours", "add", "--date", "2025-02-03", "--duration", "30m",
+                 "--phase", "investigation", "--kind", "personnel"]) == 0  # fmt: skip
+    assert "30 min de travail personnel le 3 février 2025" in capsys.readouterr().out

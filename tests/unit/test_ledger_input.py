@@ -154,8 +154,10 @@ def test_parse_date_accepts_iso_days_up_to_today() -> None:
     ("text", "code"),
     [
         ("", "date.empty"),
-        ("10/03/2026", "date.format"),
-        ("2026-3-1", "date.format"),
+        ("10 mars 2026", "date.format"),
+        ("2026/03/01", "date.format"),
+        ("31/04/2026", "date.impossible"),
+        ("01/01/1899", "date.range"),
         ("20260301", "date.format"),
         ("2026-03-01T10:00", "date.format"),
         ("2026-02-30", "date.impossible"),
@@ -237,3 +239,18 @@ def test_unknown_phase_lists_the_valid_ones() -> None:
         validate_entry(day=TODAY, duration=30, phase="bilan", kind="personnel", today=TODAY)
     assert caught.value.params["allowed"] == "preliminaire, investigation, conclusions"
     assert "preliminaire, investigation, conclusions" in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    "text", ["10/03/2026", "10.03.2026", "10-03-2026", "10 / 3 / 2026", "2026-03-10", "2026-3-10"]
+)
+def test_parse_date_reads_the_ways_people_write_a_day(text: str) -> None:
+    assert parse_date(text, TODAY) == datetime.date(2026, 3, 10)
+
+
+@pytest.mark.parametrize("phase", ["préliminaire", "Préliminaire", " PRELIMINAIRE "])
+def test_a_phase_typed_with_its_accent_is_the_phase(phase: str) -> None:
+    entry = validate_entry(
+        day="2026-03-02", duration="1h", phase=phase, kind="accompagnement", today=TODAY
+    )
+    assert entry.phase == "preliminaire"

@@ -19,10 +19,11 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
+from bilan_tui.domain.dates import short_date
 from bilan_tui.domain.model import PHASE_IDS
 from bilan_tui.domain.records import LedgerEntry
 from bilan_tui.domain.text import clean_text
-from bilan_tui.i18n import _
+from bilan_tui.i18n import _, language
 from bilan_tui.ledger_text import (
     budget_line,
     duration_text,
@@ -97,7 +98,7 @@ class HoursScreen(Screen[None]):
         table.clear()
         for entry in entries:
             table.add_row(
-                _cell(entry.date.isoformat()),
+                _cell(short_date(entry.date, language())),
                 _cell(duration_text(entry.minutes)),
                 _cell(phase_label(entry.phase)),
                 _cell(kind_label(entry.kind)),
@@ -191,7 +192,7 @@ class HoursScreen(Screen[None]):
         entry_id = entry.id
         description = "  ".join(
             [
-                entry.date.isoformat(),
+                short_date(entry.date, language()),
                 duration_text(entry.minutes),
                 phase_label(entry.phase),
                 kind_label(entry.kind),

@@ -21,6 +21,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Input, Select, Static
 
+from bilan_tui.domain.dates import input_date
 from bilan_tui.domain.ledger import (
     KINDS,
     LedgerInputError,
@@ -32,8 +33,14 @@ from bilan_tui.domain.ledger import (
 from bilan_tui.domain.model import PHASE_IDS
 from bilan_tui.domain.records import LedgerEntry
 from bilan_tui.domain.text import clean_text
-from bilan_tui.i18n import _
-from bilan_tui.ledger_text import duration_text, input_error_text, kind_label, phase_label
+from bilan_tui.i18n import _, language
+from bilan_tui.ledger_text import (
+    date_example,
+    duration_text,
+    input_error_text,
+    kind_label,
+    phase_label,
+)
 from bilan_tui.ui.text import plain
 
 FIELDS = ("date", "duration", "phase", "kind", "note")
@@ -79,8 +86,8 @@ class LedgerEntryForm(ModalScreen[LedgerEntry | None]):
                 "date",
                 _("Date"),
                 Input(
-                    entry.date.isoformat() if entry else self.today.isoformat(),
-                    placeholder="YYYY-MM-DD",
+                    input_date(entry.date if entry else self.today, language()),
+                    placeholder=date_example(),
                     compact=True,
                     id="hours-date",
                 ),

@@ -12,8 +12,9 @@ from typing import ClassVar
 from textual.content import Content
 from textual.widget import Widget
 
+from bilan_tui.domain.dates import short_date
 from bilan_tui.domain.ledger import LedgerSummary
-from bilan_tui.i18n import _
+from bilan_tui.i18n import _, language
 from bilan_tui.ledger_text import duration_text, hours_text, phase_label, warning_text
 from bilan_tui.ui.text import plain
 from bilan_tui.ui.widgets.hours_bars import bar
@@ -91,7 +92,8 @@ class HoursPanel(Widget):
         )
         if summary.first_date and summary.last_date:
             span = _("From {first} to {last}").format(
-                first=summary.first_date.isoformat(), last=summary.last_date.isoformat()
+                first=short_date(summary.first_date, language()),
+                last=short_date(summary.last_date, language()),
             )
             lines.append(Content.styled(span, "$text-muted"))
         else:
