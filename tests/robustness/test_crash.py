@@ -30,7 +30,7 @@ def explode(self: ExerciseScreen) -> None:
 
 
 async def crash_with_text(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str) -> BilanApp:
-    monkeypatch.setattr(ExerciseScreen, "action_toggle_done", explode)
+    monkeypatch.setattr(ExerciseScreen, "action_mark_done", explode)
     app = make_app(tmp_path / "wb.sqlite", mini_pack())
     with pytest.raises(Boom):
         async with app.run_test(size=(80, 24)) as pilot:

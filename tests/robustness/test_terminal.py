@@ -98,7 +98,7 @@ def explode(self):
     raise RuntimeError("failure while holding " + repr(secret))
 
 
-ExerciseScreen.action_toggle_done = explode
+ExerciseScreen.action_mark_done = explode
 
 from bilan_tui.cli import main
 

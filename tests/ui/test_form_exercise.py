@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.widgets import Input, Select, TextArea
+from textual.widgets import Input, Select, Static, TextArea
 
 from bilan_tui.domain.model import ExerciseStatus
 from bilan_tui.ui.screens.dashboard import DashboardScreen
@@ -111,7 +111,8 @@ async def test_escape_returns_to_dashboard_with_updated_state(tmp_path: Path) ->
     app = make_app(tmp_path / "wb.sqlite", pack)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_exercise(app, pilot, "about")
-        screen.query_one("#field-name Input", Input).value = "Sam"
+        fill_required_about(screen)
+        await pilot.pause()
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert screen.status is ExerciseStatus.DONE
@@ -121,3 +122,74 @@ async def test_escape_returns_to_dashboard_with_updated_state(tmp_path: Path) ->
         phases = app.screen.query_one(PhaseList)
         assert phases.statuses["about"] is ExerciseStatus.DONE
         assert "1/1" in str(phases.get_option("phase:preliminaire").prompt)
+
+
+def fill_required_about(screen: object) -> None:
+    """Answer the three required fields of the mini pack's "about" form."""
+    from textual.screen import Screen
+    from textual.widgets import Checkbox, TextArea
+
+    assert isinstance(screen, Screen)
+    screen.query_one("#field-name Input", Input).value = "Sam"
+    screen.query_one("#field-why TextArea", TextArea).text = "A new start"
+    screen.query_one("#field-consent Checkbox", Checkbox).value = True
+
+
+def notifications(app: object) -> list[str]:
+    from textual.app import App
+
+    assert isinstance(app, App)
+    return [str(n.message) for n in app._notifications]
+
+
+async def test_done_is_refused_while_a_starred_answer_is_missing(tmp_path: Path) -> None:
+    pack = mini_pack()
+    app = make_app(tmp_path / "wb.sqlite", pack)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_exercise(app, pilot, "about")
+        note = screen.query_one("#required-note", Static)
+        assert "* an answer is needed before the exercise can be marked as done" in str(
+            note.render()
+        )
+        screen.query_one("#field-name Input", Input).value = "Sam"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert screen.status is ExerciseStatus.STARTED
+        assert notifications(app)[-1] == (
+            "Not done yet: answer “Why a skills assessment now” first, "
+            "and 1 more answer marked with *."
+        )
+    again = read_session(tmp_path / "wb.sqlite", pack)
+    about = pack.exercise("about")
+    assert about is not None
+    assert again.status(about) is ExerciseStatus.STARTED
+    again.close()
+
+
+async def test_done_then_back_in_progress_says_what_the_header_says(tmp_path: Path) -> None:
+    app = make_app(tmp_path / "wb.sqlite", mini_pack())
+    async with app.run_test(size=(120, 30)) as pilot:
+        screen = await open_exercise(app, pilot, "about")
+        fill_required_about(screen)
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert screen.status is ExerciseStatus.DONE
+        assert app.screen.active_bindings["ctrl+s"].binding.description == "Mark as in progress"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert screen.status is ExerciseStatus.STARTED
+        header = str(screen.query_one("#exercise-state", Static).render())
+        assert "in progress" in header
+        assert notifications(app)[-1] == "No longer marked as done: ◐ in progress."
+        assert app.screen.active_bindings["ctrl+s"].binding.description == "Mark as done"
+
+
+async def test_records_without_an_entry_cannot_be_done(tmp_path: Path) -> None:
+    app = make_app(tmp_path / "wb.sqlite", mini_pack())
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_exercise(app, pilot, "leads")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert screen.status is ExerciseStatus.TODO
+        assert notifications(app)[-1] == "Not done yet: add a lead first."

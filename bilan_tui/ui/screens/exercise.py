@@ -12,11 +12,13 @@ from textual.screen import Screen
 from textual.widgets import Footer, Markdown, Static
 
 from bilan_tui.domain.model import Exercise, ExerciseStatus
+from bilan_tui.domain.required import missing_required
 from bilan_tui.i18n import _
 from bilan_tui.labels import phase_title, status_label
 from bilan_tui.session import WorkbookSession
 from bilan_tui.ui.autosave import Autosaver
 from bilan_tui.ui.kinds import ExerciseBody, ExerciseContext, body_for
+from bilan_tui.ui.required_text import not_done_yet
 from bilan_tui.ui.text import plain
 
 ACTIVITY_FLUSH_SECONDS = 120.0
@@ -31,7 +33,13 @@ class ExerciseScreen(Screen[None]):
     CSS_PATH = "exercise.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", _("Back"), tooltip=_("Save and go back to the dashboard")),
-        Binding("ctrl+s", "toggle_done", _("Mark as done"), tooltip=_("Mark as done")),
+        Binding("ctrl+s", "mark_done", _("Mark as done"), tooltip=_("Mark the exercise as done")),
+        Binding(
+            "ctrl+s",
+            "mark_in_progress",
+            _("Mark as in progress"),
+            tooltip=_("Take the exercise up again"),
+        ),
         Binding("ctrl+g", "toggle_guidance", _("Guidance"), tooltip=_("Show or hide the guidance")),
     ]
 
@@ -52,6 +60,12 @@ class ExerciseScreen(Screen[None]):
             crumb = f"{phase_title(exercise.phase)} › {exercise.title}"
             yield Static(plain(crumb), id="exercise-title")
             yield Static("", id="exercise-state")
+        if any(field.required for field in exercise.fields):
+            yield Static(
+                _("* an answer is needed before the exercise can be marked as done"),
+                id="required-note",
+                markup=False,
+            )
         if exercise.guidance:
             with VerticalScroll(id="guidance-box"):
                 yield Markdown(exercise.guidance, id="guidance", open_links=False)
@@ -207,17 +221,42 @@ class ExerciseScreen(Screen[None]):
         self._write_activity(end=True)
         self.dismiss(None)
 
-    def action_toggle_done(self) -> None:
-        """Mark the exercise as done, or back to started."""
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Ctrl+S marks as done, or, once done, takes the exercise up again."""
+        if action == "mark_done":
+            return self.status is not ExerciseStatus.DONE
+        if action == "mark_in_progress":
+            return self.status is ExerciseStatus.DONE
+        return True
+
+    def action_mark_done(self) -> None:
+        """Mark the exercise as done, unless a required answer is still empty."""
         self.save()
-        done = self.status is not ExerciseStatus.DONE
+        missing = missing_required(self.exercise, self.autosaver.answers)
+        if missing:
+            self.notify(not_done_yet(self.exercise, missing), severity="warning", timeout=8)
+            return
+        self._set_done(True)
+
+    def action_mark_in_progress(self) -> None:
+        """Take a done exercise up again."""
+        self.save()
+        self._set_done(False)
+
+    def _set_done(self, done: bool) -> None:
         try:
             self.status = self.session.set_done(self.exercise, done)
         except Exception as error:  # noqa: BLE001 - the person gets a message, not a traceback
             self.notify(self.session.describe_error(error), severity="error")
             return
         self._show_state()
-        self.notify(_("Marked as done.") if done else _("Marked as in progress."), timeout=3)
+        self.refresh_bindings()
+        self.notify(
+            _("Marked as done.")
+            if done
+            else _("No longer marked as done: {state}.").format(state=status_label(self.status)),
+            timeout=3,
+        )
 
     def action_toggle_guidance(self) -> None:
         """Show or hide the guidance, leaving more room for the answers."""
