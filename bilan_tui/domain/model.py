@@ -70,6 +70,7 @@ class Exercise:
     fields: tuple[Field, ...] = ()
     entry_label: str = ""
     summary_fields: tuple[str, ...] = ()
+    sort_by: str = ""
     scale: Scale | None = None
     dimensions: tuple[Dimension, ...] = ()
     items: tuple[Item, ...] = ()

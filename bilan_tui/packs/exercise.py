@@ -61,6 +61,7 @@ def read_exercise(document: Document, report: FileReport, place: Placement) -> E
         fields=fields,
         entry_label=parts.entry_label,
         summary_fields=parts.summary_fields,
+        sort_by=parts.sort_by,
         scale=parts.scale,
         dimensions=parts.dimensions,
         items=parts.items,

@@ -18,7 +18,7 @@ from .reader import TableReader, check_unique
 
 KIND_KEYS: dict[Kind, frozenset[str]] = {
     Kind.FORM: frozenset(),
-    Kind.RECORDS: frozenset({"entry_label", "summary_fields"}),
+    Kind.RECORDS: frozenset({"entry_label", "summary_fields", "sort_by"}),
     Kind.LIKERT: frozenset({"top", "scale", "dimensions", "items"}),
     Kind.CARDSORT: frozenset({"top", "piles", "cards"}),
     Kind.GRID: frozenset({"source", "groups", "items"}),
@@ -37,6 +37,7 @@ class KindParts:
 
     entry_label: str = ""
     summary_fields: tuple[str, ...] = ()
+    sort_by: str = ""
     scale: Scale | None = None
     dimensions: tuple[Dimension, ...] = ()
     items: tuple[Item, ...] = ()
@@ -80,7 +81,13 @@ def _records(table: TableReader) -> KindParts:
                 name,
                 f"'summary_fields' names unknown field {name!r}",
             )
-    return KindParts(entry_label=entry_label, summary_fields=tuple(names))
+    sort_by = table.text("sort_by")
+    if sort_by and sort_by not in known:
+        table.report.at_value(
+            (*table.where, "sort_by"), sort_by, f"'sort_by' names unknown field {sort_by!r}"
+        )
+        sort_by = ""
+    return KindParts(entry_label=entry_label, summary_fields=tuple(names), sort_by=sort_by)
 
 
 def _top(table: TableReader, count: int, noun: str) -> int:

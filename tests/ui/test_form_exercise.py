@@ -193,3 +193,20 @@ async def test_records_without_an_entry_cannot_be_done(tmp_path: Path) -> None:
         await pilot.pause()
         assert screen.status is ExerciseStatus.TODO
         assert notifications(app)[-1] == "Not done yet: add a lead first."
+
+
+async def test_an_arrow_on_an_unanswered_scale_starts_in_the_middle(tmp_path: Path) -> None:
+    """← once chose the maximum of an unanswered scale: the opposite of the arrow."""
+    app = make_app(tmp_path / "wb.sqlite", mini_pack())
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_exercise(app, pilot, "about")
+        scale = screen.query_one(RatingScale)  # satisfaction, 0 to 10
+        scale.focus()
+        await pilot.press("left")
+        assert scale.value == 5
+        await pilot.press("left")
+        assert scale.value == 4
+        await pilot.press("backspace")
+        assert scale.value is None
+        await pilot.press("right")
+        assert scale.value == 5

@@ -125,3 +125,15 @@ async def test_shipped_comparison_keeps_its_questions_below(tmp_path: Path) -> N
         assert "“My leads”" in str(screen.query_one("#matrix-empty", Static).render())
         editor = screen.query_one("#field-projet_principal", FieldEditor)
         assert screen.focused is not None and editor in screen.focused.ancestors
+
+
+async def test_no_count_is_shown_before_there_is_anything_to_count(tmp_path: Path) -> None:
+    """With no lead to compare, the header said "0 / 0"."""
+    from .helpers import make_app, mini_pack, open_exercise
+
+    app = make_app(tmp_path / "wb.sqlite", mini_pack())
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_exercise(app, pilot, "compare")
+        header = str(screen.query_one("#exercise-state", Static).render())
+        assert "0 / 0" not in header
+        assert "to do" in header

@@ -281,3 +281,43 @@ def test_undo_restores_values_and_place() -> None:
     assert set(keys) >= {("title", second), ("skills", second), (POSITION, second)}
     assert answers.get("skills", second) == ["a", "b"]
     assert [answers.get(POSITION, e) for e in (first, second, third)] == [0, 1, 2]
+
+
+async def test_a_life_line_keeps_its_events_in_year_order(tmp_path: Path) -> None:
+    """The shipped life line sorts by year (``sort_by``); its rating reads as a signed point."""
+    from textual.widgets import Button
+
+    from bilan_tui.ui.widgets.rating import RatingScale
+
+    from .helpers import shipped_pack
+
+    pack = shipped_pack()
+    workbook = tmp_path / "wb.sqlite"
+    app = make_app(workbook, pack)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for_session(app, pilot)
+        app.open_exercise("ligne-de-vie")
+        await pilot.pause()
+        screen = app.screen
+        assert not screen.query_one("#records-undo", Button).display
+        for event, year, intensity in [("Move", "2010", -3), ("School", "1995", 4), ("Job", "", 0)]:
+            await pilot.press("a")
+            await pilot.pause()
+            screen.query_one("#field-evenement Input", Input).value = event
+            screen.query_one("#field-annee Input", Input).value = year
+            screen.query_one("#field-intensite RatingScale", RatingScale).value = intensity
+            await pilot.pause()
+            await pilot.press("escape")
+            await pilot.pause()
+        assert lines(app) == [
+            " 1  School · 1995 · +4 (from −5 to +5)",
+            " 2  Move · 2010 · −3 (from −5 to +5)",
+            " 3  Job · 0 (from −5 to +5)",
+        ]
+        assert "ctrl+up" not in screen.active_bindings
+    again = read_session(workbook, pack)
+    life_line = pack.exercise("ligne-de-vie")
+    assert life_line is not None
+    stored = again.exercise_answers(life_line).entries()
+    assert [entry.values["evenement"] for entry in stored] == ["School", "Move", "Job"]
+    again.close()

@@ -88,6 +88,7 @@ def test_kind_specific_mistakes() -> None:
         " unknown key 'lable' (did you mean 'label'?)",
         "fields.md:42: duplicate choice id 'remote'",
         "stories.md:5: 'summary_fields' names unknown field 'when'",
+        "stories.md:6: 'sort_by' names unknown field 'year'",
         "likes.md:2: missing required key 'scale'",
         "likes.md:2: missing required key 'items'",
         "likes.md:5: 'top' (3) is more than the number of dimensions (2)",

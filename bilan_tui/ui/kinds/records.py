@@ -36,6 +36,7 @@ from .records_order import (
     entry_values,
     move_entry,
     restore_entry,
+    sort_entries,
     take_entry,
 )
 from .records_summary import empty_label, entry_summary
@@ -120,7 +121,7 @@ class RecordsBody(ExerciseBody):
     def _refresh_list(self, highlight: int | None) -> None:
         self.record_list.show_entries(self.exercise, self.answers, highlight)
         self.query_one(".records-empty").display = self.record_list.option_count == 0
-        self.query_one("#records-undo", Button).disabled = not self._undo
+        self.query_one("#records-undo", Button).display = bool(self._undo)
         self.refresh_bindings()
 
     def _post(self, keys: Keys) -> None:
@@ -136,6 +137,8 @@ class RecordsBody(ExerciseBody):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "undo":
             return self.editing is None and bool(self._undo)
+        if action in ("move", "move_in_list") and self.exercise.sort_by:
+            return False  # the pack keeps these entries in order (a life line, by year)
         if action in self.LIST_ACTIONS:
             return self.editing is None
         if action == "close_editor":
@@ -249,6 +252,8 @@ class RecordsBody(ExerciseBody):
         entry_id, self.editing = self.editing, None
         self.query_one(".records-editor-view").display = False
         self.query_one(".records-list-view").display = True
+        if self.exercise.sort_by:
+            self._post(sort_entries(self.answers, self.exercise.sort_by))
         order = entry_order(self.answers)
         self._refresh_list(order.index(entry_id) if entry_id in order else 0)
         self.screen.set_focus(self.record_list)

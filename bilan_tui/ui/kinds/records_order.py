@@ -11,7 +11,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 
-from bilan_tui.domain.answers import POSITION, ExerciseAnswers, JSONValue
+from bilan_tui.domain.answers import POSITION, Entry, ExerciseAnswers, JSONValue
 
 Keys = list[tuple[str, str]]
 
@@ -45,6 +45,25 @@ def renumber(answers: ExerciseAnswers, order: list[str]) -> Keys:
             answers.set(POSITION, position, entry_id)
             changed.append((POSITION, entry_id))
     return changed
+
+
+def sort_entries(answers: ExerciseAnswers, field_id: str) -> Keys:
+    """Put the entries in the order of one field (a life line by year); the changed keys.
+
+    Entries without a value keep their place among themselves, after the others;
+    equal values keep the person's order.
+    """
+    entries = answers.entries()
+
+    def place(entry: Entry) -> tuple[int, float, str]:
+        value = entry.values.get(field_id)
+        if isinstance(value, bool) or not isinstance(value, (int, float, str)) or value == "":
+            return (1, 0.0, "")
+        if isinstance(value, str):
+            return (0, 0.0, value)
+        return (0, float(value), "")
+
+    return renumber(answers, [entry.id for entry in sorted(entries, key=place)])
 
 
 def add_entry(answers: ExerciseAnswers) -> tuple[str, Keys]:

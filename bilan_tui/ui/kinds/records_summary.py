@@ -41,10 +41,22 @@ def value_text(field: Field, value: JSONValue) -> str:
         return shorten(", ".join(str(item) for item in value))
     if kind is FieldType.RATING and isinstance(value, int):
         top = field.max if field.max is not None else 5
+        low = field.min if field.min is not None else 1
+        if low < 0:  # "-3/5" read as a fraction: say where the scale runs
+            return _("{value} (from {low} to {high})").format(
+                value=signed(value), low=signed(low), high=signed(top)
+            )
         return f"{value}/{top}"
     if kind is FieldType.CHECKBOX:
         return "✓ " + shorten(field.label, PART_WIDTH - 2)
     return shorten(str(value))
+
+
+def signed(number: int) -> str:
+    """A point of a scale that runs through zero: "+3", "0", "−3" (a real minus sign)."""
+    if number > 0:
+        return f"+{number}"
+    return f"−{-number}" if number < 0 else "0"
 
 
 def summary_fields(exercise: Exercise) -> list[Field]:

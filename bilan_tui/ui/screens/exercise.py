@@ -104,7 +104,7 @@ class ExerciseScreen(Screen[None]):
     def _show_state(self) -> None:
         text = status_label(self.status)
         counted = self._body_progress()
-        if counted is not None:
+        if counted is not None and counted[1]:
             text = f"{counted[0]} / {counted[1]}   " + text
         if self.exercise.minutes:
             text += "   " + _("~{minutes} min").format(minutes=self.exercise.minutes)

@@ -82,8 +82,13 @@ class RatingScale(Widget, can_focus=True):
         self.post_message(self.Changed(self, value))
 
     def action_move(self, step: int) -> None:
+        """Move one point; on a scale not answered yet, either arrow starts in the middle.
+
+        Starting at an end would answer for her: ← once picked the maximum, the
+        opposite of what the arrow says. The middle is the least suggestive point.
+        """
         if self.value is None:
-            self.value = self.minimum if step > 0 else self.maximum
+            self.value = (self.minimum + self.maximum) // 2
         else:
             self.value = max(self.minimum, min(self.maximum, self.value + step))
 
