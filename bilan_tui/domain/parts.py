@@ -9,6 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .conditions import Condition
 
 
 class FieldType(StrEnum):
@@ -52,6 +56,7 @@ class Field:
         min_label: What the low end of a rating means.
         max_label: What the high end of a rating means.
         placeholder: Example text shown in an empty input.
+        when: When the question applies (``bilan_tui.domain.conditions``); ``None``: always.
     """
 
     id: str
@@ -66,6 +71,7 @@ class Field:
     min_label: str = ""
     max_label: str = ""
     placeholder: str = ""
+    when: Condition | None = None
 
     def choice_label(self, choice_id: str) -> str:
         """The label of one of this field's choices, or the id if unknown."""

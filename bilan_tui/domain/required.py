@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .answers import ExerciseAnswers, JSONValue, is_empty
+from .conditions import Lookup, field_applies
 from .model import Exercise, Kind
 from .parts import Field, FieldType
 
@@ -29,8 +30,14 @@ class MissingAnswer:
     entry_number: int = 0
 
 
-def missing_required(exercise: Exercise, answers: ExerciseAnswers) -> tuple[MissingAnswer, ...]:
-    """The required answers still empty, in the order the person meets them."""
+def missing_required(
+    exercise: Exercise, answers: ExerciseAnswers, answer_of: Lookup = lambda _e, _f: None
+) -> tuple[MissingAnswer, ...]:
+    """The required answers still empty, in the order the person meets them.
+
+    A question that does not apply (its ``when`` is false) is never missing;
+    ``answer_of`` reads the other exercises such a condition may look at.
+    """
     required = [field for field in exercise.fields if field.required]
     if exercise.kind is Kind.RECORDS:
         entries = answers.entries()
@@ -43,7 +50,9 @@ def missing_required(exercise: Exercise, answers: ExerciseAnswers) -> tuple[Miss
             if unanswered(field, entry.values.get(field.id))
         )
     return tuple(
-        MissingAnswer(field.label) for field in required if unanswered(field, answers.get(field.id))
+        MissingAnswer(field.label)
+        for field in required
+        if field_applies(field, answers, answer_of) and unanswered(field, answers.get(field.id))
     )
 
 

@@ -56,3 +56,59 @@ def check_sources(
                 f"source field {source.field!r} of {source.exercise!r} is a {field.type.value}"
                 " field; a grid takes its items from a tags field",
             )
+
+
+def check_conditions(
+    located: Sequence[tuple[Exercise, FileReport]],
+    by_id: Mapping[str, Exercise],
+    listed: Collection[str],
+) -> None:
+    """Report every ``when`` that names a field or a choice that does not exist.
+
+    A condition on the field's own exercise must name an earlier field (the
+    person answers from the top); one on another exercise names any of its
+    fields. Choice ids must be choices of that field.
+    """
+    for exercise, report in located:
+        for index, field in enumerate(exercise.fields):
+            when = field.when
+            if when is None:
+                continue
+            where = ("fields", index, "when")
+            if exercise.kind is not Kind.FORM:
+                report.at(
+                    where,
+                    f"field {field.id!r}: 'when' applies only to the questions of a form exercise",
+                )
+                continue
+            if when.exercise and when.exercise != exercise.id:
+                target = by_id.get(when.exercise)
+                if target is None:
+                    if when.exercise not in listed:
+                        report.at(
+                            where,
+                            f"field {field.id!r}: 'when' names exercise {when.exercise!r},"
+                            " not in this pack",
+                        )
+                    continue
+                candidates = target.fields
+                place = "a field of"
+            else:
+                candidates = exercise.fields[:index]
+                place = "an earlier field of"
+            named = next((other for other in candidates if other.id == when.field), None)
+            if named is None:
+                owner = when.exercise or exercise.id
+                report.at(
+                    where,
+                    f"field {field.id!r}: 'when' names field {when.field!r}, not {place} {owner!r}",
+                )
+                continue
+            known = {choice.id for choice in named.choices}
+            for value in when.values:
+                if value not in known:
+                    report.at(
+                        where,
+                        f"field {field.id!r}: 'when' names choice {value!r},"
+                        f" not a choice of {named.id!r}",
+                    )

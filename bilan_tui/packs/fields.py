@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from bilan_tui.domain.conditions import parse_condition
 from bilan_tui.domain.parts import Choice, Field, FieldType
 
 from .reader import TableReader, check_unique
 
 _BOUNDED = (FieldType.NUMBER, FieldType.YEAR, FieldType.RATING)
 _CHOOSING = (FieldType.CHOICE, FieldType.MULTICHOICE)
-_EXTRA_KEYS = frozenset({"min", "max", "min_label", "max_label", "choices"})
+_EXTRA_KEYS = frozenset({"min", "max", "min_label", "max_label", "choices", "when"})
 
 
 def read_fields(table: TableReader, *, required: bool) -> tuple[Field, ...]:
@@ -55,6 +56,16 @@ def read_field(table: TableReader) -> Field | None:
     choices: tuple[Choice, ...] = ()
     if field_type in _CHOOSING:
         choices = _read_choices(table)
+    when = None
+    written = table.text("when")
+    if written:
+        when = parse_condition(written)
+        if when is None:
+            table.problem(
+                f"'when' {written!r} is not a condition: write 'field = choice',"
+                " 'field != choice | other', 'exercise.field = choice' or 'field'",
+                "when",
+            )
     table.finish(f"a {field_type.value} field", _EXTRA_KEYS)
     return Field(
         id=ident,
@@ -69,6 +80,7 @@ def read_field(table: TableReader) -> Field | None:
         min_label=min_label,
         max_label=max_label,
         placeholder=placeholder,
+        when=when,
     )
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from bilan_tui.domain.model import Exercise, Pack, Phase
 
-from .crossref import check_sources
+from .crossref import check_conditions, check_sources
 from .exercise import Placement, read_exercise
 from .manifest import Manifest, read_manifest
 from .names import MANIFEST, is_valid_id
@@ -90,6 +90,7 @@ def _analyse(root: Path) -> tuple[Pack | None, list[PackProblem]]:
             order.append(stray.path)
             stray.at_line(1, "file not listed in pack.toml")
     check_sources(located, by_id, listed)
+    check_conditions(located, by_id, listed)
     rank = {path: position for position, path in enumerate(order)}
     problems.sort(key=lambda problem: (rank.get(problem.path, len(rank)), problem.line))
     if problems or manifest is None:

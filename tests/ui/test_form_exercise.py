@@ -210,3 +210,21 @@ async def test_an_arrow_on_an_unanswered_scale_starts_in_the_middle(tmp_path: Pa
         assert scale.value is None
         await pilot.press("right")
         assert scale.value == 5
+
+
+async def test_a_question_appears_only_when_it_applies(tmp_path: Path) -> None:
+    """'If the idea came from someone else…' once followed 'It was my own idea'."""
+    from .helpers import shipped_pack
+
+    app = make_app(tmp_path / "wb.sqlite", shipped_pack())
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_exercise(app, pilot, "demande")
+        feeling = screen.query_one("#field-initiative_ressenti", FieldEditor)
+        assert not feeling.display
+        choice = screen.query_one("#field-initiative Select", Select)
+        choice.value = "employeur"
+        await pilot.pause()
+        assert feeling.display
+        choice.value = "moi-meme"
+        await pilot.pause()
+        assert not feeling.display

@@ -9,7 +9,7 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.widget import Widget
 
-from bilan_tui.domain.answers import Entry, ExerciseAnswers
+from bilan_tui.domain.answers import Entry, ExerciseAnswers, JSONValue
 from bilan_tui.domain.model import Exercise
 
 
@@ -20,12 +20,15 @@ class ExerciseContext:
     Attributes:
         source_entries: Reads the record entries of another exercise of the
             same pack (the grid's tags, the matrix's options).
+        answer_of: Reads one answer of another exercise of the same pack
+            (a question asked only for some answers elsewhere, ``when``).
         delete_entry: Removes one record entry from the disk at once (pending
             edits are written first); raises if the disk refuses, so the body
             keeps the entry on screen rather than pretend it is gone.
     """
 
     source_entries: Callable[[str], list[Entry]] = field(default=lambda _exercise_id: [])
+    answer_of: Callable[[str, str], JSONValue] = field(default=lambda _exercise, _field: None)
     delete_entry: Callable[[str], None] = field(default=lambda _entry_id: None)
 
 

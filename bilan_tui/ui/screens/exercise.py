@@ -11,6 +11,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Markdown, Static
 
+from bilan_tui.domain.answers import ExerciseAnswers, JSONValue
 from bilan_tui.domain.model import Exercise, ExerciseStatus
 from bilan_tui.domain.required import missing_required
 from bilan_tui.i18n import _
@@ -53,6 +54,7 @@ class ExerciseScreen(Screen[None]):
         self._save_timer_running = False
         self._body: ExerciseBody | None = None
         self._save_text: str | None = None
+        self._other_answers: dict[str, ExerciseAnswers | None] = {}
 
     def compose(self) -> ComposeResult:
         exercise = self.exercise
@@ -74,7 +76,9 @@ class ExerciseScreen(Screen[None]):
                 exercise,
                 self.autosaver.answers,
                 ExerciseContext(
-                    source_entries=self.session.source_entries, delete_entry=self._delete_entry
+                    source_entries=self.session.source_entries,
+                    delete_entry=self._delete_entry,
+                    answer_of=self._answer_of,
                 ),
             )
             yield self._body
@@ -128,6 +132,16 @@ class ExerciseScreen(Screen[None]):
         query walks every widget of the screen).
         """
         return self._body.progress() if self._body is not None else None
+
+    def _answer_of(self, exercise_id: str, field_id: str) -> JSONValue:
+        """One answer of another exercise, read once per visit (it cannot change meanwhile)."""
+        if exercise_id not in self._other_answers:
+            other = self.session.pack.exercise(exercise_id)
+            self._other_answers[exercise_id] = (
+                self.session.exercise_answers(other) if other is not None else None
+            )
+        found = self._other_answers[exercise_id]
+        return found.get(field_id) if found is not None else None
 
     def _delete_entry(self, entry_id: str) -> None:
         """Remove a record entry from the disk now; raise if that fails.
@@ -232,7 +246,7 @@ class ExerciseScreen(Screen[None]):
     def action_mark_done(self) -> None:
         """Mark the exercise as done, unless a required answer is still empty."""
         self.save()
-        missing = missing_required(self.exercise, self.autosaver.answers)
+        missing = missing_required(self.exercise, self.autosaver.answers, self._answer_of)
         if missing:
             self.notify(not_done_yet(self.exercise, missing), severity="warning", timeout=8)
             return
