@@ -83,10 +83,12 @@ class AutoHours:
         slices = [Slice(current[0], current[1], minutes)] if current and minutes else []
         return self._write(slices)
 
-    def end(self, exercise_id: str | None = None) -> int:
+    def end(self, exercise_id: str | None = None, *, final: bool = False) -> int:
         """Stop counting (the exercise was left or the app quits) and write what is due.
 
-        Less than a minute stays pending for the next visit to that exercise.
+        Less than a minute stays pending for the next visit to that exercise,
+        unless ``final`` (the workbook closes): then the seconds left over in all
+        exercises are rounded once (``ActivityTracker.close``).
 
         Args:
             exercise_id: The exercise being left. When another one is already
@@ -99,7 +101,7 @@ class AutoHours:
         current = self.tracker.current
         if exercise_id is not None and current is not None and current[0] != exercise_id:
             return 0
-        return self._write(self.tracker.close())
+        return self._write(self.tracker.close(final=final))
 
     def _write(self, slices: Iterable[Slice]) -> int:
         for piece in slices:

@@ -98,7 +98,7 @@ class WorkbookSession:
     def close(self) -> None:
         """Write the automatic hours still counted, then release the database."""
         with contextlib.suppress(Exception):  # closing anyway; a few minutes of auto time
-            self.end_activity()
+            self.auto_hours.end(final=True)
         self.workbook.close()
 
     # Answers -----------------------------------------------------------------

@@ -146,3 +146,41 @@ def test_reported_minutes_never_exceed_the_active_time(
     reported += sum(piece.minutes for piece in tracker.close())
     assert reported * 60 <= active + 1e-6
     assert reported * 60 + tracker.pending_seconds == pytest.approx(active, abs=1e-6)
+
+
+def test_short_visits_to_many_exercises_are_rounded_once_at_the_end() -> None:
+    """Twenty visits of 50 s, each to another exercise: 1,000 s is 17 minutes, not 0."""
+    tracker, clock = make()
+    for number in range(20):
+        tracker.open(f"exercise-{number}", "investigation")
+        type_for(tracker, clock, 50)
+        assert tracker.close() == []
+    slices = tracker.close(final=True)
+    assert sum(piece.minutes for piece in slices) == 17
+    assert all(piece.minutes == 1 for piece in slices)
+    assert tracker.pending_seconds == 0
+    assert tracker.close(final=True) == [], "nothing is reported twice"
+
+
+def test_the_final_rounding_goes_to_the_largest_remainders() -> None:
+    tracker, clock = make()
+    for exercise, seconds in (("a", 100), ("b", 20), ("c", 35)):
+        tracker.open(exercise, "investigation")
+        type_for(tracker, clock, seconds)
+    # a: 1 min + 40 s, b: 20 s, c: 35 s; 95 s left over rounds to 2 minutes.
+    slices = {piece.exercise_id: piece.minutes for piece in tracker.close(final=True)}
+    assert slices == {"a": 2, "c": 1}
+
+
+@given(visits=st.lists(st.tuples(st.integers(0, 5), st.integers(1, 200)), max_size=40))
+def test_the_total_is_the_active_time_rounded_once(visits: list[tuple[int, int]]) -> None:
+    tracker, clock = make()
+    active = 0
+    reported = 0
+    for exercise, seconds in visits:
+        tracker.open(f"exercise-{exercise}", "investigation")
+        type_for(tracker, clock, seconds, every=1)
+        active += seconds
+        reported += sum(piece.minutes for piece in tracker.close())
+    reported += sum(piece.minutes for piece in tracker.close(final=True))
+    assert abs(reported * 60 - active) <= 30
