@@ -132,6 +132,7 @@ EN = {
     "quadrant_neutral": "Neutral skills (neither mastered nor wanted)",
     "feedback": "How others see them",
     "aptitudes": "Aptitudes",
+    "tied_for_place": "Tied for {place} place, with the same score: {names}.",
     "flat_profile": (
         "The profile is fairly flat ({spread} points between the highest and the lowest): "
         "read it as a starting point for discussion rather than a verdict."

@@ -139,6 +139,7 @@ _PHRASES = {
     "quadrant_neutral": "Compétences neutres (ni maîtrisées ni souhaitées)",
     "feedback": "Le regard de l'entourage",
     "aptitudes": "Aptitudes",
+    "tied_for_place": "À égalité pour la {place} place, avec le même score : {names}.",
     "flat_profile": (
         "Le profil est peu contrasté ({spread} points d'écart entre le plus haut et le plus "
         "bas) : il se lit comme une base de discussion plutôt que comme un verdict."

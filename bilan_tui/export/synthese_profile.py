@@ -10,8 +10,10 @@ from __future__ import annotations
 
 from bilan_tui.domain.answers import Entry
 from bilan_tui.domain.model import Exercise
+from bilan_tui.domain.ordinal import ordinal
 from bilan_tui.domain.parts import FieldType
 from bilan_tui.domain.scoring import RatedItem
+from bilan_tui.domain.scoring.likert import split_top
 from bilan_tui.profile import LikertPart
 
 from .detail_kinds import likert_reading
@@ -105,9 +107,14 @@ def _feedback(syn: Synthesis) -> None:
 
 
 def _dimension_lines(syn: Synthesis, part: LikertPart, count: int) -> list[str]:
-    """Title, score and description of the strongest dimensions."""
+    """Title, score and description of the strongest dimensions, a tie at the cut included.
+
+    The rule of ``split_top``, as on the profile screen: every dimension tied for
+    the last place is listed, and the sentence after the list says so.
+    """
+    split = split_top(part.result.ranked, count)
     lines = []
-    for dim in part.result.ranked[:count]:
+    for dim in (*split.clear, *split.tied):
         line = strong(dim.dimension.title)
         if dim.score is not None:
             line += " " + plain(f"({syn.words.score(dim.score)})")
@@ -127,7 +134,13 @@ def _likert_part(syn: Synthesis, part: LikertPart | None, key: str, fallback_id:
     lettered = all(len(dim.label) == 1 for dim in result.ranked)
     if lettered:
         likert_reading(syn.doc, result, syn.words)
-    syn.doc.bullets(_dimension_lines(syn, part, part.exercise.top or 3))
+    count = part.exercise.top or 3
+    syn.doc.bullets(_dimension_lines(syn, part, count))
+    split = split_top(result.ranked, count)
+    if split.tied and not lettered:
+        names = ", ".join(dim.dimension.title for dim in split.tied)
+        place = ordinal(split.place, syn.words.language)
+        syn.doc.para(syn.words("tied_for_place", place=place, names=names))
     if not lettered and result.flat and result.differentiation is not None:
         syn.doc.para(syn.words("flat_profile", spread=round(result.differentiation)))
     return True

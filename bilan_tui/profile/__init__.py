@@ -13,7 +13,7 @@ from .model import (
     profile_of,
     skill_names,
 )
-from .text import bar, empty_hints, interests_sentences, top_labels
+from .text import bar, empty_hints, interests_sentences, top_sentence, top_titles
 
 __all__ = [
     "AnswerReader",
@@ -30,5 +30,6 @@ __all__ = [
     "match_feedback",
     "profile_of",
     "skill_names",
-    "top_labels",
+    "top_sentence",
+    "top_titles",
 ]

@@ -6,8 +6,10 @@ results the same way. Plain strings only: the interface decides the styling.
 
 from __future__ import annotations
 
+from bilan_tui.domain.ordinal import ordinal
 from bilan_tui.domain.scoring import Consistency, LikertResult
-from bilan_tui.i18n import _
+from bilan_tui.domain.scoring.likert import split_top
+from bilan_tui.i18n import _, language
 
 from .model import Profile
 
@@ -76,17 +78,29 @@ def interests_sentences(result: LikertResult) -> list[str]:
     return lines
 
 
-def top_labels(result: LikertResult, count: int) -> list[str]:
-    """Titles of the best ``count`` dimensions (more when a tie straddles the cut)."""
-    ranked = result.ranked
-    if not ranked or count <= 0:
-        return []
-    cut = ranked[min(count, len(ranked)) - 1].score
-    return [
-        dim.dimension.title
-        for dim in ranked
-        if dim.score is not None and cut is not None and dim.score >= cut
-    ]
+def top_sentence(result: LikertResult, count: int) -> str:
+    """ "Your top 3: A, B, C." — or, on a tie at the last place, the tie in words.
+
+    The rule is :func:`bilan_tui.domain.scoring.likert.split_top`'s, the same as
+    the synthesis: never more names than places under "your top", never a
+    tie settled silently.
+    """
+    split = split_top(result.ranked, count)
+    clear = [dim.dimension.title for dim in split.clear]
+    if not split.tied:
+        return _("Your top {count}: {names}.").format(count=len(clear), names=", ".join(clear))
+    tied = ", ".join(dim.dimension.title for dim in split.tied)
+    if not clear:
+        return _("Tied at the top, with the same score: {tied}.").format(tied=tied)
+    return _("Your highest scores: {names}; then, tied for {place} place: {tied}.").format(
+        names=", ".join(clear), place=ordinal(split.place, language()), tied=tied
+    )
+
+
+def top_titles(result: LikertResult, count: int) -> set[str]:
+    """The titles a chart stresses: the clear top and any dimension tied at its cut."""
+    split = split_top(result.ranked, count)
+    return {dim.dimension.title for dim in (*split.clear, *split.tied)}
 
 
 def empty_hints(profile: Profile) -> dict[str, str]:

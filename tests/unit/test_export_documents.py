@@ -219,3 +219,24 @@ def test_both_languages_have_the_same_phrases_with_the_same_placeholders() -> No
     assert FR.keys() == EN.keys()
     for key in FR:
         assert _fields(FR[key]) == _fields(EN[key]), key
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence"),
+    [
+        ("en", "Tied for 1st place, with the same score:"),
+        ("fr", "À égalité pour la 1re place, avec le même score :"),
+    ],
+)
+def test_the_synthesis_tells_a_tie_at_the_cut_as_the_profile_does(
+    language: str, sentence: str
+) -> None:
+    """Three aptitudes of twelve equal ones were shown, as if the others scored lower."""
+    pack = load_shipped_pack(language)
+    aptitudes = pack.exercise("aptitudes")
+    assert aptitudes is not None
+    every = [a("aptitudes", f"item:{item.id}", 3) for item in aptitudes.items]
+    text = markdown(shipped(*every, language=language)).replace("\u00a0", " ")
+    assert sentence in text
+    for dimension in aptitudes.dimensions:
+        assert f"**{dimension.title}**" in text

@@ -18,6 +18,7 @@ from bilan_tui.domain.answers import (
 from bilan_tui.domain.model import Exercise, Kind, Pack, Phase
 from bilan_tui.domain.parts import Dimension
 from bilan_tui.domain.scoring import GridItem, GridItemKind
+from bilan_tui.domain.scoring.likert import split_top
 from bilan_tui.packs import load_pack, load_shipped_pack
 from bilan_tui.profile import (
     Feedback,
@@ -28,7 +29,8 @@ from bilan_tui.profile import (
     interests_exercise,
     interests_sentences,
     skill_names,
-    top_labels,
+    top_sentence,
+    top_titles,
 )
 
 MINI = Path(__file__).parent.parent / "fixtures" / "packs" / "mini"
@@ -241,14 +243,34 @@ def test_bars_fill_by_eighths() -> None:
     assert bar(0.05, 1) == ""  # 0.4 of an eighth rounds to nothing
 
 
-def test_top_labels_keep_ties_at_the_cut() -> None:
+def test_a_tie_at_the_last_place_is_named_as_a_tie() -> None:
+    """Eight names once stood under "your top 3"; the synthesis showed three of them."""
     pack = load_pack(MINI)
     answers = {("item:r1", ""): 5, ("item:r2", ""): 5, ("item:i1", ""): 3, ("item:i2", ""): 3}
     answers |= {("item:s1", ""): 3, ("item:s2", ""): 3}
     profile = profile_of(pack, {"interests": answers})
     assert profile.interests is not None
-    assert top_labels(profile.interests.result, 2) == ["Realistic", "Investigative", "Social"]
-    assert top_labels(profile.interests.result, 1) == ["Realistic"]
+    result = profile.interests.result
+    split = split_top(result.ranked, 2)
+    assert [dim.dimension.title for dim in split.clear] == ["Realistic"]
+    assert [dim.dimension.title for dim in split.tied] == ["Investigative", "Social"]
+    assert split.place == 2
+    assert top_sentence(result, 2) == (
+        "Your highest scores: Realistic; then, tied for 2nd place: Investigative, Social."
+    )
+    assert top_sentence(result, 1) == "Your top 1: Realistic."
+    assert top_titles(result, 2) == {"Realistic", "Investigative", "Social"}
+    assert split_top(result.ranked, 3).tied == (), "the cut falls after the tie"
+
+
+def test_everything_tied_is_said_plainly() -> None:
+    pack = load_pack(MINI)
+    answers = {(f"item:{item}", ""): 3 for item in ("r1", "r2", "i1", "i2", "s1", "s2")}
+    profile = profile_of(pack, {"interests": answers})
+    assert profile.interests is not None
+    assert top_sentence(profile.interests.result, 2) == (
+        "Tied at the top, with the same score: Realistic, Investigative, Social."
+    )
 
 
 def test_skill_names_include_the_head_and_absorbed_tags() -> None:

@@ -266,3 +266,40 @@ def score_likert(exercise: Exercise, answers: ExerciseAnswers) -> LikertResult:
         answered=answered,
         total=total,
     )
+
+
+@dataclass(frozen=True, slots=True)
+class TopSplit:
+    """The best ``count`` dimensions, with a tie at the cut told as a tie.
+
+    One rule everywhere (profile screen, synthesis): the dimensions scoring
+    strictly above the last place are the top; if several share the score of
+    the last place, they are all named, as tied for that place, rather than
+    picked in pack order (three shown out of eight equal ones) or all called
+    "the top 3" (eight names under "your top 3").
+
+    Attributes:
+        clear: Dimensions surely in the top, best first.
+        tied: Dimensions sharing the last place; empty when there is no tie there.
+        place: The place they are tied for (1-based), 0 when ``tied`` is empty.
+    """
+
+    clear: tuple[DimensionScore, ...]
+    tied: tuple[DimensionScore, ...]
+    place: int
+
+
+def split_top(ranked: tuple[DimensionScore, ...], count: int) -> TopSplit:
+    """Split the best ``count`` of ``ranked`` (best first) by :class:`TopSplit`'s rule.
+
+    Scores come from exact fractions, so equal means compare equal here.
+    """
+    scored = [dim for dim in ranked if dim.score is not None]
+    if count <= 0 or not scored:
+        return TopSplit((), (), 0)
+    if len(scored) <= count or scored[count].score != scored[count - 1].score:
+        return TopSplit(tuple(scored[:count]), (), 0)
+    cut = scored[count - 1].score
+    first = next(index for index, dim in enumerate(scored) if dim.score == cut)
+    tied = tuple(dim for dim in scored if dim.score == cut)
+    return TopSplit(tuple(scored[:first]), tied, first + 1)

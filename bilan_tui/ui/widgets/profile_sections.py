@@ -13,7 +13,14 @@ from textual.widgets import Static
 
 from bilan_tui.domain.scoring import DimensionScore, GridResult, RatedItem
 from bilan_tui.i18n import _, ngettext
-from bilan_tui.profile import LikertPart, SkillsPart, ValuesPart, interests_sentences, top_labels
+from bilan_tui.profile import (
+    LikertPart,
+    SkillsPart,
+    ValuesPart,
+    interests_sentences,
+    top_sentence,
+    top_titles,
+)
 from bilan_tui.ui.text import plain
 from bilan_tui.ui.widgets.profile_bars import BarChart, BarRow
 
@@ -75,14 +82,12 @@ def ranked_bars(part: LikertPart, empty_hint: str, only_top: bool) -> list[Widge
     title = part.exercise.title
     if part.empty:
         return [heading(title), hint(empty_hint)]
-    top = top_labels(part.result, TOP)
+    top = top_titles(part.result, TOP)
     dims = [dim for dim in _ranked_with_rest(part) if not only_top or dim.dimension.title in top]
     rows = [_bar(dim, dim.dimension.title in top, False) for dim in dims]
     widgets: list[Widget] = [heading(title), BarChart(rows, classes="profile-bars")]
     if not only_top:
-        widgets.append(
-            note(_("Your top {count}: {names}.").format(count=TOP, names=", ".join(top)))
-        )
+        widgets.append(note(top_sentence(part.result, TOP)))
     result = part.result
     if result.answered < result.total:
         widgets.append(
