@@ -23,8 +23,12 @@ def test_the_private_parts_of_textual_we_rely_on_still_exist() -> None:
         assert hasattr(CommandPalette, name) or f"self.{name}" in init_source, name
 
 
-async def palette_prompts(app: object, pilot: object, query: str) -> list[str]:
-    """Type ``query`` in the open palette and return the prompts it lists."""
+async def palette_prompts(app: object, pilot: object, query: str, expected: str) -> list[str]:
+    """Type ``query`` in the open palette; the prompts it lists once ``expected`` shows.
+
+    Polls (up to ten seconds on a loaded machine) rather than trusting one pause:
+    the search and the "nothing found" countdown run on timers and workers.
+    """
     from textual.pilot import Pilot
 
     assert isinstance(pilot, Pilot)
@@ -33,13 +37,13 @@ async def palette_prompts(app: object, pilot: object, query: str) -> list[str]:
     palette = app.screen  # type: ignore[attr-defined]
     assert isinstance(palette, BilanPalette)
     palette.query_one("CommandInput").value = query
-    for _ in range(40):
-        await pilot.pause(0.05)
-        options = palette.query_one(CommandList).options
-        if options:
+    prompts: list[str] = []
+    for _ in range(100):
+        await pilot.pause(0.1)
+        prompts = [str(option.prompt) for option in palette.query_one(CommandList).options]
+        if any(expected in prompt for prompt in prompts):
             break
-    await pilot.pause(0.6)  # past the "nothing found" countdown
-    return [str(option.prompt) for option in palette.query_one(CommandList).options]
+    return prompts
 
 
 @pytest.mark.parametrize(
@@ -56,7 +60,7 @@ async def test_palette_finds_by_words(tmp_path: Path, query: str, expected: str)
     app = make_app(tmp_path / "w.sqlite", shipped_pack())
     async with app.run_test(size=(100, 30)) as pilot:
         await wait_for_session(app, pilot)
-        prompts = await palette_prompts(app, pilot, query)
+        prompts = await palette_prompts(app, pilot, query, expected)
         assert any(expected in prompt for prompt in prompts), prompts
 
 
@@ -64,7 +68,7 @@ async def test_nothing_found_is_said_in_the_persons_words(tmp_path: Path) -> Non
     app = make_app(tmp_path / "w.sqlite", shipped_pack())
     async with app.run_test(size=(100, 30)) as pilot:
         await wait_for_session(app, pilot)
-        prompts = await palette_prompts(app, pilot, "zzzz")
+        prompts = await palette_prompts(app, pilot, "zzzz", "Nothing found")
         assert any("Nothing found" in prompt for prompt in prompts), prompts
         assert not any("No matches" in prompt for prompt in prompts)
 
