@@ -133,8 +133,8 @@ class RankStep(Vertical):
         if self.answers.get(RANK) is None:
             sentences.append(
                 _(
-                    "This is the order of the pack: move the cards with ctrl+↑ / ctrl+↓ "
-                    "until it is yours, or press Enter to keep it."
+                    "The cards are still in their starting order: move them with ctrl+↑ / ctrl+↓ "
+                    "until the most important comes first, or press Enter if this order suits you."
                 )
             )
         else:

@@ -78,7 +78,7 @@ class Columns:
             mastery=max(len(_("Mastery")), RATING_MAX),
             desire=max(len(_("Desire")), RATING_MAX),
             zone=max(len(_("Zone")), zones),
-            cited=max(len(_("Cited")), 2),
+            cited=max(len(_("Stories")), 2),
         )
 
     def header(self, axis: int) -> Content:
@@ -97,7 +97,7 @@ class Columns:
             " ",
             Content(_("Zone")).pad_right(self.zone - len(_("Zone"))),
             " ",
-            Content(_("Cited")).pad_left(self.cited - len(_("Cited"))),
+            Content(_("Stories")).pad_left(self.cited - len(_("Stories"))),
             "  ",
             Content(_("Skill")),
         ).stylize("$text-muted")
