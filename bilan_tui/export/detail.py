@@ -31,12 +31,15 @@ def exercise_section(
     doc.heading(level, exercise.title)
     doc.note(status_phrase(source, exercise, words))
     if not source.explored(exercise):
+        hidden = source.withheld.get(exercise.ref, 0)
+        if hidden:
+            doc.note(words("private_hidden", count=hidden))
         return
     answers = source.exercise_answers(exercise.ref)
     reader = Reader(exercise, answers, words, options.include_private)
-    unanswered = hidden = 0
+    unanswered = 0
     if exercise.kind is Kind.RECORDS:
-        unanswered, hidden = kinds.records(doc, reader, level + 1)
+        kinds.records(doc, reader, level + 1)
     else:
         if exercise.kind is Kind.LIKERT:
             kinds.likert(doc, source, exercise, words, level + 1)
@@ -46,7 +49,8 @@ def exercise_section(
             kinds.grid(doc, source, exercise, words, level + 1)
         elif exercise.kind is Kind.MATRIX:
             kinds.matrix(doc, source, exercise, words)
-        unanswered, hidden = kinds.fields(doc, reader)
+        unanswered = kinds.fields(doc, reader)
+    hidden = source.withheld.get(exercise.ref, 0)
     notes = []
     if unanswered:
         notes.append(words("unanswered", count=unanswered))
@@ -82,13 +86,13 @@ def raw_text(value: JSONValue) -> str:
 def orphan_section(doc: Doc, source: ExportSource, options: ExportOptions, level: int) -> None:
     """Answers whose field or exercise left the pack, kept as they were typed."""
     found = orphans(source)
-    if not found:
+    if not found and not source.withheld_orphans:
         return
     words = Wording(source.language)
     doc.heading(level, words("orphans"))
-    if options.for_someone_else and not options.include_private:
-        count = sum(len(values) for values in found.values())
-        doc.para(words("orphans_withheld", count=count))
+    if source.withheld_orphans:
+        doc.para(words("orphans_withheld", count=source.withheld_orphans))
+    if not found:
         return
     doc.para(words("orphans_explained"))
     for exercise_id, values in found.items():

@@ -75,19 +75,19 @@ def exercise_json(
         ]
     else:
         data["fields"] = _fields(reader)
+    withheld = source.withheld.get(exercise.ref, 0)
+    if withheld:
+        data["private_withheld"] = withheld
     derive = DERIVED.get(exercise.kind)
     if derive is not None and source.explored(exercise):
         data["results"] = derive(source, exercise)
     return data
 
 
-def _orphans(source: ExportSource, options: ExportOptions) -> dict[str, Any]:
+def _orphans(source: ExportSource) -> dict[str, Any]:
     found = orphans(source)
-    count = sum(len(values) for values in found.values())
-    if options.for_someone_else and not options.include_private:
-        return {"withheld": count, "answers": []}
     return {
-        "withheld": 0,
+        "withheld": source.withheld_orphans,
         "answers": [
             {"exercise_id": exercise_id, "field_id": field_id, "entry_id": entry_id, "value": value}
             for exercise_id, values in found.items()
@@ -172,9 +172,8 @@ def json_document(
         chosen = source.pack.exercises if exercises is None else exercises
         data["exercises"] = [exercise_json(source, options, exercise) for exercise in chosen]
         if options.scope == "detail":
-            data["answers_no_longer_in_pack"] = _orphans(source, options)
+            data["answers_no_longer_in_pack"] = _orphans(source)
             data.update(_records(source))
-            withheld = options.for_someone_else and not options.include_private
             data["other_packs"] = [
                 {
                     "pack_id": answer.key.pack_id,
@@ -184,6 +183,5 @@ def json_document(
                     "value": answer.value,
                 }
                 for answer in source.other_answers
-                if not withheld
             ]
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
