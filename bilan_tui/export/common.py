@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bilan_tui.domain.model import Exercise, ExerciseStatus
 
+from .contents import ordered
 from .doc import Doc, emphasis
 from .options import ExportOptions
 from .source import ExportSource
@@ -49,6 +50,9 @@ def confidentiality(doc: Doc, source: ExportSource, options: ExportOptions, leve
         )
     else:
         doc.para(words("for_self_only", name=source.name))
+    if options.partial:
+        parts = [words(f"part_{part_id}") for part_id in ordered(options.parts)]
+        doc.para(words("partial_copy", name=source.name, parts=words.join(parts)))
     doc.para(words("private_included" if options.include_private else "private_left_out"))
 
 

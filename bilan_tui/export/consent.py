@@ -14,6 +14,7 @@ from pathlib import Path
 from bilan_tui.domain.records import Consent
 from bilan_tui.i18n import _
 
+from .contents import PART_IDS, ordered, part_label
 from .options import ExportOptions
 
 
@@ -55,6 +56,22 @@ def format_label(format_: str) -> str:
     return labels.get(format_, format_)
 
 
+def content_lines(options: ExportOptions) -> list[str]:
+    """The parts of the bilan the file holds, then those it leaves out, one per line.
+
+    Empty for a homework export, which holds the exercises the consultant asked for.
+    """
+    if options.scope == "homework":
+        return []
+    held = ordered(options.parts)
+    lines = [_("What it holds:")] + [f"  + {part_label(part_id)}" for part_id in held]
+    left = [part_id for part_id in PART_IDS if part_id not in options.parts]
+    if left:
+        lines.append(_("What it leaves out:"))
+        lines += [f"  − {part_label(part_id)}" for part_id in left]
+    return lines
+
+
 def describe(options: ExportOptions, path: Path | None = None) -> list[str]:
     """The lines shown before asking for agreement: recipient, content, privacy, place."""
     lines = [
@@ -62,6 +79,7 @@ def describe(options: ExportOptions, path: Path | None = None) -> list[str]:
         _("It contains: {content} ({format}).").format(
             content=scope_label(options.scope), format=format_label(options.format)
         ),
+        *content_lines(options),
         _("Your private answers (health, family…) are included.")
         if options.include_private
         else _("Your private answers (health, family…) are left out."),

@@ -16,6 +16,7 @@ from bilan_tui.domain.records import Homework
 
 from . import detail_kinds as kinds
 from .common import confidentiality, phase_title, status_phrase, title_block
+from .contents import part_of
 from .doc import Doc, labelled
 from .options import ExportOptions
 from .source import ExportSource
@@ -112,8 +113,11 @@ def detail_markdown(source: ExportSource, options: ExportOptions) -> str:
     title_block(doc, words("detail_title"), source, options)
     doc.para(words("detail_intro"))
     for phase in source.pack.phases:
+        chosen = [e for e in phase.exercises if part_of(e.ref) in options.parts]
+        if not chosen:
+            continue
         doc.heading(2, phase_title(phase.id, words))
-        for exercise in phase.exercises:
+        for exercise in chosen:
             exercise_section(doc, source, options, exercise, 3)
     orphan_section(doc, source, options, 2)
     confidentiality(doc, source, options, 2)

@@ -18,6 +18,7 @@ from bilan_tui.domain.ledger import to_json as ledger_json
 from bilan_tui.domain.model import Exercise, Kind
 from bilan_tui.status_report import consent_json
 
+from .contents import ordered, part_of
 from .detail import orphans
 from .json_results import DERIVED
 from .options import ExportOptions
@@ -149,6 +150,7 @@ def json_document(
         "scope": options.scope,
         "recipient": options.recipient,
         "include_private": options.include_private,
+        "content": ordered(options.parts),
         "language": source.language,
         "beneficiary": source.name,
         "workbook": {
@@ -167,13 +169,19 @@ def json_document(
             {"id": section.id, "title": section.title, "markdown": section.markdown}
             for section in sections
         ]
-        data["hours"] = ledger_json(source.ledger_summary())
+        if "arrangements" in options.parts:
+            data["hours"] = ledger_json(source.ledger_summary())
     else:
         chosen = source.pack.exercises if exercises is None else exercises
-        data["exercises"] = [exercise_json(source, options, exercise) for exercise in chosen]
+        data["exercises"] = [
+            exercise_json(source, options, exercise)
+            for exercise in chosen
+            if part_of(exercise.ref) in options.parts
+        ]
         if options.scope == "detail":
             data["answers_no_longer_in_pack"] = _orphans(source)
-            data.update(_records(source))
+            if "arrangements" in options.parts:
+                data.update(_records(source))
             data["other_packs"] = [
                 {
                     "pack_id": answer.key.pack_id,

@@ -1,5 +1,9 @@
 """The workbook as a document may see it: private answers removed before anything is computed.
 
+A copy holds only the parts of the bilan chosen for its reader
+(``export.contents``); the answers of the other parts are removed first, in
+the same way and for the same reason.
+
 Filtering at display time leaked: a grid drew its items from private tags,
 cited private story titles as evidence, a matrix named its columns after
 private leads. So an export never reads the workbook directly: ``render``
@@ -23,6 +27,7 @@ from bilan_tui.domain.model import Exercise, Kind
 from bilan_tui.domain.privacy import without_private
 from bilan_tui.domain.scoring.grid import TAG_PREFIX, tag_item_key
 
+from .contents import part_of
 from .detail import orphans
 from .options import ExportOptions
 from .source import ExportSource
@@ -80,15 +85,33 @@ def _without_orphans(source: ExportSource) -> tuple[dict[str, ExerciseAnswers], 
     return answers, count
 
 
+def _chosen(source: ExportSource, options: ExportOptions) -> ExportSource:
+    """The snapshot cut down to the parts the document holds (``export.contents``)."""
+    parts = options.parts
+    if not options.partial:
+        return source
+    run = "arrangements" in parts
+    return dataclasses.replace(
+        source,
+        answers={ref: found for ref, found in source.answers.items() if part_of(ref) in parts},
+        other_answers=source.other_answers if "extra" in parts else (),
+        ledger=source.ledger if run else (),
+        consents=source.consents if run else (),
+    )
+
+
 def shareable(source: ExportSource, options: ExportOptions) -> ExportSource:
     """The snapshot a document for ``options`` may read.
 
-    Private answers are removed unless the person included them; answers
-    whose privacy cannot be told are removed from copies for someone else.
-    Without anything to remove, ``source`` itself comes back.
+    Only the parts the document holds are kept; then private answers are
+    removed unless the person included them, and answers whose privacy
+    cannot be told are removed from copies for someone else.
     """
-    if options.include_private or source.private_withheld:
+    if source.filtered:
         return source
+    source = _chosen(source, options)
+    if options.include_private:
+        return dataclasses.replace(source, filtered=True)
     answers = dict(source.answers)
     withheld_orphans = 0
     other_answers = source.other_answers
@@ -116,5 +139,5 @@ def shareable(source: ExportSource, options: ExportOptions) -> ExportSource:
         other_answers=other_answers,
         withheld=withheld,
         withheld_orphans=withheld_orphans,
-        private_withheld=True,
+        filtered=True,
     )

@@ -44,8 +44,8 @@ class ExportSource:
             ``export.privacy.shareable`` removed from this snapshot.
         withheld_orphans: How many answers no pack describes any more it
             removed (a copy for someone else cannot tell if they were private).
-        private_withheld: Whether this snapshot went through ``shareable``
-            and holds no private answer.
+        filtered: Whether this snapshot went through ``shareable`` (it holds
+            only what the document may show).
     """
 
     pack: Pack
@@ -61,7 +61,7 @@ class ExportSource:
     other_answers: tuple[Answer, ...] = ()
     withheld: Mapping[str, int] = field(default_factory=dict)
     withheld_orphans: int = 0
-    private_withheld: bool = False
+    filtered: bool = False
 
     def exercise_answers(self, exercise_id: str) -> ExerciseAnswers:
         """The answers of one exercise, by its ref (empty if none)."""

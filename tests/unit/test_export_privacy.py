@@ -20,6 +20,7 @@ from bilan_tui.cli import main
 from bilan_tui.domain.model import Pack
 from bilan_tui.domain.records import Homework
 from bilan_tui.export.api import render
+from bilan_tui.export.contents import EVERYTHING
 from bilan_tui.export.options import FORMATS, SCOPES, ExportOptions
 from bilan_tui.export.source import ExportSource
 from bilan_tui.packs import load_shipped_pack
@@ -48,7 +49,19 @@ def workbook(name: str) -> tuple[ExportSource, Marked]:
     return source, marked
 
 
-def export(name: str, scope: str, format_: str, recipient: str, private: bool = False) -> str:
+def export(
+    name: str,
+    scope: str,
+    format_: str,
+    recipient: str,
+    private: bool = False,
+    content: frozenset[str] | None = EVERYTHING,
+) -> str:
+    """One export of the marked workbook; every part of the bilan unless told otherwise.
+
+    Every part is the hardest case: the recipient's default leaves out parts
+    (feedback, constraints...) whose private answers then cannot leak anyway.
+    """
     source, _marked = workbook(name)
     options = ExportOptions(
         scope=scope,
@@ -56,6 +69,7 @@ def export(name: str, scope: str, format_: str, recipient: str, private: bool = 
         recipient=recipient,
         include_private=private,
         generated_on=REFERENCE,
+        content=content,
     )
     return render(source, options).text
 
@@ -89,6 +103,8 @@ def test_no_private_answer_reaches_someone_else(name: str, recipient: str) -> No
         for format_ in FORMATS:
             text = export(name, scope, format_, recipient)
             assert found_in(text, marked) == [], (scope, format_)
+            default = export(name, scope, format_, recipient, content=None)
+            assert found_in(default, marked) == [], (scope, format_)
             unknown = [m for m in marked.unknown if m in text]
             assert unknown == [], (scope, format_)
 
@@ -167,10 +183,13 @@ def test_the_command_line_leaves_private_answers_out_of_the_employers_copy(
     for scope, format_ in (("detail", "json"), ("synthese", "md"), ("detail", "html")):
         target = tmp_path / f"{scope}.{format_}"
         assert main([*common, "--scope", scope, "--format", format_, "--output", str(target)]) == 0
-        assert "private answers (health, family…) are left out" in capsys.readouterr().out
+        out = capsys.readouterr().out
+        assert "private answers (health, family…) are left out" in out
+        assert "What it holds:\n  + your competencies" in out
+        assert "  − what people around you said (their names and their words)" in out
         assert found_in(target.read_text(encoding="utf-8"), marked) == [], scope
     target = tmp_path / "all.json"
-    args = ["--scope", "detail", "--format", "json", "--include-private", "--output", str(target)]
-    assert main([*common, *args]) == 0
+    args = ["--scope", "detail", "--format", "json", "--include-private", "--content", "all"]
+    assert main([*common, *args, "--output", str(target)]) == 0
     text = target.read_text(encoding="utf-8")
     assert sorted(found_in(text, marked)) == sorted(marked.private + marked.numbers)
