@@ -64,28 +64,32 @@ def content_lines(options: ExportOptions) -> list[str]:
     if options.scope == "homework":
         return []
     held = ordered(options.parts)
-    lines = [_("What it holds:")] + [f"  + {part_label(part_id)}" for part_id in held]
+    lines = [_("Parts of the bilan included:")] + [f"  + {part_label(part_id)}" for part_id in held]
     left = [part_id for part_id in PART_IDS if part_id not in options.parts]
     if left:
-        lines.append(_("What it leaves out:"))
+        lines.append(_("Parts left out:"))
         lines += [f"  − {part_label(part_id)}" for part_id in left]
     return lines
 
 
 def describe(options: ExportOptions, path: Path | None = None) -> list[str]:
-    """The lines shown before asking for agreement: recipient, content, privacy, place."""
+    """The lines shown before asking for agreement: recipient, content, privacy, place, parts.
+
+    The list of parts comes last but one: it is the longest, and the
+    confirmation on screen scrolls it while the first lines stay in view.
+    """
     lines = [
         _("This export is for: {recipient}.").format(recipient=recipient_label(options.recipient)),
         _("It contains: {content} ({format}).").format(
             content=scope_label(options.scope), format=format_label(options.format)
         ),
-        *content_lines(options),
         _("Your private answers (health, family…) are included.")
         if options.include_private
         else _("Your private answers (health, family…) are left out."),
     ]
     if path is not None:
         lines.append(_("It will be written to: {path}").format(path=path))
+    lines += content_lines(options)
     if options.for_someone_else:
         lines.append(
             _(

@@ -185,7 +185,7 @@ def test_the_command_line_leaves_private_answers_out_of_the_employers_copy(
         assert main([*common, "--scope", scope, "--format", format_, "--output", str(target)]) == 0
         out = capsys.readouterr().out
         assert "private answers (health, family…) are left out" in out
-        assert "What it holds:\n  + your competencies" in out
+        assert "Parts of the bilan included:\n  + your competencies" in out
         assert "  − what people around you said (their names and their words)" in out
         assert found_in(target.read_text(encoding="utf-8"), marked) == [], scope
     target = tmp_path / "all.json"
