@@ -1,4 +1,4 @@
-"""Issue 21.1, as it was found: private answers feeding a grid and a matrix, exported for an employer.
+"""Issue 21.1 as found: private answers feeding a grid and a matrix, exported for an employer.
 
 The fixture pack is installed with ``bilan pack install``, its records
 exercises have private names and skills, a grid draws its items from those
