@@ -61,6 +61,14 @@ def register(commands: Any, add_common: Callable[[argparse.ArgumentParser], None
         help=_("include the answers you marked private (health, family…)"),
     )
     parser.add_argument(
+        "--content",
+        metavar="PARTS",
+        help=_(
+            "the parts of the bilan to include, separated by commas, or all "
+            "(default: chosen for the recipient, and shown before you agree)"
+        ),
+    )
+    parser.add_argument(
         "--homework",
         type=int,
         metavar="ID",
@@ -89,6 +97,22 @@ def _target(output: str | None) -> Path:
     return target
 
 
+def _content(text: str | None) -> frozenset[str] | None:
+    """``--content`` read, or ``None`` for the recipient's default; unknown parts are refused."""
+    from bilan_tui.export.contents import PART_IDS, parse_parts
+
+    if text is None:
+        return None
+    try:
+        return parse_parts(text)
+    except ValueError as error:
+        raise UsageError(
+            _("unknown part of the bilan: {names} (choose among: {parts}, or all)").format(
+                names=str(error) or "—", parts=", ".join(PART_IDS)
+            )
+        ) from None
+
+
 def _agreed(lines: list[str], assume_yes: bool) -> bool:
     """Show what is about to be shared and ask; ``--yes`` answers for a script."""
     from bilan_tui.export.consent import answer_is_yes
@@ -112,6 +136,7 @@ def run(args: argparse.Namespace, context: CommandContext) -> int:
     """Run ``bilan export``."""
     from bilan_tui.export.api import NoHomework, file_name, render, write
     from bilan_tui.export.consent import consent_for, describe
+    from bilan_tui.export.contents import PART_IDS
     from bilan_tui.export.files import ExportExists
     from bilan_tui.export.options import ExportOptions
     from bilan_tui.export.source import collect
@@ -119,6 +144,7 @@ def run(args: argparse.Namespace, context: CommandContext) -> int:
     context.settle_language()
     if args.homework is not None and args.scope != "homework":
         raise UsageError(_("--homework goes with --scope homework"))
+    content = _content(args.content)
     target = _target(args.output)
     if not context.workbook_path().exists():
         raise UsageError(
@@ -132,6 +158,7 @@ def run(args: argparse.Namespace, context: CommandContext) -> int:
         recipient=args.recipient,
         include_private=args.include_private,
         homework_id=args.homework,
+        content=content,
     )
     session = context.open_session(create=False)
     try:
@@ -145,7 +172,14 @@ def run(args: argparse.Namespace, context: CommandContext) -> int:
                 _("there is no homework with the number {id}").format(id=args.homework)
             ) from None
         shown = (target / file_name(source, options) if target.is_dir() else target).resolve()
-        if options.for_someone_else and not _agreed(describe(options, shown), args.yes):
+        lines = describe(options, shown)
+        if options.for_someone_else and options.scope != "homework":
+            lines.append(
+                _(
+                    "To change what it holds, add --content with the parts you want: {parts}."
+                ).format(parts=", ".join(PART_IDS))
+            )
+        if options.for_someone_else and not _agreed(lines, args.yes):
             print(_("Nothing was written."), file=sys.stderr)
             return 1
         try:

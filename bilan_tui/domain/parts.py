@@ -32,10 +32,19 @@ class FieldType(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Choice:
-    """One option of a ``choice`` or ``multichoice`` field."""
+    """One option of a ``choice`` or ``multichoice`` field.
+
+    Attributes:
+        id: Stable id; answers store it.
+        label: What the person reads.
+        private: Choosing it makes the answer private (in a records exercise,
+            the whole entry): a life event tagged "health" is nobody's business
+            even when its other answers are not marked private.
+    """
 
     id: str
     label: str
+    private: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +88,17 @@ class Field:
             if choice.id == choice_id:
                 return choice.label
         return choice_id
+
+    def private_value(self, value: object) -> bool:
+        """Whether this answer is private: the field is, or a private choice is picked.
+
+        ``value`` is a stored answer: a choice id, or a list of them for a
+        ``multichoice``.
+        """
+        if self.private:
+            return True
+        picked = {value} if isinstance(value, str) else value if isinstance(value, list) else ()
+        return any(choice.private and choice.id in picked for choice in self.choices)
 
 
 @dataclass(frozen=True, slots=True)

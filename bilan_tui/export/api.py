@@ -15,6 +15,7 @@ from bilan_tui.domain.records import Homework
 from .detail import detail_markdown, homework_exercises, homework_markdown
 from .files import default_name, write_new, write_numbered
 from .options import ExportOptions
+from .privacy import shareable
 from .source import ExportSource
 from .synthese import synthesis_markdown, synthesis_sections
 from .wording import Wording
@@ -66,9 +67,14 @@ def pick_homework(source: ExportSource, homework_id: int | None) -> Homework:
 def render(source: ExportSource, options: ExportOptions) -> Rendered:
     """The document for ``options.scope`` in ``options.format``.
 
+    The document reads the workbook through :func:`shareable`: what is
+    private, and everything computed from it, is gone before any section is
+    written, unless the person included it.
+
     Raises:
         NoHomework: the homework scope without a matching assignment.
     """
+    source = shareable(source, options)
     words = Wording(source.language)
     title = f"{words(TITLE_KEYS[options.scope])} — {source.name}"
     homework = pick_homework(source, options.homework_id) if options.scope == "homework" else None

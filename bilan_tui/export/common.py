@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bilan_tui.domain.model import Exercise, ExerciseStatus
 
+from .contents import ordered
 from .doc import Doc, emphasis
 from .options import ExportOptions
 from .source import ExportSource
@@ -18,7 +19,7 @@ RECIPIENT_KEYS = {
 
 
 def title_block(doc: Doc, title: str, source: ExportSource, options: ExportOptions) -> None:
-    """``# Title``, whose bilan it is, and the date it was written."""
+    """``# Title``, whose bilan it is, the date it was written, and what a partial copy holds."""
     words = Wording(source.language)
     doc.heading(1, title)
     doc.raw(
@@ -26,6 +27,9 @@ def title_block(doc: Doc, title: str, source: ExportSource, options: ExportOptio
         + "\\\n"
         + emphasis(words("written_on", date=words.date(options.date)))
     )
+    if options.partial:
+        parts = [words(f"part_{part_id}") for part_id in ordered(options.parts)]
+        doc.para(words("partial_copy", name=source.name, parts=words("and_then").join(parts)))
 
 
 def recipient_name(recipient: str, words: Wording) -> str:

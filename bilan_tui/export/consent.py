@@ -14,6 +14,7 @@ from pathlib import Path
 from bilan_tui.domain.records import Consent
 from bilan_tui.i18n import _
 
+from .contents import PART_IDS, ordered, part_label
 from .options import ExportOptions
 
 
@@ -55,8 +56,28 @@ def format_label(format_: str) -> str:
     return labels.get(format_, format_)
 
 
+def content_lines(options: ExportOptions) -> list[str]:
+    """The parts of the bilan the file holds, then those it leaves out, one per line.
+
+    Empty for a homework export, which holds the exercises the consultant asked for.
+    """
+    if options.scope == "homework":
+        return []
+    held = ordered(options.parts)
+    lines = [_("Parts of the bilan included:")] + [f"  + {part_label(part_id)}" for part_id in held]
+    left = [part_id for part_id in PART_IDS if part_id not in options.parts]
+    if left:
+        lines.append(_("Parts left out:"))
+        lines += [f"  − {part_label(part_id)}" for part_id in left]
+    return lines
+
+
 def describe(options: ExportOptions, path: Path | None = None) -> list[str]:
-    """The lines shown before asking for agreement: recipient, content, privacy, place."""
+    """The lines shown before asking for agreement: recipient, content, privacy, place, parts.
+
+    The list of parts comes last but one: it is the longest, and the
+    confirmation on screen scrolls it while the first lines stay in view.
+    """
     lines = [
         _("This export is for: {recipient}.").format(recipient=recipient_label(options.recipient)),
         _("It contains: {content} ({format}).").format(
@@ -68,6 +89,7 @@ def describe(options: ExportOptions, path: Path | None = None) -> list[str]:
     ]
     if path is not None:
         lines.append(_("It will be written to: {path}").format(path=path))
+    lines += content_lines(options)
     if options.for_someone_else:
         lines.append(
             _(

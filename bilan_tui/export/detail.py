@@ -16,6 +16,7 @@ from bilan_tui.domain.records import Homework
 
 from . import detail_kinds as kinds
 from .common import confidentiality, phase_title, status_phrase, title_block
+from .contents import part_of
 from .doc import Doc, labelled
 from .options import ExportOptions
 from .source import ExportSource
@@ -31,12 +32,15 @@ def exercise_section(
     doc.heading(level, exercise.title)
     doc.note(status_phrase(source, exercise, words))
     if not source.explored(exercise):
+        hidden = source.withheld.get(exercise.ref, 0)
+        if hidden:
+            doc.note(words("private_hidden", count=hidden))
         return
     answers = source.exercise_answers(exercise.ref)
     reader = Reader(exercise, answers, words, options.include_private)
-    unanswered = hidden = 0
+    unanswered = 0
     if exercise.kind is Kind.RECORDS:
-        unanswered, hidden = kinds.records(doc, reader, level + 1)
+        kinds.records(doc, reader, level + 1)
     else:
         if exercise.kind is Kind.LIKERT:
             kinds.likert(doc, source, exercise, words, level + 1)
@@ -46,7 +50,8 @@ def exercise_section(
             kinds.grid(doc, source, exercise, words, level + 1)
         elif exercise.kind is Kind.MATRIX:
             kinds.matrix(doc, source, exercise, words)
-        unanswered, hidden = kinds.fields(doc, reader)
+        unanswered = kinds.fields(doc, reader)
+    hidden = source.withheld.get(exercise.ref, 0)
     notes = []
     if unanswered:
         notes.append(words("unanswered", count=unanswered))
@@ -82,13 +87,13 @@ def raw_text(value: JSONValue) -> str:
 def orphan_section(doc: Doc, source: ExportSource, options: ExportOptions, level: int) -> None:
     """Answers whose field or exercise left the pack, kept as they were typed."""
     found = orphans(source)
-    if not found:
+    if not found and not source.withheld_orphans:
         return
     words = Wording(source.language)
     doc.heading(level, words("orphans"))
-    if options.for_someone_else and not options.include_private:
-        count = sum(len(values) for values in found.values())
-        doc.para(words("orphans_withheld", count=count))
+    if source.withheld_orphans:
+        doc.para(words("orphans_withheld", count=source.withheld_orphans))
+    if not found:
         return
     doc.para(words("orphans_explained"))
     for exercise_id, values in found.items():
@@ -108,8 +113,11 @@ def detail_markdown(source: ExportSource, options: ExportOptions) -> str:
     title_block(doc, words("detail_title"), source, options)
     doc.para(words("detail_intro"))
     for phase in source.pack.phases:
+        chosen = [e for e in phase.exercises if part_of(e.ref) in options.parts]
+        if not chosen:
+            continue
         doc.heading(2, phase_title(phase.id, words))
-        for exercise in phase.exercises:
+        for exercise in chosen:
             exercise_section(doc, source, options, exercise, 3)
     orphan_section(doc, source, options, 2)
     confidentiality(doc, source, options, 2)

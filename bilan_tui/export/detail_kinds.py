@@ -24,27 +24,28 @@ def _answer(label: str, value: str) -> str:
     return strong(label) + "\\\n" + plain(value)
 
 
-def fields(doc: Doc, reader: Reader, entry: Entry | None = None) -> tuple[int, int]:
+def fields(doc: Doc, reader: Reader, entry: Entry | None = None) -> int:
     """Every answered field as question and answer.
 
+    Private fields are neither shown nor counted as unanswered: the source
+    has already left them out and counted them (``ExportSource.withheld``).
+
     Returns:
-        (unanswered, private left out) counts, for the closing note.
+        How many questions have no answer, for the closing note.
     """
     exercise = reader.exercise
     if exercise is None:
-        return 0, 0
-    unanswered = hidden = 0
+        return 0
+    unanswered = 0
     for field in exercise.fields:
-        value = entry.values.get(field.id) if entry else reader.answers.get(field.id)
         if reader.field(field.id) is None:
-            hidden += value is not None and value not in ("", [], {})
             continue
         text = reader.entry_text(entry.values, field.id) if entry else reader.text(field.id)
         if text is None:
             unanswered += 1
         else:
             doc.raw(_answer(field.label, text))
-    return unanswered, hidden
+    return unanswered
 
 
 def entry_heading(reader: Reader, entry: Entry, number: int) -> str:
@@ -59,14 +60,11 @@ def entry_heading(reader: Reader, entry: Entry, number: int) -> str:
     return f"{number}."
 
 
-def records(doc: Doc, reader: Reader, level: int) -> tuple[int, int]:
+def records(doc: Doc, reader: Reader, level: int) -> None:
     """Each entry under its own heading, fields as question and answer."""
-    hidden = 0
     for number, entry in enumerate(reader.answers.entries(), start=1):
         doc.heading(level, entry_heading(reader, entry, number))
-        _, hidden_here = fields(doc, reader, entry)
-        hidden += hidden_here
-    return 0, hidden
+        fields(doc, reader, entry)
 
 
 def likert_reading(doc: Doc, result: LikertResult, words: Wording) -> None:

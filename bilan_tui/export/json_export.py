@@ -18,6 +18,7 @@ from bilan_tui.domain.ledger import to_json as ledger_json
 from bilan_tui.domain.model import Exercise, Kind
 from bilan_tui.status_report import consent_json
 
+from .contents import ordered, part_of
 from .detail import orphans
 from .json_results import DERIVED
 from .options import ExportOptions
@@ -75,19 +76,19 @@ def exercise_json(
         ]
     else:
         data["fields"] = _fields(reader)
+    withheld = source.withheld.get(exercise.ref, 0)
+    if withheld:
+        data["private_withheld"] = withheld
     derive = DERIVED.get(exercise.kind)
     if derive is not None and source.explored(exercise):
         data["results"] = derive(source, exercise)
     return data
 
 
-def _orphans(source: ExportSource, options: ExportOptions) -> dict[str, Any]:
+def _orphans(source: ExportSource) -> dict[str, Any]:
     found = orphans(source)
-    count = sum(len(values) for values in found.values())
-    if options.for_someone_else and not options.include_private:
-        return {"withheld": count, "answers": []}
     return {
-        "withheld": 0,
+        "withheld": source.withheld_orphans,
         "answers": [
             {"exercise_id": exercise_id, "field_id": field_id, "entry_id": entry_id, "value": value}
             for exercise_id, values in found.items()
@@ -149,6 +150,7 @@ def json_document(
         "scope": options.scope,
         "recipient": options.recipient,
         "include_private": options.include_private,
+        "content": ordered(options.parts),
         "language": source.language,
         "beneficiary": source.name,
         "workbook": {
@@ -167,14 +169,19 @@ def json_document(
             {"id": section.id, "title": section.title, "markdown": section.markdown}
             for section in sections
         ]
-        data["hours"] = ledger_json(source.ledger_summary())
+        if "arrangements" in options.parts:
+            data["hours"] = ledger_json(source.ledger_summary())
     else:
         chosen = source.pack.exercises if exercises is None else exercises
-        data["exercises"] = [exercise_json(source, options, exercise) for exercise in chosen]
+        data["exercises"] = [
+            exercise_json(source, options, exercise)
+            for exercise in chosen
+            if part_of(exercise.ref) in options.parts
+        ]
         if options.scope == "detail":
-            data["answers_no_longer_in_pack"] = _orphans(source, options)
-            data.update(_records(source))
-            withheld = options.for_someone_else and not options.include_private
+            data["answers_no_longer_in_pack"] = _orphans(source)
+            if "arrangements" in options.parts:
+                data.update(_records(source))
             data["other_packs"] = [
                 {
                     "pack_id": answer.key.pack_id,
@@ -184,6 +191,5 @@ def json_document(
                     "value": answer.value,
                 }
                 for answer in source.other_answers
-                if not withheld
             ]
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

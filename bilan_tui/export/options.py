@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
+from .contents import DEFAULTS, EVERYTHING
+
 SCOPES: tuple[str, ...] = ("synthese", "detail", "homework")
 """The synthesis, the detailed results, and one homework assignment."""
 
@@ -32,6 +34,8 @@ class ExportOptions:
         generated_on: The date printed on the document (tests fix it).
         homework_id: The assignment to export (``homework`` scope); ``None``
             takes the most recently imported one.
+        content: The parts of the bilan to include (``export.contents``);
+            ``None`` takes the recipient's default.
     """
 
     scope: str = "synthese"
@@ -40,6 +44,7 @@ class ExportOptions:
     include_private: bool = False
     generated_on: datetime.date | None = None
     homework_id: int | None = None
+    content: frozenset[str] | None = None
 
     def __post_init__(self) -> None:
         for value, allowed, what in (
@@ -49,6 +54,24 @@ class ExportOptions:
         ):
             if value not in allowed:
                 raise ValueError(f"unknown {what}: {value!r} (use one of {', '.join(allowed)})")
+        if self.content is not None and not self.content <= EVERYTHING:
+            unknown = ", ".join(sorted(self.content - EVERYTHING))
+            raise ValueError(f"unknown part: {unknown}")
+
+    @property
+    def parts(self) -> frozenset[str]:
+        """The parts the document holds: the chosen ones, else the recipient's default.
+
+        A homework export holds the exercises the consultant asked for, whole.
+        """
+        if self.scope == "homework":
+            return EVERYTHING
+        return self.content if self.content is not None else DEFAULTS[self.recipient]
+
+    @property
+    def partial(self) -> bool:
+        """Whether some parts of the bilan are left out of the document."""
+        return self.parts != EVERYTHING
 
     @property
     def for_someone_else(self) -> bool:

@@ -63,6 +63,23 @@ EN = {
         "are not included."
     ),
     "private_included": "At the beneficiary's request, answers marked as private are included.",
+    "partial_copy": (
+        "This copy holds only part of the bilan, chosen by {name}: {parts}. "
+        "The rest is not included."
+    ),
+    "part_request": "the request",
+    "part_situation": "the situation and career path",
+    "part_arrangements": "how the bilan was run",
+    "part_competencies": "competencies and aptitudes",
+    "part_feedback": "feedback from people around them",
+    "part_interests": "interests, values and motivations",
+    "part_project": "the project and the leads",
+    "part_interviews": "the informational interviews",
+    "part_training": "training and its funding",
+    "part_constraints": "personal constraints and resources",
+    "part_steps": "the action plan and follow-up",
+    "part_observations": "the beneficiary's observations",
+    "part_extra": "exercises from other packs",
     # Synthesis parts
     "section_circumstances": "Circumstances of the bilan",
     "section_competencies": "Competencies and aptitudes",

@@ -67,6 +67,23 @@ _PHRASES = {
     "private_included": (
         "À la demande du bénéficiaire, les réponses marquées comme privées y figurent."
     ),
+    "partial_copy": (
+        "Cette copie ne reprend qu'une partie du bilan, choisie par {name} : {parts}. "
+        "Le reste n'y figure pas."
+    ),
+    "part_request": "la demande",
+    "part_situation": "la situation et le parcours",
+    "part_arrangements": "le déroulement du bilan",
+    "part_competencies": "les compétences et aptitudes",
+    "part_feedback": "les retours de l'entourage",
+    "part_interests": "les intérêts, valeurs et motivations",
+    "part_project": "le projet et les pistes",
+    "part_interviews": "les enquêtes métier",
+    "part_training": "la formation et son financement",
+    "part_constraints": "les contraintes et ressources personnelles",
+    "part_steps": "le plan d'action et le suivi",
+    "part_observations": "les observations du bénéficiaire",
+    "part_extra": "les exercices d'autres packs",
     # Parties de la synthèse
     "section_circumstances": "Le cadre du bilan",
     "section_competencies": "Compétences et aptitudes",

@@ -40,6 +40,12 @@ class ExportSource:
         consents: Every recorded consent.
         homework: Every imported assignment.
         other_answers: Answers of other packs (kept in the JSON export).
+        withheld: Per exercise ref, how many private answers
+            ``export.privacy.shareable`` removed from this snapshot.
+        withheld_orphans: How many answers no pack describes any more it
+            removed (a copy for someone else cannot tell if they were private).
+        filtered: Whether this snapshot went through ``shareable`` (it holds
+            only what the document may show).
     """
 
     pack: Pack
@@ -53,6 +59,9 @@ class ExportSource:
     consents: tuple[Consent, ...] = ()
     homework: tuple[Homework, ...] = ()
     other_answers: tuple[Answer, ...] = ()
+    withheld: Mapping[str, int] = field(default_factory=dict)
+    withheld_orphans: int = 0
+    filtered: bool = False
 
     def exercise_answers(self, exercise_id: str) -> ExerciseAnswers:
         """The answers of one exercise, by its ref (empty if none)."""

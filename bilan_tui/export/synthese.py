@@ -154,9 +154,12 @@ def _hours(syn: Synthesis) -> None:
 
 
 def _circumstances(syn: Synthesis) -> None:
-    _request(syn)
-    _situation(syn)
-    _arrangements(syn)
+    if syn.includes("request"):
+        _request(syn)
+    if syn.includes("situation"):
+        _situation(syn)
+    if syn.includes("arrangements"):
+        _arrangements(syn)
 
 
 PARTS = (
@@ -169,12 +172,24 @@ PARTS = (
     ("observations", "section_observations", observations),
 )
 
+SECTION_PARTS: dict[str, frozenset[str]] = {
+    "circumstances": frozenset({"request", "situation", "arrangements"}),
+    "competencies": frozenset({"competencies", "feedback"}),
+    "interests": frozenset({"interests"}),
+    "project": frozenset({"project", "interviews"}),
+    "conditions": frozenset({"training", "constraints"}),
+    "steps": frozenset({"steps"}),
+    "observations": frozenset({"observations"}),
+}
+"""The parts of the bilan (``export.contents``) each section is written from."""
+
 
 def synthesis_sections(source: ExportSource, options: ExportOptions) -> list[Section]:
-    """Every numbered part of the synthesis, then the confidentiality notice."""
+    """Every numbered part of the synthesis the copy holds, then the confidentiality notice."""
     syn = Synthesis.start(source, options)
     sections = []
-    for number, (section_id, key, write) in enumerate(PARTS, start=1):
+    chosen = [part for part in PARTS if SECTION_PARTS[part[0]] & options.parts]
+    for number, (section_id, key, write) in enumerate(chosen, start=1):
         syn.doc = Doc(syn.words.colon())
         title = f"{number}. {syn.words(key)}"
         syn.doc.heading(2, title)

@@ -53,6 +53,10 @@ class Synthesis:
             self.options.include_private,
         )
 
+    def includes(self, part_id: str) -> bool:
+        """Whether the document holds this part of the bilan (``export.contents``)."""
+        return part_id in self.options.parts
+
     def explored(self, exercise_id: str) -> bool:
         """Whether the exercise exists and holds an answer."""
         return self.source.explored(self.exercise(exercise_id))

@@ -148,9 +148,12 @@ def _likert_part(syn: Synthesis, part: LikertPart | None, key: str, fallback_id:
 
 def competencies(syn: Synthesis) -> None:
     """Assets with their evidence, what to develop, feedback, aptitudes."""
-    _assets(syn)
-    _feedback(syn)
-    _likert_part(syn, syn.profile.aptitudes, "aptitudes", "aptitudes")
+    if syn.includes("competencies"):
+        _assets(syn)
+    if syn.includes("feedback"):
+        _feedback(syn)
+    if syn.includes("competencies"):
+        _likert_part(syn, syn.profile.aptitudes, "aptitudes", "aptitudes")
 
 
 def _interests(syn: Synthesis) -> None:

@@ -103,9 +103,11 @@ def _interviews(syn: Synthesis) -> None:
 
 def project(syn: Synthesis) -> None:
     """The project in the person's words, the alternatives, the interviews."""
-    _project_statement(syn)
-    _leads(syn)
-    _interviews(syn)
+    if syn.includes("project"):
+        _project_statement(syn)
+        _leads(syn)
+    if syn.includes("interviews"):
+        _interviews(syn)
 
 
 def _euros(syn: Synthesis, exercise_id: str, field_id: str, key: str) -> str | None:
@@ -186,8 +188,10 @@ def _constraints(syn: Synthesis) -> None:
 
 def conditions(syn: Synthesis) -> None:
     """Levers and obstacles, training and funding, VAE, constraints that are not private."""
-    _training(syn)
-    _constraints(syn)
+    if syn.includes("training"):
+        _training(syn)
+    if syn.includes("constraints"):
+        _constraints(syn)
 
 
 def _plan(syn: Synthesis) -> None:

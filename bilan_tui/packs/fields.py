@@ -88,7 +88,11 @@ def _read_choices(table: TableReader) -> tuple[Choice, ...]:
     readers = table.tables("choices", "choice", required=True)
     choices = []
     for reader in readers:
-        choice = Choice(id=reader.ident(), label=reader.text("label", required=True))
+        choice = Choice(
+            id=reader.ident(),
+            label=reader.text("label", required=True),
+            private=reader.boolean("private"),
+        )
         reader.finish("a choice")
         choices.append(choice)
     check_unique(readers, [choice.id for choice in choices], "choice")

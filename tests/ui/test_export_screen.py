@@ -93,15 +93,22 @@ async def test_sharing_asks_first_and_records_the_consent(tmp_path: Path) -> Non
     app = make_app(workbook, mini_pack())
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_export(app, pilot, folder)
+        content = screen.query_one("#export-content", Static)
+        assert not content.display  # her own copy holds everything
         screen.query_one("#export-recipient", Select).value = "consultant"
         screen.query_one("#export-format", Select).value = "html"
         await settle(app, pilot)
+        assert content.display
+        listed = str(content.content)
+        assert "Parts left out:" in listed
+        assert "  − your personal constraints and resources" in listed
         await pilot.press("ctrl+s")
         await pilot.pause()
         confirm = app.screen
         assert isinstance(confirm, ConfirmShare)
         assert "This export is for: your consultant." in confirm.lines
         assert any("your synthesis document (HTML)" in line for line in confirm.lines)
+        assert "  − what people around you said (their names and their words)" in confirm.lines
         await pilot.press("n")
         await pilot.pause()
         assert app.screen is screen

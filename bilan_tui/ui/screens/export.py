@@ -37,6 +37,7 @@ from bilan_tui import paths
 from bilan_tui.export.api import NoHomework, Rendered, file_name, render, write
 from bilan_tui.export.consent import (
     consent_for,
+    content_lines,
     describe,
     format_label,
     recipient_label,
@@ -122,6 +123,7 @@ class ExportScreen(Screen[None]):
                 yield Checkbox(
                     plain(_("Include private answers")), compact=True, id="export-private"
                 )
+                yield Static("", id="export-content", classes="export-note")
                 yield Label(plain(_("Save in")))
                 yield Input(str(default_folder()), compact=True, id="export-folder")
                 yield Static("", id="export-file", classes="export-note")
@@ -137,6 +139,7 @@ class ExportScreen(Screen[None]):
         self.query_one("#export-preview-box").border_title = _("Preview")
         self.query_one("#export-json").display = False
         self.query_one("#export-scope", Select).focus()
+        self._show_content()
         self._read_workbook()
 
     # Reading and rendering -----------------------------------------------------
@@ -214,7 +217,16 @@ class ExportScreen(Screen[None]):
     @on(Select.Changed)
     @on(Checkbox.Changed)
     def _choice_changed(self) -> None:
+        self._show_content()
         self.refresh_preview()
+
+    def _show_content(self) -> None:
+        """What a copy for someone else holds and leaves out, for the chosen recipient."""
+        options = self.options()
+        lines = content_lines(options) if options.partial else []
+        note = self.query_one("#export-content", Static)
+        note.update(plain("\n".join(lines)))
+        note.display = bool(lines)
 
     def _show_consents(self) -> None:
         consents = self.source.consents if self.source else ()

@@ -1,7 +1,9 @@
 """The confirmation before an export leaves the person's hands (L6313-4).
 
 It says who will receive the file and what it holds; nothing is written and
-no consent is recorded unless the person agrees. Cancel has the focus.
+no consent is recorded unless the person agrees. Cancel has the focus. The
+text scrolls when the list of what the file holds is longer than the
+terminal, so the buttons stay in view.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from typing import ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Static
 
@@ -33,6 +35,10 @@ class ConfirmShare(ModalScreen[bool]):
         border: thick $accent;
         background: $surface;
         padding: 1 2;
+    }
+    ConfirmShare #confirm-share-scroll {
+        height: auto;
+        max-height: 50vh;
     }
     ConfirmShare #confirm-share-title {
         text-style: bold;
@@ -65,7 +71,8 @@ class ConfirmShare(ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         with Vertical(id="confirm-share-box"):
             yield Static(plain(_("Share your results?")), id="confirm-share-title")
-            yield Static(plain("\n".join(self.lines)), id="confirm-share-text")
+            with VerticalScroll(id="confirm-share-scroll"):
+                yield Static(plain("\n".join(self.lines)), id="confirm-share-text")
             with Horizontal(id="confirm-share-buttons"):
                 yield Button(plain(_("I agree")), variant="primary", id="agree")
                 yield Button(plain(_("Cancel")), id="cancel")
