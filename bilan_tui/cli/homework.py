@@ -150,7 +150,7 @@ def run_import(path: Path, context: CommandContext, today: datetime.date) -> int
     from bilan_tui.paths import ensure_private_dir, workbooks_dir
 
     context.settle_language()
-    workbook = context.workbook_path()
+    workbook = context.expect_workbook()
     try:
         if not workbook.exists():
             library = context.pack()
@@ -197,7 +197,7 @@ def run_list(context: CommandContext, *, as_json: bool, today: datetime.date) ->
 
     context.settle_language()
     views: list[AssignmentView] = []
-    if context.workbook_path().exists():
+    if context.expect_workbook().exists():
         session = context.open_session(create=False)
         try:
             views = session.homework_views()

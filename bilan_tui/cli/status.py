@@ -35,7 +35,7 @@ def run(args: argparse.Namespace, context: CommandContext) -> int:
 def run_status(context: CommandContext, *, as_json: bool) -> int:
     """Print progress; a workbook that does not exist yet is shown as all to do."""
     context.settle_language()
-    path = context.workbook_path()
+    path = context.expect_workbook()
     if path.exists():
         session = context.open_session(create=False)
         try:
