@@ -207,3 +207,26 @@ async def test_a_record_entry_year_never_keeps_a_prefix(tmp_path: Path) -> None:
         entries = screen.autosaver.answers.entries()
         assert len(entries) == 1
         assert entries[0].values.get("year") is None
+
+
+async def test_leaving_with_an_invalid_field_warns_once_then_leaves(tmp_path: Path) -> None:
+    pack = shipped_pack("en")
+    workbook = tmp_path / "wb.sqlite"
+    app = make_app(workbook, pack)
+    async with app.run_test(size=(100, 40)) as pilot:
+        screen = await open_exercise(app, pilot, "contraintes")
+        months = screen.query_one("#field-marge_financiere_mois", FieldEditor)
+        await type_keys(pilot, months, "1700")
+        await pilot.press("tab")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is screen, "the first Escape stays, and says why"
+        [notice] = [notice.message for notice in app._notifications]
+        assert "” is not saved: The largest accepted value is 120." in notice
+        assert "The largest accepted value is 120." in notice
+        assert screen.focused is months.query_one(Input), "back in the field to correct it"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is not screen, "the second Escape leaves without the invalid text"
+    assert stored(workbook, pack, "contraintes", "marge_financiere_mois") is None
