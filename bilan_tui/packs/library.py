@@ -153,10 +153,13 @@ def workbook_library(library: Pack, workbook: Path, assigned: Iterable[str]) -> 
     same pack is also installed with ``bilan pack install``, that install
     means "show it all": the newer version of the two is used, whole.
     """
-    carried = [item.pack for item in packs_in(homework_packs_dir(workbook)) if item.pack]
+    own = homework_packs_dir(workbook)
+    carried = [item.pack for item in packs_in(own) if item.pack]
     if not carried:
         return library
-    explicit = {pack.id: pack for pack in library.installed}
+    # A library already scoped to this workbook may be passed again: its
+    # homework packs are not "installed with bilan pack install".
+    explicit = {pack.id: pack for pack in library.installed if Path(pack.root).parent != own}
     packs = dict(explicit)
     for pack in carried:
         mine = explicit.get(pack.id)

@@ -176,3 +176,19 @@ def test_wiping_a_workbook_removes_the_packs_of_its_homework(
     assert main(["--workbook", "a", "wipe", "--yes"]) == 0
     assert not own.exists()
     assert not (data_dir / "workbooks" / "a.sqlite").exists()
+
+
+def test_scoping_twice_still_shows_the_assigned_exercises_only(
+    tmp_path: Path, data_dir: Path
+) -> None:
+    assert main(["--workbook", "a", "homework", "import", str(write_homework(tmp_path))]) == 0
+    library = load_library(load_shipped_pack("en"), data_dir)
+    path = data_dir / "workbooks" / "a.sqlite"
+    first = WorkbookSession.open(path, library, language="en", create=False)
+    first.close()
+    again = WorkbookSession.open(path, first.pack, language="en", create=False)
+    try:
+        refs = [ex.ref for ex in again.pack.exercises if ex.pack_id == "reseau-pro"]
+        assert refs == ASSIGNED
+    finally:
+        again.close()
