@@ -154,3 +154,23 @@ def parse_year(text: str) -> int:
     if not (body.isascii() and body.isdigit() and len(body) <= 4):
         raise NumberError(NumberProblem.INVALID)
     return int(body)
+
+
+def format_number(value: int | float, language: str) -> str:
+    """A number as the person writes it, and as :func:`parse_number` reads it back.
+
+    French groups thousands with a narrow no-break space and marks decimals
+    with a comma (``50 000``, ``1,5``); English writes plain digits and a
+    point (``50000``, ``1.5``): its usual ``50,000`` would read as ambiguous.
+    """
+    text = f"{value:f}".rstrip("0").rstrip(".") if isinstance(value, float) else str(value)
+    if language != "fr":
+        return text
+    sign = "-" if text.startswith("-") else ""
+    whole, _, fraction = text.lstrip("-").partition(".")
+    groups: list[str] = []
+    while len(whole) > 3:
+        whole, tail = whole[:-3], whole[-3:]
+        groups.insert(0, tail)
+    grouped = "\u202f".join([whole, *groups])
+    return sign + grouped + ("," + fraction if fraction else "")

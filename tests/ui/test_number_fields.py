@@ -14,9 +14,11 @@ from textual.widgets import Input
 
 from bilan_tui.domain.answers import JSONValue
 from bilan_tui.domain.model import Pack
+from bilan_tui.domain.parts import Field, FieldType
+from bilan_tui.i18n import set_language
 from bilan_tui.ui.app import BilanApp
 from bilan_tui.ui.screens.exercise import ExerciseScreen
-from bilan_tui.ui.widgets.fields import FieldEditor
+from bilan_tui.ui.widgets.fields import FieldEditor, check_value
 
 from .helpers import make_app, mini_pack, open_exercise, read_session, shipped_pack
 
@@ -230,3 +232,12 @@ async def test_leaving_with_an_invalid_field_warns_once_then_leaves(tmp_path: Pa
         await pilot.pause()
         assert app.screen is not screen, "the second Escape leaves without the invalid text"
     assert stored(workbook, pack, "contraintes", "marge_financiere_mois") is None
+
+
+def test_bounds_are_written_as_the_person_would_type_them() -> None:
+    field = Field("revenu", FieldType.NUMBER, "Revenu", min=0, max=50_000)
+    set_language("fr")
+    assert check_value(field, "60 000") == (None, "La plus grande valeur acceptée est 50\u202f000.")
+    assert check_value(field, "1 700,50") == (1700.5, "")
+    set_language("en")
+    assert check_value(field, "60000") == (None, "The largest accepted value is 50000.")

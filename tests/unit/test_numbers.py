@@ -9,6 +9,7 @@ import pytest
 from bilan_tui.domain.numbers import (
     NumberError,
     NumberProblem,
+    format_number,
     parse_decimal,
     parse_number,
     parse_year,
@@ -118,3 +119,15 @@ def test_a_year_is_its_digits(text: str, year: int) -> None:
 def test_anything_else_is_not_a_year(text: str) -> None:
     with pytest.raises(NumberError):
         parse_year(text)
+
+
+@pytest.mark.parametrize("value", [0, 7, 120, 1700, 50_000, 1_234_567, -1700, 1.5, 1700.5, -0.25])
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_a_formatted_number_reads_back_as_itself(value: int | float, language: str) -> None:
+    assert parse_number(format_number(value, language)) == value
+
+
+def test_french_groups_thousands_with_a_narrow_space_and_english_does_not() -> None:
+    assert format_number(50_000, "fr") == f"50{NNBSP}000"
+    assert format_number(1700.5, "fr") == f"1{NNBSP}700,5"
+    assert format_number(50_000, "en") == "50000"

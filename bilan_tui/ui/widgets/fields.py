@@ -26,12 +26,13 @@ from bilan_tui.domain.numbers import (
     MAX_DIGITS,
     NumberError,
     NumberProblem,
+    format_number,
     parse_number,
     parse_year,
 )
 from bilan_tui.domain.parts import Field, FieldType
 from bilan_tui.domain.text import clean_text
-from bilan_tui.i18n import _
+from bilan_tui.i18n import _, language
 from bilan_tui.ui.text import plain
 from bilan_tui.ui.widgets.rating import RatingScale
 
@@ -88,10 +89,15 @@ def _check_number(field: Field, text: str) -> tuple[JSONValue, str]:
             return None, _("Please type a year, for example 2015.")
         return None, number_problem_text(error.problem)
     if field.min is not None and number < field.min:
-        return None, _("The smallest accepted value is {min}.").format(min=field.min)
+        return None, _("The smallest accepted value is {min}.").format(min=_bound(field.min))
     if field.max is not None and number > field.max:
-        return None, _("The largest accepted value is {max}.").format(max=field.max)
+        return None, _("The largest accepted value is {max}.").format(max=_bound(field.max))
     return number, ""
+
+
+def _bound(value: int) -> str:
+    """A field's min or max as the person would type it (``50 000`` in French)."""
+    return format_number(value, language())
 
 
 def check_value(field: Field, text: str) -> tuple[JSONValue, str]:
