@@ -65,5 +65,15 @@ def workbook_path(root: Path, name: str) -> Path:
 
 
 def packs_dir(root: Path) -> Path:
-    """The folder where consultants' packs are installed."""
+    """The folder of the packs installed with ``bilan pack install``, for every workbook."""
     return root / "packs"
+
+
+def homework_packs_dir(workbook: Path) -> Path:
+    """Where the packs carried by a workbook's homework files are kept.
+
+    Beside the workbook and named after it (``workbooks/default.packs/``):
+    a homework belongs to the workbook that imported it, and so does its
+    pack; other workbooks never see it, and a wipe removes it with the rest.
+    """
+    return workbook.with_name(workbook.stem + ".packs")

@@ -88,7 +88,24 @@ class WorkbookSession:
         from bilan_tui.store.repository import open_workbook
 
         workbook = open_workbook(path, language=language, create=create, integrity=integrity)
-        return cls(pack, workbook)
+        session = cls(pack, workbook)
+        session.use_homework_packs()
+        return session
+
+    def use_homework_packs(self) -> None:
+        """Add the packs this workbook's homework carried, their assigned exercises only.
+
+        ``pack`` must then be the shared library (the shipped pack and the
+        packs of ``bilan pack install``); another workbook never sees these.
+        """
+        from bilan_tui import paths
+
+        if not paths.homework_packs_dir(self.path).is_dir():
+            return  # no homework pack: no query, no parsing
+        from bilan_tui.packs.library import workbook_library
+
+        assigned = {entry for homework in self.workbook.homework() for entry in homework.exercises}
+        self.pack = workbook_library(self.pack, self.path, assigned)
 
     @property
     def path(self) -> Path:
@@ -112,10 +129,18 @@ class WorkbookSession:
         self.workbook.save_answers(answers)
 
     def source_entries(self, exercise_id: str) -> list[Entry]:
-        """The record entries of another exercise (a ``source``: an id or a ref)."""
+        """The record entries of another exercise (a ``source``: an id or a ref).
+
+        A source need not be listed: a homework may assign a consultant's grid
+        without the exercise its rows come from; its answers are still read
+        under their own pack id.
+        """
         source = self.pack.exercise(exercise_id)
         if source is None:
-            return self.workbook.exercise_answers(self.pack.id, exercise_id).entries()
+            from bilan_tui.packs.library import split_ref
+
+            pack_id, bare_id = split_ref(exercise_id, self.pack.id)
+            return self.workbook.exercise_answers(pack_id, bare_id).entries()
         return self.exercise_answers(source).entries()
 
     # States --------------------------------------------------------------------
@@ -254,7 +279,9 @@ class WorkbookSession:
         from bilan_tui.homework.importer import import_homework
 
         data_dir = self.data_dir or paths.data_dir()
-        outcome = import_homework(path, self.workbook, data_dir, self.pack, self.today())
+        outcome = import_homework(
+            path, self.workbook, data_dir, self.pack, self.today(), workbook=self.path
+        )
         self.pack = outcome.library
         return outcome
 

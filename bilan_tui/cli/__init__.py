@@ -46,7 +46,10 @@ def _common_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
         "--data-dir",
         metavar="DIR",
         default=default,
-        help=_("folder that holds your workbooks (default: your user data folder)"),
+        help=_(
+            "data folder: your workbooks go in its workbooks/ folder, installed packs in "
+            "packs/ (default: your user data folder)"
+        ),
     )
     parser.add_argument(
         "--workbook",

@@ -51,6 +51,27 @@ class CommandContext:
                 )
             ) from None
 
+    def expect_workbook(self) -> Path:
+        """The workbook's file, unless it is missing while workbooks sit elsewhere.
+
+        Called before a command shows or creates a workbook that does not
+        exist: if ``--data-dir`` names a folder holding workbook files where
+        ``bilan`` does not look (``*.sqlite`` directly in it), a blank
+        workbook would silently stand in for the real one.
+
+        Raises:
+            UsageError: naming the file found and the command to use.
+        """
+        path = self.workbook_path()
+        if path.exists():
+            return path
+        from bilan_tui.cli.misplaced import misplaced_message, misplaced_workbooks
+
+        found = misplaced_workbooks(self.data_dir)
+        if found:
+            raise UsageError(misplaced_message(self.data_dir, self.workbook, found))
+        return path
+
     def settle_language(self) -> str:
         """Choose the language (``--lang``, the workbook's setting, ``$LANG``, French)."""
         from bilan_tui.store.saved_language import read_saved_language

@@ -150,11 +150,19 @@ def run_import(path: Path, context: CommandContext, today: datetime.date) -> int
     from bilan_tui.paths import ensure_private_dir, workbooks_dir
 
     context.settle_language()
-    workbook = context.workbook_path()
+    workbook = context.expect_workbook()
     try:
         if not workbook.exists():
             library = context.pack()
-            import_homework(path, NoHomework(), context.data_dir, library, today, dry_run=True)
+            import_homework(
+                path,
+                NoHomework(),
+                context.data_dir,
+                library,
+                today,
+                workbook=workbook,
+                dry_run=True,
+            )
         ensure_private_dir(context.data_dir)
         ensure_private_dir(workbooks_dir(context.data_dir))
         session = context.open_session(create=True)
@@ -181,7 +189,7 @@ def run_import(path: Path, context: CommandContext, today: datetime.date) -> int
     if outcome.pack is not None:
         pack = outcome.pack.pack
         print(
-            _("Pack {id} {version} is installed: {title}.").format(
+            _("Pack {id} {version} is installed for this workbook: {title}.").format(
                 id=pack.id, version=clean_text(pack.version), title=clean_text(pack.title)
             )
         )
@@ -197,16 +205,18 @@ def run_list(context: CommandContext, *, as_json: bool, today: datetime.date) ->
 
     context.settle_language()
     views: list[AssignmentView] = []
-    if context.workbook_path().exists():
+    library = None
+    if context.expect_workbook().exists():
         session = context.open_session(create=False)
         try:
             views = session.homework_views()
+            library = session.pack  # with this workbook's homework packs
         finally:
             session.close()
     if as_json:
         print(json.dumps(views_json(views, today), ensure_ascii=False, indent=2))
         return 0
-    print(render_homework_list(views, context.pack(), today))
+    print(render_homework_list(views, library or context.pack(), today))
     return 0
 
 

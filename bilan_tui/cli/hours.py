@@ -134,7 +134,7 @@ def run_add(args: argparse.Namespace, context: CommandContext) -> int:
     from bilan_tui.paths import ensure_private_dir, workbooks_dir
 
     context.settle_language()
-    context.workbook_path()  # a bad name is refused before anything else
+    context.expect_workbook()  # a bad name, or a blank beside the real one, is refused first
     entry = checked_entry(args, datetime.date.today())
     ensure_private_dir(context.data_dir)
     ensure_private_dir(workbooks_dir(context.data_dir))
@@ -163,7 +163,7 @@ def run_add(args: argparse.Namespace, context: CommandContext) -> int:
 def run_list(context: CommandContext, *, as_json: bool) -> int:
     """Print the ledger; a workbook that does not exist yet is an empty ledger."""
     context.settle_language()
-    path = context.workbook_path()
+    path = context.expect_workbook()
     entries: list[LedgerEntry] = []
     if path.exists():
         session = context.open_session(create=False)

@@ -133,11 +133,12 @@ def run_install(path: Path, context: CommandContext) -> int:
     """Check a pack, then install it into the data directory."""
     from bilan_tui.packs import InstallRefused, PackArchiveError, PackError, load_pack
     from bilan_tui.packs.install import Action, install_loaded, opened_pack
+    from bilan_tui.paths import packs_dir
 
     context.settle_language()
     try:
         with opened_pack(path) as root:
-            outcome = install_loaded(load_pack(root), context.data_dir)
+            outcome = install_loaded(load_pack(root), packs_dir(context.data_dir))
     except PackError as error:
         return _report_problems(path, [str(problem) for problem in error.problems])
     except (PackArchiveError, InstallRefused) as error:

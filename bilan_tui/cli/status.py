@@ -8,7 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 from bilan_tui.cli.context import CommandContext
-from bilan_tui.domain.model import ExerciseStatus
+from bilan_tui.domain.model import ExerciseStatus, Pack
 from bilan_tui.domain.text import clean_text
 from bilan_tui.i18n import _
 from bilan_tui.labels import phase_title, status_label
@@ -35,27 +35,28 @@ def run(args: argparse.Namespace, context: CommandContext) -> int:
 def run_status(context: CommandContext, *, as_json: bool) -> int:
     """Print progress; a workbook that does not exist yet is shown as all to do."""
     context.settle_language()
-    path = context.workbook_path()
+    path = context.expect_workbook()
     if path.exists():
         session = context.open_session(create=False)
         try:
             report = session.status_report()
+            library = session.pack  # with this workbook's homework packs
         finally:
             session.close()
     else:
         from bilan_tui.status_report import empty_status_report
 
-        report = empty_status_report(context.pack())
+        library = context.pack()
+        report = empty_status_report(library)
     if as_json:
         print(json.dumps(report, ensure_ascii=False, indent=2))
         return 0
-    print(render_status(report, context))
+    print(render_status(report, library))
     return 0
 
 
-def render_status(report: dict[str, Any], context: CommandContext) -> str:
+def render_status(report: dict[str, Any], pack: Pack) -> str:
     """The status as lines a person reads in a terminal."""
-    pack = context.pack()
     lines: list[str] = []
     for phase in report["phases"]:
         done = sum(1 for ex in phase["exercises"] if ex["status"] == "done")

@@ -51,7 +51,7 @@ def run_tui(context: CommandContext) -> int:
     from bilan_tui.store.lock import acquire_lock
 
     context.settle_language()
-    path = context.workbook_path()
+    path = context.expect_workbook()
     ensure_private_dir(context.data_dir)
     ensure_private_dir(workbooks_dir(context.data_dir))
     pack = context.preview_pack()  # the library is read with the workbook, in the app's worker

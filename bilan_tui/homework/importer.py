@@ -3,8 +3,16 @@
 Everything is checked before anything is written: the file, its due date, the
 pack it carries (checked like ``bilan pack check``), and that every exercise
 it assigns exists once that pack is installed. Only then is the pack installed
-and the assignment added. The file's SHA-256 is the assignment's identity in
-the workbook, so importing the same file twice changes nothing.
+and the assignment added.
+
+A homework belongs to the workbook that imports it, and so does the pack it
+carries: the pack goes into that workbook's own folder
+(``paths.homework_packs_dir``), never into ``<data dir>/packs/`` (the packs
+of ``bilan pack install``, shared by every workbook), and the workbook lists
+only the exercises its homework assigns (``packs.library.workbook_library``).
+
+The file's SHA-256 is the assignment's identity in the workbook, so importing
+the same file twice changes nothing.
 
 The assignment is stored as the store's ``Homework``: ``exercises`` lists the
 assigned exercises as the library names them (``Exercise.ref``): a bare id for
@@ -33,8 +41,16 @@ from bilan_tui.packs.install import (
     pack_from_files,
     reserved_ids,
 )
-from bilan_tui.packs.library import home_pack, installed_packs, merge_library
+from bilan_tui.packs.library import (
+    home_pack,
+    installed_packs,
+    merge_library,
+    packs_in,
+    version_key,
+    workbook_library,
+)
 from bilan_tui.packs.problems import PackError
+from bilan_tui.paths import homework_packs_dir
 
 from .fileformat import MAX_FILE_BYTES, HomeworkError, HomeworkFile, parse_homework
 
@@ -109,6 +125,7 @@ def import_homework(
     library: Pack,
     today: datetime.date | None = None,
     *,
+    workbook: Path,
     dry_run: bool = False,
 ) -> ImportOutcome:
     """Check the homework file at ``path`` and add it to the workbook.
@@ -116,9 +133,11 @@ def import_homework(
     Args:
         path: The file.
         store: The open workbook.
-        data_dir: Where packs are installed.
+        data_dir: Where ``bilan pack install`` puts the packs every workbook sees.
         library: The shipped pack (installed packs merged in or not).
         today: The local date (tests pass one).
+        workbook: The workbook's file: a pack the homework carries goes
+            beside it (``paths.homework_packs_dir``), for it alone.
         dry_run: Check everything, write nothing (no pack installed, no
             assignment added): the command line does this before creating
             a workbook for the first import.
@@ -131,9 +150,10 @@ def import_homework(
     data = read_homework_bytes(Path(path))
     digest = file_hash(data)
     home = home_pack(library)
+    own_root = homework_packs_dir(workbook)
     for stored in store.homework():
         if stored.file_hash == digest:
-            return ImportOutcome(stored, False, _current_library(home, data_dir))
+            return ImportOutcome(stored, False, _current_library(home, data_dir, workbook, store))
     parsed = parse_homework(data)
     if parsed.due < today:
         raise HomeworkError(
@@ -142,20 +162,19 @@ def import_homework(
                 "ask your consultant for a new file"
             ).format(date=parsed.due.isoformat())
         )
-    installed = [item.pack for item in installed_packs(data_dir) if item.pack is not None]
+    installed = _visible_packs(data_dir, own_root)
     if not parsed.pack_files:
         prospective = merge_library(home, installed)
         homework = _assignment(parsed, prospective, home.id, digest)
         if dry_run:
             return ImportOutcome(homework, True, prospective)
         stored, added = store.add_homework(homework)
-        return ImportOutcome(stored, added, prospective)
+        return ImportOutcome(stored, added, _current_library(home, data_dir, workbook, store))
     try:
         with pack_from_files(parsed.pack_files) as root:
             pack = _embedded_pack(root, home)
-            return _import_with_pack(
-                parsed, pack, store, data_dir, home, installed, digest, dry_run
-            )
+            target = _Target(data_dir, workbook, own_root)
+            return _import_with_pack(parsed, pack, store, target, home, installed, digest, dry_run)
     except PackArchiveError as error:
         raise HomeworkError(
             _("the pack in this homework file is unusable: {reason}").format(reason=error)
@@ -178,30 +197,55 @@ def _embedded_pack(root: Path, home: Pack) -> Pack:
     return pack
 
 
+@dataclass(frozen=True, slots=True)
+class _Target:
+    """Where the packs are: shared ones in ``data_dir``, the workbook's in ``own_root``."""
+
+    data_dir: Path
+    workbook: Path
+    own_root: Path
+
+
+def _visible_packs(data_dir: Path, own_root: Path) -> list[Pack]:
+    """The packs a workbook can use: the shared ones, and its own where newer, by id."""
+    packs = {item.id: item.pack for item in installed_packs(data_dir) if item.pack is not None}
+    for item in packs_in(own_root):
+        shared = packs.get(item.id)
+        if item.pack is not None and (
+            shared is None or version_key(item.pack.version) > version_key(shared.version)
+        ):
+            packs[item.id] = item.pack
+    return [packs[pack_id] for pack_id in sorted(packs)]
+
+
 def _import_with_pack(
     parsed: HomeworkFile,
     pack: Pack,
     store: HomeworkStore,
-    data_dir: Path,
+    target: _Target,
     home: Pack,
     installed: list[Pack],
     digest: str,
     dry_run: bool,
 ) -> ImportOutcome:
+    shared = next(
+        (item.pack for item in installed_packs(target.data_dir) if item.id == pack.id), None
+    )
     try:
-        check_installable(pack, data_dir)
-        newer = True
+        check_installable(pack, target.own_root)
+        newer = shared is None or version_key(pack.version) > version_key(shared.version)
     except InstallRefused:
-        newer = False  # a newer version is installed already: keep it
+        newer = False  # the workbook has a newer version already: keep it
     if newer:
         installed = [other for other in installed if other.id != pack.id] + [pack]
     prospective = merge_library(home, sorted(installed, key=lambda item: item.id))
     homework = _assignment(parsed, prospective, home.id, digest)
     if dry_run:
         return ImportOutcome(homework, True, prospective)
-    outcome = install_loaded(pack, data_dir) if newer else None
+    outcome = install_loaded(pack, target.own_root) if newer else None
     stored, added = store.add_homework(homework)
-    return ImportOutcome(stored, added, _current_library(home, data_dir), outcome)
+    library = _current_library(home, target.data_dir, target.workbook, store)
+    return ImportOutcome(stored, added, library, outcome)
 
 
 def _assignment(parsed: HomeworkFile, library: Pack, home_id: str, digest: str) -> Homework:
@@ -235,9 +279,15 @@ def _assignment(parsed: HomeworkFile, library: Pack, home_id: str, digest: str) 
     )
 
 
-def _current_library(home: Pack, data_dir: Path) -> Pack:
-    installed = [item.pack for item in installed_packs(data_dir) if item.pack is not None]
-    return merge_library(home, installed)
+def _current_library(home: Pack, data_dir: Path, workbook: Path, store: HomeworkStore) -> Pack:
+    """The library the workbook sees now: shared packs, and its homework's exercises."""
+    shared = [item.pack for item in installed_packs(data_dir) if item.pack is not None]
+    return workbook_library(merge_library(home, shared), workbook, assigned_refs(store))
+
+
+def assigned_refs(store: HomeworkStore) -> set[str]:
+    """Every exercise the workbook's homework assigns, as the library names it."""
+    return {entry for homework in store.homework() for entry in homework.exercises}
 
 
 def _pack_problems(error: PackError) -> str:

@@ -3,9 +3,11 @@
 ``bilan pack install`` and a homework file that carries a pack both end here.
 The pack is read and checked where it is (a folder, a .zip, or the files of a
 homework file written to a private temporary folder); only a sound pack is
-copied, file by file, into ``<data dir>/packs/<pack id>/`` (``0700`` folders,
-``0600`` files). The copy is staged beside the target and swapped in with a
-rename, so a failure halfway leaves the previous version in place.
+copied, file by file, into ``<packs folder>/<pack id>/`` (``0700`` folders,
+``0600`` files): ``<data dir>/packs/`` for ``bilan pack install``, the
+importing workbook's own folder for a homework file (``paths.homework_packs_dir``).
+The copy is staged beside the target and swapped in with a rename, so a
+failure halfway leaves the previous version in place.
 
 Answers are keyed by (pack id, exercise id, field id): replacing version 1 by
 version 2 of a pack touches no answer, which is why upgrading is safe.
@@ -18,7 +20,6 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import os
-import re
 import shutil
 import tempfile
 import tomllib
@@ -31,6 +32,7 @@ from bilan_tui.domain.model import Pack
 from bilan_tui.paths import ensure_private_dir, packs_dir
 
 from .archive import PackArchiveError, extract_pack_archive, write_pack_files
+from .library import version_key
 from .names import MANIFEST
 from .problems import PackError, PackProblem
 from .shipped import SHIPPED_LANGUAGES, shipped_pack_root
@@ -64,12 +66,6 @@ class InstallOutcome:
     action: Action
     folder: Path
     previous_version: str = ""
-
-
-def version_key(version: str) -> tuple[tuple[int, int | str], ...]:
-    """A sort key for versions such as ``1.10.0`` (numbers compare as numbers)."""
-    parts = re.split(r"[.\-+_]", version.strip().lower())
-    return tuple((0, int(part)) if part.isdigit() else (1, part) for part in parts if part)
 
 
 def reserved_ids() -> set[str]:
@@ -125,8 +121,8 @@ def pack_from_files(files: Mapping[str, str]) -> Iterator[Path]:
             raise PackError(_renamed(error.problems, root, "")) from None
 
 
-def check_installable(pack: Pack, data_dir: Path) -> InstallOutcome:
-    """What installing ``pack`` would do, without doing it.
+def check_installable(pack: Pack, packs_root: Path) -> InstallOutcome:
+    """What installing ``pack`` into the folder ``packs_root`` would do, without doing it.
 
     Raises:
         InstallRefused: a shipped pack's id, or older than the installed version.
@@ -135,7 +131,7 @@ def check_installable(pack: Pack, data_dir: Path) -> InstallOutcome:
         raise InstallRefused(
             f"pack id {pack.id!r} is the built-in pack's; give your pack another id"
         )
-    folder = packs_dir(data_dir) / pack.id
+    folder = packs_root / pack.id
     previous = _installed_version(folder)
     if previous is None:
         return InstallOutcome(pack, Action.INSTALLED, folder)
@@ -154,17 +150,17 @@ def check_installable(pack: Pack, data_dir: Path) -> InstallOutcome:
     return InstallOutcome(pack, Action.UNCHANGED if same else Action.REPLACED, folder, previous)
 
 
-def install_loaded(pack: Pack, data_dir: Path) -> InstallOutcome:
-    """Copy a pack already loaded (and so checked) from ``pack.root`` into the data dir.
+def install_loaded(pack: Pack, packs_root: Path) -> InstallOutcome:
+    """Copy a pack already loaded (and so checked) from ``pack.root`` into ``packs_root``.
 
     Raises:
         InstallRefused: see :func:`check_installable`.
-        OSError: the data directory cannot be written.
+        OSError: the folder cannot be written.
     """
-    outcome = check_installable(pack, data_dir)
+    outcome = check_installable(pack, packs_root)
     if outcome.action is Action.UNCHANGED:
         return outcome
-    parent = ensure_private_dir(packs_dir(data_dir))
+    parent = ensure_private_dir(packs_root)
     staging = Path(tempfile.mkdtemp(prefix=f".new-{pack.id}-", dir=parent))
     try:
         os.chmod(staging, 0o700)
@@ -179,7 +175,7 @@ def install_loaded(pack: Pack, data_dir: Path) -> InstallOutcome:
 
 
 def install_pack(source: Path, data_dir: Path) -> InstallOutcome:
-    """Check the pack at ``source`` (a folder or a .zip) and install it.
+    """Check the pack at ``source`` (a folder or a .zip) and install it for every workbook.
 
     Raises:
         PackError: every problem of the pack (nothing installed).
@@ -189,7 +185,7 @@ def install_pack(source: Path, data_dir: Path) -> InstallOutcome:
     from .loader import load_pack
 
     with opened_pack(source) as root:
-        return install_loaded(load_pack(root), data_dir)
+        return install_loaded(load_pack(root), packs_dir(data_dir))
 
 
 def _pack_files(pack: Pack) -> list[str]:

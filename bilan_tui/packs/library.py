@@ -9,22 +9,31 @@ stay keyed by the right pack) and is listed as ``"<pack id>:<exercise id>"``
 ``valeurs``. Its ``source`` is rewritten the same way, so that
 ``library.exercise(exercise.source.exercise)`` finds the right records.
 
-Installed packs live in ``<data dir>/packs/<pack id>/``; they were checked when
-installed, and one that no longer loads (edited by hand, newer format) is left
-out of the library rather than stopping the application (``bilan pack list``
-says why).
+Two kinds of installed packs (issue 20):
+
+- installed with ``bilan pack install``: in ``<data dir>/packs/<pack id>/``,
+  every exercise shown in every workbook of the data folder (a consultant's
+  own pack, or one a person chose to add);
+- carried by a homework file: in the importing workbook's own folder
+  (``paths.homework_packs_dir``), shown in that workbook only, and only the
+  exercises its homework assigns (:func:`workbook_library`).
+
+Both were checked when installed; one that no longer loads (edited by hand,
+newer format) is left out of the library rather than stopping the
+application (``bilan pack list`` says why).
 """
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+import re
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from bilan_tui.domain.model import PHASE_IDS, REF_SEPARATOR, Exercise, Pack, Phase, qualified_ref
 from bilan_tui.domain.parts import Source
-from bilan_tui.paths import packs_dir
+from bilan_tui.paths import homework_packs_dir, packs_dir
 
 from .names import is_valid_id
 from .problems import PackError, PackProblem
@@ -60,10 +69,14 @@ class InstalledPack:
 
 
 def installed_packs(data_dir: Path) -> list[InstalledPack]:
-    """Every installed pack, by id; reads each one (a few milliseconds each)."""
+    """Every pack installed with ``bilan pack install``, by id (a few ms each)."""
+    return packs_in(packs_dir(data_dir))
+
+
+def packs_in(root: Path) -> list[InstalledPack]:
+    """Every pack in the folder ``root``, one sub-folder each, by id."""
     from .loader import load_pack
 
-    root = packs_dir(data_dir)
     if not root.is_dir():
         return []
     found: list[InstalledPack] = []
@@ -83,10 +96,14 @@ def installed_packs(data_dir: Path) -> list[InstalledPack]:
     return found
 
 
-def merge_library(home: Pack, installed: Sequence[Pack]) -> Pack:
+def merge_library(
+    home: Pack, installed: Sequence[Pack], shown: Callable[[Exercise], bool] | None = None
+) -> Pack:
     """``home`` with the exercises of ``installed`` added after its own, phase by phase.
 
     A pack with ``home``'s id is skipped: the shipped pack is never replaced.
+    ``shown`` picks the installed exercises listed (all by default); the
+    others stay in their pack (``Pack.installed``), out of every list.
     """
     extra = [pack for pack in installed if pack.id != home.id]
     if not extra:
@@ -95,7 +112,8 @@ def merge_library(home: Pack, installed: Sequence[Pack]) -> Pack:
     for pack in extra:
         for phase in pack.phases:
             listed = by_phase.setdefault(phase.id, [])
-            listed.extend(_as_foreign(exercise, pack.id) for exercise in phase.exercises)
+            foreign = (_as_foreign(exercise, pack.id) for exercise in phase.exercises)
+            listed.extend(item for item in foreign if shown is None or shown(item))
     order = [*PHASE_IDS, *(phase_id for phase_id in by_phase if phase_id not in PHASE_IDS)]
     phases = tuple(
         Phase(id=phase_id, exercises=tuple(by_phase[phase_id]))
@@ -121,6 +139,45 @@ def load_library(home: Pack, data_dir: Path) -> Pack:
     """``home`` (the shipped pack) with every installed pack that loads."""
     packs = [item.pack for item in installed_packs(data_dir) if item.pack is not None]
     return merge_library(home_pack(home), packs)
+
+
+def workbook_library(library: Pack, workbook: Path, assigned: Iterable[str]) -> Pack:
+    """The library one workbook sees: ``library`` with its homework's packs.
+
+    Args:
+        library: The shipped pack with the packs of ``bilan pack install``.
+        workbook: The workbook's file; its homework packs are beside it.
+        assigned: The refs its homework assigns (``"<pack>:<id>"``).
+
+    A pack carried by homework shows only the assigned exercises. When the
+    same pack is also installed with ``bilan pack install``, that install
+    means "show it all": the newer version of the two is used, whole.
+    """
+    own = homework_packs_dir(workbook)
+    carried = [item.pack for item in packs_in(own) if item.pack]
+    if not carried:
+        return library
+    # A library already scoped to this workbook may be passed again: its
+    # homework packs are not "installed with bilan pack install".
+    explicit = {pack.id: pack for pack in library.installed if Path(pack.root).parent != own}
+    packs = dict(explicit)
+    for pack in carried:
+        mine = explicit.get(pack.id)
+        if mine is None or version_key(pack.version) > version_key(mine.version):
+            packs[pack.id] = pack
+    wanted = set(assigned)
+
+    def shown(exercise: Exercise) -> bool:
+        return exercise.pack_id in explicit or exercise.ref in wanted
+
+    ordered = [packs[pack_id] for pack_id in sorted(packs)]
+    return merge_library(home_pack(library), ordered, shown)
+
+
+def version_key(version: str) -> tuple[tuple[int, int | str], ...]:
+    """A sort key for versions such as ``1.10.0`` (numbers compare as numbers)."""
+    parts = re.split(r"[.\-+_]", version.strip().lower())
+    return tuple((0, int(part)) if part.isdigit() else (1, part) for part in parts if part)
 
 
 def _as_foreign(exercise: Exercise, pack_id: str) -> Exercise:

@@ -3,7 +3,8 @@
 ``bilan wipe`` and the interface's "delete this workbook" both come here, so
 they remove exactly the same files: the database, what SQLite keeps beside
 it (``-wal``, ``-shm``, ``-journal``), the lock, the rolling backups, damaged
-copies set aside by a restore and an interrupted restore's temporary file.
+copies set aside by a restore, an interrupted restore's temporary file and the
+packs its homework files carried (``paths.homework_packs_dir``).
 Nothing here opens the database, so a damaged workbook can be wiped too.
 Copies the person made elsewhere (``bilan backup --output``, exports) are
 theirs: they are not searched for.
@@ -14,6 +15,8 @@ from __future__ import annotations
 import os
 import shutil
 from pathlib import Path
+
+from bilan_tui.paths import homework_packs_dir
 
 from .backup import rolling_backups
 from .files import backup_dir, companion_files
@@ -28,6 +31,7 @@ def wipe_targets(workbook: Path) -> list[Path]:
         workbook.with_name(workbook.name + TEMP_SUFFIX),
         *damaged_copies(workbook),
         *rolling_backups(workbook),
+        homework_packs_dir(workbook),
     ]
     return [path for path in candidates if path.exists() or path.is_symlink()]
 

@@ -102,7 +102,7 @@ async def test_import_from_the_dashboard_then_do_the_homework(tmp_path: Path) ->
     library = load_library(shipped_pack(), workbook.parent / "data")
     session = read_session(workbook, library)
     try:
-        about = library.find("mini", "about")
+        about = session.pack.find("mini", "about")
         assert about is not None
         assert session.exercise_answers(about).get("name") == "Camille"
         assert session.statuses()["mini:about"] is ExerciseStatus.STARTED

@@ -119,7 +119,11 @@ def test_import_installs_the_pack_and_adds_the_assignment_once(
     assert main(["--lang", "en", "homework", "import", str(output)]) == 0
     out = capsys.readouterr().out
     assert "Homework imported: 2 exercises" in out and "reseau-pro 1.0.0" in out
-    assert (data_dir / "packs" / "reseau-pro" / "contacts.md").is_file()
+    own = data_dir / "workbooks" / "default.packs" / "reseau-pro"
+    assert (own / "contacts.md").is_file(), "the pack belongs to the importing workbook"
+    assert stat.S_IMODE(own.stat().st_mode) == 0o700
+    assert stat.S_IMODE((own / "contacts.md").stat().st_mode) == 0o600
+    assert not (data_dir / "packs").exists(), "no other workbook sees it"
 
     assert main(["homework", "import", str(output)]) == 0
     assert "already imported" in capsys.readouterr().out
@@ -140,10 +144,10 @@ def test_imported_exercises_are_listed_with_their_state(
     _, output = new(tmp_path, "--pack", str(EXAMPLE), "--exercises", "contacts,valeurs")
     assert main(["--lang", "en", "homework", "import", str(output)]) == 0
     library = load_library(load_shipped_pack("en"), data_dir)
-    contacts = library.find("reseau-pro", "contacts")
-    assert contacts is not None
+    assert library.find("reseau-pro", "contacts") is None, "the pack is the workbook's alone"
     session = WorkbookSession.open(workbook(data_dir), library, language="en", create=False)
     try:
+        assert session.pack.find("reseau-pro", "contacts") is not None
         session.save_answers([Answer(AnswerKey("reseau-pro", "contacts", "nom", "e1"), "Ana")])
     finally:
         session.close()
@@ -206,6 +210,7 @@ def test_import_refuses_a_pack_that_fails_validation(
     assert main(["homework", "import", str(_write(tmp_path / "bad.toml", broken))]) == 2
     refused(capsys, "the pack in this homework file is not valid: contacts.md:")
     assert not (data_dir / "packs").exists()
+    assert not (data_dir / "workbooks" / "default.packs").exists()
     assert not workbook(data_dir).exists()
 
 
@@ -247,6 +252,7 @@ def test_an_older_embedded_pack_keeps_the_newer_installed_one(
     _, output = new(tmp_path, "--pack", str(EXAMPLE), "--exercises", "contacts")
     assert main(["homework", "import", str(output)]) == 0
     assert 'version = "1.1.0"' in (data_dir / "packs" / "reseau-pro" / "pack.toml").read_text()
+    assert not (data_dir / "workbooks" / "default.packs" / "reseau-pro").exists()
 
 
 def test_list_without_homework(capsys: pytest.CaptureFixture[str]) -> None:

@@ -52,6 +52,7 @@ def test_domain_imports_neither_textual_nor_sqlmodel() -> None:
             "bilan_tui.domain.answers",
             "bilan_tui.domain.scoring",
             "bilan_tui.domain.ledger",
+            "bilan_tui.domain.numbers",
         ]
     )
     assert not {"textual", "sqlmodel", "sqlalchemy"} & loaded

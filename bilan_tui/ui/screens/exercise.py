@@ -21,6 +21,7 @@ from bilan_tui.ui.autosave import Autosaver
 from bilan_tui.ui.kinds import ExerciseBody, ExerciseContext, body_for
 from bilan_tui.ui.required_text import not_done_yet
 from bilan_tui.ui.text import plain
+from bilan_tui.ui.widgets.fields import FieldEditor
 
 ACTIVITY_FLUSH_SECONDS = 120.0
 """How often the personal time counted in the open exercise is written (issue 5)."""
@@ -55,6 +56,7 @@ class ExerciseScreen(Screen[None]):
         self._body: ExerciseBody | None = None
         self._save_text: str | None = None
         self._other_answers: dict[str, ExerciseAnswers | None] = {}
+        self._warned_unsaved = False
 
     def compose(self) -> ComposeResult:
         exercise = self.exercise
@@ -201,8 +203,10 @@ class ExerciseScreen(Screen[None]):
         self._write_activity(end=True)
 
     # Automatic personal time: any key or mouse event here counts as activity.
-    def on_key(self, _event: events.Key) -> None:
+    def on_key(self, event: events.Key) -> None:
         self.session.note_activity(self.exercise)
+        if event.key != "escape":
+            self._warned_unsaved = False  # a new Escape warns again
 
     def on_mouse_move(self, _event: events.MouseMove) -> None:
         self.session.note_activity(self.exercise)
@@ -229,8 +233,36 @@ class ExerciseScreen(Screen[None]):
         except Exception:  # noqa: BLE001 - auto time is retried; never interrupt typing
             return
 
+    def _warn_unsaved(self) -> bool:
+        """Say once that a field's text is invalid, so not saved; ``True`` if said.
+
+        The field stores nothing of an invalid text (``1 7``, ``1700`` over
+        120): leaving would drop what she typed without a word. A second
+        Escape leaves anyway.
+        """
+        if self._warned_unsaved:
+            return False
+        editor = next((e for e in self.query(FieldEditor).results(FieldEditor) if e.error), None)
+        if editor is None:
+            return False
+        self._warned_unsaved = True
+        self.notify(
+            _(
+                "“{label}” is not saved: {error} Correct it, or press Escape again "
+                "to leave without it."
+            ).format(label=editor.field.label, error=editor.error),
+            severity="warning",
+            markup=False,
+        )
+        for widget in editor.query("Input"):
+            if widget.display and widget.focusable:
+                widget.focus()
+        return True
+
     def action_back(self) -> None:
-        """Save, then return to the dashboard."""
+        """Save, then return to the dashboard (after one warning if a field is invalid)."""
+        if self._warn_unsaved():
+            return
         self.save()
         self._write_activity(end=True)
         self.dismiss(None)

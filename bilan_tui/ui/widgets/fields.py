@@ -22,9 +22,17 @@ from textual.widgets import Checkbox, Input, Label, Select, SelectionList, Stati
 from textual.widgets.selection_list import Selection
 
 from bilan_tui.domain.answers import JSONValue
+from bilan_tui.domain.numbers import (
+    MAX_DIGITS,
+    NumberError,
+    NumberProblem,
+    format_number,
+    parse_number,
+    parse_year,
+)
 from bilan_tui.domain.parts import Field, FieldType
 from bilan_tui.domain.text import clean_text
-from bilan_tui.i18n import _
+from bilan_tui.i18n import _, language
 from bilan_tui.ui.text import plain
 from bilan_tui.ui.widgets.rating import RatingScale
 
@@ -60,8 +68,43 @@ def parse_tags(text: str) -> list[str]:
     return list(seen.values())
 
 
+def number_problem_text(problem: NumberProblem) -> str:
+    """What to tell the person about a number that cannot be read."""
+    if problem is NumberProblem.AMBIGUOUS:
+        return _(
+            "This number can be read two ways: write 1700 for one thousand seven hundred, "
+            "or 1.7 for one point seven."
+        )
+    if problem is NumberProblem.TOO_LONG:
+        return _("This number is too long: {count} digits at most.").format(count=MAX_DIGITS)
+    return _("Please type a number, for example 1700 or 1700.50.")
+
+
+def _check_number(field: Field, text: str) -> tuple[JSONValue, str]:
+    """A number or year field's value, read whole, and its bounds checked."""
+    try:
+        number = parse_year(text) if field.type is FieldType.YEAR else parse_number(text)
+    except NumberError as error:
+        if field.type is FieldType.YEAR:
+            return None, _("Please type a year, for example 2015.")
+        return None, number_problem_text(error.problem)
+    if field.min is not None and number < field.min:
+        return None, _("The smallest accepted value is {min}.").format(min=_bound(field.min))
+    if field.max is not None and number > field.max:
+        return None, _("The largest accepted value is {max}.").format(max=_bound(field.max))
+    return number, ""
+
+
+def _bound(value: int) -> str:
+    """A field's min or max as the person would type it (``50 000`` in French)."""
+    return format_number(value, language())
+
+
 def check_value(field: Field, text: str) -> tuple[JSONValue, str]:
     """Turn typed text into the stored value of a one-line field.
+
+    The whole text is read or none of it (:mod:`bilan_tui.domain.numbers`):
+    ``1 700`` is 1700, never 1.
 
     Returns:
         The value (``None`` when blank) and an error message, empty when the
@@ -70,21 +113,7 @@ def check_value(field: Field, text: str) -> tuple[JSONValue, str]:
     text = clean_text(text)
     stripped = text.strip()
     if field.type in (FieldType.NUMBER, FieldType.YEAR):
-        if not stripped:
-            return None, ""
-        try:
-            number: int | float = (
-                int(stripped) if field.type is FieldType.YEAR else float(stripped.replace(",", "."))
-            )
-        except ValueError:
-            return None, _("Please type a number.")
-        if isinstance(number, float) and number.is_integer():
-            number = int(number)
-        if field.min is not None and number < field.min:
-            return None, _("The smallest accepted value is {min}.").format(min=field.min)
-        if field.max is not None and number > field.max:
-            return None, _("The largest accepted value is {max}.").format(max=field.max)
-        return number, ""
+        return (None, "") if not stripped else _check_number(field, stripped)
     if field.type is FieldType.DATE:
         if not stripped:
             return None, ""
@@ -125,6 +154,9 @@ class FieldEditor(Vertical):
         super().__init__(id=id)
         self.field = field
         self.initial = value
+        self.kept: JSONValue = value
+        """What a line field stores while its text is invalid: its value when
+        the person last entered it, never a prefix of what she typed."""
         self._error = ""
         if field.required:
             self.add_class("-required")
@@ -215,13 +247,31 @@ class FieldEditor(Vertical):
     def _emit(self, value: JSONValue) -> None:
         self.post_message(self.Changed(self, value))
 
+    @property
+    def error(self) -> str:
+        """The message under the input, empty when its text is stored."""
+        return self._error
+
     @on(Input.Changed)
     def _input_changed(self, event: Input.Changed) -> None:
+        """Store the text if it reads whole, else go back to the kept value.
+
+        While she types ``1700`` into a field whose maximum is 120, ``17`` is
+        valid for a moment and stored; ``170`` is not, and the field must not
+        keep that ``17``: it stores the value it held before she typed.
+        """
         event.stop()
         value, error = check_value(self.field, event.value)
         self.show_error(error)
+        self._emit(self.kept if error else value)
+
+    @on(Input.Blurred)
+    @on(Input.Submitted)
+    def _input_left(self, event: Input.Blurred | Input.Submitted) -> None:
+        """A valid text becomes the value kept if she later types something invalid."""
+        value, error = check_value(self.field, event.value)
         if not error:
-            self._emit(value)
+            self.kept = value
 
     @on(TextArea.Changed)
     def _area_changed(self, event: TextArea.Changed) -> None:
