@@ -32,6 +32,19 @@ def date_example() -> str:
     return "20/11/2026" if language() == "fr" else "2026-11-20"
 
 
+def date_error_text(code: str, text: str) -> str:
+    """Why a typed date was refused (``DateInputError.code``), in the current language."""
+    if code == "date.empty":
+        return _("Enter a date, such as {example}.").format(example=date_example())
+    if code == "date.impossible":
+        return _("The date {text} does not exist.").format(text=text)
+    if code == "date.range":
+        return _("The date {text} is not plausible: check the year.").format(text=text)
+    return _("Cannot read the date '{text}': write it like {example}.").format(
+        text=text, example=date_example()
+    )
+
+
 def day_text(iso: str) -> str:
     """A stored ISO day as people write it ("20 novembre 2026"); other text as it is."""
     try:
@@ -93,16 +106,10 @@ def input_error_text(error: LedgerInputError) -> str:
         "duration.too_long": lambda: _(
             "{duration} is more than 24 hours: enter one entry per day."
         ).format(duration=duration_text(int(_number(params, "minutes")))),
-        "date.empty": lambda: _("Enter a date, such as {example}.").format(example=date_example()),
-        "date.format": lambda: _("Cannot read the date '{text}': write it like {example}.").format(
-            text=_text(params, "text"), example=date_example()
-        ),
-        "date.impossible": lambda: _("The date {text} does not exist.").format(
-            text=_text(params, "text")
-        ),
-        "date.range": lambda: _("The date {text} is not plausible: check the year.").format(
-            text=_text(params, "text")
-        ),
+        "date.empty": lambda: date_error_text("date.empty", _text(params, "text")),
+        "date.format": lambda: date_error_text("date.format", _text(params, "text")),
+        "date.impossible": lambda: date_error_text("date.impossible", _text(params, "text")),
+        "date.range": lambda: date_error_text("date.range", _text(params, "text")),
         "date.future": lambda: _(
             "The date {date} is in the future: log hours once they are spent."
         ).format(date=day_text(_text(params, "date"))),

@@ -52,7 +52,9 @@ def register(commands: Any, add_common: Callable[[argparse.ArgumentParser], None
         metavar="ID,ID",
         help=_("exercise ids, separated by commas (pack:id when an id is in several packs)"),
     )
-    new.add_argument("--due", required=True, metavar="YYYY-MM-DD", help=_("the due date"))
+    new.add_argument(
+        "--due", required=True, metavar=_("DATE"), help=_("the due date: 14/03/2026 or 2026-03-14")
+    )
     new.add_argument("--message", default="", metavar=_("TEXT"), help=_("a note to the person"))
     new.add_argument(
         "--pack", metavar="PATH", help=_("your own pack (folder or .zip), carried in the file")

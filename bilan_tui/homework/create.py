@@ -15,9 +15,11 @@ import uuid
 from collections.abc import Sequence
 from pathlib import Path
 
+from bilan_tui.domain.dates import DateInputError, long_date, read_date
 from bilan_tui.domain.model import Exercise, Pack
 from bilan_tui.domain.text import clean_text
-from bilan_tui.i18n import _
+from bilan_tui.i18n import _, language
+from bilan_tui.ledger_text import date_error_text
 from bilan_tui.packs.library import SEPARATOR
 from bilan_tui.packs.names import MANIFEST
 
@@ -28,16 +30,16 @@ def parse_due(text: str, today: datetime.date) -> datetime.date:
     """The ``--due`` date; a date in the past is refused (today is fine).
 
     Raises:
-        HomeworkError: not ``YYYY-MM-DD``, or already past.
+        HomeworkError: not a date (``14/03/2026`` or ``2026-03-14``), or already past.
     """
     try:
-        due = datetime.date.fromisoformat(text.strip())
-    except ValueError:
-        raise HomeworkError(
-            _("invalid due date {value} (expected YYYY-MM-DD)").format(value=repr(text))
-        ) from None
+        due = read_date(text)
+    except DateInputError as error:
+        raise HomeworkError(date_error_text(error.code, text.strip())) from None
     if due < today:
-        raise HomeworkError(_("the due date {date} is in the past").format(date=due.isoformat()))
+        raise HomeworkError(
+            _("the due date {date} is in the past").format(date=long_date(due, language()))
+        )
     return due
 
 

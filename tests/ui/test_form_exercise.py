@@ -80,12 +80,17 @@ async def test_invalid_date_is_refused_with_a_message_and_not_saved(tmp_path: Pa
         editor.query_one(Input).value = "2026-02-30"
         await pilot.pause()
         assert editor.has_class("-invalid")
-        assert "YYYY-MM-DD" in str(editor.query_one(".field-error").render())
+        assert "The date 2026-02-30 does not exist." in str(
+            editor.query_one(".field-error").render()
+        )
         assert screen.autosaver.answers.get("start") is None
-        editor.query_one(Input).value = "2026-02-03"
+        editor.query_one(Input).value = "3/2/2026"
         await pilot.pause()
         assert not editor.has_class("-invalid")
         assert screen.autosaver.answers.get("start") == "2026-02-03"
+        editor.query_one(Input).value = "2026-02-04"
+        await pilot.pause()
+        assert screen.autosaver.answers.get("start") == "2026-02-04"
 
 
 async def test_rating_answers_with_digits_and_arrows(tmp_path: Path) -> None:

@@ -82,7 +82,8 @@ def test_new_embeds_the_consultants_pack(
     ("args", "expected"),
     [
         (["--exercises", "valeurs", "--due", PAST], "in the past"),
-        (["--exercises", "valeurs", "--due", "14/03/2025"], "YYYY-MM-DD"),
+        (["--exercises", "valeurs", "--due", "14 mars 2025"], "write it like 2026-11-20"),
+        (["--exercises", "valeurs", "--due", "31/02/2030"], "The date 31/02/2030 does not exist"),
         (["--exercises", "nope"], "unknown exercise nope"),
         (["--exercises", " , "], "at least one exercise"),
         (["--exercises", "mini:about"], "unknown exercise about in pack mini"),
@@ -315,3 +316,11 @@ def test_the_homework_export_carries_the_answers_of_the_consultants_exercises(
     tmp_path: Path, data_dir: Path
 ) -> None:
     assert "Ana" in _round_trip(tmp_path, data_dir)
+
+
+def test_a_due_date_is_typed_as_people_write_it() -> None:
+    from bilan_tui.homework.create import parse_due
+
+    today = datetime.date(2030, 1, 1)
+    assert parse_due("14/03/2030", today) == datetime.date(2030, 3, 14)
+    assert parse_due("2030-03-14", today) == datetime.date(2030, 3, 14)

@@ -22,6 +22,7 @@ from textual.widgets import Checkbox, Input, Label, Select, SelectionList, Stati
 from textual.widgets.selection_list import Selection
 
 from bilan_tui.domain.answers import JSONValue
+from bilan_tui.domain.dates import DateInputError, input_date, read_date
 from bilan_tui.domain.numbers import (
     MAX_DIGITS,
     NumberError,
@@ -33,6 +34,7 @@ from bilan_tui.domain.numbers import (
 from bilan_tui.domain.parts import Field, FieldType
 from bilan_tui.domain.text import clean_text
 from bilan_tui.i18n import _, language
+from bilan_tui.ledger_text import date_error_text, date_example
 from bilan_tui.ui.text import plain
 from bilan_tui.ui.widgets.rating import RatingScale
 
@@ -100,6 +102,14 @@ def _bound(value: int) -> str:
     return format_number(value, language())
 
 
+def _typed_date(stored: str) -> str:
+    """A stored ISO day as the person types one (``15/03/2026`` in French)."""
+    try:
+        return input_date(date.fromisoformat(stored), language())
+    except ValueError:
+        return stored
+
+
 def check_value(field: Field, text: str) -> tuple[JSONValue, str]:
     """Turn typed text into the stored value of a one-line field.
 
@@ -118,9 +128,9 @@ def check_value(field: Field, text: str) -> tuple[JSONValue, str]:
         if not stripped:
             return None, ""
         try:
-            return date.fromisoformat(stripped).isoformat(), ""
-        except ValueError:
-            return None, _("Please type a date as YYYY-MM-DD, for example 2026-03-15.")
+            return read_date(stripped).isoformat(), ""
+        except DateInputError as error:
+            return None, date_error_text(error.code, stripped)
     if field.type is FieldType.TAGS:
         tags: list[JSONValue] = list(parse_tags(text))
         return tags, ""
@@ -221,11 +231,13 @@ class FieldEditor(Vertical):
             text = ", ".join(str(v) for v in value)
         elif value is None:
             text = ""
+        elif field.type is FieldType.DATE and isinstance(value, str):
+            text = _typed_date(value)
         else:
             text = str(value)
         placeholder = field.placeholder
         if not placeholder and field.type is FieldType.DATE:
-            placeholder = _("YYYY-MM-DD")
+            placeholder = date_example()
         if not placeholder and field.type is FieldType.TAGS:
             placeholder = _("separate with commas")
         return LineInput(
