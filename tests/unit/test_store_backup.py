@@ -59,16 +59,39 @@ def test_rolling_backups_are_daily_unless_forced(workbook: Workbook, tmp_path: P
     assert backups.newest_backup(workbook.path) == next_day
 
 
-def test_only_the_five_newest_are_kept(workbook: Workbook, tmp_path: Path) -> None:
+def test_the_newest_five_and_one_per_earlier_day_are_kept(workbook: Workbook) -> None:
+    """Three sessions a day for a week: the last five, then each earlier day's last one."""
     start = datetime.datetime(2026, 3, 1, 9, 0, 0)
     made = []
-    for day in range(8):
-        workbook.save_answers([Answer(KEY, f"jour {day}")])
-        made.append(rolling(workbook, start + datetime.timedelta(days=day)))
+    for day in range(7):
+        for session in range(3):
+            workbook.save_answers([Answer(KEY, f"jour {day} séance {session}")])
+            moment = start + datetime.timedelta(days=day, hours=4 * session)
+            made.append(rolling(workbook, moment, force=True))
     kept = backups.rolling_backups(workbook.path)
-    assert kept == made[-5:]
-    with open_workbook(kept[-1], create=False) as newest:
-        assert [a.value for a in newest.answers("bilan")] == ["jour 7"]
+    assert len(kept) == backups.MOST_KEPT
+    # the five newest: day 6 (3) and day 5's last two; then the last of days 4, 3, 2, 1, 0
+    assert kept[-5:] == made[-5:]
+    assert kept[:5] == [made[3 * day + 2] for day in range(5)]
+    with open_workbook(kept[0], create=False) as oldest:
+        assert [a.value for a in oldest.answers("bilan")] == ["jour 0 séance 2"]
+
+
+@pytest.mark.parametrize(
+    ("hours", "expected"),
+    [
+        ([], set()),
+        ([0, 1, 2], {0, 1, 2}),
+        # same day, ten backups: only the five newest
+        (list(range(10)), {5, 6, 7, 8, 9}),
+        # one a day for twelve days: five recent, five earlier days
+        ([24 * day for day in range(12)], set(range(2, 12))),
+    ],
+)
+def test_which_backups_are_kept(hours: list[int], expected: set[int]) -> None:
+    start = datetime.datetime(2026, 3, 1, 0, 0, 0)
+    taken = [start + datetime.timedelta(hours=hour) for hour in hours]
+    assert backups.kept(taken) == expected
 
 
 def test_other_workbooks_backups_are_left_alone(workbook: Workbook, tmp_path: Path) -> None:
@@ -80,7 +103,7 @@ def test_other_workbooks_backups_are_left_alone(workbook: Workbook, tmp_path: Pa
     for day in range(7):
         rolling(workbook, start + datetime.timedelta(days=day))
     assert stranger.exists()
-    assert len(backups.rolling_backups(workbook.path)) == 5
+    assert len(backups.rolling_backups(workbook.path)) == 7
 
 
 def test_no_backup_yet(tmp_path: Path) -> None:

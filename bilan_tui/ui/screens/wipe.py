@@ -158,7 +158,7 @@ def start_wipe(app: BilanApp) -> None:
         from bilan_tui.store.wipe import wipe_workbook
 
         app.session = None
-        session.close()
+        session.close(back_up=False)  # the copies are about to go
         try:
             removed = wipe_workbook(path)
         except OSError as error:
