@@ -175,10 +175,8 @@ def check_backup_file(path: Path) -> Contents:
     from .inspection import inspect_workbook
     from .migrations import SCHEMA_VERSION
 
-    for suffix in SQLITE_COMPANIONS:
-        if path.with_name(path.name + suffix).exists():
-            # A finished backup has no journal: this one's writing was cut short.
-            raise WorkbookDamaged(path, "unfinished")
+    if _hot_journal(path):
+        raise WorkbookDamaged(path, "unfinished")
     inspection = inspect_workbook(path, SCHEMA_VERSION)
     if inspection.blank:
         raise WorkbookDamaged(path, "blank")
@@ -186,6 +184,34 @@ def check_backup_file(path: Path) -> Contents:
         return read_contents(path)
     except sqlite3.Error as error:
         raise WorkbookDamaged(path, str(error)) from None
+
+
+def _hot_journal(path: Path) -> bool:
+    """Whether a rollback journal is left beside ``path``: its writing was cut short.
+
+    A finished backup has none (it is written without one, and older
+    versions deleted theirs on success).
+    """
+    journal = path.with_name(path.name + "-journal")
+    try:
+        return journal.stat().st_size > 0
+    except OSError:
+        return False
+
+
+def _cut_short(path: Path) -> bool:
+    """Whether an unusable backup is certainly broken, not merely unreadable right now."""
+    from .inspection import inspect_header
+
+    if _hot_journal(path):
+        return True
+    try:
+        inspect_header(path)
+    except WorkbookDamaged:
+        return True
+    except (WorkbookError, OSError):
+        return False
+    return False
 
 
 def usable_backups(workbook: Path) -> list[Backup]:
@@ -247,8 +273,8 @@ def clean_leftovers(workbook: Path) -> list[Path]:
     """Remove what killed backups of ``workbook`` left: temporary files and cut-short copies.
 
     A temporary file is removed only once the process that wrote it is gone.
-    A backup with a ``-journal`` beside it was written by an older version
-    and cut short: both go.
+    A backup with a rollback journal beside it was written by an older
+    version and cut short: both go.
 
     Returns:
         What was removed.
@@ -265,14 +291,11 @@ def clean_leftovers(workbook: Path) -> list[Path]:
             candidate.unlink(missing_ok=True)
             removed.append(candidate)
             continue
-        for suffix in SQLITE_COMPANIONS:
-            owner = candidate.name.removesuffix(suffix)
-            if owner != candidate.name and final.fullmatch(owner):
-                candidate.unlink(missing_ok=True)
-                removed.append(candidate)
-                if suffix == "-journal":
-                    (folder / owner).unlink(missing_ok=True)
-                    removed.append(folder / owner)
+        owner = candidate.name.removesuffix("-journal")
+        if owner != candidate.name and final.fullmatch(owner) and _hot_journal(folder / owner):
+            for path in (folder / owner, candidate):
+                path.unlink(missing_ok=True)
+                removed.append(path)
     if removed:
         sync_dir(folder)
     return removed
@@ -281,8 +304,9 @@ def clean_leftovers(workbook: Path) -> list[Path]:
 def prune(workbook: Path) -> list[Path]:
     """Keep the backups :func:`kept` chooses among the readable ones; remove the rest.
 
-    A damaged backup goes too; one a newer version wrote is left alone (it
-    may be restored after an update) and not counted.
+    A backup certainly cut short (a journal beside it, a truncated or
+    zeroed file) goes too. Any other that cannot be read now (one a newer
+    version wrote, say) is left alone and not counted.
 
     Returns:
         What was removed.
@@ -293,11 +317,10 @@ def prune(workbook: Path) -> list[Path]:
     for path in rolling_backups(workbook):
         try:
             contents = check_backup_file(path)
-        except WorkbookDamaged:
-            path.unlink(missing_ok=True)
-            removed.append(path)
-            continue
         except (WorkbookError, OSError):
+            if _cut_short(path):
+                path.unlink(missing_ok=True)
+                removed.append(path)
             continue
         usable.append(Backup(path, taken_at(path), contents))
     keep = kept([backup.taken for backup in usable])

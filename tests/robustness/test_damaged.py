@@ -93,7 +93,7 @@ def test_accepting_the_offer_sets_the_file_aside_untouched_and_restores(
 
     out = io.StringIO()
     assert offer_restore(path, problem, yes, out)
-    assert questions == ["Restore the newest backup now? [y/N] "]
+    assert questions == ["Restore this backup now? [y/N] "]
     aside = list(path.parent.glob("default.damaged-*.sqlite"))
     assert len(aside) == 1, out.getvalue()
     assert fingerprint(aside[0]) == before

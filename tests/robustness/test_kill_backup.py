@@ -25,7 +25,7 @@ from bilan_tui.store.repository import open_workbook
 
 from .children import back_up_until_killed
 
-KILLS = 40
+KILLS = 30
 ANSWERS = 100
 
 
