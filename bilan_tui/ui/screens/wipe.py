@@ -21,7 +21,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
 from bilan_tui.i18n import _
+from bilan_tui.store.backup import MOST_KEPT
 from bilan_tui.ui.text import plain
+from bilan_tui.wipe_text import backups_hold_cleared_answers, what_deletion_does
 
 if TYPE_CHECKING:
     from bilan_tui.ui.app import BilanApp
@@ -51,6 +53,10 @@ class WipeScreen(ModalScreen[bool]):
     }
     #wipe-reminder {
         color: $text-warning;
+        margin: 0 0 1 0;
+    }
+    #wipe-honesty {
+        color: $text-muted;
         margin: 0 0 1 0;
     }
     #wipe-buttons {
@@ -87,13 +93,20 @@ class WipeScreen(ModalScreen[bool]):
                 yield Static(plain("\n".join(str(path) for path in self.targets)))
             yield Static(
                 plain(
-                    _(
-                        "Export your synthesis first if you want to keep it: nothing can be "
-                        "recovered afterwards. Copies you made yourself are not touched."
+                    " ".join(
+                        (
+                            _(
+                                "Export your synthesis first if you want to keep it: this "
+                                "program cannot bring anything back afterwards. Copies you "
+                                "made yourself are not touched."
+                            ),
+                            backups_hold_cleared_answers(MOST_KEPT),
+                        )
                     )
                 ),
                 id="wipe-reminder",
             )
+            yield Static(plain(what_deletion_does()), id="wipe-honesty")
             yield Static(
                 plain(_("Type the workbook's name ({name}) to confirm:").format(name=name)),
                 id="wipe-ask",
