@@ -158,7 +158,7 @@ def run_restore(
             _("cannot restore {path}: {reason}").format(path=source, reason=reason)
         ) from None
     print(
-        _("This backup, from {when}, holds: {contents}.").format(
+        _("This backup ({when}) holds: {contents}.").format(
             when=when_in_words(taken_at(source)), contents=contents_in_words(contents)
         )
     )
