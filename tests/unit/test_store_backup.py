@@ -116,3 +116,77 @@ def test_the_workbook_method_takes_todays_backup_once(workbook: Workbook) -> Non
     assert workbook.rolling_backup() is None
     assert workbook.rolling_backup(force=True) is not None
     assert len(backups.rolling_backups(workbook.path)) == 2
+
+
+def test_an_unreadable_backup_is_never_offered_nor_counted(workbook: Workbook) -> None:
+    start = datetime.datetime(2026, 3, 1, 9, 0, 0)
+    good = rolling(workbook, start)
+    assert good is not None
+    cut = rolling(workbook, start + datetime.timedelta(days=1))
+    assert cut is not None
+    cut.write_bytes(cut.read_bytes()[:5000])  # a copy cut short by an older version
+    hot = rolling(workbook, start + datetime.timedelta(days=2))
+    assert hot is not None
+    hot.with_name(hot.name + "-journal").write_bytes(b"\xd9\xd5\x05\xf9 \xa1c\xd7" + bytes(500))
+    assert [backup.path for backup in backups.usable_backups(workbook.path)] == [good]
+    assert backups.newest_backup(workbook.path) == good
+    again = rolling(workbook, start + datetime.timedelta(days=2, hours=1))
+    assert again is not None, "the day's only copy is unreadable: it does not count"
+    names = sorted(p.name for p in backups.backup_dir(workbook.path).iterdir())
+    assert names == sorted([good.name, again.name])
+    assert not cut.exists() and not hot.exists(), "cut-short copies are removed"
+
+
+def test_leftovers_of_a_killed_backup_are_removed_once_their_writer_is_gone(
+    workbook: Workbook,
+) -> None:
+    import os
+    import subprocess
+    import sys
+
+    folder = backups.backup_dir(workbook.path)
+    folder.mkdir(exist_ok=True)
+    gone = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    dead_pid = int(gone.stdout)
+    base = "camille-20260301-090000.sqlite"
+    dead = [folder / f"{base}.partial-{dead_pid}", folder / f"{base}.partial-{dead_pid}-journal"]
+    alive = folder / f"{base}.partial-{os.getpid()}"
+    stranger = folder / f"other-20260301-090000.sqlite.partial-{dead_pid}"
+    for path in (*dead, alive, stranger):
+        path.write_bytes(b"half a copy")
+    removed = backups.clean_leftovers(workbook.path)
+    assert sorted(removed) == sorted(dead)
+    assert alive.exists() and stranger.exists()
+
+
+def test_a_backup_that_fails_leaves_nothing(
+    workbook: Workbook, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def full_disk(_temp: Path) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(backups, "_sync_file", full_disk)
+    dest = tmp_path / "out" / "copy.sqlite"
+    with pytest.raises(OSError, match="No space"):
+        workbook.backup(dest)
+    assert list(dest.parent.iterdir()) == []
+
+
+def test_automatic_backups_skip_empty_and_unchanged_workbooks(tmp_path: Path) -> None:
+    with open_workbook(tmp_path / "new.sqlite") as new:
+        assert new.automatic_backup() is None
+        assert new.automatic_backup(closing=True) is None
+    with open_workbook(tmp_path / "new.sqlite") as same:
+        same.save_answers([Answer(KEY, "un mot")])
+        assert same.changed()
+        made = same.automatic_backup(closing=True)
+        assert made is not None
+    with open_workbook(tmp_path / "new.sqlite") as unchanged:
+        assert not unchanged.changed()
+        assert unchanged.automatic_backup(closing=True) is None
+    assert backups.rolling_backups(tmp_path / "new.sqlite") == [made]
