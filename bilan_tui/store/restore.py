@@ -113,6 +113,7 @@ def _copy_database(source: Path, dest: Path) -> None:
     try:
         writer = sqlite3.connect(str(dest), isolation_level=None)
         try:
+            writer.execute("PRAGMA journal_mode = OFF")  # a failed copy is thrown away whole
             reader.backup(writer)
             writer.execute("PRAGMA journal_mode = DELETE")
         finally:

@@ -79,6 +79,23 @@ def test_a_signal_saves_at_once_then_exits_cleanly(data_dir: Path, number: int) 
     assert "Typed before the signal" in saved_texts(data_dir)
 
 
+@pytest.mark.parametrize("number", [signal.SIGHUP, signal.SIGTERM], ids=["SIGHUP", "SIGTERM"])
+def test_a_signal_backs_up_what_the_session_changed(data_dir: Path, number: int) -> None:
+    """The session closes on the signal's path too, so the recovery copy holds today's work."""
+    from bilan_tui.store.backup import newest_backup
+
+    with Terminal(ARGS) as term:
+        type_in_first_exercise(term, "Worth a copy")
+        mark = len(term.output)
+        term.wait_for("Saved", since=mark)
+        term.signal(number)
+        assert term.wait() == 128 + number
+    newest = newest_backup(workbook_file(data_dir))
+    assert newest is not None
+    with open_workbook(newest, create=False) as copy:
+        assert [answer.value for answer in copy.all_answers()] == ["Worth a copy"]
+
+
 def test_closing_the_terminal_window_loses_nothing(data_dir: Path) -> None:
     with Terminal(ARGS) as term:
         type_in_first_exercise(term, "Typed before closing")
