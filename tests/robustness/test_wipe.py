@@ -261,3 +261,27 @@ def test_wipe_says_what_deletion_does_and_does_not(data_dir: Path) -> None:
     backups_listed = [i for i, line in enumerate(listed) if "/backups/" in line]
     workbook_line = listed.index(str(books(data_dir) / "default.sqlite"))
     assert backups_listed and max(backups_listed) < workbook_line, "the copies go first"
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_the_dialog_says_what_deletion_does_and_keeps_its_buttons_in_view(
+    data_dir: Path, size: tuple[int, int]
+) -> None:
+    path = books(data_dir) / "default.sqlite"
+    make_workbook_with_backup(path, "to be destroyed")
+    app = make_app(path, mini_pack())
+    async with app.run_test(size=size) as pilot:
+        await wait_for_session(app, pilot)
+        start_wipe(app)
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, WipeScreen)
+        shown = " ".join(str(w.render()) for w in dialog.query("Static"))
+        assert "nothing can be recovered" not in shown
+        assert "copy-on-write" in shown and "including answers you have cleared since" in shown
+        screen = dialog.region
+        for widget in ("#wipe-name", "#wipe-confirm", "#wipe-cancel", "#wipe-honesty"):
+            region = dialog.query_one(widget).region
+            assert region.height and screen.contains_region(region), f"{widget} out of view"
+        await pilot.press("escape")
+    assert path.exists()

@@ -45,18 +45,18 @@ class WipeScreen(ModalScreen[bool]):
         background: $surface;
         padding: 0 1;
     }
-    #wipe-files {
-        height: auto;
-        max-height: 8;
-        color: $text-muted;
-        margin: 0 0 1 0;
-    }
-    #wipe-reminder {
-        color: $text-warning;
+    #wipe-details {
+        height: 35vh;
         margin: 0 0 1 0;
     }
     #wipe-honesty {
+        margin: 0 0 1 0;
+    }
+    #wipe-files {
         color: $text-muted;
+    }
+    #wipe-reminder {
+        color: $text-warning;
         margin: 0 0 1 0;
     }
     #wipe-buttons {
@@ -83,30 +83,31 @@ class WipeScreen(ModalScreen[bool]):
         with Vertical(id="wipe"):
             yield Static(
                 plain(
-                    _("This permanently deletes the workbook {name} and its backups:").format(
+                    _("This permanently deletes the workbook {name} and its backups.").format(
                         name=name
                     )
                 ),
                 id="wipe-intro",
             )
-            with VerticalScroll(id="wipe-files"):
-                yield Static(plain("\n".join(str(path) for path in self.targets)))
+            with VerticalScroll(id="wipe-details"):
+                # Scrolls at 80x24, so that the name and the buttons stay in view.
+                yield Static(
+                    plain(
+                        " ".join((backups_hold_cleared_answers(MOST_KEPT), what_deletion_does()))
+                    ),
+                    id="wipe-honesty",
+                )
+                yield Static(plain("\n".join(str(path) for path in self.targets)), id="wipe-files")
             yield Static(
                 plain(
-                    " ".join(
-                        (
-                            _(
-                                "Export your synthesis first if you want to keep it: this "
-                                "program cannot bring anything back afterwards. Copies you "
-                                "made yourself are not touched."
-                            ),
-                            backups_hold_cleared_answers(MOST_KEPT),
-                        )
+                    _(
+                        "Export your synthesis first if you want to keep it: this "
+                        "program cannot bring anything back afterwards. Copies you "
+                        "made yourself are not touched."
                     )
                 ),
                 id="wipe-reminder",
             )
-            yield Static(plain(what_deletion_does()), id="wipe-honesty")
             yield Static(
                 plain(_("Type the workbook's name ({name}) to confirm:").format(name=name)),
                 id="wipe-ask",
