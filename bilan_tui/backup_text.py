@@ -57,15 +57,27 @@ def date_in_words(day: datetime.date) -> str:
     )
 
 
-def clock_time(moment: datetime.datetime) -> str:
-    """``16:40`` / ``16 h 40``."""
+def clock_time(moment: datetime.datetime, *, seconds: bool = False) -> str:
+    """``16:40`` / ``16 h 40``; with ``seconds``, ``16:40:07`` / ``16 h 40 min 07 s``."""
+    if seconds:
+        return _("{hours}:{minutes}:{seconds}").format(
+            hours=moment.hour, minutes=f"{moment.minute:02d}", seconds=f"{moment.second:02d}"
+        )
     return _("{hours}:{minutes}").format(hours=moment.hour, minutes=f"{moment.minute:02d}")
 
 
-def when_in_words(moment: datetime.datetime, now: datetime.datetime | None = None) -> str:
-    """``today at 16:40``, ``yesterday at 9:05`` or ``Tuesday 1 December 2026 at 9:05``."""
+def when_in_words(
+    moment: datetime.datetime, now: datetime.datetime | None = None, *, seconds: bool = False
+) -> str:
+    """``today at 16:40``, ``yesterday at 9:05`` or ``Tuesday 1 December 2026 at 9:05``.
+
+    Args:
+        moment: The local time to describe.
+        now: The local time it is (tests).
+        seconds: Add the seconds (two backups taken in the same minute).
+    """
     today = (now or datetime.datetime.now()).date()
-    time = clock_time(moment)
+    time = clock_time(moment, seconds=seconds)
     if moment.date() == today:
         return _("today at {time}").format(time=time)
     if moment.date() == today - datetime.timedelta(days=1):
@@ -103,11 +115,23 @@ def contents_in_words(contents: Contents) -> str:
     return ", ".join(parts)
 
 
-def backup_in_words(backup: Backup, now: datetime.datetime | None = None) -> str:
+def backup_in_words(
+    backup: Backup, now: datetime.datetime | None = None, *, seconds: bool = False
+) -> str:
     """One backup on one line: when, then what it holds."""
     return _("{when}: {contents}").format(
-        when=when_in_words(backup.taken, now), contents=contents_in_words(backup.contents)
+        when=when_in_words(backup.taken, now, seconds=seconds),
+        contents=contents_in_words(backup.contents),
     )
+
+
+def backups_in_words(backups: list[Backup], now: datetime.datetime | None = None) -> list[str]:
+    """One line per backup; the seconds are said where two were taken in the same minute."""
+    minutes = [when_in_words(backup.taken, now) for backup in backups]
+    return [
+        backup_in_words(backup, now, seconds=minutes.count(minute) > 1)
+        for backup, minute in zip(backups, minutes, strict=True)
+    ]
 
 
 def empty_warning() -> str:

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from bilan_tui.backup_text import backup_in_words, empty_warning
+from bilan_tui.backup_text import backup_in_words, backups_in_words, empty_warning
 from bilan_tui.i18n import _
 
 if TYPE_CHECKING:
@@ -93,8 +93,10 @@ def check_before_opening(workbook: Path) -> Exception | None:
 def list_backups(backups: list[Backup], out: TextIO, *, paths: bool = False) -> None:
     """Number the backups, newest first, with what each holds (and a warning if one is empty)."""
     print(_("Backups of this workbook, newest first:"), file=out)
-    for number, backup in enumerate(backups, start=1):
-        print(f"  {number}. {backup_in_words(backup)}", file=out)
+    for number, (backup, line) in enumerate(
+        zip(backups, backups_in_words(backups), strict=True), 1
+    ):
+        print(f"  {number}. {line}", file=out)
         if paths:
             print(f"     {backup.path}", file=out)
     if any(backup.contents.empty for backup in backups):

@@ -76,3 +76,23 @@ def test_what_a_backup_holds(contents: Contents, english: str, french_words: str
         assert contents_in_words(contents) == french_words
     finally:
         set_language("en")
+
+
+def test_backups_of_the_same_minute_are_told_apart_by_their_seconds(french: None) -> None:
+    from pathlib import Path
+
+    from bilan_tui.backup_text import backups_in_words
+    from bilan_tui.store.backup import Backup
+
+    holds = Contents(3, 1, 0, 0)
+    taken = [
+        datetime.datetime(2026, 12, 4, 16, 40, 7),
+        datetime.datetime(2026, 12, 4, 16, 40, 52),
+        datetime.datetime(2026, 12, 3, 9, 5, 0),
+    ]
+    backups = [Backup(Path(f"b{n}.sqlite"), moment, holds) for n, moment in enumerate(taken)]
+    assert backups_in_words(backups, NOW) == [
+        "aujourd'hui à 16 h 40 min 07 s : 3 réponses dans 1 exercice",
+        "aujourd'hui à 16 h 40 min 52 s : 3 réponses dans 1 exercice",
+        "hier à 9 h 05 : 3 réponses dans 1 exercice",
+    ]
