@@ -30,8 +30,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import NamedTuple
 
+from bilan_tui.i18n import _
+
 from .contents import Contents, read_contents
-from .errors import WorkbookDamaged, WorkbookError
+from .errors import NotAWorkbook, WorkbookDamaged, WorkbookError
 from .files import backup_dir, create_private_file, make_private_dir, sync_dir
 
 KEEP_RECENT = 5
@@ -176,14 +178,14 @@ def check_backup_file(path: Path) -> Contents:
     from .migrations import SCHEMA_VERSION
 
     if _hot_journal(path):
-        raise WorkbookDamaged(path, "unfinished")
+        raise WorkbookDamaged(path, _("its writing was cut short (a journal is left beside it)"))
     inspection = inspect_workbook(path, SCHEMA_VERSION)
     if inspection.blank:
-        raise WorkbookDamaged(path, "blank")
+        raise NotAWorkbook(path, _("it holds no workbook"))
     try:
         return read_contents(path)
     except sqlite3.Error as error:
-        raise WorkbookDamaged(path, str(error)) from None
+        raise WorkbookDamaged(path, _("SQLite reports: {error}").format(error=error)) from None
 
 
 def _hot_journal(path: Path) -> bool:
@@ -223,10 +225,9 @@ def usable_backups(workbook: Path) -> list[Backup]:
     usable: list[Backup] = []
     for path in rolling_backups(workbook):
         try:
-            contents = check_backup_file(path)
+            usable.append(Backup(path, taken_at(path), check_backup_file(path)))
         except (WorkbookError, OSError):
             continue
-        usable.append(Backup(path, taken_at(path), contents))
     return usable
 
 
@@ -316,13 +317,11 @@ def prune(workbook: Path) -> list[Path]:
     removed: list[Path] = []
     for path in rolling_backups(workbook):
         try:
-            contents = check_backup_file(path)
+            usable.append(Backup(path, taken_at(path), check_backup_file(path)))
         except (WorkbookError, OSError):
             if _cut_short(path):
                 path.unlink(missing_ok=True)
                 removed.append(path)
-            continue
-        usable.append(Backup(path, taken_at(path), contents))
     keep = kept([backup.taken for backup in usable])
     for index, backup in enumerate(usable):
         if index not in keep:
