@@ -112,10 +112,19 @@ class WorkbookSession:
         """The workbook's file."""
         return self.workbook.path
 
-    def close(self) -> None:
-        """Write the automatic hours still counted, then release the database."""
+    def close(self, *, back_up: bool = True) -> None:
+        """Write the automatic hours still counted, back up what changed, release the database.
+
+        Args:
+            back_up: Take a backup if this session changed anything (the
+                recovery copy must hold today's work, not the first day's);
+                False only when the workbook is about to be wiped.
+        """
         with contextlib.suppress(Exception):  # closing anyway; a few minutes of auto time
             self.auto_hours.end(final=True)
+        if back_up:
+            with contextlib.suppress(Exception):  # a full disk must not keep the file open
+                self.workbook.automatic_backup(closing=True)
         self.workbook.close()
 
     # Answers -----------------------------------------------------------------

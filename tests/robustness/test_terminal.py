@@ -79,6 +79,23 @@ def test_a_signal_saves_at_once_then_exits_cleanly(data_dir: Path, number: int) 
     assert "Typed before the signal" in saved_texts(data_dir)
 
 
+@pytest.mark.parametrize("number", [signal.SIGHUP, signal.SIGTERM], ids=["SIGHUP", "SIGTERM"])
+def test_a_signal_backs_up_what_the_session_changed(data_dir: Path, number: int) -> None:
+    """The session closes on the signal's path too, so the recovery copy holds today's work."""
+    from bilan_tui.store.backup import newest_backup
+
+    with Terminal(ARGS) as term:
+        type_in_first_exercise(term, "Worth a copy")
+        mark = len(term.output)
+        term.wait_for("Saved", since=mark)
+        term.signal(number)
+        assert term.wait() == 128 + number
+    newest = newest_backup(workbook_file(data_dir))
+    assert newest is not None
+    with open_workbook(newest, create=False) as copy:
+        assert [answer.value for answer in copy.all_answers()] == ["Worth a copy"]
+
+
 def test_closing_the_terminal_window_loses_nothing(data_dir: Path) -> None:
     with Terminal(ARGS) as term:
         type_in_first_exercise(term, "Typed before closing")
@@ -167,7 +184,7 @@ def test_a_damaged_workbook_is_set_aside_and_the_backup_restored_on_request(
 ) -> None:
     path, damaged = make_damaged_workbook_with_backup(data_dir)
     with Terminal(ARGS) as term:
-        term.wait_for("Restore the newest backup now? [y/N]")
+        term.wait_for("Restore this backup now? [y/N]")
         assert "cannot be read" in term.screen_text()
         term.send("y\r")
         term.wait_for(READY)
@@ -182,7 +199,7 @@ def test_a_damaged_workbook_is_set_aside_and_the_backup_restored_on_request(
 def test_a_damaged_workbook_is_left_alone_when_the_person_says_no(data_dir: Path) -> None:
     path, damaged = make_damaged_workbook_with_backup(data_dir)
     with Terminal(ARGS) as term:
-        term.wait_for("Restore the newest backup now? [y/N]")
+        term.wait_for("Restore this backup now? [y/N]")
         term.send("\r")
         assert term.wait() == 1
         assert "bilan restore" in term.screen_text()
@@ -202,13 +219,13 @@ def test_a_workbook_from_a_newer_version_is_refused_with_the_backup_offered(
     connection.close()
     before = path.read_bytes()
     with Terminal(ARGS) as term:
-        term.wait_for("Restore the newest backup now? [y/N]")  # once the interface has closed
+        term.wait_for("Restore this backup now? [y/N]")  # once the interface has closed
         term.send("\r")
         assert term.wait() == 1
         after = " ".join(term.after_interface().split())
     assert "saved by a newer version of bilan" in after
-    assert f"The newest backup is {backup}" in after
-    assert f"Nothing was changed. Restore it later with: bilan restore {backup}" in after
+    assert "1. today at " in after and "1 answer in 1 exercise" in after
+    assert f"Nothing was changed. Restore a backup later with: bilan restore {backup}" in after
     assert after.count("saved by a newer version of bilan") == 1
     assert "Traceback" not in after
     assert path.read_bytes() == before
@@ -230,7 +247,7 @@ def test_damage_deep_in_the_file_is_found_once_and_the_backup_opened_on_request(
     flipped_bytes(path)
     damaged = path.read_bytes()
     with Terminal(ARGS) as term:
-        term.wait_for("Restore the newest backup now? [y/N]")
+        term.wait_for("Restore this backup now? [y/N]")
         assert "its integrity check failed" in term.after_interface()
         term.send("y\r")
         term.wait_for(READY)  # the restored workbook opens without running bilan again
