@@ -16,9 +16,7 @@ PAGE_FORMATS: tuple[str, ...] = ("pdf", "docx")
 """The formats written as bytes, through this module."""
 
 
-def page_document(
-    markdown: str, source: ExportSource, options: ExportOptions, title: str
-) -> bytes:
+def page_document(markdown: str, source: ExportSource, options: ExportOptions, title: str) -> bytes:
     """The file's bytes for ``options.format`` (``pdf`` or ``docx``).
 
     Raises:

@@ -64,9 +64,7 @@ def _new_numbering(document: Document, start: int) -> int:
     """A numbering instance of ``List Number`` that starts again at ``start``."""
     style_num = document.styles["List Number"].element.pPr.numPr.numId.val
     numbering = document.part.numbering_part.element
-    abstract = next(
-        num.abstractNumId.val for num in numbering.num_lst if num.numId == style_num
-    )
+    abstract = next(num.abstractNumId.val for num in numbering.num_lst if num.numId == style_num)
     num = numbering.add_num(abstract)
     override = _element("w:lvlOverride", ilvl="0")
     override.append(_element("w:startOverride", val=str(start)))

@@ -59,9 +59,7 @@ def _lines(runs: Line) -> list[Line]:
 def _facts(source: ExportSource, options: ExportOptions, words: Wording) -> list[Line]:
     """The period and the consultant, as ``label : value`` lines, when known."""
     exercise = source.pack.exercise("modalites")
-    reader = Reader(
-        exercise, source.exercise_answers("modalites"), words, options.include_private
-    )
+    reader = Reader(exercise, source.exercise_answers("modalites"), words, options.include_private)
     summary = source.ledger_summary()
     start = reader.text("date_debut") or (
         words.date(summary.first_date) if summary.first_date else None
@@ -116,13 +114,16 @@ def prepare(
         blocks = [_french(block) for block in blocks]
     title = ""
     head: list[Line] = []
-    if blocks and isinstance(blocks[0], Heading) and blocks[0].level == 1:
-        title = "".join(run.text for run in blocks.pop(0).runs)
-        first = blocks[0] if blocks else None
-        if isinstance(first, Paragraph) and all(
-            run.emphasis or run.text == BREAK for run in first.runs
+    first = blocks[0] if blocks else None
+    if isinstance(first, Heading) and first.level == 1:
+        title = "".join(run.text for run in first.runs)
+        del blocks[0]
+        second = blocks[0] if blocks else None
+        if isinstance(second, Paragraph) and all(
+            run.emphasis or run.text == BREAK for run in second.runs
         ):
-            head = _lines(blocks.pop(0).runs)
+            head = _lines(second.runs)
+            del blocks[0]
     facts = _facts(source, options, words)
     if words.language == "fr":
         facts = [tuple(replace(run, text=typeset_french(run.text)) for run in f) for f in facts]

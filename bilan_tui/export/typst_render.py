@@ -20,7 +20,7 @@ import re
 
 from bilan_tui.i18n import _
 
-from .blocks import BREAK, Block, Heading, Line, ListBlock, Paragraph, Run, Table
+from .blocks import BREAK, Block, Heading, Line, ListBlock, Paragraph, Run
 from .typeset import Typeset
 
 LONG_WORD = 30
@@ -28,7 +28,7 @@ LONG_WORD = 30
 
 ZERO_WIDTH_SPACE = "\u200b"
 
-_LONG = re.compile(r"\S{%d,}" % LONG_WORD)
+_LONG = re.compile(rf"\S{{{LONG_WORD},}}")
 
 PREAMBLE = """\
 #set page(
@@ -46,7 +46,8 @@ PREAMBLE = """\
 #set heading(numbering: none)
 #show heading: set text(fill: rgb("#1d3557"))
 #show heading.where(level: 1): it => block(
-  width: 100%, above: 1.9em, below: 0.9em, stroke: (bottom: 1pt + rgb("#457b9d")), inset: (bottom: 4pt),
+  width: 100%, above: 1.9em, below: 0.9em,
+  stroke: (bottom: 1pt + rgb("#457b9d")), inset: (bottom: 4pt),
   text(size: 15pt, it),
 )
 #show heading.where(level: 2): set text(size: 12.5pt)
@@ -145,9 +146,7 @@ def _block(block: Block) -> str:
         return f"#list({items})"
     header = ", ".join(f"[{content(cell)}]" for cell in block.header)
     cells = ", ".join(f"[{content(cell)}]" for row in block.rows for cell in row)
-    return (
-        f"#table(columns: {len(block.header)}, table.header(repeat: true, {header}), {cells})"
-    )
+    return f"#table(columns: {len(block.header)}, table.header(repeat: true, {header}), {cells})"
 
 
 def title_block(doc: Typeset) -> str:
