@@ -17,14 +17,24 @@ import io
 import re
 from typing import TYPE_CHECKING, Any
 
-from .blocks import BREAK, Heading, Line, ListBlock, Paragraph, Table
+from lxml.etree import SubElement
+
+from .blocks import Heading, Line, ListBlock, Paragraph, Run, Table
 from .typeset import Typeset
 
 if TYPE_CHECKING:
     from docx.document import Document
-    from docx.text.paragraph import Paragraph as WordParagraph
 
 LANGUAGE_TAGS = {"fr": "fr-FR", "en": "en-GB"}
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+W_PPR, W_PSTYLE, W_NUMPR, W_ILVL, W_NUMID = (
+    _W + tag for tag in ("pPr", "pStyle", "numPr", "ilvl", "numId")
+)
+W_R, W_RPR, W_B, W_I, W_T, W_BR, W_VAL = (
+    _W + tag for tag in ("r", "rPr", "b", "i", "t", "br", "val")
+)
+XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
 # Characters XML 1.0 cannot hold (python-docx would refuse them): shown as U+FFFD.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -37,17 +47,29 @@ def _xml_safe(text: str) -> str:
     return _NOT_XML.sub("\ufffd", text)
 
 
-def _add_runs(paragraph: WordParagraph, runs: Line) -> None:
-    """Append styled runs; ``BREAK`` and newlines become line breaks."""
+def _add_runs(paragraph: Any, runs: Line, *, bold: bool = False) -> None:
+    """Append styled runs to a ``w:p`` element; ``BREAK`` and newlines become line breaks.
+
+    The runs are built with lxml directly (which escapes text and refuses
+    what XML cannot hold): python-docx's ``add_run`` looks up its place among
+    the paragraph's children for every run, which costs more than the rest.
+    """
     for run in runs:
-        if run.text == BREAK:
-            paragraph.add_run().add_break()
-            continue
-        added = paragraph.add_run(_xml_safe(run.text))  # python-docx turns "\n" into a break
-        if run.strong:
-            added.bold = True
-        if run.emphasis:
-            added.italic = True
+        for number, piece in enumerate(run.text.split("\n")):
+            if number:
+                SubElement(SubElement(paragraph, W_R), W_BR)
+            if not piece:
+                continue
+            element = SubElement(paragraph, W_R)
+            if run.strong or run.emphasis or bold:
+                properties = SubElement(element, W_RPR)
+                if run.strong or bold:
+                    SubElement(properties, W_B)
+                if run.emphasis:
+                    SubElement(properties, W_I)
+            text = SubElement(element, W_T)
+            text.set(XML_SPACE, "preserve")
+            text.text = _xml_safe(piece)
 
 
 def _element(tag: str, **attributes: str) -> Any:
@@ -72,11 +94,12 @@ def _new_numbering(document: Document, start: int) -> int:
     return int(num.numId)
 
 
-def _paragraph(document: Document, style_id: str | None = None) -> WordParagraph:
-    """A new paragraph; the style given by id (python-docx's lookup by name is slow)."""
-    paragraph = document.add_paragraph()
+def _paragraph(document: Document, style_id: str | None = None) -> Any:
+    """A new ``w:p`` at the end of the body, with the style given by id."""
+    paragraph = _element("w:p")  # python-docx's parser: its paragraph class, not a bare one
     if style_id is not None:
-        paragraph._p.style = style_id
+        SubElement(SubElement(paragraph, W_PPR), W_PSTYLE).set(W_VAL, style_id)
+    document.element.body.sectPr.addprevious(paragraph)
     return paragraph
 
 
@@ -94,29 +117,25 @@ def _list(document: Document, block: ListBlock, styles: dict[str, str]) -> None:
     number = _new_numbering(document, block.start) if block.ordered else None
     for item in block.items:
         paragraph = _paragraph(document, style)
-        _add_runs(paragraph, item)
         if number is not None:
-            num_pr = paragraph._p.get_or_add_pPr().get_or_add_numPr()
-            num_pr.get_or_add_ilvl().val = 0
-            num_pr.get_or_add_numId().val = number
+            numbering = SubElement(paragraph[0], W_NUMPR)
+            SubElement(numbering, W_ILVL).set(W_VAL, "0")
+            SubElement(numbering, W_NUMID).set(W_VAL, str(number))
+        _add_runs(paragraph, item)
 
 
 def _table(document: Document, block: Table) -> None:
     table = document.add_table(rows=1 + len(block.rows), cols=len(block.header))
     table.style = document.styles["Table Grid"]
-    for index, row in enumerate(table.rows):
-        properties = row._tr.get_or_add_trPr()
+    for index, row in enumerate(table._tbl.tr_lst):
+        properties = row.get_or_add_trPr()
         properties.append(_element("w:cantSplit"))
         cells = block.header if index == 0 else block.rows[index - 1]
         if index == 0:
             properties.append(_element("w:tblHeader"))
-        for cell, runs in zip(row.cells, cells, strict=False):
-            paragraph = cell.paragraphs[0]
-            _add_runs(paragraph, runs)
-            if index == 0:
-                for run in paragraph.runs:
-                    run.bold = True
-    document.add_paragraph()
+        for cell, runs in zip(row.tc_lst, cells, strict=False):
+            _add_runs(cell.p_lst[0], runs, bold=index == 0)
+    _paragraph(document)
 
 
 def _page(document: Document, doc: Typeset) -> None:
@@ -177,7 +196,7 @@ def docx_bytes(doc: Typeset, day: datetime.date) -> bytes:
     _page(document, doc)
     _language(document, doc.language)
     styles = _style_ids(document)
-    _paragraph(document, styles["Title"]).add_run(_xml_safe(doc.title))
+    _add_runs(_paragraph(document, styles["Title"]), (Run(doc.title),))
     for line in doc.head:
         _add_runs(_paragraph(document, styles["Subtitle"]), line)
     for block in doc.body:

@@ -17,7 +17,7 @@ from bilan_tui.cli import main
 from bilan_tui.domain.answers import Answer, AnswerKey
 from bilan_tui.export.api import render
 from bilan_tui.export.options import ExportOptions
-from bilan_tui.export.typst_render import PdfUnavailable
+from bilan_tui.export.typst_render import PdfUnavailable, forget_compiler
 from bilan_tui.store.repository import open_workbook
 from tests.unit.export_helpers import demo_source
 from tests.unit.page_readers import docx_document, pdf_pages, squeeze
@@ -40,6 +40,7 @@ def workbook(data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
 @pytest.fixture
 def without_typst(monkeypatch: pytest.MonkeyPatch) -> None:
     """``import typst`` fails, as on an install without the ``[pdf]`` extra."""
+    forget_compiler()  # an earlier test may have made one
     monkeypatch.setitem(sys.modules, "typst", None)
 
 
