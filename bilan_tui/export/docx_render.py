@@ -141,7 +141,7 @@ def _table(document: Document, block: Table) -> None:
 def _page(document: Document, doc: Typeset) -> None:
     """A4, margins, and the footer: the confidentiality line, then ``page / pages``."""
     from docx.enum.text import WD_TAB_ALIGNMENT
-    from docx.shared import Cm, Pt
+    from docx.shared import Cm, Pt, Twips
 
     section = document.sections[0]
     section.page_width, section.page_height = Cm(21), Cm(29.7)
@@ -149,8 +149,8 @@ def _page(document: Document, doc: Typeset) -> None:
     section.top_margin, section.bottom_margin = Cm(2.3), Cm(2.5)
     footer = section.footer.paragraphs[0]
     tabs = footer.paragraph_format.tab_stops
-    tabs.add_tab_stop(Cm(8.26), WD_TAB_ALIGNMENT.CLEAR)
-    tabs.add_tab_stop(Cm(16.51), WD_TAB_ALIGNMENT.CLEAR)
+    for inherited in (4680, 9360):  # the template's centre and right tabs (Letter width)
+        tabs.add_tab_stop(Twips(inherited), WD_TAB_ALIGNMENT.CLEAR)
     tabs.add_tab_stop(Cm(TEXT_WIDTH_CM), WD_TAB_ALIGNMENT.RIGHT)
     footer.add_run(doc.footer + "\t")
     for index, field in enumerate(("PAGE", "NUMPAGES")):
@@ -163,8 +163,7 @@ def _page(document: Document, doc: Typeset) -> None:
         run.append(text)
         simple.append(run)
         footer._p.append(simple)
-    for run in footer.runs:
-        run.font.size = Pt(8.5)
+    document.styles["Footer"].font.size = Pt(8.5)  # the page fields' runs too
     normal = document.styles["Normal"]
     normal.font.size = Pt(11)
     normal.paragraph_format.space_after = Pt(6)
