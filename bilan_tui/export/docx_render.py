@@ -6,7 +6,7 @@ navigation pane and a table of contents find them), lists use ``List
 Bullet`` and ``List Number`` (each numbered list starting again at 1), tables
 are real tables in the ``Table Grid`` style whose header row repeats on every
 page and whose rows never split across pages. Text goes in as text runs
-(python-docx escapes XML), so nothing the person typed can become a field or
+(lxml escapes it), so nothing the person typed can become a field or
 a style. ``docx`` is imported only when a DOCX is asked for.
 """
 

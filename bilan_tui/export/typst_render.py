@@ -46,7 +46,7 @@ PREAMBLE = """\
 #set text(font: "Libertinus Serif", size: 11pt, lang: "LANG", hyphenate: true)
 #set par(justify: true, leading: 0.62em, spacing: 1.05em)
 #set heading(numbering: none)
-#show heading: set text(fill: rgb("#1d3557"))
+#show heading: set text(fill: rgb("#1d3557"), hyphenate: false)
 #show heading.where(level: 1): it => block(
   width: 100%, above: 1.9em, below: 0.9em,
   stroke: (bottom: 1pt + rgb("#457b9d")), inset: (bottom: 4pt),
