@@ -31,8 +31,8 @@ _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 W_PPR, W_PSTYLE, W_NUMPR, W_ILVL, W_NUMID = (
     _W + tag for tag in ("pPr", "pStyle", "numPr", "ilvl", "numId")
 )
-W_R, W_RPR, W_B, W_I, W_T, W_BR, W_VAL = (
-    _W + tag for tag in ("r", "rPr", "b", "i", "t", "br", "val")
+W_R, W_RPR, W_B, W_I, W_T, W_BR, W_TAB, W_VAL = (
+    _W + tag for tag in ("r", "rPr", "b", "i", "t", "br", "tab", "val")
 )
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
@@ -67,9 +67,13 @@ def _add_runs(paragraph: Any, runs: Line, *, bold: bool = False) -> None:
                     SubElement(properties, W_B)
                 if run.emphasis:
                     SubElement(properties, W_I)
-            text = SubElement(element, W_T)
-            text.set(XML_SPACE, "preserve")
-            text.text = _xml_safe(piece)
+            for index, part in enumerate(piece.split("\t")):
+                if index:
+                    SubElement(element, W_TAB)  # Word's tab; a raw one in text is not shown
+                if part:
+                    text = SubElement(element, W_T)
+                    text.set(XML_SPACE, "preserve")
+                    text.text = _xml_safe(part)
 
 
 def _element(tag: str, **attributes: str) -> Any:

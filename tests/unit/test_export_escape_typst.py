@@ -1,4 +1,4 @@
-"""User text stays text in the PDF too: the Typst source, read back by Typst itself.
+"""User text stays text in the PDF and DOCX too: read back by Typst and python-docx.
 
 The escaping property of the Markdown export (``test_export_escape``),
 extended to Typst: whatever the person types, the Typst compiler reads it
@@ -14,8 +14,11 @@ from hypothesis import strategies as st
 from bilan_tui.domain.text import clean_text
 from bilan_tui.export.blocks import Paragraph, read_blocks
 from bilan_tui.export.doc import Doc
+from bilan_tui.export.documents import page_document
+from bilan_tui.export.options import ExportOptions
 from bilan_tui.export.typst_render import content, typst_string
-from tests.unit.page_readers import content_text, typst_query
+from tests.unit.export_helpers import demo_source
+from tests.unit.page_readers import content_text, docx_document, typst_query
 
 MARKUP = [
     "#set page(width: 1cm)",
@@ -75,3 +78,20 @@ def test_typst_markup_typed_in_an_answer_stays_text() -> None:
     for text in MARKUP:
         assert read_back_paragraph(text) == clean_text(text)
         assert read_back_string(text) == text
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text())
+@example("\ttab at the start, and\tinside")
+@example("  edges  \n\n")
+def test_any_answer_reaches_the_word_file_as_its_own_text(text: str) -> None:
+    """The same path to DOCX: python-docx reads back exactly the answer."""
+    doc = Doc()
+    doc.heading(1, "T")
+    doc.para(text)
+    source = demo_source("en")
+    data = page_document(doc.text(), source, ExportOptions(format="docx"), "t")
+    paragraphs = docx_document(data).paragraphs
+    body = [p.text for p in paragraphs if p.style.name == "Normal"]
+    expected = clean_text(text).replace("\ufffe", "\ufffd").replace("\uffff", "\ufffd")
+    assert "\n".join(body) == expected
