@@ -56,7 +56,7 @@ def format_label(format_: str) -> str:
         "html": _("HTML"),
         "json": _("JSON"),
         "pdf": _("PDF"),
-        "docx": _("Word (DOCX)"),
+        "docx": _("Word"),
     }
     return labels.get(format_, format_)
 

@@ -35,7 +35,7 @@ async def test_a_word_file_for_the_consultant_is_written_after_agreement(
         await pilot.pause()
         confirm = app.screen
         assert isinstance(confirm, ConfirmShare)
-        assert any("your synthesis document (Word (DOCX))" in line for line in confirm.lines)
+        assert any("your synthesis document (Word)" in line for line in confirm.lines)
         await pilot.press("y")
         await settle(app, pilot)
         [written] = list(folder.iterdir())
