@@ -97,6 +97,7 @@ def _measure(
 
     from . import report
     from .keystroke import AREA, LINE, measure_keystroke
+    from .pages import measure_pages, page_figures
     from .report import DEMO, STRESS
     from .startup import measure_startup
     from .storage import FACTORS, demo_export, measure_autosave, measure_scaling
@@ -115,9 +116,11 @@ def _measure(
     autosave = measure_autosave(settings, scratch, pack)
     export = demo_export(settings, make_demo(scratch / "export", pack), pack)
     scaled = measure_scaling(settings, scratch, make_demo(scratch / "scaling", pack), pack)
+    pages = measure_pages(settings, make_demo(scratch / "pages", pack), pack)
     where = f"{scratch_parent()} ({filesystem_of(scratch) or 'unknown filesystem'})"
     header = report.machine(command, where, load)
-    rows = report.table(report.figures(startup, line, area, autosave, export, scaled))
+    figures = report.figures(startup, line, area, autosave, export, scaled)
+    rows = report.table([*figures, *page_figures(pages)])
     return report.results_block(header, rows, report.scaling_table(scaled))
 
 

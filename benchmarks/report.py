@@ -69,7 +69,7 @@ def figures(
             autosave.p99 <= 5.0,
         ),
         Figure(
-            "Export of the demo, any scope in any format (collect and render)",
+            "Export of the demo, any scope in Markdown, HTML or JSON (collect and render)",
             "",
             f"slowest {export.each[export.slowest]:.0f} ms ({export.slowest}, "
             f"CPU {export.slowest_cpu:.0f} ms); all {len(export.each)} in a row "

@@ -41,7 +41,10 @@ def register(commands: Any, add_common: Callable[[argparse.ArgumentParser], None
         help=_("what to export: the synthesis, the detailed results or homework"),
     )
     parser.add_argument(
-        "--format", choices=FORMATS, default="md", help=_("file format (default: md)")
+        "--format",
+        choices=FORMATS,
+        default="md",
+        help=_("file format (default: md); pdf needs the extra: pip install 'bilan-tui[pdf]'"),
     )
     parser.add_argument(
         "--output",
@@ -140,6 +143,7 @@ def run(args: argparse.Namespace, context: CommandContext) -> int:
     from bilan_tui.export.files import ExportExists
     from bilan_tui.export.options import ExportOptions
     from bilan_tui.export.source import collect
+    from bilan_tui.export.typst_render import PdfUnavailable
 
     context.settle_language()
     if args.homework is not None and args.scope != "homework":
@@ -171,6 +175,8 @@ def run(args: argparse.Namespace, context: CommandContext) -> int:
             raise UsageError(
                 _("there is no homework with the number {id}").format(id=args.homework)
             ) from None
+        except PdfUnavailable as missing:
+            raise UsageError(str(missing)) from None
         shown = (target / file_name(source, options) if target.is_dir() else target).resolve()
         lines = describe(options, shown)
         if options.for_someone_else and options.scope != "homework":

@@ -48,6 +48,7 @@ from bilan_tui.export.escape import escape_block
 from bilan_tui.export.files import ExportExists
 from bilan_tui.export.options import FORMATS, RECIPIENTS, SCOPES, ExportOptions
 from bilan_tui.export.source import ExportSource, collect
+from bilan_tui.export.typst_render import PdfUnavailable
 from bilan_tui.i18n import _
 from bilan_tui.session import WorkbookSession
 from bilan_tui.ui.screens.export_confirm import ConfirmShare
@@ -173,13 +174,15 @@ class ExportScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="export-render", exit_on_error=False)
     def _render_preview(self, source: ExportSource, options: ExportOptions, width: int) -> None:
+        note = _("There is no homework to export: import one from the dashboard first.")
         try:
             rendered: Rendered | None = render(source, options)
         except NoHomework:
             rendered = None
+        except PdfUnavailable as missing:  # the [pdf] extra is not installed
+            rendered, note = None, str(missing)
         lines: Segments | None = None
         if rendered is None:
-            note = _("There is no homework to export: import one from the dashboard first.")
             lines = preview_lines(escape_block(note), width)
         elif rendered.markdown:
             lines = preview_lines(rendered.markdown, width)
