@@ -35,6 +35,7 @@ from bilan_tui.ui.screens.dashboard import DashboardScreen
 if TYPE_CHECKING:  # imported by the worker, after the first frame
     from bilan_tui.dashboard_data import DashboardData
     from bilan_tui.session import WorkbookSession
+    from bilan_tui.ui.explorer_flow import Referentials
 
 SessionOpener = Callable[[], "WorkbookSession"]
 AfterOpen = Callable[["WorkbookSession"], None]
@@ -83,6 +84,8 @@ class BilanApp(App[int]):
         self.crash: BaseException | None = None
         self.crash_save_failed = False
         self._quit_unsaved = False
+        self.referentials: Referentials | None = None
+        """The occupation referential, opened when first asked for (``explorer_flow``)."""
 
     def _handle_exception(self, error: Exception) -> None:
         """Save, then leave quietly: Textual's crash screen prints local variables.
@@ -246,6 +249,13 @@ class BilanApp(App[int]):
         self.save_everything()
         self.push_screen(ProfileScreen(profile_of(self.session)))
 
+    @on(DashboardScreen.OpenExplorer)
+    def open_explorer(self) -> None:
+        """Show "Explore occupations" (see ``ui/explorer_flow.py``)."""
+        from bilan_tui.ui.explorer_flow import open_explorer
+
+        open_explorer(self)
+
     @on(DashboardScreen.ImportHomework)
     def action_import_homework(self) -> None:
         """Ask for a homework file and import it (see ``ui/homework_flow.py``)."""
@@ -304,6 +314,11 @@ class BilanApp(App[int]):
         yield SystemCommand(_("Dashboard"), _("Back to the list of exercises"), self._go_dashboard)
         yield SystemCommand(_("My profile"), _("Your results as pictures"), self.open_profile)
         yield SystemCommand(_("Hours"), _("See and log your hours"), self.open_hours)
+        yield SystemCommand(
+            _("Explore occupations"),
+            _("Search France Travail's occupation fiches (ROME) and add one to your leads"),
+            self.open_explorer,
+        )
         yield SystemCommand(
             _("Export"), _("Write your synthesis or detailed results"), self.open_export
         )

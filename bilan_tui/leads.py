@@ -1,0 +1,107 @@
+"""Leads and the occupation referential: what links a fiche to the ``pistes`` exercise.
+
+Shared by the métier explorer and the skills-gap screen, without Textual: a fiche
+chosen in the referential becomes a new lead (title, ROME code and Holland code
+filled, the referential version kept), a lead finds its fiche again by its code,
+and the person's Holland profile gives the default letters of the explorer and the
+scores its suggestions are ranked with.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Mapping
+
+from bilan_tui.domain.answers import POSITION, REFERENTIAL_VERSION, ExerciseAnswers, JSONValue
+from bilan_tui.domain.skills_gap import GapState, count_state
+from bilan_tui.profile import Profile
+from bilan_tui.referentiel.model import FicheRef
+
+LEADS_ID = "pistes"
+TITLE_FIELD = "metier"
+CODE_FIELD = "code_rome"
+HOLLAND_FIELD = "riasec"
+
+Keys = list[tuple[str, str]]
+"""(field id, entry id) pairs changed in memory, for the caller to save."""
+
+
+def holland_code(ref: FicheRef) -> str:
+    """The fiche's official Holland code as letters: major then minor (``"SE"``, ``"R"``)."""
+    return (ref.riasec_major + ref.riasec_minor).strip().upper()
+
+
+def normalise_code(text: str) -> str:
+    """A ROME code as typed on a lead (``" k1207 "``) in its official form (``"K1207"``)."""
+    return "".join(text.split()).upper()
+
+
+def lead_code(values: Mapping[str, JSONValue]) -> str:
+    """The ROME code written on a lead, normalised ("" when none)."""
+    value = values.get(CODE_FIELD)
+    return normalise_code(value) if isinstance(value, str) else ""
+
+
+def find_lead(answers: ExerciseAnswers, code: str) -> str | None:
+    """The first lead already linked to fiche ``code``, if any."""
+    wanted = normalise_code(code)
+    for entry in answers.entries():
+        if lead_code(entry.values) == wanted:
+            return entry.id
+    return None
+
+
+def add_lead(answers: ExerciseAnswers, ref: FicheRef, version: int) -> tuple[str, Keys]:
+    """A new lead at the end of the list, filled from the fiche.
+
+    Args:
+        answers: The ``pistes`` answers, edited in place.
+        ref: The chosen fiche.
+        version: The referential version it was read from (kept on the lead).
+
+    Returns:
+        The new entry's id and every key to save.
+    """
+    entry_id = uuid.uuid4().hex
+    order = [entry.id for entry in answers.entries()]
+    keys: Keys = []
+    for position, owner in enumerate([*order, entry_id]):
+        if answers.get(POSITION, owner) != position:
+            answers.set(POSITION, position, owner)
+            keys.append((POSITION, owner))
+    filled: dict[str, JSONValue] = {
+        TITLE_FIELD: ref.title,
+        CODE_FIELD: ref.code,
+        HOLLAND_FIELD: holland_code(ref),
+        REFERENTIAL_VERSION: version,
+    }
+    for field_id, value in filled.items():
+        answers.set(field_id, value, entry_id)
+        keys.append((field_id, entry_id))
+    return entry_id, keys
+
+
+def to_acquire(values: Mapping[str, JSONValue]) -> int:
+    """How many items of a lead's fiche she marked "to acquire"."""
+    return count_state(values, GapState.ACQUIRE)
+
+
+def interest_scores(profile: Profile) -> dict[str, float]:
+    """Her Holland scores by letter (0–100), only the dimensions answered."""
+    part = profile.interests
+    if part is None:
+        return {}
+    return {
+        dim.dimension.letter.upper(): dim.score
+        for dim in part.result.dimensions
+        if dim.score is not None and len(dim.dimension.letter) == 1
+    }
+
+
+def own_letters(profile: Profile) -> str:
+    """Her Holland code's letters (``"SIA"``), the explorer's default filter; "" if none."""
+    part = profile.interests
+    if part is None or not part.result.code:
+        return ""
+    letters = [dim.dimension.letter.upper() for dim in part.result.ranked[: part.exercise.top]]
+    return "".join(letter for letter in letters if len(letter) == 1)
