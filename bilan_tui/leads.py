@@ -12,7 +12,14 @@ from __future__ import annotations
 import uuid
 from collections.abc import Mapping
 
-from bilan_tui.domain.answers import POSITION, REFERENTIAL_VERSION, ExerciseAnswers, JSONValue
+from bilan_tui.domain.answers import (
+    POSITION,
+    REFERENTIAL_VERSION,
+    Entry,
+    ExerciseAnswers,
+    JSONValue,
+)
+from bilan_tui.domain.scoring.grid import entry_title
 from bilan_tui.domain.skills_gap import GapState, count_state
 from bilan_tui.profile import Profile
 from bilan_tui.referentiel.model import FicheRef
@@ -105,3 +112,22 @@ def own_letters(profile: Profile) -> str:
         return ""
     letters = [dim.dimension.letter.upper() for dim in part.result.ranked[: part.exercise.top]]
     return "".join(letter for letter in letters if len(letter) == 1)
+
+
+def inventory(profile: Profile) -> list[tuple[str, int]]:
+    """The skills she rated in her competence grid, with their mastery (0–3), best first."""
+    part = profile.skills
+    if part is None:
+        return []
+    result = part.result
+    rated = [*result.assets, *result.to_develop, *result.to_let_go, *result.neutral]
+    rated.sort(key=lambda item: -item.mastery)
+    return [(item.item.text, item.mastery) for item in rated]
+
+
+def story_titles(profile: Profile, entries: list[Entry]) -> list[str]:
+    """The titles of her achievement stories (the grid's source), in her order."""
+    part = profile.skills
+    source = part.source if part is not None else None
+    titles = (entry_title(entry, source) for entry in entries)
+    return [title for title in titles if title]

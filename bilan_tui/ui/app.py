@@ -30,6 +30,7 @@ from textual.worker import Worker, WorkerState
 from bilan_tui.domain.model import Pack
 from bilan_tui.i18n import _
 from bilan_tui.ui.commands import ExerciseCommands
+from bilan_tui.ui.requests import ExploreOccupations, OpenSkillsGap
 from bilan_tui.ui.screens.dashboard import DashboardScreen
 
 if TYPE_CHECKING:  # imported by the worker, after the first frame
@@ -250,11 +251,18 @@ class BilanApp(App[int]):
         self.push_screen(ProfileScreen(profile_of(self.session)))
 
     @on(DashboardScreen.OpenExplorer)
+    @on(ExploreOccupations)
     def open_explorer(self) -> None:
         """Show "Explore occupations" (see ``ui/explorer_flow.py``)."""
         from bilan_tui.ui.explorer_flow import open_explorer
 
         open_explorer(self)
+
+    @on(OpenSkillsGap)
+    def _open_skills_gap(self, event: OpenSkillsGap) -> None:
+        from bilan_tui.ui.explorer_flow import open_skills_gap
+
+        open_skills_gap(self, event.entry_id)
 
     @on(DashboardScreen.ImportHomework)
     def action_import_homework(self) -> None:

@@ -81,6 +81,7 @@ def open_explorer(app: BilanApp) -> None:
             referential,
             profile,
             add_lead=lambda ref: add_to_leads(app, ref),
+            missing=missing_text,
         ),
         lambda _result: app.refresh_dashboard(),
     )
@@ -119,3 +120,58 @@ def add_to_leads(app: BilanApp, ref: FicheRef) -> None:
         )
         return
     app.notify(_("Added to your leads: {title}.").format(title=ref.title), markup=False)
+
+
+def open_skills_gap(app: BilanApp, entry_id: str) -> None:
+    """Show the skills gap of one lead, or say what is missing (a code, the referential)."""
+    from bilan_tui.leads import inventory, lead_code, story_titles
+    from bilan_tui.profile import profile_of
+    from bilan_tui.referentiel.messages import attribution
+    from bilan_tui.ui.lead_book import lead_book
+    from bilan_tui.ui.screens.skills_gap import SkillsGapScreen
+
+    session = app.session
+    book = lead_book(app, session) if session is not None else None
+    if session is None or book is None:
+        return
+    values = {
+        field: value for (field, owner), value in book.answers.values.items() if owner == entry_id
+    }
+    code = lead_code(values)
+    if not code:
+        app.notify(
+            _(
+                "This lead has no ROME code yet. Find its fiche with m (explore occupations), "
+                "or type the code in the lead."
+            ),
+            timeout=8,
+        )
+        return
+    referential = referentials(app, session).get()
+    if referential is None:
+        from bilan_tui.ui.screens.referential_missing import ReferentialMissing
+
+        app.push_screen(ReferentialMissing(missing_text()))
+        return
+    fiche = referential.fiche(code)
+    if fiche is None:
+        app.notify(
+            _("No fiche {code} in the referential (version {number}).").format(
+                code=code, number=referential.version.number
+            ),
+            severity="warning",
+            markup=False,
+        )
+        return
+    profile = profile_of(session)
+    stories = story_titles(profile, session.source_entries("realisations"))
+    app.push_screen(
+        SkillsGapScreen(
+            book,
+            entry_id,
+            fiche,
+            referential.version.number,
+            (inventory(profile), stories),
+            attribution(referential.version),
+        )
+    )

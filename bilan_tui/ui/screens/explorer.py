@@ -1,4 +1,4 @@
-""""Explore occupations": France Travail's ROME fiches, searched as you type, and suggestions.
+""" "Explore occupations": France Travail's ROME fiches, searched as you type, and suggestions.
 
 One input over one list. Each keystroke runs the search in the interface's
 thread: the referential's full-text index answers in a few milliseconds over
@@ -97,7 +97,6 @@ class ExplorerScreen(Screen[None]):
             placeholder=_("A job, a word: nurse, wood, children…"),
             id="explorer-query",
             classes="search-only",
-            compact=True,
         )
         with Horizontal(id="explorer-filters"):
             yield Static(plain(_("Letters")), classes="explorer-label search-only")
@@ -114,7 +113,9 @@ class ExplorerScreen(Screen[None]):
                 centres, prompt=_("Every centre of interest"), id="explorer-centre", compact=True
             )
             for widget_id, label in (("cadre", _("Executive")), ("regulated", _("Regulated"))):
-                yield Checkbox(label, id=f"explorer-{widget_id}", classes="search-only", compact=True)
+                yield Checkbox(
+                    label, id=f"explorer-{widget_id}", classes="search-only", compact=True
+                )
         yield Static("", id="explorer-count")
         yield FicheList(id="explorer-results")
         yield Static(plain(self._attribution()), id="explorer-attribution")
@@ -131,8 +132,10 @@ class ExplorerScreen(Screen[None]):
             return
         version = _("ROME 4.0, version {number}").format(number=self.referential.version.number)
         self.query_one("#explorer-version", Static).update(plain(version))
+        query = self.query_one("#explorer-query", Input)
+        query.border_title = _("Search")
         self.refresh_results()
-        self.query_one("#explorer-query", Input).focus()
+        query.focus()
 
     # Reading the filters -------------------------------------------------------
 

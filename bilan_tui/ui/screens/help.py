@@ -35,7 +35,8 @@ def help_text(data_location: str) -> str:
             "| p | " + _("your profile: your results as pictures") + " |",
             "| h | " + _("the hours ledger: log and correct your hours") + " |",
             "| e | " + _("export your synthesis or your detailed results") + " |",
-            "| m | " + _("explore occupations: France Travail's fiches, suggestions, your leads")
+            "| m | "
+            + _("explore occupations: France Travail's fiches, suggestions, your leads")
             + " |",
             "| i | " + _("import a homework file from your consultant") + " |",
             "| " + _("Tab, Shift+Tab") + " | " + _("next or previous field") + " |",

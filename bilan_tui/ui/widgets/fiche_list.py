@@ -66,7 +66,7 @@ class FicheList(OptionList):
             super().__init__()
             self.ref = ref
 
-    def __init__(self, *, id: str | None = None) -> None:  # noqa: A002 - Textual's name
+    def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.refs: dict[str, FicheRef] = {}
 

@@ -29,7 +29,7 @@ def _bullets(items: Iterable[str]) -> Content:
 
 
 def holland_line(fiche: Fiche) -> str:
-    """"Holland code: S (social), then A (artistic)", or that it has none."""
+    """ "Holland code: S (social), then A (artistic)", or that it has none."""
     major, minor = fiche.ref.riasec_major, fiche.ref.riasec_minor
     if not major:
         return _("Holland code: not given")
