@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Mapping
+from dataclasses import replace
+from pathlib import Path
 
 from bilan_tui.domain.answers import (
     POSITION,
@@ -20,7 +22,8 @@ from bilan_tui.domain.answers import (
     JSONValue,
 )
 from bilan_tui.domain.scoring.grid import entry_title
-from bilan_tui.domain.skills_gap import GapState, count_state
+from bilan_tui.domain.skills_gap import GapState, count_state, marks_of
+from bilan_tui.export.source import ExportSource
 from bilan_tui.profile import Profile
 from bilan_tui.referentiel.model import FicheRef
 
@@ -131,3 +134,41 @@ def story_titles(profile: Profile, entries: list[Entry]) -> list[str]:
     source = part.source if part is not None else None
     titles = (entry_title(entry, source) for entry in entries)
     return [title for title in titles if title]
+
+
+def with_referential_labels(source: ExportSource, data_dir: Path) -> ExportSource:
+    """``source`` with the labels of the ROME items her skills-gap marks name.
+
+    The workbook keeps only the items' codes (DESIGN §13): the labels are read
+    from the imported referential, each fiche's items in the fiche's order, so
+    the exports can name them. Without a referential (or with marks on items it
+    no longer has), the exports show the codes.
+    """
+    marked: dict[str, set[str]] = {}
+    for entry in source.entries(LEADS_ID):
+        codes = set(marks_of(entry.values))
+        if codes:
+            marked.setdefault(lead_code(entry.values), set()).update(codes)
+    if not marked:
+        return source
+    from bilan_tui.referentiel.reader import open_latest
+
+    try:
+        referential = open_latest(data_dir)
+    except Exception:  # noqa: BLE001 - an unreadable referential: the codes stand in
+        return source
+    if referential is None:
+        return source
+    labels: dict[str, str] = {}
+    try:
+        for fiche_code, codes in marked.items():
+            fiche = referential.fiche(fiche_code) if fiche_code else None
+            for item in fiche.skills if fiche is not None else ():
+                if item.code in codes and item.code not in labels:
+                    labels[item.code] = item.label
+        rest = {code for codes in marked.values() for code in codes} - set(labels)
+        if rest:
+            labels.update(referential.item_labels(sorted(rest)))
+    finally:
+        referential.close()
+    return replace(source, referential_labels=labels)

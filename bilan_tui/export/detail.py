@@ -15,6 +15,7 @@ from bilan_tui.domain.model import Exercise, Kind
 from bilan_tui.domain.records import Homework
 
 from . import detail_kinds as kinds
+from . import skills_gap
 from .common import confidentiality, phase_title, status_phrase, title_block
 from .doc import Doc, labelled
 from .options import ExportOptions
@@ -37,6 +38,8 @@ def exercise_section(
     unanswered = hidden = 0
     if exercise.kind is Kind.RECORDS:
         unanswered, hidden = kinds.records(doc, reader, level + 1)
+        if exercise.id == skills_gap.LEADS_ID and not exercise.listed_as:
+            skills_gap.skills_gap_section(doc, source, level + 1, complete=True)
     else:
         if exercise.kind is Kind.LIKERT:
             kinds.likert(doc, source, exercise, words, level + 1)

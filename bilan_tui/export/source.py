@@ -40,6 +40,9 @@ class ExportSource:
         consents: Every recorded consent.
         homework: Every imported assignment.
         other_answers: Answers of other packs (kept in the JSON export).
+        referential_labels: Labels of the ROME items her skills-gap marks name, by
+            code, in each fiche's order; given by the caller when the referential
+            is imported (``leads.referential_labels``), empty otherwise.
     """
 
     pack: Pack
@@ -53,6 +56,7 @@ class ExportSource:
     consents: tuple[Consent, ...] = ()
     homework: tuple[Homework, ...] = ()
     other_answers: tuple[Answer, ...] = ()
+    referential_labels: Mapping[str, str] = field(default_factory=dict)
 
     def exercise_answers(self, exercise_id: str) -> ExerciseAnswers:
         """The answers of one exercise, by its ref (empty if none)."""

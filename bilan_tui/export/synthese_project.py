@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from .detail_kinds import ranking_table
 from .doc import labelled, plain, strong
 from .results import matrix
+from .skills_gap import skills_gap_section
 from .synthese_context import Synthesis
 from .wording import lower_first
 
@@ -105,6 +106,7 @@ def project(syn: Synthesis) -> None:
     """The project in the person's words, the alternatives, the interviews."""
     _project_statement(syn)
     _leads(syn)
+    skills_gap_section(syn.doc, syn.source, 3, complete=False)
     _interviews(syn)
 
 
