@@ -22,7 +22,7 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Checkbox, Footer, Input, Select, Static
 
-from bilan_tui.i18n import _
+from bilan_tui.i18n import _, ngettext
 from bilan_tui.leads import interest_scores, own_letters
 from bilan_tui.referentiel.model import FicheRef, SearchHit
 from bilan_tui.ui.text import plain
@@ -193,7 +193,7 @@ class ExplorerScreen(Screen[None]):
             return _("No fiche matches. Try another word, fewer letters or no filter.")
         if found >= RESULTS:
             return _("The first {count} fiches").format(count=found)
-        return _("{count} fiches").format(count=found) if found > 1 else _("1 fiche")
+        return ngettext("{count} fiche", "{count} fiches", found).format(count=found)
 
     def _show_suggestions(self) -> None:
         assert self.referential is not None
