@@ -21,6 +21,11 @@ class LeadsBody(RecordsBody):
     """The list of leads, its editor, and the two doors to the referential."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
+        # Still there, out of the key bar: the two doors below must fit in 80 columns.
+        Binding("ctrl+up", "move(-1)", _("Move up"), tooltip=_("Move the entry up"), show=False),
+        Binding(
+            "ctrl+down", "move(1)", _("Move down"), tooltip=_("Move the entry down"), show=False
+        ),
         Binding("m", "explore", _("Jobs"), tooltip=_("Explore occupations (ROME)")),
         Binding(
             "g",

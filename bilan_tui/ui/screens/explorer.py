@@ -66,6 +66,7 @@ class ExplorerScreen(Screen[None]):
             "clear_letters",
             _("All letters"),
             tooltip=_("Search every Holland code, not only yours"),
+            show=False,  # the line above the results says it, the key bar stays within 80
         ),
     ]
 

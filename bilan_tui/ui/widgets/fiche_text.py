@@ -20,12 +20,12 @@ CORE = "★"
 
 
 def _heading(text: str) -> Content:
-    return Content("\n") + Content(text).stylize("bold $text-primary") + Content("\n")
+    return Content("\n\n") + Content(text).stylize("bold $text-primary") + Content("\n")
 
 
 def _bullets(items: Iterable[str]) -> Content:
     lines = [Content("  • ") + plain(item) for item in items]
-    return Content("\n").join(lines) + Content("\n") if lines else Content("")
+    return Content("\n").join(lines)
 
 
 def holland_line(fiche: Fiche) -> str:
@@ -88,10 +88,10 @@ def fiche_content(fiche: Fiche) -> Content:
         if listed:
             parts.append(_bullets(lines))
         else:
-            parts.append(plain("\n\n".join(lines)) + Content("\n"))
+            parts.append(plain("\n\n".join(lines)))
     if fiche.appellations:
         parts.append(_heading(_("Job titles ({count})").format(count=len(fiche.appellations))))
-        parts.append(plain(" · ".join(fiche.appellations)) + Content("\n"))
+        parts.append(plain(" · ".join(fiche.appellations)))
     if any(item.core for item in fiche.skills):
-        parts.append(Content("\n") + plain(_("{mark} core of the job").format(mark=CORE)))
+        parts.append(Content("\n\n") + plain(_("{mark} core of the job").format(mark=CORE)))
     return Content("").join(parts)
