@@ -31,15 +31,3 @@ def status_label(status: ExerciseStatus) -> str:
     }
     return f"{GLYPHS[status]} {names[status]}"
 
-
-def holland_type(letter: str) -> str:
-    """The name of a Holland (RIASEC) type from its letter; the letter itself if unknown."""
-    names = {
-        "R": _("realistic"),
-        "I": _("investigative"),
-        "A": _("artistic"),
-        "S": _("social"),
-        "E": _("enterprising"),
-        "C": _("conventional"),
-    }
-    return names.get(letter.upper(), letter)

@@ -17,7 +17,7 @@ from bilan_tui.session import WorkbookSession
 
 if TYPE_CHECKING:
     from bilan_tui.referentiel.model import FicheRef
-    from bilan_tui.referentiel.reader import Referential
+    from bilan_tui.referentiel.reader import Referentiel
     from bilan_tui.ui.app import BilanApp
 
 
@@ -26,9 +26,9 @@ class Referentials:
 
     def __init__(self, data_dir: Path) -> None:
         self.data_dir = data_dir
-        self._open: Referential | None = None
+        self._open: Referentiel | None = None
 
-    def get(self) -> Referential | None:
+    def get(self) -> Referentiel | None:
         """The referential, or ``None`` while none is imported (or it cannot be read)."""
         if self._open is None:
             from bilan_tui.referentiel.reader import open_latest

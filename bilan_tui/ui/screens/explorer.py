@@ -30,7 +30,7 @@ from bilan_tui.ui.widgets.fiche_list import NEAR_TIE, FicheList, hit_option, sug
 
 if TYPE_CHECKING:
     from bilan_tui.profile import Profile
-    from bilan_tui.referentiel.reader import Referential
+    from bilan_tui.referentiel.reader import Referentiel
 
 RIASEC = "RIASEC"
 RESULTS = 50
@@ -72,7 +72,7 @@ class ExplorerScreen(Screen[None]):
 
     def __init__(
         self,
-        referential: Referential | None,
+        referential: Referentiel | None,
         profile: Profile | None,
         add_lead: Callable[[FicheRef], None],
         missing: Callable[[], str] | None = None,

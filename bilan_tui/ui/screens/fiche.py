@@ -25,7 +25,7 @@ from bilan_tui.ui.text import plain
 from bilan_tui.ui.widgets.fiche_text import fiche_content
 
 if TYPE_CHECKING:
-    from bilan_tui.referentiel.reader import Referential
+    from bilan_tui.referentiel.reader import Referentiel
 
 LINK = "→"
 
@@ -60,7 +60,7 @@ class FicheScreen(Screen[None]):
     ]
 
     def __init__(
-        self, referential: Referential, code: str, add_lead: Callable[[FicheRef], None]
+        self, referential: Referentiel, code: str, add_lead: Callable[[FicheRef], None]
     ) -> None:
         super().__init__(id="fiche")
         self.referential = referential

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from textual.content import Content
 
 from bilan_tui.i18n import _
-from bilan_tui.labels import holland_type
+from bilan_tui.referentiel.messages import type_name as holland_type
 from bilan_tui.referentiel.model import Fiche, SkillItem, SkillKind
 from bilan_tui.ui.text import plain
 
