@@ -8,7 +8,8 @@ they hold only stdlib types so that neither side needs the other's internals.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 
@@ -66,6 +67,7 @@ class SkillItem:
         kind: Savoir-faire, savoir-être or savoir.
         core: True when the fiche flags it `coeur_metier` (a core item of the job).
         group: The heading the item sits under in the fiche ("Technique", a category), or "".
+        emerging: True when the fiche flags it as emerging (``Émergente``) in the job.
     """
 
     code: str
@@ -73,6 +75,7 @@ class SkillItem:
     kind: SkillKind
     core: bool
     group: str
+    emerging: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +94,7 @@ class Fiche:
     regulated: bool
     transitions: tuple[str, ...]
     centres_interet: tuple[str, ...]
+    sectors: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,3 +113,21 @@ class Suggestion:
     score: float
     reason: str
     near_tie: bool
+
+
+@dataclass(frozen=True, slots=True)
+class ImportReport:
+    """What an import built, for the command line and the interface.
+
+    Attributes:
+        version: The version now installed.
+        counts: Rows stored per table ("fiches", "appellations", "savoir_faire"...).
+        skipped: (file, reason) for each optional file absent, unused or decoded
+            with a fallback, already translated.
+        seconds: Wall time of the import.
+    """
+
+    version: ReferentielVersion
+    counts: Mapping[str, int] = field(default_factory=dict)
+    skipped: tuple[tuple[str, str], ...] = ()
+    seconds: float = 0.0

@@ -23,6 +23,10 @@ HEADLESS = [
     "bilan_tui.profile",
     "bilan_tui.demo.build",
     "bilan_tui.cli.demo",
+    "bilan_tui.referentiel.importer",
+    "bilan_tui.referentiel.reader",
+    "bilan_tui.referentiel.matching",
+    "bilan_tui.referentiel.messages",
 ]
 
 
@@ -69,3 +73,11 @@ def test_quick_read_imports_neither_sqlalchemy_nor_sqlmodel() -> None:
         ["bilan_tui.store.quick_read", "bilan_tui.session", "bilan_tui.homework.view"]
     )
     assert not {"sqlmodel", "sqlalchemy", "pydantic"} & loaded
+
+
+def test_referentiel_imports_neither_textual_nor_sqlmodel() -> None:
+    """The referential is stdlib over the domain (DESIGN §2): sqlite3, csv, zipfile."""
+    loaded = _modules_after_import(
+        ["bilan_tui.referentiel.importer", "bilan_tui.referentiel.reader"]
+    )
+    assert not {"textual", "sqlmodel", "sqlalchemy"} & loaded
