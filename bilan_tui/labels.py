@@ -30,4 +30,3 @@ def status_label(status: ExerciseStatus) -> str:
         ExerciseStatus.DONE: _("done"),
     }
     return f"{GLYPHS[status]} {names[status]}"
-

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from bilan_tui.domain.answers import ExerciseAnswers
 from bilan_tui.domain.model import Exercise
@@ -56,7 +56,7 @@ class LeadBook:
         return self.session.describe_error(self._autosaver.last_error)
 
 
-def lead_book(app: App[object], session: WorkbookSession) -> LeadBook | None:
+def lead_book(app: App[Any], session: WorkbookSession) -> LeadBook | None:
     """The leads of ``session``'s pack, shared with an open ``pistes`` screen if any.
 
     ``None`` when the pack has no ``pistes`` records exercise (a consultant's pack).

@@ -47,7 +47,7 @@ def hit_option(hit: SearchHit) -> Option:
 def suggestion_option(suggestion: Suggestion) -> Option:
     """A suggestion and, under it, the reason in words (the near-tie mark when it applies)."""
     prompt = _head(suggestion.fiche, NEAR_TIE if suggestion.near_tie else "")
-    prompt += Content("\n      ") + plain(suggestion.reason).stylize("$text-muted")
+    prompt += Content("\n  ") + plain(suggestion.reason).stylize("$text-muted")
     return Option(prompt, id=suggestion.fiche.code)
 
 
@@ -55,7 +55,8 @@ class FicheList(OptionList):
     """The fiches found; Enter opens one, ``a`` adds it to the leads."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "select", _("Open"), tooltip=_("Open the highlighted fiche")),
+        # Out of the key bar (Enter opens any list's line): "a" must fit in 80 columns.
+        Binding("enter", "select", _("Open"), tooltip=_("Open the highlighted fiche"), show=False),
         Binding("a", "add_lead", _("Add to my leads"), tooltip=_("Add this fiche to your leads")),
     ]
 

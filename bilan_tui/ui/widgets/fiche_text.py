@@ -17,6 +17,8 @@ from bilan_tui.ui.text import plain
 
 CORE = "★"
 """Marks an item the fiche flags as core (``coeur_metier``)."""
+EMERGING = "◆"
+"""Marks an item the fiche flags as emerging in the job."""
 
 
 def _heading(text: str) -> Content:
@@ -53,8 +55,14 @@ def flags_line(fiche: Fiche) -> str:
 def _skills(items: Iterable[SkillItem]) -> list[str]:
     """Core items first, marked, then the others, each list in the fiche's order."""
     chosen = list(items)
-    core = [f"{CORE} {item.label}" for item in chosen if item.core]
-    return core + [item.label for item in chosen if not item.core]
+
+    def line(item: SkillItem) -> str:
+        marks = (CORE if item.core else "") + (EMERGING if item.emerging else "")
+        return f"{marks} {item.label}" if marks else item.label
+
+    return [line(item) for item in chosen if item.core] + [
+        line(item) for item in chosen if not item.core
+    ]
 
 
 def fiche_content(fiche: Fiche) -> Content:
@@ -81,6 +89,7 @@ def fiche_content(fiche: Fiche) -> Content:
     ]
     sections.append((_("Working conditions"), contexts, True))
     sections.append((_("Centres of interest"), list(fiche.centres_interet), True))
+    sections.append((_("Sectors"), list(fiche.sectors), True))
     for title, lines, listed in sections:
         if not lines:
             continue
@@ -88,10 +97,15 @@ def fiche_content(fiche: Fiche) -> Content:
         if listed:
             parts.append(_bullets(lines))
         else:
-            parts.append(plain("\n\n".join(lines)))
+            parts.append(plain("\n".join(lines)))
     if fiche.appellations:
         parts.append(_heading(_("Job titles ({count})").format(count=len(fiche.appellations))))
         parts.append(plain(" · ".join(fiche.appellations)))
+    legend = []
     if any(item.core for item in fiche.skills):
-        parts.append(Content("\n\n") + plain(_("{mark} core of the job").format(mark=CORE)))
+        legend.append(_("{mark} core of the job").format(mark=CORE))
+    if any(item.emerging for item in fiche.skills):
+        legend.append(_("{mark} emerging in the job").format(mark=EMERGING))
+    if legend:
+        parts.append(Content("\n\n") + plain("   ".join(legend)))
     return Content("").join(parts)
