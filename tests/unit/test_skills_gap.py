@@ -108,7 +108,11 @@ def _with_gap(language: str) -> list[Answer]:
 def test_both_exports_say_what_she_lacks_with_labels_in_the_fiche_order(language: str) -> None:
     pack = load_shipped_pack(language)
     source = source_from(pack, _with_gap(language), language=language)
-    labels = {"400": "Droit du travail", "300": "Réaliser une visite d'information", "100": "Mener un entretien"}
+    labels = {
+        "400": "Droit du travail",
+        "300": "Réaliser une visite d'information",
+        "100": "Mener un entretien",
+    }
     source = dataclasses.replace(source, referential_labels=labels)
     options = ExportOptions(scope="detail", format="md", generated_on=REFERENCE)
     detail = render(source, options).text
