@@ -222,7 +222,7 @@ class ExplorerScreen(Screen[None]):
         self._count(" ".join(parts))
 
     def _count(self, text: str) -> None:
-        self.query_one("#explorer-count", Static).update(plain(text))
+        self.query_one("#explorer-count", Static).update(plain(text), layout=False)
 
     @property
     def results(self) -> FicheList:
