@@ -11,8 +11,11 @@ from bilan_tui.domain.answers import REFERENTIAL_VERSION
 from bilan_tui.leads import interest_scores, own_letters
 from bilan_tui.profile import profile_of
 from bilan_tui.referentiel.messages import attribution
+from bilan_tui.referentiel.model import Fiche, FicheRef, SearchHit, SkillItem, SkillKind, Suggestion
 from bilan_tui.ui.screens.explorer import ExplorerScreen
 from bilan_tui.ui.screens.fiche import FicheScreen
+from bilan_tui.ui.widgets.fiche_list import hit_option, suggestion_option
+from bilan_tui.ui.widgets.fiche_text import fiche_content
 from tests.ui.helpers import open_exercise, read_session, shipped_pack
 from tests.ui.rome_helpers import demo_app, install_referential, lines, open_explorer
 
@@ -233,3 +236,35 @@ async def test_from_the_leads_m_explores_and_the_new_lead_joins_the_list(data_di
         # the exercise's own copy holds it: its next save cannot undo it
         entries = exercise.autosaver.answers.entries()
         assert entries[-1].values["code_rome"] == "K1207"
+
+
+def test_the_referentials_text_is_never_read_as_markup() -> None:
+    ref = FicheRef("X1234", "Chef [b]de[/b] rang [@click=app.quit]", "S", "")
+    hit = hit_option(SearchHit(ref, "Serveur [/]", True))
+    assert "Chef [b]de[/b] rang [@click=app.quit]" in str(hit.prompt)
+    assert "Serveur [/]" in str(hit.prompt)
+    suggestion = suggestion_option(Suggestion(ref, 0.9, "Parce que [red]oui[/red]", True))
+    assert "Parce que [red]oui[/red]" in str(suggestion.prompt)
+    fiche = Fiche(
+        ref,
+        definition=("Sert [i]les[/i] clients",),
+        access=("CAP [/]",),
+        appellations=("Maître [d'hôtel]",),
+        skills=(SkillItem("1", "Dresser [une] table", SkillKind.SAVOIR_FAIRE, True, ""),),
+        contexts=(("Horaires", "Soir [et] week-end"),),
+        close=(),
+        next=(),
+        cadre=False,
+        regulated=False,
+        transitions=(),
+        centres_interet=(),
+    )
+    text = str(fiche_content(fiche))
+    for part in (
+        "Sert [i]les[/i] clients",
+        "CAP [/]",
+        "Maître [d'hôtel]",
+        "Dresser [une] table",
+        "Soir [et] week-end",
+    ):
+        assert part in text

@@ -101,8 +101,15 @@ async def test_without_a_referential_every_door_says_how_to_import_it(data_dir: 
     app = demo_app(data_dir)
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for_session(app, pilot)
-        titles = [command.title for command in app.get_system_commands(app.screen)]
-        assert "Explore occupations" in titles
+        await pilot.press("ctrl+p")  # the palette
+        await pilot.pause()
+        app.screen.query_one(Input).value = "Explore occ"
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ExplorerScreen)
+        await pilot.press("escape")
+        await pilot.pause()
         await pilot.press("m")  # the dashboard's key
         await pilot.pause()
         explorer = app.screen
