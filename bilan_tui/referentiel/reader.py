@@ -30,6 +30,18 @@ from .model import (
 )
 from .queries import fiche_of, search_sql
 
+COUNT_QUERIES = {
+    "fiches": "SELECT COUNT(*) FROM fiche",
+    "appellations": "SELECT COUNT(*) FROM appellation",
+    "savoir_faire": "SELECT COUNT(*) FROM item WHERE kind = 'savoir_faire'",
+    "savoir_etre": "SELECT COUNT(*) FROM item WHERE kind = 'savoir_etre'",
+    "savoir": "SELECT COUNT(*) FROM item WHERE kind = 'savoir'",
+    "work_contexts": "SELECT COUNT(*) FROM context",
+    "mobility_links": "SELECT COUNT(*) FROM mobility",
+    "centres_interet": "SELECT COUNT(*) FROM centre",
+}
+"""What ``bilan metiers info`` counts, by the keys :func:`messages.count_label` names."""
+
 
 def _connect(path: Path) -> sqlite3.Connection:
     uri = "file:" + quote(str(path.resolve())) + "?mode=ro&immutable=1"
@@ -169,6 +181,13 @@ class Referentiel:
             chunk = keys[start : start + 500]
             query = sql.format(",".join("?" * len(chunk)))
             found.update((str(key), str(value)) for key, value in self._db.execute(query, chunk))
+        return found
+
+    def counts(self) -> dict[str, int]:
+        """How much the referential holds: fiches, appellations, items by family..."""
+        found: dict[str, int] = {}
+        for key, sql in COUNT_QUERIES.items():
+            (found[key],) = self._db.execute(sql).fetchone()
         return found
 
     def all_fiches(self) -> list[FicheRef]:
