@@ -156,8 +156,8 @@ def near_tie_note(main: tuple[str, str], used: tuple[str, str]) -> str:
     ]
     pair = swapped if len(swapped) == 2 else [main[0], main[1]]
     return _(
-        "Your scores for {a} and {b} are almost equal: read in the other order, "
-        "your code brings this fiche this close."
+        "Your scores for {a} and {b} are almost equal: it is by reading your code "
+        "in the other order that this fiche comes this close."
     ).format(a=type_name(pair[0]), b=type_name(pair[1]))
 
 

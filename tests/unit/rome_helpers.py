@@ -7,15 +7,29 @@ another version, drop a file or a column, re-encode), and zips it if asked.
 
 from __future__ import annotations
 
+import os
 import shutil
 import zipfile
 from pathlib import Path
 
 ROME_FIXTURES = Path(__file__).parent.parent / "fixtures" / "rome"
-OFFICIAL_ZIP = (
-    Path(__file__).resolve().parents[3] / "shared" / "data" / "rome" / "RefRomeCsv-v460.zip"
-)
-"""The shared official copy, beside the repository (``../shared/data/rome/``)."""
+REPO = Path(__file__).resolve().parents[2]
+OFFICIAL_NAME = Path("shared") / "data" / "rome" / "RefRomeCsv-v460.zip"
+
+
+def official_zip() -> Path | None:
+    """The shared official copy, if this machine has it.
+
+    ``$BILAN_ROME_ZIP`` if set (only that path), else ``../shared/data/rome/`` beside the
+    repository (``/work/main`` → ``/work/shared``), also looked for one level
+    higher so that a worktree (``/work/wt/name``) finds it too.
+    """
+    named = os.environ.get("BILAN_ROME_ZIP")
+    if named is not None:  # then only that one (an empty value skips the tests)
+        candidates = [Path(named)] if named else []
+    else:
+        candidates = [REPO.parent / OFFICIAL_NAME, REPO.parent.parent / OFFICIAL_NAME]
+    return next((path for path in candidates if path.is_file()), None)
 
 
 def fixture_folder(tmp: Path, *, version: int = 460, name: str = "rome") -> Path:

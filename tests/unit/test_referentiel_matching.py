@@ -126,7 +126,7 @@ def test_a_near_tie_brings_the_other_order_forward_and_says_so() -> None:
     assert nurse.reason == (
         "This fiche combines your first two types, social and investigative, with "
         "investigative first. Your scores for social and investigative are almost equal: "
-        "read in the other order, your code brings this fiche this close."
+        "it is by reading your code in the other order that this fiche comes this close."
     )
     assert (ranked["J1501"].score, ranked["J1501"].near_tie) == (15.0, False)
     # Without the near-tie the same fiche stays where its index puts it.
