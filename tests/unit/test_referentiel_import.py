@@ -13,9 +13,15 @@ import pytest
 from bilan_tui.referentiel import build, sources
 from bilan_tui.referentiel.errors import ReferentielError
 from bilan_tui.referentiel.importer import import_referentiel, parse_version_txt
-from bilan_tui.referentiel.reader import installed_versions, open_latest
+from bilan_tui.referentiel.reader import Referentiel, installed_versions, open_latest
 
 from .rome_helpers import csv_name, fixture_folder, zip_folder
+
+
+def opened(data_dir: Path) -> Referentiel:
+    referentiel = open_latest(data_dir)
+    assert referentiel is not None
+    return referentiel
 
 
 def test_import_from_the_zip_builds_a_private_read_only_referential(
@@ -54,7 +60,7 @@ def test_import_from_a_folder_names_the_optional_files_it_skipped_or_adapted(
         (csv_name("arborescence_competences"), "absent: optional, imported without it"),
         (csv_name("arborescence_secteur_naf"), "read as Windows-1252: it is not UTF-8"),
     )
-    with open_latest(data_dir) as referentiel:  # type: ignore[union-attr]
+    with opened(data_dir) as referentiel:
         fiche = referentiel.fiche("K1207")
     assert fiche is not None
     # Windows-1252 decoded right: "hébergement", not mojibake.
@@ -72,7 +78,7 @@ def test_the_version_comes_from_the_file_names_and_versions_sit_side_by_side(
     import_referentiel(fixture_folder(tmp_path, version=461, name="v61"), data_dir)
     import_referentiel(fixture_folder(tmp_path, version=460, name="v60"), data_dir)
     assert [v.number for v in installed_versions(data_dir)] == [61, 60]
-    with open_latest(data_dir) as referentiel:  # type: ignore[union-attr]
+    with opened(data_dir) as referentiel:
         assert referentiel.version.number == 61
         assert referentiel.version.title == "ROME 4.0 version 61 - 25M09"
 
@@ -96,7 +102,7 @@ def test_importing_again_replaces_the_same_version_harmlessly(
     assert [hit.fiche.code for hit in reader.search("aide soignante")] == ["J1501"]
     reader.close()
     assert [v.number for v in installed_versions(data_dir)] == [60]
-    with open_latest(data_dir) as referentiel:  # type: ignore[union-attr]
+    with opened(data_dir) as referentiel:
         assert referentiel.counts()["fiches"] == 12
 
 
@@ -194,7 +200,7 @@ def test_the_competence_tree_gives_headings_when_present(tmp_path: Path, data_di
     )
     report = import_referentiel(folder, data_dir)
     assert all("arborescence_competences" not in file for file, _reason in report.skipped)
-    with open_latest(data_dir) as referentiel:  # type: ignore[union-attr]
+    with opened(data_dir) as referentiel:
         fiche = referentiel.fiche("K1207")
     assert fiche is not None
     groups = {item.code: item.group for item in fiche.skills}
@@ -284,7 +290,7 @@ def test_a_failure_mid_import_leaves_the_previous_version_usable(
         import_referentiel(fixture_folder(tmp_path, name="second"), data_dir)
     assert os.listdir(data_dir / "referentiels") == ["rome-v60.sqlite"]
     assert (data_dir / "referentiels" / "rome-v60.sqlite").read_bytes() == before
-    with open_latest(data_dir) as referentiel:  # type: ignore[union-attr]
+    with opened(data_dir) as referentiel:
         assert referentiel.search("educateur specialise")[0].fiche.code == "K1207"
 
 
@@ -313,3 +319,36 @@ def test_a_damaged_database_file_is_ignored_by_the_reader(tmp_path: Path, data_d
     with pytest.raises(sqlite3.OperationalError):
         referentiel._db.execute("DELETE FROM fiche")
     referentiel.close()
+
+
+def test_an_empty_or_malformed_required_file_is_named(tmp_path: Path, data_dir: Path) -> None:
+    folder = fixture_folder(tmp_path)
+    (folder / csv_name("centre_interet")).write_text("", encoding="utf-8")
+    assert _refused(folder, data_dir) == "unix_centre_interet_v460_utf8.csv is empty."
+    (folder / csv_name("centre_interet")).write_text(
+        '"code_centre_interet","libelle_centre_interet"\n"1","' + "a" * 200_000 + '"\n',
+        encoding="utf-8",
+    )
+    assert _refused(folder, data_dir) == (
+        "unix_centre_interet_v460_utf8.csv is not a valid CSV file (line 2)."
+    )
+
+
+def test_a_zip_holding_a_file_twice_is_refused(tmp_path: Path, data_dir: Path) -> None:
+    source = zip_folder(fixture_folder(tmp_path), tmp_path / "twice.zip")
+    with zipfile.ZipFile(source, "a") as archive:
+        archive.writestr("copy/" + csv_name("texte"), "x")
+    assert _refused(source, data_dir) == "The zip holds unix_texte_v460_utf8.csv twice."
+
+
+def test_leftovers_of_a_killed_import_are_cleaned_once_stale(
+    tmp_path: Path, data_dir: Path
+) -> None:
+    folder = data_dir / "referentiels"
+    folder.mkdir(parents=True)
+    stale, fresh = folder / ".rome-v60-old.tmp", folder / ".rome-v60-new.tmp"
+    stale.write_bytes(b"half")
+    fresh.write_bytes(b"another import running")
+    os.utime(stale, (1_000_000_000, 1_000_000_000))
+    import_referentiel(fixture_folder(tmp_path), data_dir)
+    assert sorted(p.name for p in folder.iterdir()) == [".rome-v60-new.tmp", "rome-v60.sqlite"]
