@@ -183,8 +183,10 @@ def render_import(report: ImportReport) -> str:
         f"  {count:>7,}  {count_label(key)}".replace(",", "\u202f")
         for key, count in report.counts.items()
     )
+    if report.skipped:
+        lines.append(_("Optional files:"))
     for file, reason in report.skipped:
-        lines.append(_("Skipped or adapted: {file}: {reason}").format(file=file, reason=reason))
+        lines.append("  - " + _("{file}: {reason}").format(file=file, reason=reason))
     lines.append(_("Installed in {path}").format(path=version.path))
     lines.append(attribution(version))
     return "\n".join(lines)

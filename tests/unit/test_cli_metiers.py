@@ -85,10 +85,12 @@ def test_import_shows_progress_then_counts_time_and_skipped_files(
     assert out[0].endswith(" s.")
     assert "       12  fiches" in out
     assert "       20  job titles (appellations)" in out
-    assert (
-        "Skipped or adapted: unix_arborescence_competences_v460_utf8.csv: "
-        "absent: optional, imported without it"
-    ) in out
+    assert out[-5:-1] == [
+        "Optional files:",
+        "  - unix_arborescence_competences_v460_utf8.csv: absent: optional, imported without it",
+        "  - unix_arborescence_secteur_naf_v460_utf8.csv: read as Windows-1252: it is not UTF-8",
+        f"Installed in {data_dir / 'referentiels' / 'rome-v60.sqlite'}",
+    ]
     assert f"Installed in {data_dir / 'referentiels' / 'rome-v60.sqlite'}" in out
     assert out[-1] == "Source: France Travail, ROME 4.0, version 60 (September 2025)"
 
