@@ -14,6 +14,7 @@ from bilan_tui.referentiel import build, sources
 from bilan_tui.referentiel.errors import ReferentielError
 from bilan_tui.referentiel.importer import import_referentiel, parse_version_txt
 from bilan_tui.referentiel.reader import Referentiel, installed_versions, open_latest
+from bilan_tui.referentiel.tables import decode
 
 from .rome_helpers import csv_name, fixture_folder, zip_folder
 
@@ -352,3 +353,21 @@ def test_leftovers_of_a_killed_import_are_cleaned_once_stale(
     os.utime(stale, (1_000_000_000, 1_000_000_000))
     import_referentiel(fixture_folder(tmp_path), data_dir)
     assert sorted(p.name for p in folder.iterdir()) == [".rome-v60-new.tmp", "rome-v60.sqlite"]
+
+
+def test_single_byte_fallbacks_read_each_encoding_right() -> None:
+    windows = '"code_rome","libelle_secteur_naf"\n"K1207","Aide à l’enfance"\n'.encode("cp1252")
+    assert decode(windows, "f", required=False) == (
+        '"code_rome","libelle_secteur_naf"\n"K1207","Aide à l’enfance"\n',
+        "read as Windows-1252: it is not UTF-8",
+    )
+    latin9 = '"code_rome","libelle_secteur_naf"\n"A1423","Œnologie, cœur"\n'.encode("iso8859_15")
+    assert decode(latin9, "f", required=False) == (
+        '"code_rome","libelle_secteur_naf"\n"A1423","Œnologie, cœur"\n',
+        "read as ISO-8859-15 (Latin-9): it is not UTF-8",
+    )
+    with pytest.raises(ReferentielError):
+        decode(latin9, "f", required=True)
+    with pytest.raises(ReferentielError) as caught:
+        decode(b"\x81\x8d", "g.csv", required=False)  # undefined even in Windows-1252
+    assert caught.value.message == "g.csv is neither UTF-8 nor Windows-1252 text."
