@@ -29,6 +29,7 @@ from .model import (
     Suggestion,
 )
 from .queries import fiche_of, search_sql
+from .schema import SCHEMA_VERSION
 
 COUNT_QUERIES = {
     "fiches": "SELECT COUNT(*) FROM fiche",
@@ -49,7 +50,15 @@ def _connect(path: Path) -> sqlite3.Connection:
 
 
 def _version_of(path: Path, db: sqlite3.Connection) -> ReferentielVersion:
+    """The version a database holds.
+
+    Raises:
+        sqlite3.Error: not a referential, or one built with another layout
+            (an older ``bilan``): it reads as absent until imported again.
+    """
     meta = dict(db.execute("SELECT key, value FROM meta").fetchall())
+    if meta.get("schema") != str(SCHEMA_VERSION):
+        raise sqlite3.DatabaseError("referential built with another layout")
     return ReferentielVersion(
         int(meta.get("number", 0)), meta.get("published", ""), meta.get("title", ""), str(path)
     )

@@ -371,3 +371,17 @@ def test_single_byte_fallbacks_read_each_encoding_right() -> None:
     with pytest.raises(ReferentielError) as caught:
         decode(b"\x81\x8d", "g.csv", required=False)  # undefined even in Windows-1252
     assert caught.value.message == "g.csv is neither UTF-8 nor Windows-1252 text."
+
+
+def test_a_referential_built_with_another_layout_reads_as_absent(
+    tmp_path: Path, data_dir: Path
+) -> None:
+    report = import_referentiel(fixture_folder(tmp_path), data_dir)
+    db = sqlite3.connect(report.version.path)
+    with db:
+        db.execute("UPDATE meta SET value = '0' WHERE key = 'schema'")
+    db.close()
+    assert installed_versions(data_dir) == []
+    assert open_latest(data_dir) is None
+    import_referentiel(fixture_folder(tmp_path, name="again"), data_dir)
+    assert [v.number for v in installed_versions(data_dir)] == [60]
