@@ -385,3 +385,17 @@ def test_a_referential_built_with_another_layout_reads_as_absent(
     assert open_latest(data_dir) is None
     import_referentiel(fixture_folder(tmp_path, name="again"), data_dir)
     assert [v.number for v in installed_versions(data_dir)] == [60]
+
+
+def test_typed_mobility_links_split_close_and_next_fiches(tmp_path: Path, data_dir: Path) -> None:
+    folder = fixture_folder(tmp_path)
+    (folder / csv_name("rubrique_mobilite")).write_text(
+        '"code_rome","code_rome_cible","numero_ordre","code_type_mobilite"\n'
+        '"K1207","K1203","1","1"\n"K1207","K1201","1","2"\n',
+        encoding="utf-8",
+    )
+    import_referentiel(folder, data_dir)
+    with opened(data_dir) as referentiel:
+        fiche = referentiel.fiche("K1207")
+    assert fiche is not None
+    assert ([r.code for r in fiche.close], [r.code for r in fiche.next]) == (["K1203"], ["K1201"])
