@@ -120,6 +120,11 @@ class Builder:
         for code, label, category in savoirs.rows:
             rows.append((code, label, SkillKind.SAVOIR.value, category))
         self._insert("INSERT OR IGNORE INTO item VALUES (?,?,?,?)", rows)
+        for kind in SkillKind:
+            (count,) = self.db.execute(
+                "SELECT COUNT(*) FROM item WHERE kind = ?", (kind.value,)
+            ).fetchone()
+            self.counts[kind.value] = int(count)
 
     def contexts(self, table: Table) -> None:
         """The work-context referential (hours, travel, public, structure...)."""

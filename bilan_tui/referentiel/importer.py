@@ -198,7 +198,7 @@ def import_referentiel(
         )
     skipped: list[tuple[str, str]] = []
     tables = _tables(files, skipped)
-    steps = 9
+    steps = 8
     done = 0
 
     def report(label: str) -> None:
@@ -208,6 +208,8 @@ def import_referentiel(
         done += 1
 
     folder = referentiels_dir(Path(data_dir))
+    if not Path(data_dir).exists():
+        _private_folder(Path(data_dir))
     _private_folder(folder)
     _remove_stale(folder)
     final = database_path(Path(data_dir), number)

@@ -27,20 +27,21 @@ is flagged ``near_tie`` and its reason says so: shown, never hidden.
 
 Equal indexes are ordered by the centres d'intérêt she chose (a fiche in one of
 them first), then by her own scores on the fiche's letters (two thirds major,
-one third minor), then by title. A suggestion is a lead to explore, never a
-verdict: the reason says what coincides, not what she should do.
+one third minor), then in the order given (the reader gives the fiches by
+title). A suggestion is a lead to explore, never a verdict: the reason says
+what coincides, not what she should do.
 """
 
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from bilan_tui.i18n import _
 
 from .messages import type_name
 from .model import FicheRef, Suggestion
-from .text import sort_key
 
 HEXAGON = "RIASEC"
 NEAR_TIE_MARGIN = 5.0
@@ -156,8 +157,8 @@ def near_tie_note(main: tuple[str, str], used: tuple[str, str]) -> str:
     ]
     pair = swapped if len(swapped) == 2 else [main[0], main[1]]
     return _(
-        "Your scores for {a} and {b} are almost equal: read in the other order, "
-        "your code brings this fiche this close."
+        "Your scores for {a} and {b} are almost equal: it is by reading your code "
+        "in the other order that this fiche comes this close."
     ).format(a=type_name(pair[0]), b=type_name(pair[1]))
 
 
@@ -173,7 +174,7 @@ def rank(
 
     Args:
         scores: Her score per letter (0–100); letters without a score are left out.
-        fiches: Candidate fiches; those without a Holland code are skipped.
+        fiches: Candidate fiches, by title; those without a Holland code are skipped.
         favoured: Codes of fiches in the centres d'intérêt she chose.
         limit: How many suggestions to return.
         margin: The near-tie margin, in score points.
@@ -181,33 +182,63 @@ def rank(
     read = readings(scores, margin)
     if read is None:
         return []
-    keyed: list[tuple[tuple[float, int, float, str], Suggestion]] = []
-    for fiche in fiches:
-        if fiche.riasec_major not in HEXAGON or not fiche.riasec_major:
+    favoured = frozenset(favoured)
+    best_of: dict[tuple[str, str], tuple[int, tuple[str, str]]] = {}
+    scored: list[_Scored] = []
+    for position, fiche in enumerate(fiches):
+        major, minor = fiche.riasec_major, fiche.riasec_minor or fiche.riasec_major
+        if not major or major not in HEXAGON or minor not in HEXAGON:
             continue
-        if fiche.riasec_minor and fiche.riasec_minor not in HEXAGON:
-            continue
-        code = (fiche.riasec_major, fiche.riasec_minor)
-        main_index = congruence(read.main, code)
-        best, used = main_index, read.main
-        for other in read.alternatives:
-            index = congruence(other, code)
-            if index > best:
-                best, used = index, other
-        near = used != read.main
-        text = reason(read.main, fiche)
-        if near:
-            text += " " + near_tie_note(read.main, used)
-        minor = fiche.riasec_minor or fiche.riasec_major
-        affinity = (2 * scores.get(fiche.riasec_major, 0.0) + scores.get(minor, 0.0)) / 3
-        key = (-float(best), -int(fiche.code in favoured), -affinity, sort_key(fiche.title))
-        keyed.append((key, Suggestion(fiche, float(best), text, near)))
-    keyed.sort(key=lambda pair: pair[0])
-    return _with_near_ties([suggestion for _key, suggestion in keyed], max(0, limit))
+        code = (major, minor)
+        found = best_of.get(code)
+        if found is None:  # 36 possible codes: each is scored once per ranking
+            found = best_of[code] = _best_reading(read, code)
+        best, used = found
+        affinity = (2 * scores.get(major, 0.0) + scores.get(minor, 0.0)) / 3
+        key = (-best, -int(fiche.code in favoured), -affinity, position)
+        scored.append(_Scored(key, fiche, best, used, used != read.main))
+    scored.sort(key=lambda item: item.key)
+    chosen = _with_near_ties(scored, max(0, limit))
+    return [_suggestion(item, read.main) for item in chosen]
 
 
-def _with_near_ties(ranked: list[Suggestion], limit: int) -> list[Suggestion]:
-    """The first ``limit`` suggestions, keeping room for near-ties that score as high.
+def _best_reading(read: Readings, code: tuple[str, str]) -> tuple[int, tuple[str, str]]:
+    """The highest index a fiche's code reaches over her readings, and that reading."""
+    best, used = congruence(read.main, code), read.main
+    for other in read.alternatives:
+        index = congruence(other, code)
+        if index > best:
+            best, used = index, other
+    return best, used
+
+
+class _Scored(NamedTuple):
+    """A fiche's place before its reason is written (only the chosen ones get one).
+
+    Attributes:
+        key: The sort key: index, chosen centre, her scores on its letters, position.
+        fiche: The fiche.
+        score: Its best index over the readings of her code.
+        used: The reading that gives ``score``.
+        near_tie: Whether ``used`` is not her main reading.
+    """
+
+    key: tuple[int, int, float, int]
+    fiche: FicheRef
+    score: int
+    used: tuple[str, str]
+    near_tie: bool
+
+
+def _suggestion(item: _Scored, main: tuple[str, str]) -> Suggestion:
+    text = reason(main, item.fiche)
+    if item.near_tie:
+        text += " " + near_tie_note(main, item.used)
+    return Suggestion(item.fiche, float(item.score), text, item.near_tie)
+
+
+def _with_near_ties(ranked: list[_Scored], limit: int) -> list[_Scored]:
+    """The first ``limit`` fiches, keeping room for near-ties that score as high.
 
     When many fiches share her main reading (dozens of S-I fiches), those that
     only an equally likely reading brings forward would all fall past the
@@ -218,11 +249,9 @@ def _with_near_ties(ranked: list[Suggestion], limit: int) -> list[Suggestion]:
     if not top:
         return top
     floor = top[-1].score
-    waiting = [s for s in ranked[limit:] if s.near_tie and s.score >= floor]
-    room = max(1, limit // 4) - sum(s.near_tie for s in top)
+    waiting = [item for item in ranked[limit:] if item.near_tie and item.score >= floor]
+    room = max(1, limit // 4) - sum(item.near_tie for item in top)
     if room <= 0 or not waiting:
         return top
     brought = waiting[:room]
-    kept = top[: limit - len(brought)]
-    order = {id(s): index for index, s in enumerate(ranked)}
-    return sorted([*kept, *brought], key=lambda s: order[id(s)])
+    return sorted([*top[: limit - len(brought)], *brought], key=lambda item: item.key)

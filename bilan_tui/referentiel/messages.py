@@ -66,3 +66,24 @@ def type_name(letter: str) -> str:
         "C": _("conventional"),
     }
     return names.get(letter, letter)
+
+
+def count_label(key: str) -> str:
+    """The name of a count in an import report or ``metiers info``."""
+    labels = {
+        "fiches": _("fiches"),
+        "holland_codes": _("Holland codes"),
+        "appellations": _("job titles (appellations)"),
+        "search_labels": _("searchable titles"),
+        "savoir_faire": _("savoir-faire"),
+        "savoir_etre": _("savoir-être"),
+        "savoir": _("savoirs (knowledge)"),
+        "skill_links": _("fiche–skill links"),
+        "context_links": _("fiche–work context links"),
+        "work_contexts": _("work contexts"),
+        "texts": _("definition and access sentences"),
+        "mobility_links": _("mobility links"),
+        "centres_interet": _("centres d'intérêt"),
+        "sectors": _("fiche–sector links"),
+    }
+    return labels.get(key, key)

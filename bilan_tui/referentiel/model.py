@@ -80,7 +80,29 @@ class SkillItem:
 
 @dataclass(frozen=True, slots=True)
 class Fiche:
-    """Everything the explorer and `metiers show` display for one fiche."""
+    """Everything the explorer and `metiers show` display for one fiche.
+
+    Attributes:
+        ref: Code, title and official Holland code.
+        definition: The definition's sentences, in order.
+        access: The "accès à l'emploi" sentences, in order.
+        appellations: Every job title of the fiche (long labels), by title.
+        skills: Savoir-faire, savoir-être and savoirs; core items first, then the
+            official order.
+        contexts: (type, context) pairs, e.g. ("Horaires et durée du travail",
+            "Travail le samedi"), grouped by type.
+        close: Mobility targets in their official order. ROME 4.0's CSV has one
+            mobility list without a type, so every target is here.
+        next: Evolution targets, only when a version's file types its mobility
+            links (ROME 3 did); empty for v60.
+        cadre: The "emploi cadre" flag.
+        regulated: The "emploi réglementé" flag.
+        transitions: Flags in words: the ecological label when it is not neutral
+            ("Emploi Vert"), "Digital transition", "Demographic transition".
+        centres_interet: Labels of the official centres d'intérêt listing the
+            fiche, those where it is a main fiche first.
+        sectors: Sectors of activity (from the optional sector files), by label.
+    """
 
     ref: FicheRef
     definition: tuple[str, ...]

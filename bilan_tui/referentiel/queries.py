@@ -79,7 +79,7 @@ def search_sql(
             SELECT l.fiche AS fiche, l.text AS text, l.is_appellation AS is_appellation,
                    MIN(hit.rank
                        - CASE WHEN l.key LIKE ? THEN {STARTS_WITH_BONUS} ELSE 0 END
-                       + l.is_appellation * 0.01) AS score
+                       + l.is_appellation * 1.0) AS score
             FROM hit JOIN label l ON l.id = hit.id
             GROUP BY l.fiche
         ) best JOIN fiche f ON f.code = best.fiche

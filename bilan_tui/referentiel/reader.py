@@ -29,6 +29,19 @@ from .model import (
     Suggestion,
 )
 from .queries import fiche_of, search_sql
+from .schema import SCHEMA_VERSION
+
+COUNT_QUERIES = {
+    "fiches": "SELECT COUNT(*) FROM fiche",
+    "appellations": "SELECT COUNT(*) FROM appellation",
+    "savoir_faire": "SELECT COUNT(*) FROM item WHERE kind = 'savoir_faire'",
+    "savoir_etre": "SELECT COUNT(*) FROM item WHERE kind = 'savoir_etre'",
+    "savoir": "SELECT COUNT(*) FROM item WHERE kind = 'savoir'",
+    "work_contexts": "SELECT COUNT(*) FROM context",
+    "mobility_links": "SELECT COUNT(*) FROM mobility",
+    "centres_interet": "SELECT COUNT(*) FROM centre",
+}
+"""What ``bilan metiers info`` counts, by the keys :func:`messages.count_label` names."""
 
 
 def _connect(path: Path) -> sqlite3.Connection:
@@ -37,7 +50,15 @@ def _connect(path: Path) -> sqlite3.Connection:
 
 
 def _version_of(path: Path, db: sqlite3.Connection) -> ReferentielVersion:
+    """The version a database holds.
+
+    Raises:
+        sqlite3.Error: not a referential, or one built with another layout
+            (an older ``bilan``): it reads as absent until imported again.
+    """
     meta = dict(db.execute("SELECT key, value FROM meta").fetchall())
+    if meta.get("schema") != str(SCHEMA_VERSION):
+        raise sqlite3.DatabaseError("referential built with another layout")
     return ReferentielVersion(
         int(meta.get("number", 0)), meta.get("published", ""), meta.get("title", ""), str(path)
     )
@@ -169,6 +190,13 @@ class Referentiel:
             chunk = keys[start : start + 500]
             query = sql.format(",".join("?" * len(chunk)))
             found.update((str(key), str(value)) for key, value in self._db.execute(query, chunk))
+        return found
+
+    def counts(self) -> dict[str, int]:
+        """How much the referential holds: fiches, appellations, items by family..."""
+        found: dict[str, int] = {}
+        for key, sql in COUNT_QUERIES.items():
+            (found[key],) = self._db.execute(sql).fetchone()
         return found
 
     def all_fiches(self) -> list[FicheRef]:

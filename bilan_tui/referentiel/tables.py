@@ -2,8 +2,9 @@
 
 The official files are UTF-8, comma separated, every field quoted. A required
 file that is not UTF-8 is refused: guessing its encoding could store mojibake
-in every label. An optional file falls back to Windows-1252 (one of the
-official files really is, whatever its name says) and the report says so.
+in every label. An optional file falls back to a single-byte encoding (one of
+the official files is one, whatever its name says): ISO-8859-15 when its bytes
+show it ("Œ" as 0xBC), else Windows-1252, and the report says which.
 """
 
 from __future__ import annotations
@@ -50,12 +51,32 @@ def decode(data: bytes, label: str, *, required: bool) -> tuple[str, str]:
                 file=label, position=position
             )
         )
+    if _looks_latin9(data):
+        return data.decode("iso8859_15"), _("read as ISO-8859-15 (Latin-9): it is not UTF-8")
     try:
         return data.decode("cp1252"), _("read as Windows-1252: it is not UTF-8")
     except UnicodeDecodeError:
         raise ReferentielError(
             _("{file} is neither UTF-8 nor Windows-1252 text.").format(file=label)
         ) from None
+
+
+_CP1252_ONLY = frozenset(range(0x80, 0xA0))
+"""Bytes Windows-1252 prints (’ € œ Œ …) and ISO-8859-15 keeps for control codes."""
+
+_LATIN9_LETTERS = frozenset(b"\xa4\xa6\xa8\xb4\xb8\xbc\xbd\xbe")
+"""Bytes ISO-8859-15 reads as € Š š Ž ž Œ œ Ÿ, and Windows-1252 as rare symbols (¼ ½ ¤...)."""
+
+
+def _looks_latin9(data: bytes) -> bool:
+    """Whether a non-UTF-8 file is ISO-8859-15 rather than Windows-1252.
+
+    The official ``unix_arborescence_secteur_naf`` writes "Œnologue" as byte
+    0xBC: Windows-1252 would read "¼nologue". A file with none of Windows-1252's
+    own bytes (0x80–0x9F) and some of Latin-9's letters is read as Latin-9.
+    """
+    present = set(data)
+    return not (present & _CP1252_ONLY) and bool(present & _LATIN9_LETTERS)
 
 
 def _rows(text: str, label: str) -> Iterator[list[str]]:

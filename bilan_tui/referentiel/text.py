@@ -11,6 +11,7 @@ query syntax out of the person's hands.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -46,6 +47,7 @@ def match_expression(text: str) -> str:
     return " ".join(quoted)
 
 
+@functools.lru_cache(maxsize=8192)
 def sort_key(text: str) -> str:
     """A key that sorts "Éducateur" with "Educateur": no accents, case folded."""
     decomposed = unicodedata.normalize("NFKD", text)
