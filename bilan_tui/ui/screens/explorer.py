@@ -222,7 +222,8 @@ class ExplorerScreen(Screen[None]):
         self._count(" ".join(parts))
 
     def _count(self, text: str) -> None:
-        self.query_one("#explorer-count", Static).update(plain(text), layout=False)
+        # Searching, the line keeps its height: a keystroke then lays nothing out again.
+        self.query_one("#explorer-count", Static).update(plain(text), layout=self.suggesting)
 
     @property
     def results(self) -> FicheList:
