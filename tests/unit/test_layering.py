@@ -27,6 +27,9 @@ HEADLESS = [
     "bilan_tui.referentiel.reader",
     "bilan_tui.referentiel.matching",
     "bilan_tui.referentiel.messages",
+    "bilan_tui.leads",
+    "bilan_tui.domain.skills_gap",
+    "bilan_tui.export.skills_gap",
 ]
 
 
@@ -56,6 +59,7 @@ def test_domain_imports_neither_textual_nor_sqlmodel() -> None:
             "bilan_tui.domain.answers",
             "bilan_tui.domain.scoring",
             "bilan_tui.domain.ledger",
+            "bilan_tui.domain.skills_gap",
         ]
     )
     assert not {"textual", "sqlmodel", "sqlalchemy"} & loaded

@@ -24,9 +24,15 @@ from textual.widgets import Checkbox, Footer, Input, Select, Static
 
 from bilan_tui.i18n import _, ngettext
 from bilan_tui.leads import interest_scores, own_letters
-from bilan_tui.referentiel.model import FicheRef, SearchHit
+from bilan_tui.referentiel.model import FicheRef
 from bilan_tui.ui.text import plain
-from bilan_tui.ui.widgets.fiche_list import NEAR_TIE, FicheList, hit_option, suggestion_option
+from bilan_tui.ui.widgets.fiche_list import (
+    NEAR_TIE,
+    FicheList,
+    hit_option,
+    suggestion_option,
+    unique_hits,
+)
 
 if TYPE_CHECKING:
     from bilan_tui.profile import Profile
@@ -35,17 +41,6 @@ if TYPE_CHECKING:
 RIASEC = "RIASEC"
 RESULTS = 50
 SUGGESTIONS = 20
-
-
-def unique_hits(hits: list[SearchHit]) -> list[SearchHit]:
-    """One line per fiche: its best hit (several job titles of one fiche may match)."""
-    seen: set[str] = set()
-    kept = []
-    for hit in hits:
-        if hit.fiche.code not in seen:
-            seen.add(hit.fiche.code)
-            kept.append(hit)
-    return kept
 
 
 class ExplorerScreen(Screen[None]):

@@ -25,6 +25,17 @@ NEAR_TIE = "≈"
 """Marks a suggestion whose place depends on a near-tie in her code."""
 
 
+def unique_hits(hits: list[SearchHit]) -> list[SearchHit]:
+    """One line per fiche: its best hit (several job titles of one fiche may match)."""
+    seen: set[str] = set()
+    kept = []
+    for hit in hits:
+        if hit.fiche.code not in seen:
+            seen.add(hit.fiche.code)
+            kept.append(hit)
+    return kept
+
+
 def _head(ref: FicheRef, mark: str = "") -> Content:
     """``K1207  Title  SA`` with the code and the letters set apart."""
     line = Content.assemble((ref.code, "bold"), "  ", plain(ref.title))
