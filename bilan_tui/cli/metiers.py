@@ -55,7 +55,16 @@ def register(commands: Any, add_common: Callable[[argparse.ArgumentParser], None
         description=_("Search fiches and job titles; accents, case and hyphens do not matter."),
     )
     add_common(action)
-    action.add_argument("text", metavar=_("TEXT"), nargs="+", help=_("words to look for"))
+    action.add_argument("text", metavar=_("TEXT"), nargs="*", help=_("words to look for"))
+    action.add_argument(
+        "--letters",
+        default="",
+        metavar="RIASEC",
+        help=_("only fiches whose Holland code has one of these letters, e.g. SI"),
+    )
+    action.add_argument(
+        "--centre", metavar=_("CODE"), help=_("only the fiches of this centre d'intérêt")
+    )
     action.add_argument("--limit", type=int, default=20, help=_("how many results (default 20)"))
     action.add_argument("--json", action="store_true", help=_("print JSON for scripts"))
     action = actions.add_parser("show", help=_("read one fiche"))
@@ -110,7 +119,14 @@ def _read_action(
     if command == "info":
         return run_info(context, referentiel)
     if command == "search":
-        return run_search(referentiel, " ".join(args.text), args.limit, as_json=args.json)
+        return run_search(
+            referentiel,
+            " ".join(args.text),
+            args.limit,
+            letters=args.letters,
+            centre=args.centre,
+            as_json=args.json,
+        )
     if command == "show":
         from bilan_tui.cli.metiers_show import run_show
 
@@ -230,13 +246,27 @@ def hit_json(hit: Any) -> dict[str, Any]:
     }
 
 
-def run_search(referentiel: Referentiel, text: str, limit: int, *, as_json: bool) -> int:
-    """Print the fiches matching ``text``, best first."""
+def run_search(
+    referentiel: Referentiel,
+    text: str,
+    limit: int,
+    *,
+    letters: str = "",
+    centre: str | None = None,
+    as_json: bool,
+) -> int:
+    """Print the fiches matching ``text`` and the filters, best first (by title without text)."""
     from bilan_tui.referentiel.messages import attribution
 
     if limit < 1:
         raise UsageError(_("--limit must be at least 1"))
-    hits = referentiel.search(text, limit=limit)
+    if letters.strip("RIASECriasec") or (not text.strip() and not letters and centre is None):
+        raise UsageError(
+            _("give words to look for, or a filter: --letters (among RIASEC) or --centre")
+        )
+    if centre is not None and centre not in {code for code, _label in referentiel.centres()}:
+        raise UsageError(_("unknown centre d'intérêt: {code}").format(code=centre))
+    hits = referentiel.search(text, letters=letters, centre=centre, limit=limit)
     if as_json:
         payload = {
             "version": referentiel.version.number,

@@ -1,9 +1,10 @@
 """The SQL behind the reader: search with its filters, and one fiche in full.
 
-Ranking: FTS5's ``bm25`` (shorter labels matching every word rank first), then
-a label that *starts* with what was typed before one that only contains it,
-then the fiche's own title before an appellation of equal rank, then the title
-in alphabetical order. One row per fiche: its best label.
+Ranking: each fiche by its best label, scored by FTS5's ``bm25`` (shorter
+labels matching every word rank first), a label that *starts* with what was
+typed before one that only contains it, then the title in alphabetical order.
+One row per fiche, showing its own title unless an appellation matches clearly
+better.
 """
 
 from __future__ import annotations
@@ -17,6 +18,11 @@ from .text import match_expression, query_words, sort_key
 
 STARTS_WITH_BONUS = 5.0
 """Subtracted from bm25 (lower is better) when a label begins with the typed words."""
+
+TITLE_PREFERENCE = 0.5
+"""How much worse (in bm25) an appellation must do before it is shown instead of the title.
+
+It only chooses the label shown for a fiche; fiches are ranked by their best label."""
 
 
 def _filters(
@@ -73,17 +79,25 @@ def search_sql(
     sql = f"""
         WITH hit AS MATERIALIZED (
             SELECT rowid AS id, bm25(label_fts) AS rank FROM label_fts WHERE label_fts MATCH ?
+        ),
+        scored AS (
+            SELECT l.fiche AS fiche, l.text AS text, l.is_appellation AS is_appellation,
+                   hit.rank - CASE WHEN l.key LIKE ? THEN {STARTS_WITH_BONUS} ELSE 0 END
+                       AS score
+            FROM hit JOIN label l ON l.id = hit.id
+        ),
+        best AS (
+            SELECT fiche, text, is_appellation,
+                   MIN(score) OVER (PARTITION BY fiche) AS score,
+                   ROW_NUMBER() OVER (
+                       PARTITION BY fiche
+                       ORDER BY score + is_appellation * {TITLE_PREFERENCE}, length(text)
+                   ) AS choice
+            FROM scored
         )
         SELECT f.code, f.title, f.major, f.minor, best.text, best.is_appellation
-        FROM (
-            SELECT l.fiche AS fiche, l.text AS text, l.is_appellation AS is_appellation,
-                   MIN(hit.rank
-                       - CASE WHEN l.key LIKE ? THEN {STARTS_WITH_BONUS} ELSE 0 END
-                       + l.is_appellation * 1.0) AS score
-            FROM hit JOIN label l ON l.id = hit.id
-            GROUP BY l.fiche
-        ) best JOIN fiche f ON f.code = best.fiche
-        WHERE 1 {clause}
+        FROM best JOIN fiche f ON f.code = best.fiche
+        WHERE best.choice = 1 {clause}
         ORDER BY best.score, f.title_key
         LIMIT ?
     """
@@ -93,21 +107,20 @@ def search_sql(
 def _initial_sql(
     prefix: str, clause: str, params: list[object], limit: int
 ) -> tuple[str, list[object]]:
-    """One typed letter: labels starting with it, by title (ranking thousands is wasted)."""
+    """One typed letter: labels starting with it, in label order (ranking them is wasted).
+
+    The rows come in the order of the label index and may repeat a fiche: the
+    reader keeps each fiche's first row and stops at ``limit`` fiches, so only
+    the first screenful of the index is read.
+    """
     sql = f"""
-        SELECT f.code, f.title, f.major, f.minor, best.text, best.is_appellation
-        FROM (
-            SELECT l.fiche AS fiche, l.text AS text, l.is_appellation AS is_appellation,
-                   MIN(l.is_appellation * 1000000 + l.id) AS score
-            FROM label l WHERE l.key >= ? AND l.key < ?
-            GROUP BY l.fiche
-        ) best JOIN fiche f ON f.code = best.fiche
-        WHERE 1 {clause}
-        ORDER BY f.title_key
-        LIMIT ?
+        SELECT f.code, f.title, f.major, f.minor, l.text, l.is_appellation
+        FROM label l JOIN fiche f ON f.code = l.fiche
+        WHERE l.key >= ? AND l.key < ? {clause}
+        ORDER BY l.key
     """
     start = prefix[:-1]
-    return sql, [start, start + "\U0010ffff", *params, limit]
+    return sql, [start, start + "\U0010ffff", *params]
 
 
 def _transitions(eco: str, num: int, demo: int) -> tuple[str, ...]:

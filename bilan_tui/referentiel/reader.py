@@ -142,12 +142,20 @@ class Referentiel:
         sql, params = search_sql(
             text, letters=letters, centre=centre, cadre=cadre, regulated=regulated, limit=limit
         )
-        if not sql:
-            return []
-        return [
-            SearchHit(FicheRef(code, title, major, minor), matched, bool(is_appellation))
-            for code, title, major, minor, matched, is_appellation in self._db.execute(sql, params)
-        ]
+        hits: list[SearchHit] = []
+        if not sql or limit < 1:
+            return hits
+        seen: set[str] = set()
+        for code, title, major, minor, matched, is_appellation in self._db.execute(sql, params):
+            if code in seen:  # a one-letter search streams labels: a fiche's first one wins
+                continue
+            seen.add(code)
+            hits.append(
+                SearchHit(FicheRef(code, title, major, minor), matched, bool(is_appellation))
+            )
+            if len(hits) >= limit:
+                break
+        return hits
 
     def fiche(self, code: str) -> Fiche | None:
         """Every part of one fiche, or ``None`` for an unknown code."""

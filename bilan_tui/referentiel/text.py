@@ -34,17 +34,16 @@ def query_words(text: str) -> list[str]:
 
 
 def match_expression(text: str) -> str:
-    """An FTS5 ``MATCH`` expression: every word, the last one as a prefix.
+    """An FTS5 ``MATCH`` expression: every word, each as a prefix.
 
-    The prefix lets search-as-you-type find "éducateur" from "éduc". Words are
+    The prefix lets search-as-you-type find "éducateur" from "éduc", and a
+    shortened earlier word ("prof écoles", "dev web") still counts. Words are
     quoted, so nothing the person types is read as FTS5 syntax.
     """
     words = query_words(text)
     if not words:
         return ""
-    quoted = [f'"{word}"' for word in words]
-    quoted[-1] += "*"
-    return " ".join(quoted)
+    return " ".join(f'"{word}"*' for word in words)
 
 
 @functools.lru_cache(maxsize=8192)

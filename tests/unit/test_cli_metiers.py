@@ -177,6 +177,24 @@ def test_search_prints_fiches_best_first(
     assert capsys.readouterr().out == "Aucune fiche ne correspond à « astronaute ».\n"
 
 
+def test_search_filters_and_listing_without_words(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    imported(tmp_path, capsys)
+    assert main(["metiers", "search", "--letters", "r"]) == 0
+    assert capsys.readouterr().out.splitlines()[0] == "D1102  R   Boulanger / Boulangère"
+    assert main(["metiers", "search", "infirmier", "--centre", "2", "--json"]) == 0
+    assert [h["code"] for h in json.loads(capsys.readouterr().out)["results"]] == ["J1512"]
+    assert main(["metiers", "search"]) == 2
+    assert capsys.readouterr().err == (
+        "bilan: give words to look for, or a filter: --letters (among RIASEC) or --centre\n"
+    )
+    assert main(["metiers", "search", "x", "--letters", "SX"]) == 2
+    capsys.readouterr()
+    assert main(["metiers", "search", "x", "--centre", "42"]) == 2
+    assert capsys.readouterr().err == "bilan: unknown centre d'intérêt: 42\n"
+
+
 def test_search_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     imported(tmp_path, capsys)
     assert main(["metiers", "search", "aide", "soignante", "--json"]) == 0

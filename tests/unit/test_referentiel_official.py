@@ -84,6 +84,19 @@ def test_aide_soignante_finds_j1501(referentiel: Referentiel) -> None:
     assert referentiel.search("aide soignante")[0].fiche.code == "J1501"
 
 
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("agent de sécurité", "K2503"),  # its appellation, before longer fiche titles
+        ("prof ecoles", "K2106"),
+        ("infirmier entreprise", "J1512"),
+        ("secretaire medicale", "M1609"),
+    ],
+)
+def test_everyday_searches(referentiel: Referentiel, text: str, code: str) -> None:
+    assert referentiel.search(text)[0].fiche.code == code
+
+
 def test_the_nurses_of_the_demo_are_j1512_and_j1511_in_v60(referentiel: Referentiel) -> None:
     assert referentiel.titles(["J1512", "J1511", "J1505"]) == {
         "J1512": "Infirmier / Infirmière de santé au travail",

@@ -72,9 +72,22 @@ def test_typing_letter_by_letter_always_answers(referentiel: Referentiel) -> Non
     for end in range(1, len(typed) + 1):
         found = codes(referentiel, typed[:end])
         assert found, typed[:end]
-    # One letter: the titles that start with it, by title.
-    assert codes(referentiel, "e") == ["E1105", "K1207", "G1204", "K1203"]
+    # One letter: the labels that start with it, alphabetically, each fiche once.
+    hits = referentiel.search("e")
+    assert [(h.fiche.code, h.matched) for h in hits] == [
+        ("E1105", "Editeur / Editrice"),
+        ("K1203", "Educateur / Educatrice technique"),
+        ("K1207", "Educateur spécialisé / Educatrice spécialisée"),
+        ("G1204", "Educateur sportif / Educatrice sportive"),
+    ]
+    assert codes(referentiel, "e", letters="I") == ["K1203"]
+    assert codes(referentiel, "e", limit=2) == ["E1105", "K1203"]
     assert codes(referentiel, "educateur s")[0] == "K1207"
+
+
+def test_every_word_may_be_shortened(referentiel: Referentiel) -> None:
+    assert codes(referentiel, "inf entrep") == ["J1512"]
+    assert codes(referentiel, "dev info") == ["M1805"]
 
 
 def test_every_word_must_match(referentiel: Referentiel) -> None:
@@ -181,5 +194,5 @@ def test_folding_is_the_same_for_labels_and_queries() -> None:
     assert fold_for_index("Aide-soignant / Aide-soignante") == "Aide soignant Aide soignante"
     assert fold_for_index("L'éducateur — d’équipe") == "L éducateur d équipe"
     assert query_words("l'éducateur spé") == ["éducateur", "spé"]
-    assert match_expression('Éducateur-"spé') == '"Éducateur" "spé"*'
+    assert match_expression('Éducateur-"spé') == '"Éducateur"* "spé"*'
     assert match_expression("  ") == ""
