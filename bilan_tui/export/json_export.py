@@ -21,6 +21,7 @@ from bilan_tui.status_report import consent_json
 from .detail import orphans
 from .json_results import DERIVED
 from .options import ExportOptions
+from .skills_gap import gap_json
 from .source import ExportSource
 from .values import Reader, display
 from .wording import Wording
@@ -71,6 +72,7 @@ def exercise_json(
     if exercise.kind is Kind.RECORDS:
         data["entries"] = [
             {"id": entry.id, "position": entry.position, "fields": _fields(reader, entry)}
+            | gap_json(entry.values, source.referential_labels)
             for entry in reader.answers.entries()
         ]
     else:

@@ -13,8 +13,9 @@ what is to acquire.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Any
 
-from bilan_tui.domain.answers import Entry
+from bilan_tui.domain.answers import Entry, JSONValue
 from bilan_tui.domain.skills_gap import GapMark, GapState, marks_of, referential_version
 
 from .doc import Doc, labelled, strong
@@ -134,3 +135,25 @@ def skills_gap_section(doc: Doc, source: ExportSource, level: int, *, complete: 
         doc.para(" ".join(words["source"].format(version=version) for version in known))
     else:
         doc.para(words["source_unknown"])
+
+
+def gap_json(values: Mapping[str, JSONValue], labels: Mapping[str, str]) -> dict[str, Any]:
+    """A lead's marks for the JSON export (``{}`` without marks): nothing is left behind.
+
+    Each mark keeps its official code, her answer and her words; the label is
+    added when the referential gave it (``referential_labels``).
+    """
+    marks = marks_of(values)
+    if not marks:
+        return {}
+    return {
+        "skills_gap": {
+            "referential": "France Travail, ROME 4.0",
+            "version": referential_version(values),
+            "marks": [
+                {"code": mark.code, "state": mark.state.value, "note": mark.note}
+                | ({"label": labels[mark.code]} if mark.code in labels else {})
+                for mark in _ordered(marks, labels)
+            ],
+        }
+    }

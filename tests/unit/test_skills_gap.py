@@ -153,3 +153,29 @@ def test_no_marks_no_section() -> None:
     answers = [a for a in _with_gap("en") if not a.key.field_id.startswith("gap:")]
     text = render(source_from(pack, answers), ExportOptions(scope="detail", format="md")).text
     assert "What I lack" not in text
+
+
+def test_the_json_export_keeps_every_mark() -> None:
+    import json
+
+    pack = load_shipped_pack("en")
+    source = dataclasses.replace(
+        source_from(pack, _with_gap("en")), referential_labels={"300": "Visits"}
+    )
+    data = json.loads(render(source, ExportOptions(scope="detail", format="json")).text)
+    leads = next(exercise for exercise in data["exercises"] if exercise["id"] == "pistes")
+    gap = leads["entries"][0]["skills_gap"]
+    assert gap["version"] == 60
+    assert {mark["code"]: mark["state"] for mark in gap["marks"]} == {
+        "100": "je-l-ai",
+        "200": "pas-pour-moi",
+        "300": "a-acquerir",
+        "400": "a-acquerir",
+    }
+    visits = next(mark for mark in gap["marks"] if mark["code"] == "300")
+    assert visits == {
+        "code": "300",
+        "state": "a-acquerir",
+        "note": "Le DIU, financé par le CPF",
+        "label": "Visits",
+    }
