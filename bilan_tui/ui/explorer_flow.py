@@ -76,30 +76,43 @@ def open_explorer(app: BilanApp) -> None:
     app.save_everything()
     referential = referentials(app, session).get()
     profile = profile_of(session) if referential is not None else None
+    screen = ExplorerScreen(
+        referential, profile, add_lead=lambda ref: add_to_leads(app, ref), missing=missing_text
+    )
+    screen.mine = lead_codes(app, session)
     app.push_screen(
-        ExplorerScreen(
-            referential,
-            profile,
-            add_lead=lambda ref: add_to_leads(app, ref),
-            missing=missing_text,
-        ),
+        screen,
         lambda _result: app.refresh_dashboard(),
     )
 
 
-def add_to_leads(app: BilanApp, ref: FicheRef) -> None:
-    """Make a fiche a new lead in ``pistes`` (once: a lead with its code is named instead)."""
+def lead_codes(app: BilanApp, session: WorkbookSession) -> set[str]:
+    """The ROME codes her leads already carry (marked in the explorer's lists)."""
+    from bilan_tui.leads import lead_code
+    from bilan_tui.ui.lead_book import lead_book
+
+    book = lead_book(app, session)
+    entries = book.answers.entries() if book is not None else []
+    return {code for code in (lead_code(entry.values) for entry in entries) if code}
+
+
+def add_to_leads(app: BilanApp, ref: FicheRef) -> bool:
+    """Make a fiche a new lead in ``pistes`` (once: a lead with its code is named instead).
+
+    Returns:
+        Whether the fiche is among her leads now.
+    """
     from bilan_tui.leads import TITLE_FIELD, add_lead, find_lead
     from bilan_tui.ui.lead_book import lead_book
 
     session = app.session
     referential = referentials(app, session).get() if session is not None else None
     if session is None or referential is None:
-        return
+        return False
     book = lead_book(app, session)
     if book is None:
         app.notify(_("This workbook has no “leads” exercise to add it to."), severity="warning")
-        return
+        return False
     existing = find_lead(book.answers, ref.code)
     if existing is not None:
         name = book.answers.get(TITLE_FIELD, existing)
@@ -107,7 +120,7 @@ def add_to_leads(app: BilanApp, ref: FicheRef) -> None:
             _("Already in your leads: {name}.").format(name=name if name else ref.code),
             markup=False,
         )
-        return
+        return True
     _entry_id, keys = add_lead(book.answers, ref, referential.version.number)
     problem = book.save(keys)
     if problem is not None:
@@ -118,8 +131,9 @@ def add_to_leads(app: BilanApp, ref: FicheRef) -> None:
             severity="error",
             markup=False,
         )
-        return
+        return True
     app.notify(_("Added to your leads: {title}.").format(title=ref.title), markup=False)
+    return True
 
 
 def open_skills_gap(app: BilanApp, entry_id: str) -> None:

@@ -205,6 +205,15 @@ async def test_add_to_my_leads_creates_a_filled_lead_once(data_dir: Path) -> Non
         messages = [str(n.message) for n in app._notifications]
         assert "Added to your leads: Aide-soignant / Aide-soignante." in messages
         assert "Already in your leads: Aide-soignant / Aide-soignante." in messages
+        await pilot.press("escape")
+        await pilot.pause()
+        assert lines(screen.results)[0].startswith("✓ J1501")  # marked as one of her leads
+        screen.query_one("#explorer-query", Input).value = "infirmier sante travail"
+        await pilot.pause()
+        assert lines(screen.results)[0].startswith("✓ J1512")  # the demo's own lead
+        screen.query_one("#explorer-query", Input).value = "educateur specialise"
+        await pilot.pause()
+        assert lines(screen.results)[0].startswith("  K1207")
     session = read_session(workbook, shipped_pack("en"))
     leads = session.exercise_answers(session.pack.exercise("pistes")).entries()  # type: ignore[arg-type]
     added = [lead for lead in leads if lead.values.get("code_rome") == "J1501"]

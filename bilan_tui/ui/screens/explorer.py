@@ -69,7 +69,7 @@ class ExplorerScreen(Screen[None]):
         self,
         referential: Referentiel | None,
         profile: Profile | None,
-        add_lead: Callable[[FicheRef], None],
+        add_lead: Callable[[FicheRef], bool],
         missing: Callable[[], str] | None = None,
     ) -> None:
         super().__init__(id="explorer")
@@ -79,6 +79,8 @@ class ExplorerScreen(Screen[None]):
         self.own = own_letters(profile) if profile is not None else ""
         self.scores = interest_scores(profile) if profile is not None else {}
         self.suggesting = False
+        self.mine: set[str] = set()
+        """ROME codes already among her leads, marked in the lists."""
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="explorer-header"):
@@ -174,7 +176,10 @@ class ExplorerScreen(Screen[None]):
                 limit=RESULTS,
             )
         )
-        self.results.show([hit.fiche for hit in hits], [hit_option(hit) for hit in hits])
+        self.results.show(
+            [hit.fiche for hit in hits],
+            [hit_option(hit, hit.fiche.code in self.mine) for hit in hits],
+        )
         parts = [self._count_text(len(hits), bool(text))]
         if letters and letters == self.own:
             parts.append(_("letters: yours ({letters}), ctrl+l for all").format(letters=letters))
@@ -206,7 +211,10 @@ class ExplorerScreen(Screen[None]):
         found = self.referential.match(
             self.scores, centres=(centre,) if centre else (), limit=SUGGESTIONS
         )
-        self.results.show([s.fiche for s in found], [suggestion_option(s) for s in found])
+        self.results.show(
+            [s.fiche for s in found],
+            [suggestion_option(s, s.fiche.code in self.mine) for s in found],
+        )
         parts = [_("Fiches close to your interests: leads to look at, never a verdict.")]
         if any(s.near_tie for s in found):
             parts.append(
@@ -255,14 +263,20 @@ class ExplorerScreen(Screen[None]):
     @on(FicheList.AddLead)
     def _add(self, event: FicheList.AddLead) -> None:
         event.stop()
-        self.add_lead(event.ref)
+        self.add_and_mark(event.ref)
 
     def open_fiche(self, code: str) -> None:
         """Show one fiche, its mobility links navigable."""
         from bilan_tui.ui.screens.fiche import FicheScreen
 
         if self.referential is not None:
-            self.app.push_screen(FicheScreen(self.referential, code, self.add_lead))
+            self.app.push_screen(FicheScreen(self.referential, code, self.add_and_mark))
+
+    def add_and_mark(self, ref: FicheRef) -> None:
+        """Add a fiche to her leads; the lists mark it from now on."""
+        if self.add_lead(ref) and ref.code not in self.mine:
+            self.mine.add(ref.code)
+            self.refresh_results()
 
     # Actions ---------------------------------------------------------------------
 

@@ -36,9 +36,10 @@ def unique_hits(hits: list[SearchHit]) -> list[SearchHit]:
     return kept
 
 
-def _head(ref: FicheRef, mark: str = "") -> Content:
-    """``K1207  Title  SA`` with the code and the letters set apart."""
-    line = Content.assemble((ref.code, "bold"), "  ", plain(ref.title))
+def _head(ref: FicheRef, mine: bool, mark: str = "") -> Content:
+    """``K1207  Title  SA`` with the code and the letters set apart; ✓ when a lead."""
+    line = Content.assemble(("✓ " if mine else "  ", "bold $text-success"), (ref.code, "bold"))
+    line += Content("  ") + plain(ref.title)
     code = holland_code(ref)
     if code:
         line += Content.assemble("  ", (code, "$text-accent"))
@@ -47,18 +48,21 @@ def _head(ref: FicheRef, mark: str = "") -> Content:
     return line
 
 
-def hit_option(hit: SearchHit) -> Option:
-    """A search result; the job title that matched under it when it is not the fiche's."""
-    prompt = _head(hit.fiche)
+def hit_option(hit: SearchHit, mine: bool = False) -> Option:
+    """A search result; the job title that matched under it when it is not the fiche's.
+
+    ``mine``: the fiche is already one of her leads (marked ✓).
+    """
+    prompt = _head(hit.fiche, mine)
     if hit.is_appellation and hit.matched and hit.matched != hit.fiche.title:
-        prompt += Content("\n      ↳ ") + plain(hit.matched).stylize("italic $text-muted")
+        prompt += Content("\n        ↳ ") + plain(hit.matched).stylize("italic $text-muted")
     return Option(prompt, id=hit.fiche.code)
 
 
-def suggestion_option(suggestion: Suggestion) -> Option:
+def suggestion_option(suggestion: Suggestion, mine: bool = False) -> Option:
     """A suggestion and, under it, the reason in words (the near-tie mark when it applies)."""
-    prompt = _head(suggestion.fiche, NEAR_TIE if suggestion.near_tie else "")
-    prompt += Content("\n  ") + plain(suggestion.reason).stylize("$text-muted")
+    prompt = _head(suggestion.fiche, mine, NEAR_TIE if suggestion.near_tie else "")
+    prompt += Content("\n    ") + plain(suggestion.reason).stylize("$text-muted")
     return Option(prompt, id=suggestion.fiche.code)
 
 
