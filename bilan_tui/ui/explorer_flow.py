@@ -75,13 +75,15 @@ def open_explorer(app: BilanApp) -> None:
         return
     app.save_everything()
     referential = referentials(app, session).get()
-    profile = profile_of(session) if referential is not None else None
-    screen = ExplorerScreen(
-        referential, profile, add_lead=lambda ref: add_to_leads(app, ref), missing=missing_text
-    )
-    screen.mine = lead_codes(app, session)
+    found = referential is not None
     app.push_screen(
-        screen,
+        ExplorerScreen(
+            referential,
+            profile_of(session) if found else None,
+            add_lead=lambda ref: add_to_leads(app, ref),
+            mine=lead_codes(app, session) if found else None,
+            missing="" if found else missing_text(),
+        ),
         lambda _result: app.refresh_dashboard(),
     )
 

@@ -70,25 +70,34 @@ class ExplorerScreen(Screen[None]):
         referential: Referentiel | None,
         profile: Profile | None,
         add_lead: Callable[[FicheRef], bool],
-        missing: Callable[[], str] | None = None,
+        *,
+        mine: set[str] | None = None,
+        missing: str = "",
     ) -> None:
+        """The explorer over ``referential``, or the message that it is missing.
+
+        Args:
+            referential: The imported referential, ``None`` when there is none.
+            profile: Her results (letters, scores); ``None`` without a referential.
+            add_lead: Makes a fiche a lead; whether it is among her leads afterwards.
+            mine: ROME codes already among her leads, marked ✓ in the lists.
+            missing: What to say when there is no referential.
+        """
         super().__init__(id="explorer")
         self.referential = referential
         self.add_lead = add_lead
-        self._missing = missing
+        self.mine = set(mine or ())
+        self.missing = missing
         self.own = own_letters(profile) if profile is not None else ""
         self.scores = interest_scores(profile) if profile is not None else {}
         self.suggesting = False
-        self.mine: set[str] = set()
-        """ROME codes already among her leads, marked in the lists."""
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="explorer-header"):
             yield Static(plain(_("Explore occupations")), id="explorer-title")
             yield Static("", id="explorer-version")
         if self.referential is None:
-            text = self._missing() if self._missing else ""
-            yield Static(plain(text), id="explorer-missing")
+            yield Static(plain(self.missing), id="explorer-missing")
             yield Footer(show_command_palette=False)
             return
         yield Input(
