@@ -4,7 +4,9 @@ Run it from the repository root after the README's install. It builds the
 demo and stress workbooks in a temporary folder on disk, times the
 application against a bare Textual app in a pseudo-terminal, then the
 storage and exports in process, prints the table and writes it into
-``docs/performance.md``. Timings are never asserted by the test suite: this
+``docs/performance.md``; then the occupation referential's figures
+(``benchmarks/referentiel.py``, also runnable alone as
+``python -m benchmarks.referentiel``). Timings are never asserted by the test suite: this
 is a report, not a gate (its exit status is 0 whether goals are met or not).
 """
 
@@ -69,6 +71,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         write_results(output, block)
         progress(f"written to {output}")
+    from .referentiel import run as run_referentiel
+
+    run_referentiel(settings, command, output)
     return 0
 
 

@@ -144,6 +144,7 @@ def run(args: argparse.Namespace, context: CommandContext) -> int:
     from bilan_tui.export.options import ExportOptions
     from bilan_tui.export.source import collect
     from bilan_tui.export.typst_render import PdfUnavailable
+    from bilan_tui.leads import with_referential_labels
 
     context.settle_language()
     if args.homework is not None and args.scope != "homework":
@@ -166,7 +167,7 @@ def run(args: argparse.Namespace, context: CommandContext) -> int:
     )
     session = context.open_session(create=False)
     try:
-        source = collect(session)
+        source = with_referential_labels(collect(session), context.data_dir)
         try:
             rendered = render(source, options)
         except NoHomework:

@@ -22,6 +22,7 @@ from .contents import ordered, part_of
 from .detail import orphans
 from .json_results import DERIVED
 from .options import ExportOptions
+from .skills_gap import gap_json
 from .source import ExportSource
 from .values import Reader, display
 from .wording import Wording
@@ -72,6 +73,7 @@ def exercise_json(
     if exercise.kind is Kind.RECORDS:
         data["entries"] = [
             {"id": entry.id, "position": entry.position, "fields": _fields(reader, entry)}
+            | gap_json(entry.values, source.referential_labels)
             for entry in reader.answers.entries()
         ]
     else:

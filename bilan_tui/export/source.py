@@ -46,6 +46,9 @@ class ExportSource:
             removed (a copy for someone else cannot tell if they were private).
         filtered: Whether this snapshot went through ``shareable`` (it holds
             only what the document may show).
+        referential_labels: Labels of the ROME items her skills-gap marks name, by
+            code, in each fiche's order; given by the caller when the referential
+            is imported (``leads.referential_labels``), empty otherwise.
     """
 
     pack: Pack
@@ -62,6 +65,7 @@ class ExportSource:
     withheld: Mapping[str, int] = field(default_factory=dict)
     withheld_orphans: int = 0
     filtered: bool = False
+    referential_labels: Mapping[str, str] = field(default_factory=dict)
 
     def exercise_answers(self, exercise_id: str) -> ExerciseAnswers:
         """The answers of one exercise, by its ref (empty if none)."""

@@ -30,11 +30,13 @@ from textual.worker import Worker, WorkerState
 from bilan_tui.domain.model import Pack
 from bilan_tui.i18n import _
 from bilan_tui.ui.commands import AppCommands, ExerciseCommands
+from bilan_tui.ui.requests import ExploreOccupations, OpenSkillsGap
 from bilan_tui.ui.screens.dashboard import DashboardScreen
 
 if TYPE_CHECKING:  # imported by the worker, after the first frame
     from bilan_tui.dashboard_data import DashboardData
     from bilan_tui.session import WorkbookSession
+    from bilan_tui.ui.explorer_flow import Referentials
 
 SessionOpener = Callable[[], "WorkbookSession"]
 AfterOpen = Callable[["WorkbookSession"], None]
@@ -85,6 +87,8 @@ class BilanApp(App[int]):
         self._quit_unsaved = False
         self.switch_language_to: str | None = None
         """Set when the person chose the other language: the command line restarts in it."""
+        self.referentials: Referentials | None = None
+        """The occupation referential, opened when first asked for (``explorer_flow``)."""
 
     def _handle_exception(self, error: Exception) -> None:
         """Save, then leave quietly: Textual's crash screen prints local variables.
@@ -248,6 +252,20 @@ class BilanApp(App[int]):
         self.save_everything()
         self.push_screen(ProfileScreen(profile_of(self.session)))
 
+    @on(DashboardScreen.OpenExplorer)
+    @on(ExploreOccupations)
+    def open_explorer(self) -> None:
+        """Show "Explore occupations" (see ``ui/explorer_flow.py``)."""
+        from bilan_tui.ui.explorer_flow import open_explorer
+
+        open_explorer(self)
+
+    @on(OpenSkillsGap)
+    def _open_skills_gap(self, event: OpenSkillsGap) -> None:
+        from bilan_tui.ui.explorer_flow import open_skills_gap
+
+        open_skills_gap(self, event.entry_id)
+
     @on(DashboardScreen.ImportHomework)
     def action_import_homework(self) -> None:
         """Ask for a homework file and import it (see ``ui/homework_flow.py``)."""
@@ -308,6 +326,11 @@ class BilanApp(App[int]):
         yield SystemCommand(_("Dashboard"), _("Back to the list of exercises"), self._go_dashboard)
         yield SystemCommand(_("My profile"), _("Your results as pictures"), self.open_profile)
         yield SystemCommand(_("Hours"), _("See and log your hours"), self.open_hours)
+        yield SystemCommand(
+            _("Explore occupations"),
+            _("Search France Travail's occupation fiches (ROME) and add one to your leads"),
+            self.open_explorer,
+        )
         yield SystemCommand(
             _("Export"), _("Write your synthesis or detailed results"), self.open_export
         )

@@ -40,6 +40,7 @@ class DashboardScreen(Screen[None]):
         Binding("p", "open_profile", _("Profile"), tooltip=_("Your results as pictures")),
         Binding("h", "open_hours", _("Hours"), tooltip=_("See and log your hours")),
         Binding("e", "open_export", _("Export"), tooltip=_("Write your synthesis or results")),
+        Binding("m", "open_explorer", _("Jobs"), tooltip=_("Explore occupations (ROME)")),
         Binding(
             "i",
             "import_homework",
@@ -70,6 +71,9 @@ class DashboardScreen(Screen[None]):
 
     class OpenExport(Message):
         """The person asked to export their synthesis or results."""
+
+    class OpenExplorer(Message):
+        """The person asked to explore occupations."""
 
     class ImportHomework(Message):
         """The person asked to import a homework file."""
@@ -190,6 +194,10 @@ class DashboardScreen(Screen[None]):
     def action_open_export(self) -> None:
         """Open the export screen."""
         self.post_message(self.OpenExport())
+
+    def action_open_explorer(self) -> None:
+        """Open the occupation explorer."""
+        self.post_message(self.OpenExplorer())
 
     def action_open_next(self) -> None:
         """Open the suggested next exercise."""

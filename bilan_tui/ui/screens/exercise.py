@@ -145,6 +145,11 @@ class ExerciseScreen(Screen[None]):
         found = self._other_answers[exercise_id]
         return found.get(field_id) if found is not None else None
 
+    def redraw_body(self) -> None:
+        """Show the answers again after another screen changed them (see ``lead_book``)."""
+        if self._body is not None:
+            self._body.redraw()
+
     def _delete_entry(self, entry_id: str) -> None:
         """Remove a record entry from the disk now; raise if that fails.
 

@@ -50,6 +50,7 @@ from bilan_tui.export.options import FORMATS, RECIPIENTS, SCOPES, ExportOptions
 from bilan_tui.export.source import ExportSource, collect
 from bilan_tui.export.typst_render import PdfUnavailable
 from bilan_tui.i18n import _
+from bilan_tui.leads import with_referential_labels
 from bilan_tui.session import WorkbookSession
 from bilan_tui.ui.screens.export_confirm import ConfirmShare
 from bilan_tui.ui.text import plain
@@ -156,7 +157,9 @@ class ExportScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="export-read", exit_on_error=False)
     def _read_workbook(self) -> None:
-        source = collect(self.session)
+        source = with_referential_labels(
+            collect(self.session), self.session.data_dir or paths.data_dir()
+        )
         self.app.call_from_thread(self._loaded, source)
 
     def _loaded(self, source: ExportSource) -> None:

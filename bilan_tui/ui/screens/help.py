@@ -35,6 +35,9 @@ def help_text(data_location: str) -> str:
             "| p | " + _("your profile: your results as pictures") + " |",
             "| h | " + _("the hours ledger: log and correct your hours") + " |",
             "| e | " + _("export your synthesis or your detailed results") + " |",
+            "| m | "
+            + _("explore occupations: France Travail's fiches, suggestions, your leads")
+            + " |",
             "| i | " + _("import a homework file from your consultant") + " |",
             "| " + _("Tab, Shift+Tab") + " | " + _("next or previous field") + " |",
             "| Ctrl+S | " + _("mark the exercise as done (or in progress again)") + " |",
@@ -42,6 +45,18 @@ def help_text(data_location: str) -> str:
             "| Ctrl+P | " + _("find an exercise or a command by typing") + " |",
             "| F1 | " + _("this help") + " |",
             "| Ctrl+Q | " + _("save and quit") + " |",
+            "",
+            "## " + _("Explore occupations"),
+            "",
+            _(
+                "France Travail's occupation fiches (the ROME referential), once you have "
+                "imported them with bilan metiers import. Type a job or a word: the list "
+                "follows your typing. Your own Holland letters filter it at first (Ctrl+L "
+                "for every letter); Ctrl+T shows the fiches closest to your interests, each "
+                "with its reason, never a verdict. Enter opens a fiche, l goes to the close "
+                "and next occupations, a adds the fiche to your leads. In “My leads”, g puts "
+                "a lead's core skills beside yours: 1 I have it, 2 to acquire, 3 not for me."
+            ),
             "",
             "## " + _("Your answers"),
             "",
