@@ -142,3 +142,22 @@ async def test_a_click_on_a_point_answers(tmp_path: Path) -> None:
         await pilot.pause()
         assert cursor(app, items) == "i1"
         assert items.rows[2].value is None
+
+
+async def test_quick_digits_keep_one_marked_item_in_view(tmp_path: Path) -> None:
+    pack = mini_pack()
+    app = make_app(tmp_path / "wb.sqlite", pack)
+    async with app.run_test(size=(80, 16)) as pilot:
+        body = await open_interests(app, pilot)
+        items = body.items_list
+        await pilot.press("down", "2", "right", "4", "5")
+        await pilot.pause()
+        # "2" answers r2; → on i1, unanswered, starts in the middle; "4" replaces it.
+        assert [row.value for row in items.rows] == [None, 2, 4, 5, None, None]
+        assert cursor(app, items) == "s1"
+        assert [row.current for row in items.rows] == [False] * 4 + [True, False]
+        assert [line.plain.startswith("█") for line in items.rows[4].lines(76)] == [True, True]
+        # The cursor's lines are inside the scrolling exercise's view.
+        view = app.screen.query_one("#exercise-scroll").scrollable_content_region
+        top = items.content_region.y + items._index_to_line[4]
+        assert view.y <= top and top + 2 <= view.bottom

@@ -41,6 +41,7 @@ class LikertList(OptionList):
     DEFAULT_CSS = """
     LikertList, LikertList:focus {
         height: auto;
+        max-height: initial;  /* as tall as its items: the exercise scrolls, not the list */
         border: none;
         padding: 0;
         background: transparent;
@@ -76,9 +77,6 @@ class LikertList(OptionList):
 
     def __init__(self, items: list[Item], scale: Scale, values: list[int | None]) -> None:
         super().__init__(markup=False)
-        # As tall as its items: the exercise scrolls, not the list (CSS has no
-        # "max-height: none" to undo OptionList's 100%).
-        self.styles.max_height = None
         self.scale = scale
         self.rows = [
             LikertItem(number, item, scale, value)
@@ -94,20 +92,26 @@ class LikertList(OptionList):
         return self.rows[index] if index is not None and 0 <= index < len(self.rows) else None
 
     def redraw(self, index: int | None) -> None:
-        """Draw one item again, marked if it is under the cursor of the focused list."""
+        """Draw one item again, marked if it is under the cursor of the focused list.
+
+        Marking one item unmarks the one marked before: keys typed quickly
+        may move the cursor several times before the highlight messages run.
+        """
         if index is None or not 0 <= index < len(self.rows):
             return
         row = self.rows[index]
         # ``has_focus`` is set after our own Focus handler runs; the screen knows already.
         row.current = index == self.highlighted and self.screen.focused is self
+        if row.current and self._marked is not None and self._marked != index:
+            self.rows[self._marked].current = False
+            self.replace_option_prompt_at_index(self._marked, self.rows[self._marked])
+        if row.current:
+            self._marked = index
         self.replace_option_prompt_at_index(index, row)
 
     @on(OptionList.OptionHighlighted)
     def _moved(self, event: OptionList.OptionHighlighted) -> None:
         event.stop()
-        previous, self._marked = self._marked, self.highlighted
-        if previous != self.highlighted:
-            self.redraw(previous)
         self.redraw(self.highlighted)
 
     @on(OptionList.OptionSelected)
@@ -116,7 +120,9 @@ class LikertList(OptionList):
 
     def on_focus(self) -> None:
         self.redraw(self.highlighted)
-        self.scroll_to_highlight()
+        # After the screen's own scrolling to a newly focused widget, which
+        # shows the top of a widget taller than the view, not its cursor.
+        self.call_after_refresh(self.scroll_to_highlight)
 
     def on_blur(self) -> None:
         self.redraw(self.highlighted)
@@ -146,8 +152,11 @@ class LikertList(OptionList):
             + int(container.scroll_offset.y)
             + y
         )
+        height = self._heights[index]
+        if index == 0:  # the first item brings back what is above it (the legend)
+            top_line, height = 0, top_line + height
         container.scroll_to_region(
-            Region(0, top_line, 1, self._heights[index]),
+            Region(0, top_line, 1, height),
             animate=False,
             force=True,
             top=top,
