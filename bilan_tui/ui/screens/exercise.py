@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Markdown, Static
+from textual.widgets import Markdown, Static
 
 from bilan_tui.domain.answers import ExerciseAnswers, JSONValue
 from bilan_tui.domain.model import Exercise, ExerciseStatus
@@ -21,6 +21,7 @@ from bilan_tui.ui.autosave import Autosaver
 from bilan_tui.ui.kinds import ExerciseBody, ExerciseContext, body_for
 from bilan_tui.ui.required_text import not_done_yet
 from bilan_tui.ui.text import plain
+from bilan_tui.ui.widgets.footer import SteadyFooter
 
 ACTIVITY_FLUSH_SECONDS = 120.0
 """How often the personal time counted in the open exercise is written (issue 5)."""
@@ -83,7 +84,7 @@ class ExerciseScreen(Screen[None]):
             )
             yield self._body
         yield Static("", id="save-state")
-        yield Footer(show_command_palette=False)
+        yield SteadyFooter(show_command_palette=False)
 
     def on_mount(self) -> None:
         if self.status is ExerciseStatus.DONE:
