@@ -15,6 +15,7 @@ from textual import events, on
 from textual.binding import Binding, BindingType
 from textual.geometry import Region
 from textual.message import Message
+from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
@@ -37,6 +38,9 @@ class LikertList(OptionList):
         Binding("end", "edge(1)", _("Highest"), show=False),
         Binding("delete,backspace", "clear", _("Clear the rating"), show=False),
     ]
+
+    highlighted: reactive[int | None] = reactive(None, repaint=False)
+    """As OptionList's, but a move repaints the two items concerned, not the list."""
 
     DEFAULT_CSS = """
     LikertList, LikertList:focus {
@@ -104,10 +108,28 @@ class LikertList(OptionList):
         row.current = index == self.highlighted and self.screen.focused is self
         if row.current and self._marked is not None and self._marked != index:
             self.rows[self._marked].current = False
-            self.replace_option_prompt_at_index(self._marked, self.rows[self._marked])
+            self._repaint(self._marked)
         if row.current:
             self._marked = index
-        self.replace_option_prompt_at_index(index, row)
+        self._repaint(index)
+
+    def _repaint(self, index: int) -> None:
+        """Forget the drawn lines of one item and repaint only them.
+
+        Its height cannot change (the statement does not, and the scale is one
+        line), so the other items' lines and the layout stay as they are;
+        ``replace_option_prompt_at_index`` would redraw the whole list.
+        """
+        option = self.options[index]
+        cache = self._option_render_cache
+        for key in [key for key in cache.keys() if key[0] is option]:  # noqa: SIM118 (no __iter__)
+            cache.discard(key)
+        line = self._index_to_line.get(index)
+        if line is None:
+            self.refresh()
+            return
+        top = line - int(self.scroll_offset.y)
+        self.refresh(Region(0, top, self.size.width, self._heights[index]))
 
     @on(OptionList.OptionHighlighted)
     def _moved(self, event: OptionList.OptionHighlighted) -> None:

@@ -55,6 +55,7 @@ class ExerciseScreen(Screen[None]):
         self._save_timer_running = False
         self._body: ExerciseBody | None = None
         self._save_text: str | None = None
+        self._state_width = -1
         self._other_answers: dict[str, ExerciseAnswers | None] = {}
 
     def compose(self) -> ComposeResult:
@@ -113,7 +114,12 @@ class ExerciseScreen(Screen[None]):
             text = f"{counted[0]} / {counted[1]}   " + text
         if self.exercise.minutes:
             text += "   " + _("~{minutes} min").format(minutes=self.exercise.minutes)
-        self.query_one("#exercise-state", Static).update(plain(text))
+        # Laid out again only if its width changes: "12 / 48" after each digit
+        # of a questionnaire must not lay the whole screen out (DESIGN §12).
+        content = plain(text)
+        same_width = self._state_width == content.cell_length
+        self._state_width = content.cell_length
+        self.query_one("#exercise-state", Static).update(content, layout=not same_width)
 
     @on(ExerciseBody.Edited)
     def _edited(self, event: ExerciseBody.Edited) -> None:
