@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import functools
 import shutil
 import sys
 import tempfile
@@ -88,10 +89,10 @@ def _reference_screen() -> Any:
     return ReferenceScreen
 
 
-def _openers(app: BilanApp, pack: Pack) -> dict[str, Callable[[], None]]:
-    openers: dict[str, Callable[[], None]] = {}
+def _openers(app: BilanApp, pack: Pack) -> dict[str, Callable[[], object]]:
+    openers: dict[str, Callable[[], object]] = {}
     for exercise in pack.exercises:
-        openers[exercise.id] = lambda exercise_id=exercise.id: app.open_exercise(exercise_id)
+        openers[exercise.id] = functools.partial(app.open_exercise, exercise.id)
     openers["profile"] = app.open_profile
     openers["export"] = app.open_export
     openers["hours"] = app.open_hours
@@ -99,7 +100,7 @@ def _openers(app: BilanApp, pack: Pack) -> dict[str, Callable[[], None]]:
     return openers
 
 
-async def _timed(app: BilanApp, pilot: Any, ask: Callable[[], None]) -> float:
+async def _timed(app: BilanApp, pilot: Any, ask: Callable[[], object]) -> float:
     """CPU from the request to the painted screen; the screen is closed afterwards."""
     depth = len(app.screen_stack)
     start = time.process_time()
@@ -238,6 +239,23 @@ def summary(opened: dict[str, Opened], moved: Moved) -> list[str]:
     return lines
 
 
+def measure(settings: Settings, demo: Path, stress: Path, factor: int, pack: Pack) -> list[str]:
+    """Measure on the demo and the stress workbook; the report's lines."""
+    opened = {
+        "demo": measure_opens(settings, demo, pack),
+        f"{factor} × demo": measure_opens(settings, stress, pack),
+    }
+    moved = measure_moves(settings, demo, pack)
+    return [
+        "Opening each screen, from the call that asks for it to the screen painted (CPU, in "
+        "process with Pilot, alternated with the reference screen; medians):",
+        "",
+        *screen_table(opened),
+        "",
+        *[f"- {line}" for line in summary(opened, moved)],
+    ]
+
+
 def run(settings: Settings, scratch: Path) -> list[str]:
     """Build the demo and the 20 × workbook, measure, and return the report's lines."""
     from bilan_tui.packs import load_shipped_pack
@@ -248,12 +266,7 @@ def run(settings: Settings, scratch: Path) -> list[str]:
     pack = load_shipped_pack(LANGUAGE)
     demo = make_demo(scratch / "data", pack)
     stress = make_stress(demo, FACTORS[-1])
-    opened = {
-        "demo": measure_opens(settings, demo, pack),
-        f"{FACTORS[-1]} × demo": measure_opens(settings, stress, pack),
-    }
-    moved = measure_moves(settings, demo, pack)
-    return [*screen_table(opened), "", *summary(opened, moved)]
+    return measure(settings, demo, stress, FACTORS[-1], pack)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
