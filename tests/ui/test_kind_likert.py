@@ -161,3 +161,26 @@ async def test_quick_digits_keep_one_marked_item_in_view(tmp_path: Path) -> None
         view = app.screen.query_one("#exercise-scroll").scrollable_content_region
         top = items.content_region.y + items._index_to_line[4]
         assert view.y <= top and top + 2 <= view.bottom
+
+
+async def test_the_footer_follows_the_focus(tmp_path: Path) -> None:
+    from textual.widgets._footer import FooterKey
+
+    def footer(app: BilanApp) -> list[str]:
+        return [key.description for key in app.screen.query(FooterKey)]
+
+    pack = mini_pack()
+    app = make_app(tmp_path / "wb.sqlite", pack)
+    async with app.run_test(size=(80, 24)) as pilot:
+        body = await open_interests(app, pilot)
+        await pilot.pause()
+        assert "Answer" in footer(app) and "Back" in footer(app)
+        app.screen.query_one("#field-energy TextArea", TextArea).focus()
+        await pilot.pause()
+        await pilot.pause()
+        assert "Answer" not in footer(app), "the questionnaire's keys leave with its focus"
+        assert "Back" in footer(app)
+        body.items_list.focus()
+        await pilot.pause()
+        await pilot.pause()
+        assert "Answer" in footer(app)

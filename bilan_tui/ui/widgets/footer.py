@@ -31,7 +31,9 @@ class SteadyFooter(Footer):
             return
         if self.is_attached and screen is self.screen and not self._pending:
             self._pending = True
-            self.call_after_refresh(self._rebuild)
+            # Two refreshes later: a screen that opens focuses its first input
+            # after its first refresh, which changes the keys once more.
+            self.call_after_refresh(self.call_after_refresh, self._rebuild)
 
     def _keys(self) -> tuple[Hashable, ...]:
         """What the footer would show: every shown binding, its label and state."""
