@@ -113,7 +113,7 @@ def _measure(
     demo = make_demo(data_dir, pack)
     name = display_name(demo, pack)
     progress(f"stress workbook x{FACTORS[-1]}")
-    make_stress(demo, FACTORS[-1], STRESS)
+    stress = make_stress(demo, FACTORS[-1], STRESS)
     first_title = pack.exercises[0].title
     startup = measure_startup(settings, data_dir, [DEMO, STRESS], first_title, name)
     line = measure_keystroke(settings, LINE, data_dir, DEMO, name)
@@ -122,11 +122,14 @@ def _measure(
     export = demo_export(settings, make_demo(scratch / "export", pack), pack)
     scaled = measure_scaling(settings, scratch, make_demo(scratch / "scaling", pack), pack)
     pages = measure_pages(settings, make_demo(scratch / "pages", pack), pack)
+    from .screens import measure as measure_screens
+
+    screens = measure_screens(settings, demo, stress, FACTORS[-1], pack)
     where = f"{scratch_parent()} ({filesystem_of(scratch) or 'unknown filesystem'})"
     header = report.machine(command, where, load)
     figures = report.figures(startup, line, area, autosave, export, scaled)
     rows = report.table([*figures, *page_figures(pages)])
-    return report.results_block(header, rows, report.scaling_table(scaled))
+    return report.results_block(header, rows, report.scaling_table(scaled), screens)
 
 
 if __name__ == "__main__":

@@ -24,7 +24,6 @@ from textual.screen import Screen
 from textual.widgets import (
     Button,
     Checkbox,
-    Footer,
     Input,
     Label,
     Select,
@@ -54,6 +53,7 @@ from bilan_tui.leads import with_referential_labels
 from bilan_tui.session import WorkbookSession
 from bilan_tui.ui.screens.export_confirm import ConfirmShare
 from bilan_tui.ui.text import plain
+from bilan_tui.ui.widgets.footer import SteadyFooter
 
 
 def preview_lines(markdown: str, width: int) -> Segments:
@@ -135,7 +135,7 @@ class ExportScreen(Screen[None]):
                 with VerticalScroll(id="export-preview-scroll"):
                     yield Static(plain(_("Preparing the preview…")), id="export-preview")
                 yield TextArea("", read_only=True, id="export-json")
-        yield Footer(show_command_palette=False)
+        yield SteadyFooter(show_command_palette=False)
 
     def on_mount(self) -> None:
         self.query_one("#export-preview-box").border_title = _("Preview")
