@@ -65,7 +65,7 @@ def quick_dashboard_data(path: Path, pack: Pack) -> DashboardData | None:
     return DashboardData(
         display_name=view.display_name,
         statuses=statuses,
-        next_exercise=next_exercise(pack, statuses),
+        next_exercise=next_exercise(pack, statuses, view.homework),
         hours=summarise_totals(view.hours, planned_hours(view.plan)),
         extra=extra,
     )

@@ -218,7 +218,7 @@ class WorkbookSession:
         return DashboardData(
             display_name=self.display_name(),
             statuses=statuses,
-            next_exercise=next_exercise(self.pack, statuses),
+            next_exercise=next_exercise(self.pack, statuses, self.workbook.homework()),
             hours=self.ledger_summary(),
             extra={"homework": self.homework_views(statuses)},
         )
@@ -237,6 +237,7 @@ class WorkbookSession:
         consents = [consent_json(consent) for consent in self.consents()]
         report = build_status_report(self.pack, statuses, self.homework_report(statuses), consents)
         report["hours"] = ledger_json(self.ledger_summary())
+        report["next"] = next_exercise(self.pack, statuses, self.workbook.homework())
         return report
 
     # Consents -------------------------------------------------------------------
