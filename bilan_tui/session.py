@@ -208,9 +208,14 @@ class WorkbookSession:
     # Views ---------------------------------------------------------------------
 
     def display_name(self) -> str:
-        """The name shown in the dashboard's title."""
-        name = self.workbook.get_setting("display_name")
-        return name or self.workbook.info().name
+        """The name shown in the title and the documents: hers, else "My bilan".
+
+        Never the workbook's file name: ``default`` is not a person (see
+        ``bilan_tui.person``, where she gives it).
+        """
+        from bilan_tui.person import person_name
+
+        return person_name(self) or _("My bilan")
 
     def dashboard_data(self) -> DashboardData:
         """What the dashboard needs, read in one go."""

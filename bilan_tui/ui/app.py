@@ -71,8 +71,12 @@ class BilanApp(App[int]):
         open_session: SessionOpener,
         data_location: str,
         after_open: AfterOpen | None = None,
+        *,
+        welcome: bool = False,
     ) -> None:
         super().__init__()
+        self.welcome = welcome
+        """Greet a workbook with no name yet (``bilan`` itself; tests leave it off)."""
         self.pack = pack
         self._open_session = open_session
         self._after_open = after_open
@@ -164,12 +168,27 @@ class BilanApp(App[int]):
             self.refresh_dashboard()
             if self._pending_exercise:
                 self.open_exercise(self._pending_exercise)
+            elif self.welcome:
+                self._greet(result)
             self._run_after_open(result)
         elif event.state is WorkerState.ERROR:
             error = event.worker.error
             session_message = WorkbookSession.describe_error
             self.open_error = session_message(error) if error else _("unknown error")
             self.exit(1)  # the command line says why, and may offer a backup
+
+    def _greet(self, session: WorkbookSession) -> None:
+        """First launch of a workbook with no name: the welcome screen."""
+        from bilan_tui.person import welcome_due
+
+        if welcome_due(session):
+            self.open_welcome(first=True)
+
+    def open_welcome(self, *, first: bool = False) -> None:
+        """Her name, language and consultant (see ``ui/welcome_flow.py``)."""
+        from bilan_tui.ui.welcome_flow import open_welcome
+
+        open_welcome(self, first=first)
 
     def use_pack(self, pack: Pack) -> None:
         """Show ``pack`` from now on: the full library, or one with a new pack installed."""
@@ -315,6 +334,11 @@ class BilanApp(App[int]):
             _("Import homework"),
             _("Import a homework file from your consultant"),
             self.action_import_homework,
+        )
+        yield SystemCommand(
+            _("My name and my consultant"),
+            _("Your name on your documents, your language, your consultant"),
+            self.open_welcome,
         )
         yield SystemCommand(_("Help"), _("Keys and where your data lives"), self.action_help)
         yield SystemCommand(

@@ -1,4 +1,4 @@
-"""Homework seen from both sides (#20.11): ids a consultant can use, imports that say what is done."""
+"""Homework from both sides (#20.11): ids a consultant can use, imports that say what is done."""
 
 from __future__ import annotations
 

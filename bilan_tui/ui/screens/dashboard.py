@@ -150,9 +150,9 @@ class DashboardScreen(Screen[None]):
                 lines.append(exercise.summary)
             if exercise.minutes:
                 lines.append(_("~{minutes} min").format(minutes=exercise.minutes))
-            homework = self._homework_of(data, exercise.ref)
-            if homework:
-                lines.append(homework)
+            assigned = self._homework_of(data, exercise.ref)
+            if assigned:
+                lines.append(assigned)
             lines.append("")
             lines.append(_("Press n to open it."))
             next_step.update(plain("\n".join(lines)))
