@@ -10,7 +10,6 @@ file and records the consent, listed at the bottom of the options.
 from __future__ import annotations
 
 import contextlib
-
 import io
 from pathlib import Path
 from typing import ClassVar
