@@ -41,6 +41,9 @@ AfterOpen = Callable[["WorkbookSession"], None]
 """Background work once the session is open (the whole-file check, the daily
 backup); raising stops the interface, as a failed open does."""
 
+OUTSIDE_CHECK_SECONDS = 3.0
+"""How often the dashboard looks for changes made by another process (``bilan hours add``)."""
+
 QUICK_PAINT_WAIT = 0.5
 """Seconds the storage import waits at most for the quick data to be painted."""
 
@@ -76,6 +79,7 @@ class BilanApp(App[int]):
     ) -> None:
         super().__init__()
         self.welcome = welcome
+        self.outside_check_seconds = OUTSIDE_CHECK_SECONDS
         """Greet a workbook with no name yet (``bilan`` itself; tests leave it off)."""
         self.pack = pack
         self._open_session = open_session
@@ -171,11 +175,34 @@ class BilanApp(App[int]):
             elif self.welcome:
                 self._greet(result)
             self._run_after_open(result)
+            self._watch_outside_changes(result)
         elif event.state is WorkerState.ERROR:
             error = event.worker.error
             session_message = WorkbookSession.describe_error
             self.open_error = session_message(error) if error else _("unknown error")
             self.exit(1)  # the command line says why, and may offer a backup
+
+    def _watch_outside_changes(self, session: WorkbookSession) -> None:
+        """Redraw the dashboard when another process wrote to the workbook.
+
+        ``bilan hours add`` in another terminal, for instance: the workbook's
+        change counter is compared every few seconds, a read of a few
+        microseconds, and the dashboard is redrawn only when it moved.
+        """
+        seen = [session.workbook.outside_changes()]
+
+        def check() -> None:
+            if self.session is not session:
+                return
+            try:
+                version = session.workbook.outside_changes()
+            except Exception:  # noqa: BLE001 - the next write reports any real problem
+                return
+            if version != seen[0]:
+                seen[0] = version
+                self.refresh_dashboard()
+
+        self.set_interval(self.outside_check_seconds, check)
 
     def _greet(self, session: WorkbookSession) -> None:
         """First launch of a workbook with no name: the welcome screen."""
