@@ -332,11 +332,11 @@ class BilanApp(App[int]):
         self.exit(0)
 
     def action_help(self) -> None:
-        """Show the help page."""
-        from bilan_tui.ui.screens.help import HelpScreen
+        """Show the help page, with the keys of the screen it is opened from."""
+        from bilan_tui.ui.screens.help import HelpScreen, screen_keys
 
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen(self.data_location))
+            self.push_screen(HelpScreen(self.data_location, screen_keys(self.screen)))
 
     def action_command_palette(self) -> None:
         """Open the palette with our own, translated placeholder."""

@@ -89,7 +89,7 @@ class WelcomeScreen(ModalScreen[WelcomeAnswers | None]):
                     plain(
                         _(
                             "A few questions to begin, all optional: you can change "
-                            "every answer later (ctrl+p, “My name and my consultant”)."
+                            "every answer later (^p, “My name and my consultant”)."
                         )
                     ),
                     classes="welcome-intro",
