@@ -322,7 +322,7 @@ class BilanApp(App[int]):
             self.notify(
                 _(
                     "Your last changes could not be saved (see the message at the bottom). "
-                    "Free some space and wait a moment, or press ctrl+q again to quit "
+                    "Free some space and wait a moment, or press ^q again to quit "
                     "without them."
                 ),
                 severity="error",
