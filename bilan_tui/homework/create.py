@@ -97,7 +97,7 @@ def resolve_exercises(names: Sequence[str], library: Pack, own: Pack | None) -> 
 
 
 def valid_ids(packs: Sequence[Pack]) -> str:
-    """``; the exercises are: …``: every id ``--exercises`` accepts, pack by pack.
+    """`` (valid exercises in bilan: …)``: every id ``--exercises`` accepts, pack by pack.
 
     A library lists the installed packs' exercises too: only its own
     (``pack_id`` unset or equal to its id) are counted under it.
@@ -115,7 +115,7 @@ def valid_ids(packs: Sequence[Pack]) -> str:
             parts.append(_("in {pack}: {ids}").format(pack=pack.id, ids=", ".join(ids)))
     if not parts:
         return ""
-    return "; " + _("the exercises are {list}").format(list="; ".join(parts))
+    return " " + _("(valid exercises {list})").format(list=" — ".join(parts))
 
 
 def build_homework(
