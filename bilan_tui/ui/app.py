@@ -186,12 +186,13 @@ class BilanApp(App[int]):
         """Redraw the dashboard when another process wrote to the workbook.
 
         ``bilan hours add`` in another terminal, for instance: the workbook's
-        change counter is compared every few seconds, a read of a few
-        microseconds, and the dashboard is redrawn only when it moved.
+        change counter is compared every few seconds, in a worker thread (a
+        read of a few microseconds that a signal arriving on the main thread
+        can never interrupt), and the dashboard is redrawn only when it moved.
         """
         seen = [session.workbook.outside_changes()]
 
-        def check() -> None:
+        def poll() -> None:
             if self.session is not session:
                 return
             try:
@@ -200,7 +201,10 @@ class BilanApp(App[int]):
                 return
             if version != seen[0]:
                 seen[0] = version
-                self.refresh_dashboard()
+                self.call_from_thread(self.refresh_dashboard)
+
+        def check() -> None:
+            self.run_worker(poll, thread=True, group="outside", exclusive=True, exit_on_error=False)
 
         self.set_interval(self.outside_check_seconds, check)
 
