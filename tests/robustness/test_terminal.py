@@ -131,7 +131,7 @@ def test_a_second_window_is_refused_while_commands_keep_working(
     data_dir: Path, tmp_path: Path
 ) -> None:
     with Terminal(ARGS) as first:
-        first.wait_for(READY)
+        first.wait_for(WELCOME)  # a new workbook, open: the welcome greets it
         with Terminal(ARGS) as second:
             assert second.wait() == 1
             assert "already open in another bilan window" in second.screen_text()
