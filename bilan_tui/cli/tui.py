@@ -167,6 +167,7 @@ def _run_interface(
         partial(open_for_interface, context, failures),
         data_location=str(path),
         after_open=partial(check_then_back_up, failures),
+        welcome=True,
     )
     previous = _install_signal_handlers(app)
     try:

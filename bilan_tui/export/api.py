@@ -81,7 +81,9 @@ def render(source: ExportSource, options: ExportOptions) -> Rendered:
     """
     source = shareable(source, options)
     words = Wording(source.language)
-    title = f"{words(TITLE_KEYS[options.scope])} — {source.name}"
+    title = words(TITLE_KEYS[options.scope])
+    if source.name:
+        title += f" — {source.name}"
     homework = pick_homework(source, options.homework_id) if options.scope == "homework" else None
     if options.format == "json":
         from .json_export import json_document
@@ -113,9 +115,8 @@ def render(source: ExportSource, options: ExportOptions) -> Rendered:
 
 def file_name(source: ExportSource, options: ExportOptions) -> str:
     """The name an export gets when the person does not choose one."""
-    return default_name(
-        source.workbook_name, options.scope, options.recipient, options.date, options.extension
-    )
+    workbook = "" if source.workbook_name == "default" else source.workbook_name  # not a name
+    return default_name(workbook, options.scope, options.recipient, options.date, options.extension)
 
 
 def write(rendered: Rendered, source: ExportSource, target: Path) -> Path:

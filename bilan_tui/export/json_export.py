@@ -154,7 +154,7 @@ def json_document(
         "include_private": options.include_private,
         "content": ordered(options.parts),
         "language": source.language,
-        "beneficiary": source.name,
+        "beneficiary": source.name or None,
         "workbook": {
             "name": source.workbook_name,
             "created_at": source.created_at.isoformat() if source.created_at else None,

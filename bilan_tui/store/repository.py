@@ -111,6 +111,16 @@ class Workbook(AnswerStore, RecordStore):
         with self._db.write() as connection:
             connection.execute(update(workbook).values(language=language))
 
+    def outside_changes(self) -> int:
+        """SQLite's ``data_version``: it moves when another connection commits.
+
+        Cheap enough to poll: the interface compares it every few seconds to
+        see that ``bilan hours add`` (another process) changed the workbook.
+        Its own writes never move it.
+        """
+        with self._db.read() as connection:
+            return int(connection.exec_driver_sql("PRAGMA data_version").scalar() or 0)
+
     def get_setting(self, key: str, default: str | None = None) -> str | None:
         """A stored preference, or ``default``."""
         setting = table("setting")

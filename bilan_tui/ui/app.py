@@ -43,6 +43,9 @@ AfterOpen = Callable[["WorkbookSession"], None]
 """Background work once the session is open (the whole-file check, the daily
 backup); raising stops the interface, as a failed open does."""
 
+OUTSIDE_CHECK_SECONDS = 3.0
+"""How often the dashboard looks for changes made by another process (``bilan hours add``)."""
+
 QUICK_PAINT_WAIT = 0.5
 """Seconds the storage import waits at most for the quick data to be painted."""
 
@@ -73,8 +76,13 @@ class BilanApp(App[int]):
         open_session: SessionOpener,
         data_location: str,
         after_open: AfterOpen | None = None,
+        *,
+        welcome: bool = False,
     ) -> None:
         super().__init__()
+        self.welcome = welcome
+        self.outside_check_seconds = OUTSIDE_CHECK_SECONDS
+        """Greet a workbook with no name yet (``bilan`` itself; tests leave it off)."""
         self.pack = pack
         self._open_session = open_session
         self._after_open = after_open
@@ -168,12 +176,54 @@ class BilanApp(App[int]):
             self.refresh_dashboard()
             if self._pending_exercise:
                 self.open_exercise(self._pending_exercise)
+            elif self.welcome:
+                self._greet(result)
             self._run_after_open(result)
+            self._watch_outside_changes(result)
         elif event.state is WorkerState.ERROR:
             error = event.worker.error
             session_message = WorkbookSession.describe_error
             self.open_error = session_message(error) if error else _("unknown error")
             self.exit(1)  # the command line says why, and may offer a backup
+
+    def _watch_outside_changes(self, session: WorkbookSession) -> None:
+        """Redraw the dashboard when another process wrote to the workbook.
+
+        ``bilan hours add`` in another terminal, for instance: the workbook's
+        change counter is compared every few seconds, in a worker thread (a
+        read of a few microseconds that a signal arriving on the main thread
+        can never interrupt), and the dashboard is redrawn only when it moved.
+        """
+        seen = [session.workbook.outside_changes()]
+
+        def poll() -> None:
+            if self.session is not session:
+                return
+            try:
+                version = session.workbook.outside_changes()
+            except Exception:  # noqa: BLE001 - the next write reports any real problem
+                return
+            if version != seen[0]:
+                seen[0] = version
+                self.call_from_thread(self.refresh_dashboard)
+
+        def check() -> None:
+            self.run_worker(poll, thread=True, group="outside", exclusive=True, exit_on_error=False)
+
+        self.set_interval(self.outside_check_seconds, check)
+
+    def _greet(self, session: WorkbookSession) -> None:
+        """First launch of a workbook with no name: the welcome screen."""
+        from bilan_tui.person import welcome_due
+
+        if welcome_due(session):
+            self.open_welcome(first=True)
+
+    def open_welcome(self, *, first: bool = False) -> None:
+        """Her name, language and consultant (see ``ui/welcome_flow.py``)."""
+        from bilan_tui.ui.welcome_flow import open_welcome
+
+        open_welcome(self, first=first)
 
     def use_pack(self, pack: Pack) -> None:
         """Show ``pack`` from now on: the full library, or one with a new pack installed."""
@@ -294,7 +344,7 @@ class BilanApp(App[int]):
             self.notify(
                 _(
                     "Your last changes could not be saved (see the message at the bottom). "
-                    "Free some space and wait a moment, or press ctrl+q again to quit "
+                    "Free some space and wait a moment, or press ^q again to quit "
                     "without them."
                 ),
                 severity="error",
@@ -304,11 +354,11 @@ class BilanApp(App[int]):
         self.exit(0)
 
     def action_help(self) -> None:
-        """Show the help page."""
-        from bilan_tui.ui.screens.help import HelpScreen
+        """Show the help page, with the keys of the screen it is opened from."""
+        from bilan_tui.ui.screens.help import HelpScreen, screen_keys
 
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen(self.data_location))
+            self.push_screen(HelpScreen(self.data_location, screen_keys(self.screen)))
 
     def action_command_palette(self) -> None:
         """Open the palette with our own, translated placeholder."""
@@ -338,6 +388,11 @@ class BilanApp(App[int]):
             _("Import homework"),
             _("Import a homework file from your consultant"),
             self.action_import_homework,
+        )
+        yield SystemCommand(
+            _("My name and my consultant"),
+            _("Your name on your documents, your language, your consultant"),
+            self.open_welcome,
         )
         yield SystemCommand(_("Help"), _("Keys and where your data lives"), self.action_help)
         yield SystemCommand(

@@ -24,6 +24,7 @@ from bilan_tui.store.repository import open_workbook
 from .terminal import Terminal
 
 READY = "Press n to open it"
+WELCOME = "A few questions to begin"
 IN_EXERCISE = "Mark as done"
 ARGS = ("--lang", "en")
 
@@ -38,8 +39,11 @@ def saved_texts(data_dir: Path) -> list[object]:
 
 
 def type_in_first_exercise(term: Terminal, text: str) -> None:
-    """Open the suggested exercise, type ``text`` and wait until it is on screen."""
-    term.wait_for(READY)
+    """Skip the welcome of a new workbook, open the suggested exercise, type ``text``."""
+    term.wait_for(WELCOME)
+    mark = len(term.output)
+    term.send("\x1b")
+    term.wait_for(READY, since=mark)
     mark = len(term.output)
     term.send("n")
     term.wait_for(IN_EXERCISE, since=mark)
@@ -144,7 +148,7 @@ def test_a_second_window_is_refused_while_commands_keep_working(
     data_dir: Path, tmp_path: Path
 ) -> None:
     with Terminal(ARGS) as first:
-        first.wait_for(READY)
+        first.wait_for(WELCOME)  # a new workbook, open: the welcome greets it
         with Terminal(ARGS) as second:
             assert second.wait() == 1
             assert "already open in another bilan window" in second.screen_text()

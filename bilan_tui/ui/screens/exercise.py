@@ -260,7 +260,7 @@ class ExerciseScreen(Screen[None]):
         self._warned_unsaved = True
         self.notify(
             _(
-                "“{label}” is not saved: {error} Correct it, or press Escape again "
+                "“{label}” is not saved: {error} Correct it, or press esc again "
                 "to leave without it."
             ).format(label=editor.field.label, error=editor.error),
             severity="warning",

@@ -9,6 +9,7 @@ file and records the consent, listed at the bottom of the options.
 
 from __future__ import annotations
 
+import contextlib
 import io
 from pathlib import Path
 from typing import ClassVar
@@ -127,7 +128,7 @@ class ExportScreen(Screen[None]):
                 )
                 yield Static("", id="export-content", classes="export-note")
                 yield Label(plain(_("Save in")))
-                yield Input(str(default_folder()), compact=True, id="export-folder")
+                yield Input(str(self._start_folder()), compact=True, id="export-folder")
                 yield Static("", id="export-file", classes="export-note")
                 yield Button(plain(_("Write the file")), compact=True, id="export-write")
                 yield Static("", id="export-consents", classes="export-note")
@@ -136,6 +137,15 @@ class ExportScreen(Screen[None]):
                     yield Static(plain(_("Preparing the preview…")), id="export-preview")
                 yield TextArea("", read_only=True, id="export-json")
         yield SteadyFooter(show_command_palette=False)
+
+    def _start_folder(self) -> Path:
+        """The folder of this workbook's last export, else the documents folder."""
+        from bilan_tui.person import export_folder
+
+        try:
+            return export_folder(self.session) or default_folder()
+        except Exception:  # noqa: BLE001 - a preference only: start from the usual folder
+            return default_folder()
 
     def on_mount(self) -> None:
         self.query_one("#export-preview-box").border_title = _("Preview")
@@ -299,6 +309,10 @@ class ExportScreen(Screen[None]):
                 self.notify(self.session.describe_error(error), severity="error", markup=False)
                 return
             self._read_workbook()
+        from bilan_tui.person import remember_export_folder
+
+        with contextlib.suppress(Exception):  # the file is written; the folder is a convenience
+            remember_export_folder(self.session, written)
         self.notify(_("Written: {path}").format(path=written), markup=False, timeout=8)
 
     def action_back(self) -> None:
