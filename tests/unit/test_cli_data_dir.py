@@ -78,9 +78,9 @@ def test_every_command_that_would_start_blank_refuses(
     argv: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     wrong = tmp_path / "copied"
-    make_workbook(wrong / "workbooks" / "default.sqlite")
-    (wrong / "workbooks" / "default.sqlite").rename(wrong / "default.sqlite")
-    (wrong / "workbooks").rmdir()
+    make_workbook(tmp_path / "made" / "workbooks" / "default.sqlite")
+    wrong.mkdir()
+    (tmp_path / "made" / "workbooks" / "default.sqlite").rename(wrong / "default.sqlite")
 
     assert main(["--data-dir", str(wrong), *argv]) == 2
     err = capsys.readouterr().err.strip()
