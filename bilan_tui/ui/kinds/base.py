@@ -59,6 +59,14 @@ class ExerciseBody(Vertical):
         self.answers = answers
         self.context = context
 
+    def catch_up(self) -> list[tuple[str, str]]:
+        """Values shown but not yet reported (see ``FieldEditor.typed_value``); the keys changed.
+
+        Called just before a save that may be the last (a signal, quitting);
+        kinds without free text have nothing to catch up.
+        """
+        return []
+
     def edited(self, field_id: str, entry_id: str = "") -> None:
         """Tell the screen one value changed."""
         self.post_message(self.Edited([(field_id, entry_id)]))

@@ -35,6 +35,15 @@ class FormBody(ExerciseBody):
             self.edited(event.field_id)
             self._show_what_applies(event.field_id)
 
+    def catch_up(self) -> list[tuple[str, str]]:
+        """Take the text the editors show whose change messages are still queued."""
+        keys = []
+        for editor in self.query(FieldEditor):
+            found, value = editor.typed_value()
+            if found and self.answers.change(editor.field.id, value):
+                keys.append((editor.field.id, ""))
+        return keys
+
     def _show_what_applies(self, changed: str) -> None:
         """Show or hide the questions that depend on the field just answered."""
         for field in self.exercise.fields:

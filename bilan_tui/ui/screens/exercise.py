@@ -174,6 +174,9 @@ class ExerciseScreen(Screen[None]):
 
     def save(self) -> bool:
         """Write pending answers now; tell the person if the disk refuses."""
+        if self._body is not None:
+            for field_id, entry_id in self._body.catch_up():
+                self.autosaver.mark(field_id, entry_id)
         had_pending = self.autosaver.pending
         ok = self.autosaver.flush()
         if not ok and not self._save_timer_running and self.is_attached:

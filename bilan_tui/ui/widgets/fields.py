@@ -264,6 +264,23 @@ class FieldEditor(Vertical):
         """The message under the input, empty when its text is stored."""
         return self._error
 
+    def typed_value(self) -> tuple[bool, JSONValue]:
+        """What the text on screen stores, read now: (found, value).
+
+        The usual path is a chain of messages (the input's ``Changed``, then
+        ours, then the body's ``Edited``). A signal that ends the program can
+        arrive after a keystroke is drawn but before that chain has run; the
+        screen then reads the typed text here so that it is saved all the same.
+        Only text editors answer: the others change on one key or click, which
+        is handled at once. An invalid text stores the value kept before it.
+        """
+        for area in self.query(TextArea):
+            return True, clean_text(area.text)
+        for line in self.query(Input):
+            value, error = check_value(self.field, line.value)
+            return True, self.kept if error else value
+        return False, None
+
     @on(Input.Changed)
     def _input_changed(self, event: Input.Changed) -> None:
         """Store the text if it reads whole, else go back to the kept value.
