@@ -14,6 +14,8 @@ import zipfile
 from collections.abc import Mapping
 from pathlib import Path, PurePosixPath
 
+from bilan_tui.system_words import os_reason
+
 from .names import MANIFEST, is_valid_id
 
 MAX_ENTRIES = 300
@@ -91,7 +93,8 @@ def extract_pack_archive(archive: Path, dest: Path) -> Path:
     except zipfile.BadZipFile as error:
         raise PackArchiveError(f"not a readable zip archive ({error})") from None
     except (OSError, RuntimeError, NotImplementedError) as error:
-        raise PackArchiveError(f"the archive cannot be read ({error})") from None
+        reason = os_reason(error) if isinstance(error, OSError) else type(error).__name__
+        raise PackArchiveError(f"the archive cannot be read ({reason})") from None
     return dest
 
 
