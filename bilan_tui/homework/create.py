@@ -148,7 +148,9 @@ def pack_files(pack: Pack) -> dict[str, str]:
         return {name: (root / name).read_text("utf-8") for name in names}
     except OSError as error:
         raise HomeworkError(
-            _("cannot read the pack {pack}: {reason}").format(pack=pack.id, reason=os_failure(error))
+            _("cannot read the pack {pack}: {reason}").format(
+                pack=pack.id, reason=os_failure(error)
+            )
         ) from None
     except UnicodeDecodeError:
         raise HomeworkError(
