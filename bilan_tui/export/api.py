@@ -106,7 +106,12 @@ def render(source: ExportSource, options: ExportOptions) -> Rendered:
 def file_name(source: ExportSource, options: ExportOptions) -> str:
     """The name an export gets when the person does not choose one."""
     return default_name(
-        source.workbook_name, options.scope, options.recipient, options.date, options.extension
+        source.workbook_name,
+        options.scope,
+        options.recipient,
+        options.date,
+        options.extension,
+        source.language,
     )
 
 
