@@ -97,9 +97,10 @@ def parse_homework(data: bytes) -> HomeworkFile:
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        reason = clean_text(str(error))
+        from bilan_tui.toml_words import toml_message
+
         raise HomeworkError(
-            _("this is not a homework file (invalid TOML: {reason})").format(reason=reason)
+            _("this is not a homework file: {problem}").format(problem=toml_message(error))
         ) from None
     except RecursionError:
         raise HomeworkError(_("this is not a homework file (nested too deeply)")) from None
