@@ -145,3 +145,16 @@ def test_a_broken_homework_file_says_where_in_french() -> None:
         "ce n'est pas un fichier de travail à faire :"
         " ligne 2, colonne 11 : TOML invalide (une valeur est attendue)"
     )
+
+
+def test_an_unsafe_archive_is_refused_in_french(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import zipfile
+
+    archive = tmp_path / "pack.zip"
+    with zipfile.ZipFile(archive, "w") as handle:
+        handle.writestr("../pack.toml", 'id = "x"\n')
+    assert main(["--lang", "fr", "pack", "check", str(archive)]) == 2
+    err = capsys.readouterr().err
+    assert "entrée dangereuse '../pack.toml' : elle remonte avec « .. »" in err, err
