@@ -1,4 +1,4 @@
-"""What the operating system refused, in the person's words.
+"""What the operating system (or SQLite) refused, in the person's words.
 
 ``OSError.strerror`` comes from the C library and is English whatever the
 interface language ("No such file or directory"). Every place that shows a
@@ -56,3 +56,30 @@ def os_failure(error: OSError) -> str:
     if error.filename:
         return _("{reason} ({path})").format(reason=reason, path=error.filename)
     return reason
+
+
+_SQLITE_REASONS: tuple[tuple[str, Callable[[], str]], ...] = (
+    ("database or disk is full", lambda: _("the disk is full")),
+    ("disk i/o error", lambda: _("the disk could not be read or written (input/output error)")),
+    ("readonly database", lambda: _("the file or its folder is read-only")),
+    ("unable to open database file", lambda: _("the file cannot be opened")),
+    ("file is not a database", lambda: _("the file is not a database")),
+    ("malformed", lambda: _("the file is damaged")),
+)
+
+
+def sqlite_reason(message: str) -> str:
+    """SQLite's English ``message`` as a phrase in the current language.
+
+    Args:
+        message: ``str()`` of a ``sqlite3`` error ("database or disk is full").
+
+    Returns:
+        Our phrase for a known message; otherwise SQLite's own words, introduced
+        as such, so that nothing is hidden from whoever helps.
+    """
+    lowered = message.lower()
+    for words, phrase in _SQLITE_REASONS:
+        if words in lowered:
+            return phrase()
+    return _("SQLite reports: {error}").format(error=message)

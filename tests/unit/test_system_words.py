@@ -96,3 +96,32 @@ def test_cli_export_to_a_missing_folder_says_it_in_french(
     err = capsys.readouterr().err
     assert code != 0
     assert "Not a directory" not in err and "No such file" not in err
+
+
+def test_sqlite_messages_are_told_in_french() -> None:
+    from bilan_tui.store.errors import WorkbookIOError, sqlite_failure
+    from bilan_tui.system_words import sqlite_reason
+
+    set_language("fr")
+    assert sqlite_reason("database or disk is full") == "le disque est plein"
+    assert sqlite_reason("attempt to write a readonly database") == (
+        "le fichier ou son dossier est en lecture seule"
+    )
+    assert sqlite_reason("database disk image is malformed") == "le fichier est endommagé"
+    assert sqlite_reason("something new") == "SQLite signale : something new"
+    failure = sqlite_failure(Path("/tmp/w.sqlite"), "database or disk is full")
+    assert isinstance(failure, WorkbookIOError)
+    assert "le disque est plein" in str(failure) and "disk is full" not in str(failure)
+
+
+def test_a_failed_restore_says_why_in_french(tmp_path: Path) -> None:
+    import io
+
+    from bilan_tui.cli.recovery import restore_and_report
+
+    set_language("fr")
+    out = io.StringIO()
+    blocker = tmp_path / "fichier"
+    blocker.write_text("x")
+    assert not restore_and_report(blocker / "w.sqlite", tmp_path / "absent.sqlite", out)
+    assert "No such file" not in out.getvalue() and "Not a directory" not in out.getvalue()
