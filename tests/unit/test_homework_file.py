@@ -146,7 +146,7 @@ def test_the_homework_package_is_headless() -> None:
         (
             "fr",
             [
-                "# Un fichier de travail à faire pour un bilan de compétences.",
+                "# Un fichier de devoir pour un bilan de compétences.",
                 "# Pour l'importer : bilan homework import <fichier>",
             ],
         ),

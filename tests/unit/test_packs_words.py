@@ -142,7 +142,7 @@ def test_a_broken_homework_file_says_where_in_french() -> None:
     with pytest.raises(HomeworkError) as raised:
         parse_homework(b'format = "bilan-homework"\nversion = \n')
     assert str(raised.value) == (
-        "ce n'est pas un fichier de travail à faire :"
+        "ce n'est pas un fichier de devoir :"
         " ligne 2, colonne 11 : TOML invalide (une valeur est attendue)"
     )
 
