@@ -4,7 +4,9 @@ Run it from the repository root after the README's install. It builds the
 demo and stress workbooks in a temporary folder on disk, times the
 application against a bare Textual app in a pseudo-terminal, then the
 storage and exports in process, prints the table and writes it into
-``docs/performance.md``. Timings are never asserted by the test suite: this
+``docs/performance.md``; then the occupation referential's figures
+(``benchmarks/referentiel.py``, also runnable alone as
+``python -m benchmarks.referentiel``). Timings are never asserted by the test suite: this
 is a report, not a gate (its exit status is 0 whether goals are met or not).
 """
 
@@ -69,6 +71,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         write_results(output, block)
         progress(f"written to {output}")
+    from .referentiel import run as run_referentiel
+
+    run_referentiel(settings, command, output)
     return 0
 
 
@@ -97,6 +102,7 @@ def _measure(
 
     from . import report
     from .keystroke import AREA, LINE, measure_keystroke
+    from .pages import measure_pages, page_figures
     from .report import DEMO, STRESS
     from .startup import measure_startup
     from .storage import FACTORS, demo_export, measure_autosave, measure_scaling
@@ -107,7 +113,7 @@ def _measure(
     demo = make_demo(data_dir, pack)
     name = display_name(demo, pack)
     progress(f"stress workbook x{FACTORS[-1]}")
-    make_stress(demo, FACTORS[-1], STRESS)
+    stress = make_stress(demo, FACTORS[-1], STRESS)
     first_title = pack.exercises[0].title
     startup = measure_startup(settings, data_dir, [DEMO, STRESS], first_title, name)
     line = measure_keystroke(settings, LINE, data_dir, DEMO, name)
@@ -115,10 +121,15 @@ def _measure(
     autosave = measure_autosave(settings, scratch, pack)
     export = demo_export(settings, make_demo(scratch / "export", pack), pack)
     scaled = measure_scaling(settings, scratch, make_demo(scratch / "scaling", pack), pack)
+    pages = measure_pages(settings, make_demo(scratch / "pages", pack), pack)
+    from .screens import measure as measure_screens
+
+    screens = measure_screens(settings, demo, stress, FACTORS[-1], pack)
     where = f"{scratch_parent()} ({filesystem_of(scratch) or 'unknown filesystem'})"
     header = report.machine(command, where, load)
-    rows = report.table(report.figures(startup, line, area, autosave, export, scaled))
-    return report.results_block(header, rows, report.scaling_table(scaled))
+    figures = report.figures(startup, line, area, autosave, export, scaled)
+    rows = report.table([*figures, *page_figures(pages)])
+    return report.results_block(header, rows, report.scaling_table(scaled), screens)
 
 
 if __name__ == "__main__":

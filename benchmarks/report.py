@@ -69,7 +69,7 @@ def figures(
             autosave.p99 <= 5.0,
         ),
         Figure(
-            "Export of the demo, any scope in any format (collect and render)",
+            "Export of the demo, any scope in Markdown, HTML or JSON (collect and render)",
             "",
             f"slowest {export.each[export.slowest]:.0f} ms ({export.slowest}, "
             f"CPU {export.slowest_cpu:.0f} ms); all {len(export.each)} in a row "
@@ -206,7 +206,9 @@ def _cpu_model() -> str:
     return platform.processor() or platform.machine()
 
 
-def results_block(header: list[str], rows: list[str], scaling: list[str]) -> str:
+def results_block(
+    header: list[str], rows: list[str], scaling: list[str], screens: Sequence[str] = ()
+) -> str:
     """The generated part of the document, markers included."""
     body = [
         START,
@@ -217,6 +219,7 @@ def results_block(header: list[str], rows: list[str], scaling: list[str]) -> str
         "How opening and exporting grow with the workbook (medians of CPU time, in process):",
         "",
         *scaling,
+        *(["", *screens] if screens else []),
         END,
     ]
     return "\n".join(body)

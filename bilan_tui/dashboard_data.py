@@ -15,6 +15,7 @@ from bilan_tui.domain.answers import ExerciseAnswers
 from bilan_tui.domain.ledger import LedgerSummary, summarise_totals
 from bilan_tui.domain.model import PHASE_IDS, ExerciseStatus, Pack
 from bilan_tui.domain.progress import exercise_status, next_exercise
+from bilan_tui.i18n import _
 
 
 @dataclass(frozen=True)
@@ -63,9 +64,9 @@ def quick_dashboard_data(path: Path, pack: Pack) -> DashboardData | None:
     if all(pack.exercise(ref) for item in view.homework for ref in item.exercises):
         extra["homework"] = assignment_views(view.homework, pack, statuses)
     return DashboardData(
-        display_name=view.display_name,
+        display_name=view.display_name or _("My bilan"),
         statuses=statuses,
-        next_exercise=next_exercise(pack, statuses),
+        next_exercise=next_exercise(pack, statuses, view.homework),
         hours=summarise_totals(view.hours, planned_hours(view.plan)),
         extra=extra,
     )

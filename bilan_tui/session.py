@@ -112,10 +112,19 @@ class WorkbookSession:
         """The workbook's file."""
         return self.workbook.path
 
-    def close(self) -> None:
-        """Write the automatic hours still counted, then release the database."""
+    def close(self, *, back_up: bool = True) -> None:
+        """Write the automatic hours still counted, back up what changed, release the database.
+
+        Args:
+            back_up: Take a backup if this session changed anything (the
+                recovery copy must hold today's work, not the first day's);
+                False only when the workbook is about to be wiped.
+        """
         with contextlib.suppress(Exception):  # closing anyway; a few minutes of auto time
             self.auto_hours.end(final=True)
+        if back_up:
+            with contextlib.suppress(Exception):  # a full disk must not keep the file open
+                self.workbook.automatic_backup(closing=True)
         self.workbook.close()
 
     # Answers -----------------------------------------------------------------
@@ -208,9 +217,14 @@ class WorkbookSession:
     # Views ---------------------------------------------------------------------
 
     def display_name(self) -> str:
-        """The name shown in the dashboard's title."""
-        name = self.workbook.get_setting("display_name")
-        return name or self.workbook.info().name
+        """The name shown in the title and the documents: hers, else "My bilan".
+
+        Never the workbook's file name: ``default`` is not a person (see
+        ``bilan_tui.person``, where she gives it).
+        """
+        from bilan_tui.person import person_name
+
+        return person_name(self) or _("My bilan")
 
     def dashboard_data(self) -> DashboardData:
         """What the dashboard needs, read in one go."""
@@ -218,7 +232,7 @@ class WorkbookSession:
         return DashboardData(
             display_name=self.display_name(),
             statuses=statuses,
-            next_exercise=next_exercise(self.pack, statuses),
+            next_exercise=next_exercise(self.pack, statuses, self.workbook.homework()),
             hours=self.ledger_summary(),
             extra={"homework": self.homework_views(statuses)},
         )
@@ -237,6 +251,7 @@ class WorkbookSession:
         consents = [consent_json(consent) for consent in self.consents()]
         report = build_status_report(self.pack, statuses, self.homework_report(statuses), consents)
         report["hours"] = ledger_json(self.ledger_summary())
+        report["next"] = next_exercise(self.pack, statuses, self.workbook.homework())
         return report
 
     # Consents -------------------------------------------------------------------

@@ -33,6 +33,7 @@ COMMANDS: tuple[str, ...] = (
     "wipe",
     "demo",
     "export",
+    "metiers",
 )
 """Sub-command modules of ``bilan_tui.cli``; add one line per new command."""
 

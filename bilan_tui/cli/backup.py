@@ -15,12 +15,19 @@ import datetime
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
+from bilan_tui.backup_text import (
+    cleared_answers_note,
+    contents_in_words,
+    empty_warning,
+    when_in_words,
+)
 from bilan_tui.cli.context import CommandContext, UsageError
-from bilan_tui.cli.recovery import report_restored
+from bilan_tui.cli.recovery import YES, Ask, report_restored
 from bilan_tui.i18n import _
 from bilan_tui.paths import ensure_private_dir
+from bilan_tui.store.backup import MOST_KEPT
 
 NAMES = ("backup", "restore")
 
@@ -44,20 +51,32 @@ def register(commands: Any, add_common: Callable[[argparse.ArgumentParser], None
     restore = commands.add_parser(
         "restore",
         help=_("put a backup back in place of the workbook"),
-        description=_(
-            "Check a backup, back up the current workbook, then replace it with the backup. "
-            "A damaged workbook is kept aside, untouched."
+        description=" ".join(
+            (
+                _(
+                    "Check a backup, back up the current workbook, then replace it with the "
+                    "backup. A damaged workbook is kept aside, untouched. Without PATH, list the "
+                    "automatic backups with what each holds."
+                ),
+                cleared_answers_note(MOST_KEPT),
+            )
         ),
     )
     add_common(restore)
-    restore.add_argument("path", metavar="PATH", help=_("the backup file to restore"))
+    restore.add_argument("path", metavar="PATH", nargs="?", help=_("the backup file to restore"))
+    restore.add_argument(
+        "--yes", action="store_true", help=_("restore an empty backup without asking (for scripts)")
+    )
 
 
 def run(args: argparse.Namespace, context: CommandContext) -> int:
     """Run ``bilan backup`` or ``bilan restore``."""
     context.settle_language()
     if args.command == "restore":
-        return run_restore(context, Path(args.path).expanduser())
+        ask = input if sys.stdin.isatty() else None
+        if args.path is None:
+            return run_list_backups(context, ask, sys.stdout)
+        return run_restore(context, Path(args.path).expanduser(), yes=args.yes, ask=ask)
     output = Path(args.output).expanduser() if args.output else None
     return run_backup(context, output)
 
@@ -92,8 +111,36 @@ def run_backup(context: CommandContext, output: Path | None) -> int:
     return 0
 
 
-def run_restore(context: CommandContext, source: Path) -> int:
-    """Check ``source``, then put it in place of the workbook."""
+def run_list_backups(context: CommandContext, ask: Ask | None, out: TextIO) -> int:
+    """List the automatic backups with what each holds; in a terminal, restore the one chosen."""
+    from bilan_tui.cli.recovery import choose_backup, list_backups, newest_first
+
+    path = context.workbook_path()
+    backups = newest_first(path)
+    if not backups:
+        print(_("There is no backup of the workbook {name} yet.").format(name=path.stem), file=out)
+        return 0
+    list_backups(backups, out, paths=True)
+    print(cleared_answers_note(MOST_KEPT), file=out)
+    if ask is None:
+        print(_("Restore one with: bilan restore PATH"), file=out)
+        return 0
+    chosen = choose_backup(backups, ask)
+    if chosen is None:
+        print(_("Nothing was changed."), file=out)
+        return 0
+    return run_restore(context, chosen.path, yes=True, ask=None)
+
+
+def run_restore(
+    context: CommandContext, source: Path, *, yes: bool = False, ask: Ask | None = None
+) -> int:
+    """Check ``source``, say what it holds, then put it in place of the workbook.
+
+    An empty backup is restored only once the person confirmed it (or with
+    ``--yes``): it would bring back a blank workbook.
+    """
+    from bilan_tui.store.backup import check_backup_file, taken_at
     from bilan_tui.store.errors import WorkbookError
     from bilan_tui.store.lock import acquire_lock
     from bilan_tui.store.migrations import SCHEMA_VERSION
@@ -104,11 +151,28 @@ def run_restore(context: CommandContext, source: Path) -> int:
         if source.exists() and path.exists() and source.resolve() == path.resolve():
             raise SameFile(source)
         check_backup(source, SCHEMA_VERSION)
+        contents = check_backup_file(source)
     except WorkbookError as error:
         reason = getattr(error, "reason", None) or str(error)
         raise UsageError(
             _("cannot restore {path}: {reason}").format(path=source, reason=reason)
         ) from None
+    print(
+        _("This backup ({when}) holds: {contents}.").format(
+            when=when_in_words(taken_at(source)), contents=contents_in_words(contents)
+        )
+    )
+    if contents.empty and not yes:
+        print(empty_warning())
+        if ask is None:
+            raise UsageError(_("nothing was changed; to restore an empty backup, add --yes"))
+        try:
+            answer = ask(_("Restore it anyway? [y/N] "))
+        except (EOFError, KeyboardInterrupt):
+            answer = ""
+        if answer.strip().lower() not in YES:
+            print(_("Nothing was changed."))
+            return 1
     ensure_private_dir(context.data_dir)
     ensure_private_dir(path.parent)
     with acquire_lock(path):

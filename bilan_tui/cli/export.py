@@ -41,12 +41,18 @@ def register(commands: Any, add_common: Callable[[argparse.ArgumentParser], None
         help=_("what to export: the synthesis, the detailed results or homework"),
     )
     parser.add_argument(
-        "--format", choices=FORMATS, default="md", help=_("file format (default: md)")
+        "--format",
+        choices=FORMATS,
+        default="md",
+        help=_("file format (default: md); pdf needs the extra: pip install 'bilan-tui[pdf]'"),
     )
     parser.add_argument(
         "--output",
         metavar="PATH",
-        help=_("file or folder to write to (default: a new file in the current folder)"),
+        help=_(
+            "file or folder to write to (default: a new file in the folder of the last "
+            "export, else the current folder)"
+        ),
     )
     parser.add_argument(
         "--for",
@@ -82,7 +88,11 @@ def register(commands: Any, add_common: Callable[[argparse.ArgumentParser], None
 
 
 def _target(output: str | None) -> Path:
-    """Where to write; an existing file or a missing folder is a usage error."""
+    """Where to write; an existing file or a missing folder is a usage error.
+
+    Without ``--output``: the current folder, until the workbook says where
+    its last export went (see :func:`run`).
+    """
     if output is None:
         return Path.cwd()
     target = Path(output).expanduser()
@@ -140,6 +150,9 @@ def run(args: argparse.Namespace, context: CommandContext) -> int:
     from bilan_tui.export.files import ExportExists
     from bilan_tui.export.options import ExportOptions
     from bilan_tui.export.source import collect
+    from bilan_tui.export.typst_render import PdfUnavailable
+    from bilan_tui.leads import with_referential_labels
+    from bilan_tui.person import export_folder, remember_export_folder
 
     context.settle_language()
     if args.homework is not None and args.scope != "homework":
@@ -162,7 +175,9 @@ def run(args: argparse.Namespace, context: CommandContext) -> int:
     )
     session = context.open_session(create=False)
     try:
-        source = collect(session)
+        if args.output is None:
+            target = export_folder(session) or target
+        source = with_referential_labels(collect(session), context.data_dir)
         try:
             rendered = render(source, options)
         except NoHomework:
@@ -171,6 +186,8 @@ def run(args: argparse.Namespace, context: CommandContext) -> int:
             raise UsageError(
                 _("there is no homework with the number {id}").format(id=args.homework)
             ) from None
+        except PdfUnavailable as missing:
+            raise UsageError(str(missing)) from None
         shown = (target / file_name(source, options) if target.is_dir() else target).resolve()
         lines = describe(options, shown)
         if options.for_someone_else and options.scope != "homework":
@@ -196,6 +213,7 @@ def run(args: argparse.Namespace, context: CommandContext) -> int:
             except BaseException:
                 written.unlink(missing_ok=True)
                 raise
+        remember_export_folder(session, written)
     finally:
         session.close()
     print(_("Written: {path}").format(path=written))

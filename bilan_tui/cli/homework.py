@@ -149,6 +149,7 @@ def run_import(path: Path, context: CommandContext, today: datetime.date) -> int
     """Import a homework file; refused files write nothing, not even a new workbook."""
     from bilan_tui.homework.fileformat import HomeworkError
     from bilan_tui.homework.importer import NoHomework, import_homework
+    from bilan_tui.homework.view import already_done_of
     from bilan_tui.paths import ensure_private_dir, workbooks_dir
 
     context.settle_language()
@@ -170,6 +171,7 @@ def run_import(path: Path, context: CommandContext, today: datetime.date) -> int
         session = context.open_session(create=True)
         try:
             outcome = session.import_homework(path)
+            already_done = already_done_of(session, outcome)
         finally:
             session.close()
     except HomeworkError as error:
@@ -178,6 +180,8 @@ def run_import(path: Path, context: CommandContext, today: datetime.date) -> int
     if not outcome.added:
         when = stored.imported_at.date().isoformat() if stored.imported_at else "?"
         print(_("This homework was already imported on {date}; nothing changed.").format(date=when))
+        if already_done:
+            print(already_done)
         return 0
     count = len(stored.exercises)
     due = stored.due.isoformat() if stored.due else "?"
@@ -195,6 +199,8 @@ def run_import(path: Path, context: CommandContext, today: datetime.date) -> int
                 id=pack.id, version=clean_text(pack.version), title=clean_text(pack.title)
             )
         )
+    if already_done:
+        print(already_done)
     if stored.message:
         print(_("Message from your consultant:"))
         print(_indent(stored.message))

@@ -171,6 +171,7 @@ def run_list(context: CommandContext) -> int:
             pack=describe(shipped), title=clean_text(shipped.title)
         )
     )
+    print_exercises(shipped, "    ")
     found = installed_packs(context.data_dir)
     if not found:
         print(_("No pack installed. Install one with: bilan pack install PATH"))
@@ -184,4 +185,17 @@ def run_list(context: CommandContext) -> int:
         count = len(item.pack.exercises)
         exercises = ngettext("{count} exercise", "{count} exercises", count).format(count=count)
         print(f"  {describe(item.pack)}  {clean_text(item.pack.title)}  ({exercises})")
+        print_exercises(item.pack, "    ")
     return 0
+
+
+def print_exercises(pack: Pack, indent: str) -> None:
+    """One line per exercise: the id a homework names (``--exercises``), then its title.
+
+    The ids are what a consultant types in ``bilan homework new
+    --exercises`` (``pack:id`` picks an installed pack's exercise when the
+    built-in pack has the same id).
+    """
+    width = max((len(exercise.id) for exercise in pack.exercises), default=0)
+    for exercise in pack.exercises:
+        print(f"{indent}{exercise.id.ljust(width)}  {clean_text(exercise.title)}")

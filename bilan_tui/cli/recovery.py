@@ -1,4 +1,4 @@
-"""When a workbook cannot be read: say so, and offer the newest backup.
+"""When a workbook cannot be read: say so, and offer the backups, saying what each holds.
 
 Used by ``bilan`` (before the interface starts) and by every command that
 reports a failure, so the person always reads the same two things: what is
@@ -8,46 +8,59 @@ never written to: a restore moves it aside untouched first.
 
 from __future__ import annotations
 
-import datetime
-import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+from bilan_tui.backup_text import backup_in_words, backups_in_words, empty_warning
 from bilan_tui.i18n import _
 
 if TYPE_CHECKING:
+    from bilan_tui.store.backup import Backup
     from bilan_tui.store.restore import Restored
 
 Ask = Callable[[str], str]
 """Asks the person a question and returns their answer (``input``)."""
 
-_STAMP = re.compile(r"-(\d{8}-\d{6})(?:-\d+)?\.sqlite$")
-
 YES = frozenset({"y", "yes", "o", "oui"})
 """Answers taken as yes, in either language; anything else is no."""
 
 
-def backup_date(backup: Path) -> str:
-    """When a rolling backup was taken, from its name (else its file time)."""
-    match = _STAMP.search(backup.name)
-    if match:
-        moment = datetime.datetime.strptime(match.group(1), "%Y%m%d-%H%M%S")
-    else:
-        moment = datetime.datetime.fromtimestamp(backup.stat().st_mtime)
-    return moment.strftime("%Y-%m-%d %H:%M")
+def newest_first(workbook: Path) -> list[Backup]:
+    """The backups that can be restored, newest first, each checked read-only."""
+    from bilan_tui.store.backup import usable_backups
+
+    return list(reversed(usable_backups(workbook)))
+
+
+def suggested(backups: list[Backup]) -> Backup:
+    """The backup to suggest: the newest one holding something, else the newest."""
+    return next((backup for backup in backups if not backup.contents.empty), backups[0])
 
 
 def backup_hint(workbook: Path) -> str:
-    """One line naming the newest backup and the command that restores it."""
-    from bilan_tui.store.backup import newest_backup
+    """One line: the backup to restore, what it holds and the command; or that there is none.
 
-    newest = newest_backup(workbook)
-    if newest is None:
-        return _("No backup of this workbook was found.")
-    return _("The newest backup is {path} ({date}). Restore it with: bilan restore {path}").format(
-        path=newest, date=backup_date(newest)
-    )
+    It is the only advice printed under a damaged workbook's message, so it
+    says what to do in both cases.
+    """
+    backups = newest_first(workbook)
+    if not backups:
+        return _(
+            "No backup of this workbook was found. To start a new workbook, "
+            "move the file elsewhere (it will not be changed)."
+        )
+    chosen = suggested(backups)
+    if chosen is backups[0]:
+        text = _(
+            "The newest backup is {path} ({description}). Restore it with: bilan restore {path}"
+        )
+    else:
+        text = _(
+            "The newest backup holding your work is {path} ({description}). "
+            "Restore it with: bilan restore {path}"
+        )
+    return text.format(path=chosen.path, description=backup_in_words(chosen))
 
 
 def is_unreadable(error: BaseException) -> bool:
@@ -77,44 +90,69 @@ def check_before_opening(workbook: Path) -> Exception | None:
     return None
 
 
+def list_backups(backups: list[Backup], out: TextIO, *, paths: bool = False) -> None:
+    """Number the backups, newest first, with what each holds (and a warning if one is empty)."""
+    print(_("Backups of this workbook, newest first:"), file=out)
+    for number, (backup, line) in enumerate(
+        zip(backups, backups_in_words(backups), strict=True), 1
+    ):
+        print(f"  {number}. {line}", file=out)
+        if paths:
+            print(f"     {backup.path}", file=out)
+    if any(backup.contents.empty for backup in backups):
+        print(empty_warning(), file=out)
+
+
+def choose_backup(backups: list[Backup], ask: Ask) -> Backup | None:
+    """Ask which backup to restore: a number, or yes for the only one; None for no."""
+    if len(backups) == 1:
+        question = _("Restore this backup now? [y/N] ")
+    else:
+        question = _(
+            "Restore which backup? Type its number (1 to {count}), or press Enter to change "
+            "nothing: "
+        ).format(count=len(backups))
+    try:
+        answer = ask(question).strip().lower()
+    except (EOFError, KeyboardInterrupt):
+        answer = ""
+    if len(backups) == 1 and answer in YES:
+        return backups[0]
+    if answer.isdigit() and 1 <= int(answer) <= len(backups):
+        return backups[int(answer) - 1]
+    return None
+
+
 def offer_restore(workbook: Path, error: BaseException, ask: Ask | None, out: TextIO) -> bool:
-    """Explain the problem and, if the person agrees, restore the newest backup.
+    """Explain the problem, list the backups with what each holds, and restore the one chosen.
 
     Args:
         workbook: The unreadable workbook.
         error: Why it cannot be used (its message names the file).
-        ask: Asks a yes/no question; ``None`` when nobody can answer
-            (not a terminal): the command to run is printed instead.
+        ask: Asks a question; ``None`` when nobody can answer (not a
+            terminal): the command to run is printed instead.
         out: Where the messages go (standard error).
 
     Returns:
-        True if the newest backup is now in place and the workbook can be
-        opened; False if it is still unusable.
+        True if a backup is now in place and the workbook can be opened;
+        False if it is still unusable.
     """
-    from bilan_tui.store.backup import newest_backup
-
     print(f"bilan: {error}", file=out)
-    newest = newest_backup(workbook)
-    if newest is None or ask is None:
+    backups = newest_first(workbook)
+    if not backups or ask is None:
         print(backup_hint(workbook), file=out)
         return False
-    print(
-        _("The newest backup is {path} ({date}).").format(path=newest, date=backup_date(newest)),
-        file=out,
-    )
-    try:
-        answer = ask(_("Restore the newest backup now? [y/N] "))
-    except (EOFError, KeyboardInterrupt):
-        answer = ""
-    if answer.strip().lower() not in YES:
+    list_backups(backups, out)
+    chosen = choose_backup(backups, ask)
+    if chosen is None:
         print(
-            _("Nothing was changed. Restore it later with: bilan restore {path}").format(
-                path=newest
+            _("Nothing was changed. Restore a backup later with: bilan restore {path}").format(
+                path=suggested(backups).path
             ),
             file=out,
         )
         return False
-    return restore_and_report(workbook, newest, out)
+    return restore_and_report(workbook, chosen.path, out)
 
 
 def restore_and_report(workbook: Path, source: Path, out: TextIO) -> bool:

@@ -167,6 +167,7 @@ def _run_interface(
         partial(open_for_interface, context, failures),
         data_location=str(path),
         after_open=partial(check_then_back_up, failures),
+        welcome=True,
     )
     previous = _install_signal_handlers(app)
     try:
@@ -197,6 +198,9 @@ def open_for_interface(context: CommandContext, failures: list[BaseException]) -
 def check_then_back_up(failures: list[BaseException], session: WorkbookSession) -> None:
     """Once the dashboard is full, in a worker: the whole-file check, then today's backup.
 
+    Today's backup catches the work of a session that was killed before it
+    could back up on closing; a workbook holding nothing is not backed up.
+
     A damaged workbook is kept in ``failures`` and stops the interface, which
     then offers the newest backup; it is never backed up itself, so it cannot
     push a good copy out of the rotation. A backup that fails (a full disk)
@@ -210,7 +214,7 @@ def check_then_back_up(failures: list[BaseException], session: WorkbookSession) 
         failures.append(error)
         raise
     with contextlib.suppress(Exception):  # working matters more than today's copy
-        session.workbook.rolling_backup()
+        session.workbook.automatic_backup()
 
 
 Handler = signal.Handlers | int | None | object

@@ -17,6 +17,8 @@ from typing import Any, TextIO
 
 from bilan_tui.cli.context import CommandContext, UsageError
 from bilan_tui.i18n import _
+from bilan_tui.store.backup import MOST_KEPT
+from bilan_tui.wipe_text import backups_hold_cleared_answers, what_deletion_does
 
 NAMES = ("wipe",)
 
@@ -26,9 +28,14 @@ def register(commands: Any, add_common: Callable[[argparse.ArgumentParser], None
     parser = commands.add_parser(
         "wipe",
         help=_("end of the bilan: destroy the workbook and its backups"),
-        description=_(
-            "Delete the workbook, the files SQLite keeps beside it and its backups. "
-            "Export your synthesis first: this cannot be undone."
+        description=" ".join(
+            (
+                _(
+                    "Delete the workbook, the files SQLite keeps beside it and its backups. "
+                    "Export your synthesis first: this cannot be undone."
+                ),
+                what_deletion_does(),
+            )
         ),
     )
     add_common(parser)
@@ -48,10 +55,12 @@ def describe_targets(workbook: Path, targets: list[Path]) -> list[str]:
     """The lines that say what a wipe will destroy, and what to do first."""
     lines = [_("This will permanently delete the workbook {name}:").format(name=workbook.stem)]
     lines.extend(f"  {path}" for path in targets)
+    lines.append(backups_hold_cleared_answers(MOST_KEPT))
+    lines.append(what_deletion_does())
     lines.append(
         _(
             "Export your synthesis first if you want to keep it (bilan export): "
-            "nothing can be recovered afterwards."
+            "this program cannot bring anything back afterwards."
         )
     )
     lines.append(_("Copies you made yourself (bilan backup --output, exports) are not touched."))

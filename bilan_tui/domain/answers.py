@@ -30,6 +30,10 @@ RATING = "rating:"
 CUSTOM_ITEMS = "custom"
 WEIGHT = "weight:"
 SCORE = "score:"
+GAP = "gap:"
+"""Prefix of a lead's skills-gap marks: ``gap:<official item code>`` (see ``skills_gap``)."""
+REFERENTIAL_VERSION = "rome:version"
+"""Field id of the referential version a lead's fiche and marks came from."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,6 +186,9 @@ def is_known(exercise: Exercise, field_id: str, known: set[str]) -> bool:
     """Whether an answer's field id still belongs to the exercise."""
     if field_id in known:
         return True
+    if exercise.kind is Kind.RECORDS:
+        # A lead linked to an occupation fiche carries its skills-gap marks.
+        return field_id.startswith(GAP) or field_id == REFERENTIAL_VERSION
     # Grid ratings may name pack items, the person's own items or tags drawn
     # from another exercise: all of them stay valid.
     return exercise.kind is Kind.GRID and field_id.startswith(RATING)

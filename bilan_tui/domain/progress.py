@@ -7,10 +7,12 @@ not a count of filled boxes.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import datetime
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from .model import ExerciseStatus, Pack, Phase
+from .records import Homework
 
 
 def exercise_status(has_answers: bool, marked_done: bool) -> ExerciseStatus:
@@ -47,12 +49,39 @@ def phase_progress(phase: Phase, statuses: Mapping[str, ExerciseStatus]) -> Phas
     return PhaseProgress(phase.id, done, started, len(phase.exercises))
 
 
-def next_exercise(pack: Pack, statuses: Mapping[str, ExerciseStatus]) -> str | None:
-    """The suggested next step (an ``Exercise.ref``): the first started, else the first to do.
+def due_homework_exercise(
+    pack: Pack, statuses: Mapping[str, ExerciseStatus], homework: Sequence[Homework]
+) -> str | None:
+    """The first unfinished exercise of the homework due soonest (an ``Exercise.ref``).
 
-    A started exercise comes first because finishing what one began is kinder
-    than opening yet another page; the phases' order is the legal one.
+    Assignments without a due date come after dated ones; within one, the
+    consultant's order is kept. An exercise no longer in ``pack`` is skipped.
     """
+    latest = datetime.date.max
+    for assignment in sorted(homework, key=lambda item: item.due or latest):
+        for ref in assignment.exercises:
+            exercise = pack.exercise(ref)
+            if exercise is None:
+                continue
+            if statuses.get(exercise.ref, ExerciseStatus.TODO) is not ExerciseStatus.DONE:
+                return exercise.ref
+    return None
+
+
+def next_exercise(
+    pack: Pack, statuses: Mapping[str, ExerciseStatus], homework: Sequence[Homework] = ()
+) -> str | None:
+    """The suggested next step (an ``Exercise.ref``).
+
+    Homework the consultant asked for comes first (the soonest due, see
+    :func:`due_homework_exercise`): it is what the next session relies on.
+    Then the first started exercise, because finishing what one began is
+    kinder than opening yet another page; then the first to do, in the
+    phases' order, which is the legal one.
+    """
+    assigned = due_homework_exercise(pack, statuses, homework)
+    if assigned is not None:
+        return assigned
     first_todo = None
     for exercise in pack.exercises:
         status = statuses.get(exercise.ref, ExerciseStatus.TODO)

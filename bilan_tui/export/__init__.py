@@ -1,4 +1,4 @@
-"""Exports: the synthesis, the detailed results and homework, in Markdown, HTML and JSON.
+"""Exports: the synthesis, the detailed results and homework, as Markdown, HTML, JSON, PDF, DOCX.
 
 Headless: this package reads domain objects (an ``ExportSource``, see
 ``source``) and returns text; it imports neither Textual nor the storage

@@ -13,6 +13,7 @@ from pathlib import Path
 from bilan_tui.domain.records import Homework
 
 from .detail import detail_markdown, homework_exercises, homework_markdown
+from .documents import PAGE_FORMATS, page_document
 from .files import default_name, write_new, write_numbered
 from .options import ExportOptions
 from .privacy import shareable
@@ -37,12 +38,15 @@ class Rendered:
         markdown: The document as Markdown, for the preview ("" for JSON,
             whose preview is the text itself).
         title: The document's title, with whose bilan it is.
+        data: The file's bytes for the page formats (PDF, DOCX), which
+            ``text`` (then empty) cannot hold.
     """
 
     options: ExportOptions
     text: str
     markdown: str
     title: str
+    data: bytes | None = None
 
 
 def pick_homework(source: ExportSource, homework_id: int | None) -> Homework:
@@ -73,10 +77,13 @@ def render(source: ExportSource, options: ExportOptions) -> Rendered:
 
     Raises:
         NoHomework: the homework scope without a matching assignment.
+        PdfUnavailable: a PDF was asked for and ``typst`` is not installed.
     """
     source = shareable(source, options)
     words = Wording(source.language)
-    title = f"{words(TITLE_KEYS[options.scope])} — {source.name}"
+    title = words(TITLE_KEYS[options.scope])
+    if source.name:
+        title += f" — {source.name}"
     homework = pick_homework(source, options.homework_id) if options.scope == "homework" else None
     if options.format == "json":
         from .json_export import json_document
@@ -96,6 +103,9 @@ def render(source: ExportSource, options: ExportOptions) -> Rendered:
         markdown = synthesis_markdown(source, options)
     if options.format == "md":
         return Rendered(options, markdown, markdown, title)
+    if options.format in PAGE_FORMATS:
+        data = page_document(markdown, source, options, title)
+        return Rendered(options, "", markdown, title, data)
     from .html import to_html
 
     return Rendered(
@@ -105,8 +115,9 @@ def render(source: ExportSource, options: ExportOptions) -> Rendered:
 
 def file_name(source: ExportSource, options: ExportOptions) -> str:
     """The name an export gets when the person does not choose one."""
+    workbook = "" if source.workbook_name == "default" else source.workbook_name  # not a name
     return default_name(
-        source.workbook_name,
+        workbook,
         options.scope,
         options.recipient,
         options.date,
@@ -127,6 +138,7 @@ def write(rendered: Rendered, source: ExportSource, target: Path) -> Path:
     Raises:
         ExportExists: ``target`` is an existing file; nothing was written.
     """
+    content = rendered.data if rendered.data is not None else rendered.text
     if target.is_dir():
-        return write_numbered(target, file_name(source, rendered.options), rendered.text)
-    return write_new(target, rendered.text)
+        return write_numbered(target, file_name(source, rendered.options), content)
+    return write_new(target, content)

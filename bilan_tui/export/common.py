@@ -8,7 +8,7 @@ from .contents import ordered
 from .doc import Doc, emphasis
 from .options import ExportOptions
 from .source import ExportSource
-from .wording import Wording
+from .wording import Wording, upper_first
 
 RECIPIENT_KEYS = {
     "consultant": "recipient_consultant",
@@ -18,18 +18,24 @@ RECIPIENT_KEYS = {
 }
 
 
+def whose(source: ExportSource, words: Wording) -> str:
+    """Her name, or "the person taking this bilan" when she gave none (never a file name)."""
+    return source.name or words("unnamed_person")
+
+
 def title_block(doc: Doc, title: str, source: ExportSource, options: ExportOptions) -> None:
     """``# Title``, whose bilan it is, the date it was written, and what a partial copy holds."""
     words = Wording(source.language)
     doc.heading(1, title)
     doc.raw(
-        emphasis(words("bilan_of", name=source.name))
+        emphasis(words("bilan_of", name=whose(source, words)))
         + "\\\n"
         + emphasis(words("written_on", date=words.date(options.date)))
     )
     if options.partial:
         parts = [words(f"part_{part_id}") for part_id in ordered(options.parts)]
-        doc.para(words("partial_copy", name=source.name, parts=words("and_then").join(parts)))
+        name = whose(source, words)
+        doc.para(words("partial_copy", name=name, parts=words("and_then").join(parts)))
 
 
 def recipient_name(recipient: str, words: Wording) -> str:
@@ -43,16 +49,15 @@ def confidentiality(doc: Doc, source: ExportSource, options: ExportOptions, leve
     doc.heading(level, words("confidentiality"))
     doc.para(words("confidentiality_law"))
     if options.for_someone_else:
-        doc.para(
-            words(
-                "shared_with",
-                name=source.name,
-                recipient=recipient_name(options.recipient, words),
-                date=words.date(options.date),
-            )
+        shared = words(
+            "shared_with",
+            name=whose(source, words),
+            recipient=recipient_name(options.recipient, words),
+            date=words.date(options.date),
         )
+        doc.para(upper_first(shared))
     else:
-        doc.para(words("for_self_only", name=source.name))
+        doc.para(words("for_self_only", name=whose(source, words)))
     doc.para(words("private_included" if options.include_private else "private_left_out"))
 
 

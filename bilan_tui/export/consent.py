@@ -52,7 +52,13 @@ def scope_short(scope: str) -> str:
 
 def format_label(format_: str) -> str:
     """The file format, named for a person."""
-    labels = {"md": _("Markdown"), "html": _("HTML"), "json": _("JSON")}
+    labels = {
+        "md": _("Markdown"),
+        "html": _("HTML"),
+        "json": _("JSON"),
+        "pdf": _("PDF"),
+        "docx": _("Word"),
+    }
     return labels.get(format_, format_)
 
 

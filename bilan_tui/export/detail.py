@@ -15,6 +15,7 @@ from bilan_tui.domain.model import Exercise, Kind
 from bilan_tui.domain.records import Homework
 
 from . import detail_kinds as kinds
+from . import skills_gap
 from .common import confidentiality, phase_title, status_phrase, title_block
 from .contents import part_of
 from .doc import Doc, labelled
@@ -41,6 +42,8 @@ def exercise_section(
     unanswered = 0
     if exercise.kind is Kind.RECORDS:
         kinds.records(doc, reader, level + 1)
+        if exercise.id == skills_gap.LEADS_ID and not exercise.listed_as:
+            skills_gap.skills_gap_section(doc, source, level + 1, complete=True)
     else:
         if exercise.kind is Kind.LIKERT:
             kinds.likert(doc, source, exercise, words, level + 1)

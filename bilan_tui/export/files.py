@@ -82,20 +82,25 @@ def _create(path: Path, data: bytes) -> None:
     os.close(descriptor)
 
 
-def write_new(path: Path, text: str) -> Path:
-    """Write ``text`` to ``path``, which must not exist yet.
+def _encoded(text: str | bytes) -> bytes:
+    """Text as UTF-8; a PDF or DOCX is already bytes."""
+    return text if isinstance(text, bytes) else text.encode("utf-8")
+
+
+def write_new(path: Path, text: str | bytes) -> Path:
+    """Write ``text`` (or a binary file's bytes) to ``path``, which must not exist yet.
 
     Raises:
         ExportExists: ``path`` exists (it is left untouched).
     """
     try:
-        _create(path, text.encode("utf-8"))
+        _create(path, _encoded(text))
     except FileExistsError:
         raise ExportExists(path) from None
     return path
 
 
-def write_numbered(folder: Path, name: str, text: str) -> Path:
+def write_numbered(folder: Path, name: str, text: str | bytes) -> Path:
     """Write into ``folder`` under ``name``, or ``name-2``, ``name-3``... if taken.
 
     Returns:
@@ -105,7 +110,7 @@ def write_numbered(folder: Path, name: str, text: str) -> Path:
     for number in range(1, MAX_NUMBERED + 1):
         candidate = folder / (name if number == 1 else f"{stem}-{number}{suffix}")
         try:
-            _create(candidate, text.encode("utf-8"))
+            _create(candidate, _encoded(text))
         except FileExistsError:
             continue
         return candidate

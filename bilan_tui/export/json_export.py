@@ -22,6 +22,7 @@ from .contents import ordered, part_of
 from .detail import orphans
 from .json_results import DERIVED
 from .options import ExportOptions
+from .skills_gap import gap_json
 from .source import ExportSource
 from .values import Reader, display
 from .wording import Wording
@@ -72,6 +73,7 @@ def exercise_json(
     if exercise.kind is Kind.RECORDS:
         data["entries"] = [
             {"id": entry.id, "position": entry.position, "fields": _fields(reader, entry)}
+            | gap_json(entry.values, source.referential_labels)
             for entry in reader.answers.entries()
         ]
     else:
@@ -152,7 +154,7 @@ def json_document(
         "include_private": options.include_private,
         "content": ordered(options.parts),
         "language": source.language,
-        "beneficiary": source.name,
+        "beneficiary": source.name or None,
         "workbook": {
             "name": source.workbook_name,
             "created_at": source.created_at.isoformat() if source.created_at else None,

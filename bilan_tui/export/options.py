@@ -14,12 +14,13 @@ from .contents import DEFAULTS, EVERYTHING
 SCOPES: tuple[str, ...] = ("synthese", "detail", "homework")
 """The synthesis, the detailed results, and one homework assignment."""
 
-FORMATS: tuple[str, ...] = ("md", "html", "json")
+FORMATS: tuple[str, ...] = ("md", "html", "json", "pdf", "docx")
+"""``pdf`` needs the ``[pdf]`` extra (typst); ``docx`` is always there (python-docx)."""
 
 RECIPIENTS: tuple[str, ...] = ("self", "consultant", "cep", "employer", "other")
 """Who the file is for; anyone but ``self`` needs the person's recorded consent."""
 
-EXTENSIONS = {"md": ".md", "html": ".html", "json": ".json"}
+EXTENSIONS = {"md": ".md", "html": ".html", "json": ".json", "pdf": ".pdf", "docx": ".docx"}
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,6 +11,7 @@ EN = {
     "synthesis_title": "Synthesis document",
     "detail_title": "Detailed results",
     "homework_title": "Homework: the exercises asked for",
+    "unnamed_person": "the beneficiary",
     "bilan_of": "Skills assessment (bilan de compétences) of {name}",
     "written_on": "Written on {date}",
     "synthesis_intro": (

@@ -12,6 +12,7 @@ _PHRASES = {
     "synthesis_title": "Document de synthèse",
     "detail_title": "Résultats détaillés",
     "homework_title": "Travail personnel : les exercices demandés",
+    "unnamed_person": "la personne accompagnée",
     "bilan_of": "Bilan de compétences de {name}",
     "written_on": "Document établi le {date}",
     "synthesis_intro": (

@@ -30,7 +30,8 @@ class ExportSource:
         pack: The pack the workbook is answered with.
         language: The export's language (``fr`` or ``en``): the pack's, which
             the workbook's language (or ``--lang``) chose.
-        name: Who the bilan belongs to (display name, else workbook name).
+        name: Who the bilan belongs to, as she gave her name; ``""`` if she
+            gave none (the documents then say "the person taking this bilan").
         workbook_name: The workbook's file name without extension.
         created_at: When the workbook was started.
         answers: Per exercise id of the pack, its answers (exercises that
@@ -46,6 +47,9 @@ class ExportSource:
             removed (a copy for someone else cannot tell if they were private).
         filtered: Whether this snapshot went through ``shareable`` (it holds
             only what the document may show).
+        referential_labels: Labels of the ROME items her skills-gap marks name, by
+            code, in each fiche's order; given by the caller when the referential
+            is imported (``leads.referential_labels``), empty otherwise.
     """
 
     pack: Pack
@@ -62,6 +66,7 @@ class ExportSource:
     withheld: Mapping[str, int] = field(default_factory=dict)
     withheld_orphans: int = 0
     filtered: bool = False
+    referential_labels: Mapping[str, str] = field(default_factory=dict)
 
     def exercise_answers(self, exercise_id: str) -> ExerciseAnswers:
         """The answers of one exercise, by its ref (empty if none)."""
@@ -122,6 +127,8 @@ def group_answers(
 
 def collect(session: WorkbookSession) -> ExportSource:
     """Read what an export needs from an open session, in a handful of queries."""
+    from bilan_tui.person import person_name
+
     workbook = session.workbook
     pack = session.pack
     every = workbook.all_answers()
@@ -131,7 +138,7 @@ def collect(session: WorkbookSession) -> ExportSource:
     return ExportSource(
         pack=pack,
         language=pack.language if pack.language in ("fr", "en") else info.language,
-        name=session.display_name(),
+        name=person_name(session),
         workbook_name=info.name,
         created_at=info.created_at,
         answers=group_answers(pack.id, every, installed),

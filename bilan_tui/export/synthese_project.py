@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from .detail_kinds import ranking_table
 from .doc import labelled, plain, strong
 from .results import matrix
+from .skills_gap import skills_gap_section
 from .synthese_context import Synthesis
 from .wording import lower_first
 
@@ -106,6 +107,7 @@ def project(syn: Synthesis) -> None:
     if syn.includes("project"):
         _project_statement(syn)
         _leads(syn)
+        skills_gap_section(syn.doc, syn.source, 3, complete=False)
     if syn.includes("interviews"):
         _interviews(syn)
 

@@ -84,14 +84,39 @@ def resolve_exercises(names: Sequence[str], library: Pack, own: Pack | None) -> 
                     _("unknown exercise {exercise} in pack {pack}").format(
                         exercise=exercise_id, pack=pack_id
                     )
+                    + valid_ids([p for p in packs if p.id == pack_id] or packs)
                 )
         else:
             exercise = _first(packs, library, name)
             if exercise is None:
-                raise HomeworkError(_("unknown exercise {exercise}").format(exercise=name))
+                raise HomeworkError(
+                    _("unknown exercise {exercise}").format(exercise=name) + valid_ids(packs)
+                )
         if exercise not in found:
             found.append(exercise)
     return found
+
+
+def valid_ids(packs: Sequence[Pack]) -> str:
+    """`` (valid exercises in bilan: …)``: every id ``--exercises`` accepts, pack by pack.
+
+    A library lists the installed packs' exercises too: only its own
+    (``pack_id`` unset or equal to its id) are counted under it.
+    """
+    parts: list[str] = []
+    seen: set[str] = set()
+    for pack in packs:
+        if pack.id in seen:
+            continue
+        seen.add(pack.id)
+        ids = [
+            exercise.id for exercise in pack.exercises if (exercise.pack_id or pack.id) == pack.id
+        ]
+        if ids:
+            parts.append(_("in {pack}: {ids}").format(pack=pack.id, ids=", ".join(ids)))
+    if not parts:
+        return ""
+    return " " + _("(valid exercises {list})").format(list=" — ".join(parts))
 
 
 def build_homework(

@@ -10,11 +10,16 @@ from __future__ import annotations
 import datetime
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bilan_tui.domain.model import Exercise, ExerciseStatus, Pack
 from bilan_tui.domain.records import Homework
+from bilan_tui.i18n import _, ngettext
 from bilan_tui.packs.library import split_ref
+
+if TYPE_CHECKING:
+    from bilan_tui.homework.importer import ImportOutcome
+    from bilan_tui.session import WorkbookSession
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +115,40 @@ def assignment_views(
             )
         views.append(AssignmentView(assignment, tuple(items)))
     return views
+
+
+def already_done_message(view: AssignmentView) -> str:
+    """What to say when some assigned exercises are already done, naming them; else ``""``.
+
+    A consultant may assign an exercise the person finished on her own: the
+    import must say so, or the panel (which hides finished homework) would
+    look as if nothing had arrived.
+    """
+    done = [item.title for item in view.exercises if item.status is ExerciseStatus.DONE]
+    if not done:
+        return ""
+    total = len(view.exercises)
+    titles = ", ".join(done)
+    if len(done) == total:
+        text = ngettext(
+            "The exercise of this homework is already done: {titles}.",
+            "The {count} exercises of this homework are already done: {titles}.",
+            total,
+        ).format(count=total, titles=titles)
+        return text + " " + _("You can open them again from your path to add to them.")
+    return ngettext(
+        "{done} of the {count} exercises of this homework is already done: {titles}.",
+        "{done} of the {count} exercises of this homework are already done: {titles}.",
+        len(done),
+    ).format(done=len(done), count=total, titles=titles)
+
+
+def already_done_of(session: WorkbookSession, outcome: ImportOutcome) -> str:
+    """The "already done" sentence for the assignment just imported (see ``view.py``)."""
+    for view in session.homework_views():
+        if view.homework.id == outcome.homework.id:
+            return already_done_message(view)
+    return ""
 
 
 def pending(views: Sequence[AssignmentView]) -> list[AssignmentView]:

@@ -8,7 +8,8 @@ they hold only stdlib types so that neither side needs the other's internals.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 
@@ -66,6 +67,7 @@ class SkillItem:
         kind: Savoir-faire, savoir-être or savoir.
         core: True when the fiche flags it `coeur_metier` (a core item of the job).
         group: The heading the item sits under in the fiche ("Technique", a category), or "".
+        emerging: True when the fiche flags it as emerging (``Émergente``) in the job.
     """
 
     code: str
@@ -73,11 +75,34 @@ class SkillItem:
     kind: SkillKind
     core: bool
     group: str
+    emerging: bool = False
 
 
 @dataclass(frozen=True, slots=True)
 class Fiche:
-    """Everything the explorer and `metiers show` display for one fiche."""
+    """Everything the explorer and `metiers show` display for one fiche.
+
+    Attributes:
+        ref: Code, title and official Holland code.
+        definition: The definition's sentences, in order.
+        access: The "accès à l'emploi" sentences, in order.
+        appellations: Every job title of the fiche (long labels), by title.
+        skills: Savoir-faire, savoir-être and savoirs; core items first, then the
+            official order.
+        contexts: (type, context) pairs, e.g. ("Horaires et durée du travail",
+            "Travail le samedi"), grouped by type.
+        close: Mobility targets in their official order. ROME 4.0's CSV has one
+            mobility list without a type, so every target is here.
+        next: Evolution targets, only when a version's file types its mobility
+            links (ROME 3 did); empty for v60.
+        cadre: The "emploi cadre" flag.
+        regulated: The "emploi réglementé" flag.
+        transitions: Flags in words: the ecological label when it is not neutral
+            ("Emploi Vert"), "Digital transition", "Demographic transition".
+        centres_interet: Labels of the official centres d'intérêt listing the
+            fiche, those where it is a main fiche first.
+        sectors: Sectors of activity (from the optional sector files), by label.
+    """
 
     ref: FicheRef
     definition: tuple[str, ...]
@@ -91,6 +116,7 @@ class Fiche:
     regulated: bool
     transitions: tuple[str, ...]
     centres_interet: tuple[str, ...]
+    sectors: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,3 +135,21 @@ class Suggestion:
     score: float
     reason: str
     near_tie: bool
+
+
+@dataclass(frozen=True, slots=True)
+class ImportReport:
+    """What an import built, for the command line and the interface.
+
+    Attributes:
+        version: The version now installed.
+        counts: Rows stored per table ("fiches", "appellations", "savoir_faire"...).
+        skipped: (file, reason) for each optional file absent, unused or decoded
+            with a fallback, already translated.
+        seconds: Wall time of the import.
+    """
+
+    version: ReferentielVersion
+    counts: Mapping[str, int] = field(default_factory=dict)
+    skipped: tuple[tuple[str, str], ...] = ()
+    seconds: float = 0.0

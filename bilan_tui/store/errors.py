@@ -37,16 +37,17 @@ class WorkbookDamaged(WorkbookError):
     """The file is not a readable SQLite database, or fails its integrity check.
 
     The file is left exactly as it was found, so that it can still be
-    recovered by hand; the newest backup is the usual way out.
+    recovered by hand. What to do next depends on the backups there are, so
+    the message does not say it: the command line adds one line for that
+    (``cli.recovery.backup_hint``), and only one.
     """
 
     def __init__(self, path: Path, reason: str) -> None:
         super().__init__(
             path,
-            _(
-                "The workbook {path} cannot be read: {reason}. It has not been modified; "
-                "restore the newest backup (in {backups}) or move the file aside."
-            ).format(path=path, reason=reason, backups=path.parent / "backups"),
+            _("The workbook {path} cannot be read: {reason}. It has not been modified.").format(
+                path=path, reason=reason
+            ),
         )
         self.reason = reason
 

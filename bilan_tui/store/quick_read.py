@@ -44,7 +44,7 @@ class QuickView:
     """The dashboard's rows, as the store would return them.
 
     Attributes:
-        display_name: The ``display_name`` setting, else the workbook's name.
+        display_name: The ``display_name`` setting, else ``""`` (never the file's name).
         answered: ``(pack id, exercise id)`` of exercises with a non-empty answer.
         done: ``(pack id, exercise id)`` of exercises marked done.
         hours: The ledger added up (``RecordStore.ledger_totals``).
@@ -122,7 +122,7 @@ def _read(connection: sqlite3.Connection, plan_pack: str, plan_exercise: str) ->
     connection.rollback()
     name = setting[0] if setting is not None else None
     return QuickView(
-        display_name=str(name) if name else str(workbook_name[0]),
+        display_name=str(name).strip() if name else "",
         answered=frozenset(answered),
         done=frozenset(done),
         hours=hours,

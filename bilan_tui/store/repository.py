@@ -26,8 +26,10 @@ from bilan_tui.i18n import _
 from . import backup as backups
 from .answer_store import AnswerStore
 from .codec import from_json, now, parse_time, time_text
+from .contents import count_contents
 from .engine import Database
 from .errors import NotAWorkbook, WorkbookDamaged, WorkbookNotFound
+from .fast_reads import raw_read
 from .files import companion_files, create_private_file, draft_path, make_private_dir, sync_dir
 from .inspection import APPLICATION_ID, inspect_workbook
 from .lock import WorkbookLock, acquire_lock
@@ -51,6 +53,8 @@ class Workbook(AnswerStore, RecordStore):
         self._db = database
         self._lock = lock
         self._known_packs: set[str] = set()
+        with database.locked():
+            self._changes_at_open = database.raw().total_changes
 
     def __enter__(self) -> Workbook:
         return self
@@ -107,6 +111,16 @@ class Workbook(AnswerStore, RecordStore):
         with self._db.write() as connection:
             connection.execute(update(workbook).values(language=language))
 
+    def outside_changes(self) -> int:
+        """SQLite's ``data_version``: it moves when another connection commits.
+
+        Cheap enough to poll: the interface compares it every few seconds to
+        see that ``bilan hours add`` (another process) changed the workbook.
+        Its own writes never move it.
+        """
+        with self._db.read() as connection:
+            return int(connection.exec_driver_sql("PRAGMA data_version").scalar() or 0)
+
     def get_setting(self, key: str, default: str | None = None) -> str | None:
         """A stored preference, or ``default``."""
         setting = table("setting")
@@ -142,13 +156,42 @@ class Workbook(AnswerStore, RecordStore):
     def rolling_backup(
         self, *, force: bool = False, moment: datetime.datetime | None = None
     ) -> Path | None:
-        """Today's backup in ``backups/`` if not taken yet (or ``force``); keeps 5.
+        """Today's backup in ``backups/`` if not taken yet (or ``force``), then prune.
 
-        The interface calls it once the dashboard has settled; ``moment`` (local
-        time, default now) names the backup and decides what "today" is.
+        ``moment`` (local time, default now) names the backup and decides
+        what "today" is. See ``backup.kept`` for which backups are kept.
         """
         with self._db.locked():
             return backups.rolling_backup(self._db.raw(), self.path, force=force, moment=moment)
+
+    def changed(self) -> bool:
+        """Whether this process wrote anything to the workbook since opening it."""
+        with self._db.locked():
+            return self._db.raw().total_changes > self._changes_at_open
+
+    def automatic_backup(
+        self, *, closing: bool = False, moment: datetime.datetime | None = None
+    ) -> Path | None:
+        """The backup the program takes by itself; never one of a workbook holding nothing.
+
+        A copy of an empty workbook would restore nothing, and it would push
+        a useful copy out of the rotation.
+
+        Args:
+            closing: The session is ending: back up now if it changed
+                anything (``changed``). Otherwise: today's backup, once a day.
+            moment: Local time naming the backup (tests).
+
+        Returns:
+            The new backup, or None if none was needed.
+        """
+        if closing and not self.changed():
+            return None
+        with raw_read(self._db) as connection:
+            if count_contents(connection).empty:
+                return None
+        with self._db.locked():
+            return backups.rolling_backup(self._db.raw(), self.path, force=closing, moment=moment)
 
     def pragma(self, name: str) -> object:
         """A PRAGMA's current value (tests and ``bilan doctor``-style checks)."""

@@ -93,15 +93,6 @@ def set_aside(workbook: Path, moment: datetime.datetime | None = None) -> Path:
     return target
 
 
-def damaged_copies(workbook: Path) -> list[Path]:
-    """Damaged workbooks set aside earlier, with their companions (``bilan wipe``)."""
-    folder = workbook.parent
-    if not folder.is_dir():
-        return []
-    prefix = f"{workbook.stem}{DAMAGED_MARK}"
-    return sorted(p for p in folder.iterdir() if p.name.startswith(prefix))
-
-
 def check_backup(source: Path, known_version: int) -> None:
     """Refuse, without writing to it, a file that is not a workbook worth restoring.
 
@@ -122,6 +113,7 @@ def _copy_database(source: Path, dest: Path) -> None:
     try:
         writer = sqlite3.connect(str(dest), isolation_level=None)
         try:
+            writer.execute("PRAGMA journal_mode = OFF")  # a failed copy is thrown away whole
             reader.backup(writer)
             writer.execute("PRAGMA journal_mode = DELETE")
         finally:

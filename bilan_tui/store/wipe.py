@@ -1,10 +1,19 @@
 """The end of the bilan: every file that holds the workbook's content, then none.
 
 ``bilan wipe`` and the interface's "delete this workbook" both come here, so
-they remove exactly the same files: the database, what SQLite keeps beside
-it (``-wal``, ``-shm``, ``-journal``), the lock, the rolling backups, damaged
-copies set aside by a restore, an interrupted restore's temporary file and the
-packs its homework files carried (``paths.homework_packs_dir``).
+they remove exactly the same files: the rolling backups (and what a killed
+backup left), damaged copies set aside by a restore, an interrupted
+restore's temporary file, the packs its homework files carried
+(``paths.homework_packs_dir``), then the database, what SQLite keeps beside it
+(``-wal``, ``-shm``, ``-journal``) and the lock. Only names this program
+produces are matched: ``alice.damaged-keepme`` is not a copy of ``alice``.
+
+The copies go first: a wipe cut short (a kill, a power cut) must never leave
+full copies of the answers behind while the workbook itself looks empty.
+Each file is overwritten with zeros and flushed before it is removed, where
+that reaches the disk: not on an SSD (which writes elsewhere and erases
+later) nor on a copy-on-write file system or a snapshot, so the interface
+says so rather than promising that nothing can be recovered.
 Nothing here opens the database, so a damaged workbook can be wiped too.
 Copies the person made elsewhere (``bilan backup --output``, exports) are
 theirs: they are not searched for.
@@ -12,28 +21,101 @@ theirs: they are not searched for.
 
 from __future__ import annotations
 
+import contextlib
 import os
+import re
 import shutil
+import stat
 from pathlib import Path
 
 from bilan_tui.paths import homework_packs_dir
 
-from .backup import rolling_backups
-from .files import backup_dir, companion_files
-from .restore import TEMP_SUFFIX, damaged_copies
+from .backup import PARTIAL, rolling_backups
+from .files import backup_dir, companion_files, sync_dir
+from .restore import DAMAGED_MARK, TEMP_SUFFIX
+
+_CHUNK = 1 << 20
+
+
+def damaged_copies(workbook: Path) -> list[Path]:
+    """Damaged workbooks a restore set aside, with their companions: exact names only."""
+    folder = workbook.parent
+    if not folder.is_dir():
+        return []
+    pattern = re.compile(
+        rf"{re.escape(workbook.stem)}{re.escape(DAMAGED_MARK)}\d{{8}}-\d{{6}}(?:-\d+)?"
+        r"\.sqlite(?:-wal|-shm|-journal)?"
+    )
+    return sorted(p for p in folder.iterdir() if pattern.fullmatch(p.name))
+
+
+def _backup_leftovers(workbook: Path) -> list[Path]:
+    """Temporary files of backups of ``workbook`` (a kill may have left some)."""
+    folder = backup_dir(workbook)
+    if not folder.is_dir():
+        return []
+    pattern = re.compile(
+        rf"{re.escape(workbook.stem)}-\d{{8}}-\d{{6}}(?:-\d+)?\.sqlite"
+        rf"(?:{re.escape(PARTIAL)}\d+)?(?:-journal|-wal|-shm)"
+        rf"|{re.escape(workbook.stem)}-\d{{8}}-\d{{6}}(?:-\d+)?\.sqlite{re.escape(PARTIAL)}\d+"
+    )
+    return sorted(p for p in folder.iterdir() if pattern.fullmatch(p.name))
 
 
 def wipe_targets(workbook: Path) -> list[Path]:
-    """The existing files (or a folder in the workbook's place) a wipe would remove."""
+    """The existing files a wipe would remove, in the order it removes them: copies first."""
+    restoring = workbook.with_name(workbook.name + TEMP_SUFFIX)
+    own = companion_files(workbook)  # -wal, -shm, -journal, .lock, .new...
+    sqlite_own, lock, drafts = own[:3], own[3], own[4:]
     candidates = [
-        workbook,
-        *companion_files(workbook),
-        workbook.with_name(workbook.name + TEMP_SUFFIX),
-        *damaged_copies(workbook),
         *rolling_backups(workbook),
+        *_backup_leftovers(workbook),
+        *damaged_copies(workbook),
+        restoring,
+        *(restoring.with_name(restoring.name + s) for s in ("-journal", "-wal", "-shm")),
         homework_packs_dir(workbook),
+        *drafts,
+        *sqlite_own,
+        workbook,
+        lock,
     ]
     return [path for path in candidates if path.exists() or path.is_symlink()]
+
+
+def overwrite(path: Path) -> None:
+    """Write zeros over a regular file's bytes and flush them, where the file is only ours.
+
+    A symbolic link is not followed, and a file with another hard link is
+    left as it is: the other name may be a copy the person keeps.
+    """
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_NOFOLLOW)
+    except OSError:
+        return
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or info.st_nlink != 1:
+            return
+        zeros = bytes(min(_CHUNK, info.st_size))
+        left = info.st_size
+        while left > 0:
+            left -= os.write(fd, zeros[: min(left, _CHUNK)])
+        os.fsync(fd)
+    except OSError:
+        return  # a full or read-only disk: removing the file is still worth doing
+    finally:
+        os.close(fd)
+
+
+def remove(path: Path) -> None:
+    """Overwrite, then remove one file (or a folder in the workbook's place)."""
+    if path.is_dir() and not path.is_symlink():
+        for child in path.rglob("*"):
+            overwrite(child)
+        shutil.rmtree(path)
+    else:
+        overwrite(path)
+        path.unlink(missing_ok=True)
 
 
 def wipe_workbook(workbook: Path) -> list[Path]:
@@ -46,20 +128,16 @@ def wipe_workbook(workbook: Path) -> list[Path]:
         What was removed, in the order it was removed.
     """
     removed: list[Path] = []
-    for path in wipe_targets(workbook):
-        if path.is_dir() and not path.is_symlink():
-            shutil.rmtree(path)
-        else:
-            path.unlink(missing_ok=True)
-        removed.append(path)
     folder = backup_dir(workbook)
+    for path in wipe_targets(workbook):
+        if path.parent != folder and removed and removed[-1].parent == folder:
+            with contextlib.suppress(OSError):
+                sync_dir(folder)  # the copies are gone for good before anything else goes
+        remove(path)
+        removed.append(path)
     if folder.is_dir() and not any(folder.iterdir()):
         folder.rmdir()
         removed.append(folder)
     if workbook.parent.is_dir():
-        fd = os.open(workbook.parent, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+        sync_dir(workbook.parent)
     return removed

@@ -30,17 +30,22 @@ from textual.worker import Worker, WorkerState
 from bilan_tui.domain.model import Pack
 from bilan_tui.i18n import _
 from bilan_tui.ui.commands import AppCommands, ExerciseCommands
+from bilan_tui.ui.requests import ExploreOccupations, OpenSkillsGap
 from bilan_tui.ui.screens.dashboard import DashboardScreen
 from bilan_tui.ui.textual_words import apply_textual_words, quit_hint
 
 if TYPE_CHECKING:  # imported by the worker, after the first frame
     from bilan_tui.dashboard_data import DashboardData
     from bilan_tui.session import WorkbookSession
+    from bilan_tui.ui.explorer_flow import Referentials
 
 SessionOpener = Callable[[], "WorkbookSession"]
 AfterOpen = Callable[["WorkbookSession"], None]
 """Background work once the session is open (the whole-file check, the daily
 backup); raising stops the interface, as a failed open does."""
+
+OUTSIDE_CHECK_SECONDS = 3.0
+"""How often the dashboard looks for changes made by another process (``bilan hours add``)."""
 
 QUICK_PAINT_WAIT = 0.5
 """Seconds the storage import waits at most for the quick data to be painted."""
@@ -72,9 +77,14 @@ class BilanApp(App[int]):
         open_session: SessionOpener,
         data_location: str,
         after_open: AfterOpen | None = None,
+        *,
+        welcome: bool = False,
     ) -> None:
         super().__init__()
         apply_textual_words()  # Textual's own shown keys, in the chosen language
+        self.welcome = welcome
+        self.outside_check_seconds = OUTSIDE_CHECK_SECONDS
+        """Greet a workbook with no name yet (``bilan`` itself; tests leave it off)."""
         self.pack = pack
         self._open_session = open_session
         self._after_open = after_open
@@ -87,6 +97,8 @@ class BilanApp(App[int]):
         self._quit_unsaved = False
         self.switch_language_to: str | None = None
         """Set when the person chose the other language: the command line restarts in it."""
+        self.referentials: Referentials | None = None
+        """The occupation referential, opened when first asked for (``explorer_flow``)."""
 
     def _handle_exception(self, error: Exception) -> None:
         """Save, then leave quietly: Textual's crash screen prints local variables.
@@ -166,12 +178,54 @@ class BilanApp(App[int]):
             self.refresh_dashboard()
             if self._pending_exercise:
                 self.open_exercise(self._pending_exercise)
+            elif self.welcome:
+                self._greet(result)
             self._run_after_open(result)
+            self._watch_outside_changes(result)
         elif event.state is WorkerState.ERROR:
             error = event.worker.error
             session_message = WorkbookSession.describe_error
             self.open_error = session_message(error) if error else _("unknown error")
             self.exit(1)  # the command line says why, and may offer a backup
+
+    def _watch_outside_changes(self, session: WorkbookSession) -> None:
+        """Redraw the dashboard when another process wrote to the workbook.
+
+        ``bilan hours add`` in another terminal, for instance: the workbook's
+        change counter is compared every few seconds, in a worker thread (a
+        read of a few microseconds that a signal arriving on the main thread
+        can never interrupt), and the dashboard is redrawn only when it moved.
+        """
+        seen = [session.workbook.outside_changes()]
+
+        def poll() -> None:
+            if self.session is not session:
+                return
+            try:
+                version = session.workbook.outside_changes()
+            except Exception:  # noqa: BLE001 - the next write reports any real problem
+                return
+            if version != seen[0]:
+                seen[0] = version
+                self.call_from_thread(self.refresh_dashboard)
+
+        def check() -> None:
+            self.run_worker(poll, thread=True, group="outside", exclusive=True, exit_on_error=False)
+
+        self.set_interval(self.outside_check_seconds, check)
+
+    def _greet(self, session: WorkbookSession) -> None:
+        """First launch of a workbook with no name: the welcome screen."""
+        from bilan_tui.person import welcome_due
+
+        if welcome_due(session):
+            self.open_welcome(first=True)
+
+    def open_welcome(self, *, first: bool = False) -> None:
+        """Her name, language and consultant (see ``ui/welcome_flow.py``)."""
+        from bilan_tui.ui.welcome_flow import open_welcome
+
+        open_welcome(self, first=first)
 
     def use_pack(self, pack: Pack) -> None:
         """Show ``pack`` from now on: the full library, or one with a new pack installed."""
@@ -250,6 +304,20 @@ class BilanApp(App[int]):
         self.save_everything()
         self.push_screen(ProfileScreen(profile_of(self.session)))
 
+    @on(DashboardScreen.OpenExplorer)
+    @on(ExploreOccupations)
+    def open_explorer(self) -> None:
+        """Show "Explore occupations" (see ``ui/explorer_flow.py``)."""
+        from bilan_tui.ui.explorer_flow import open_explorer
+
+        open_explorer(self)
+
+    @on(OpenSkillsGap)
+    def _open_skills_gap(self, event: OpenSkillsGap) -> None:
+        from bilan_tui.ui.explorer_flow import open_skills_gap
+
+        open_skills_gap(self, event.entry_id)
+
     @on(DashboardScreen.ImportHomework)
     def action_import_homework(self) -> None:
         """Ask for a homework file and import it (see ``ui/homework_flow.py``)."""
@@ -278,7 +346,7 @@ class BilanApp(App[int]):
             self.notify(
                 _(
                     "Your last changes could not be saved (see the message at the bottom). "
-                    "Free some space and wait a moment, or press ctrl+q again to quit "
+                    "Free some space and wait a moment, or press ^q again to quit "
                     "without them."
                 ),
                 severity="error",
@@ -288,11 +356,11 @@ class BilanApp(App[int]):
         self.exit(0)
 
     def action_help(self) -> None:
-        """Show the help page."""
-        from bilan_tui.ui.screens.help import HelpScreen
+        """Show the help page, with the keys of the screen it is opened from."""
+        from bilan_tui.ui.screens.help import HelpScreen, screen_keys
 
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen(self.data_location))
+            self.push_screen(HelpScreen(self.data_location, screen_keys(self.screen)))
 
     def action_command_palette(self) -> None:
         """Open the palette with our own, translated placeholder."""
@@ -311,12 +379,22 @@ class BilanApp(App[int]):
         yield SystemCommand(_("My profile"), _("Your results as pictures"), self.open_profile)
         yield SystemCommand(_("Hours"), _("See and log your hours"), self.open_hours)
         yield SystemCommand(
+            _("Explore occupations"),
+            _("Search France Travail's occupation fiches (ROME) and add one to your leads"),
+            self.open_explorer,
+        )
+        yield SystemCommand(
             _("Export"), _("Write your synthesis or detailed results"), self.open_export
         )
         yield SystemCommand(
             _("Import homework"),
             _("Import a homework file from your consultant"),
             self.action_import_homework,
+        )
+        yield SystemCommand(
+            _("My name and my consultant"),
+            _("Your name on your documents, your language, your consultant"),
+            self.open_welcome,
         )
         yield SystemCommand(_("Help"), _("Keys and where your data lives"), self.action_help)
         yield SystemCommand(

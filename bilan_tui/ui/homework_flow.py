@@ -21,11 +21,12 @@ if TYPE_CHECKING:
     from bilan_tui.ui.app import BilanApp
 
 
-def imported_message(outcome: ImportOutcome) -> str:
-    """What the notification says after an import."""
+def imported_message(outcome: ImportOutcome, already_done: str = "") -> str:
+    """What the notification says after an import (``already_done``: see ``view.py``)."""
     stored = outcome.homework
     if not outcome.added:
-        return _("This homework was already imported; nothing changed.")
+        text = _("This homework was already imported; nothing changed.")
+        return f"{text} {already_done}".strip()
     count = len(stored.exercises)
     due = stored.due.isoformat() if stored.due else "?"
     text = ngettext(
@@ -35,7 +36,7 @@ def imported_message(outcome: ImportOutcome) -> str:
     ).format(count=count, due=due)
     if outcome.pack is not None:
         text += " " + _("Its exercises are in your path, marked with the pack's title.")
-    return text
+    return f"{text} {already_done}".strip()
 
 
 def error_text(error: BaseException) -> str:
@@ -65,6 +66,10 @@ def open_homework_import(app: BilanApp) -> None:
             return
         app.use_pack(session.pack)
         app.refresh_dashboard()
-        app.notify(imported_message(outcomes[-1]), title=_("Homework"), markup=False)
+        from bilan_tui.homework.view import already_done_of
+
+        outcome = outcomes[-1]
+        message = imported_message(outcome, already_done_of(session, outcome))
+        app.notify(message, title=_("Homework"), markup=False, timeout=10)
 
     app.push_screen(HomeworkImportScreen(run, error_text), done)

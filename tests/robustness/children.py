@@ -77,3 +77,14 @@ def increment(path: str, rounds: int, barrier: Barrier, worker: int, results: Co
             except Exception:  # noqa: BLE001 - counted and reported by the test
                 other += 1
     results.send((locked, other))
+
+
+def back_up_until_killed(path: str, acks: Connection) -> None:
+    """Take rolling backups forever (as ``bilan backup`` does), acknowledging each one."""
+    from bilan_tui.store.repository import open_workbook
+
+    with open_workbook(Path(path), create=False) as workbook:
+        acks.send_bytes(b"open")
+        while True:
+            written = workbook.rolling_backup(force=True)
+            acks.send_bytes(str(written).encode())

@@ -93,20 +93,20 @@ def test_restore_backs_up_the_current_workbook_first(
     assert mode(path) == 0o600
 
 
-def test_restoring_the_oldest_of_five_backups_works(data_dir: Path) -> None:
+def test_restoring_the_oldest_of_the_kept_backups_works(data_dir: Path) -> None:
     """The copy is taken before the pre-restore backup rotates the oldest away."""
     path = workbook_path(data_dir)
     make_workbook_with_backup(path)
     with open_workbook(path, create=False) as workbook:
-        for day in range(5):
+        for day in range(backups.MOST_KEPT - 1):
             workbook.save_answers([Answer(KEY, f"day {day}")])
             workbook.rolling_backup(moment=datetime.datetime(2020, 1, 1 + day, 9))
     kept = backups.rolling_backups(path)
-    assert len(kept) == backups.KEEP
+    assert len(kept) == backups.MOST_KEPT
     oldest = kept[0]
-    assert text_in(oldest) == "day 1"
+    assert text_in(oldest) == "day 0"
     assert main(["--lang", "en", "restore", str(oldest)]) == 0
-    assert text_in(path) == "day 1"
+    assert text_in(path) == "day 0"
     assert not oldest.exists()  # rotated away, after it was copied
 
 
@@ -167,10 +167,13 @@ def context_for(data_dir: Path) -> CommandContext:
 
 def test_the_interface_takes_one_backup_a_day(data_dir: Path) -> None:
     path = workbook_path(data_dir)
+    make_workbook_with_backup(path)
+    for old in backups.rolling_backups(path):
+        old.unlink()
     for _ in range(2):
         session = open_for_interface(context_for(data_dir), [])
         check_then_back_up([], session)
-        session.close()
+        session.close()  # changed nothing: no backup on closing
     kept = backups.rolling_backups(path)
     assert len(kept) == 1
     assert kept[0].name.startswith(f"default-{datetime.date.today():%Y%m%d}-")

@@ -22,6 +22,16 @@ from bilan_tui.store.repository import open_workbook
 from .damage import DAMAGES, KEY, fingerprint, make_workbook_with_backup
 
 NAMES = list(DAMAGES)
+
+
+def backup_clock(backup: Path) -> str:
+    """The time a backup was taken, the French way (``17 h 05``), from its name."""
+    from bilan_tui.store.backup import taken_at
+
+    taken = taken_at(backup)
+    return f"{taken.hour} h {taken.minute:02d}"
+
+
 DEEP = ("flipped bytes", "newer version")
 """Damage the header does not show: found by the real open, in the interface's worker."""
 
@@ -93,7 +103,7 @@ def test_accepting_the_offer_sets_the_file_aside_untouched_and_restores(
 
     out = io.StringIO()
     assert offer_restore(path, problem, yes, out)
-    assert questions == ["Restore the newest backup now? [y/N] "]
+    assert questions == ["Restore this backup now? [y/N] "]
     aside = list(path.parent.glob("default.damaged-*.sqlite"))
     assert len(aside) == 1, out.getvalue()
     assert fingerprint(aside[0]) == before
@@ -132,7 +142,12 @@ def test_no_backup_is_said_plainly(data_dir: Path, capsys: pytest.CaptureFixture
     path.parent.mkdir(parents=True)
     path.write_bytes(b"")
     assert main(["--lang", "en", "status"]) == 1
-    assert "No backup of this workbook was found." in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert err.splitlines() == [
+        f"bilan: The workbook {path} cannot be read: the file is empty. It has not been modified.",
+        "No backup of this workbook was found. To start a new workbook, "
+        "move the file elsewhere (it will not be changed).",
+    ], "one piece of advice, not 'restore the newest backup' then 'there is none'"
 
 
 def test_an_sqlite_error_in_the_interface_is_traced_to_the_damage_behind_it(
@@ -168,10 +183,10 @@ def test_the_explanation_is_in_the_persons_language(
     path, backup, before = ruined(data_dir, "empty file")
     assert main(["--lang", "fr", "status"]) == 1
     lines = capsys.readouterr().err.strip().splitlines()
-    assert lines[0] == (
-        f"bilan: Le cahier {path} est illisible : le fichier est vide. Il n'a pas été modifié ; "
-        f"restaurez la sauvegarde la plus récente (dans {backup.parent}) "
-        "ou mettez le fichier de côté."
-    )
-    assert lines[1].startswith(f"La sauvegarde la plus récente est {backup} (")
+    assert lines == [
+        f"bilan: Le cahier {path} est illisible : le fichier est vide. Il n'a pas été modifié.",
+        f"La sauvegarde la plus récente est {backup} (aujourd'hui à "
+        f"{backup_clock(backup)} : 21 réponses dans 2 exercices). "
+        f"Pour la restaurer : bilan restore {backup}",
+    ]
     assert fingerprint(path) == before

@@ -24,6 +24,7 @@ from bilan_tui.store.repository import open_workbook
 from .terminal import Terminal
 
 READY = "Press n to open it"
+WELCOME = "A few questions to begin"
 IN_EXERCISE = "Mark as done"
 ARGS = ("--lang", "en")
 
@@ -38,8 +39,11 @@ def saved_texts(data_dir: Path) -> list[object]:
 
 
 def type_in_first_exercise(term: Terminal, text: str) -> None:
-    """Open the suggested exercise, type ``text`` and wait until it is on screen."""
-    term.wait_for(READY)
+    """Skip the welcome of a new workbook, open the suggested exercise, type ``text``."""
+    term.wait_for(WELCOME)
+    mark = len(term.output)
+    term.send("\x1b")
+    term.wait_for(READY, since=mark)
     mark = len(term.output)
     term.send("n")
     term.wait_for(IN_EXERCISE, since=mark)
@@ -77,6 +81,23 @@ def test_a_signal_saves_at_once_then_exits_cleanly(data_dir: Path, number: int) 
         assert term.wait() == 128 + number
         assert "\x1b[?1049l" in term.output.decode("utf-8", "replace"), "terminal restored"
     assert "Typed before the signal" in saved_texts(data_dir)
+
+
+@pytest.mark.parametrize("number", [signal.SIGHUP, signal.SIGTERM], ids=["SIGHUP", "SIGTERM"])
+def test_a_signal_backs_up_what_the_session_changed(data_dir: Path, number: int) -> None:
+    """The session closes on the signal's path too, so the recovery copy holds today's work."""
+    from bilan_tui.store.backup import newest_backup
+
+    with Terminal(ARGS) as term:
+        type_in_first_exercise(term, "Worth a copy")
+        mark = len(term.output)
+        term.wait_for("Saved", since=mark)
+        term.signal(number)
+        assert term.wait() == 128 + number
+    newest = newest_backup(workbook_file(data_dir))
+    assert newest is not None
+    with open_workbook(newest, create=False) as copy:
+        assert [answer.value for answer in copy.all_answers()] == ["Worth a copy"]
 
 
 def test_closing_the_terminal_window_loses_nothing(data_dir: Path) -> None:
@@ -127,7 +148,7 @@ def test_a_second_window_is_refused_while_commands_keep_working(
     data_dir: Path, tmp_path: Path
 ) -> None:
     with Terminal(ARGS) as first:
-        first.wait_for(READY)
+        first.wait_for(WELCOME)  # a new workbook, open: the welcome greets it
         with Terminal(ARGS) as second:
             assert second.wait() == 1
             assert "already open in another bilan window" in second.screen_text()
@@ -167,7 +188,7 @@ def test_a_damaged_workbook_is_set_aside_and_the_backup_restored_on_request(
 ) -> None:
     path, damaged = make_damaged_workbook_with_backup(data_dir)
     with Terminal(ARGS) as term:
-        term.wait_for("Restore the newest backup now? [y/N]")
+        term.wait_for("Restore this backup now? [y/N]")
         assert "cannot be read" in term.screen_text()
         term.send("y\r")
         term.wait_for(READY)
@@ -182,7 +203,7 @@ def test_a_damaged_workbook_is_set_aside_and_the_backup_restored_on_request(
 def test_a_damaged_workbook_is_left_alone_when_the_person_says_no(data_dir: Path) -> None:
     path, damaged = make_damaged_workbook_with_backup(data_dir)
     with Terminal(ARGS) as term:
-        term.wait_for("Restore the newest backup now? [y/N]")
+        term.wait_for("Restore this backup now? [y/N]")
         term.send("\r")
         assert term.wait() == 1
         assert "bilan restore" in term.screen_text()
@@ -202,13 +223,13 @@ def test_a_workbook_from_a_newer_version_is_refused_with_the_backup_offered(
     connection.close()
     before = path.read_bytes()
     with Terminal(ARGS) as term:
-        term.wait_for("Restore the newest backup now? [y/N]")  # once the interface has closed
+        term.wait_for("Restore this backup now? [y/N]")  # once the interface has closed
         term.send("\r")
         assert term.wait() == 1
         after = " ".join(term.after_interface().split())
     assert "saved by a newer version of bilan" in after
-    assert f"The newest backup is {backup}" in after
-    assert f"Nothing was changed. Restore it later with: bilan restore {backup}" in after
+    assert "1. today at " in after and "1 answer in 1 exercise" in after
+    assert f"Nothing was changed. Restore a backup later with: bilan restore {backup}" in after
     assert after.count("saved by a newer version of bilan") == 1
     assert "Traceback" not in after
     assert path.read_bytes() == before
@@ -230,7 +251,7 @@ def test_damage_deep_in_the_file_is_found_once_and_the_backup_opened_on_request(
     flipped_bytes(path)
     damaged = path.read_bytes()
     with Terminal(ARGS) as term:
-        term.wait_for("Restore the newest backup now? [y/N]")
+        term.wait_for("Restore this backup now? [y/N]")
         assert "its integrity check failed" in term.after_interface()
         term.send("y\r")
         term.wait_for(READY)  # the restored workbook opens without running bilan again

@@ -167,3 +167,121 @@ async def test_the_interface_keeps_everything_on_cancel(data_dir: Path) -> None:
         assert not isinstance(app.screen, WipeScreen)
         assert app.is_running
     assert path.exists()
+
+
+def test_a_wipe_cut_short_leaves_no_copy_behind(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Killed just before the workbook itself goes: the backups and set-aside copies are gone."""
+    from bilan_tui.store import wipe as wiping
+    from bilan_tui.store.backup import rolling_backups
+
+    everything_of_default(data_dir)
+    workbook = books(data_dir) / "default.sqlite"
+    assert rolling_backups(workbook) and wiping.damaged_copies(workbook)
+    real_remove = wiping.remove
+
+    class Killed(BaseException):
+        pass
+
+    def remove_until_the_workbook(path: Path) -> None:
+        if path == workbook:
+            raise Killed
+        real_remove(path)
+
+    monkeypatch.setattr(wiping, "remove", remove_until_the_workbook)
+    with pytest.raises(Killed):
+        wiping.wipe_workbook(workbook)
+    assert workbook.exists()
+    assert rolling_backups(workbook) == []
+    assert wiping.damaged_copies(workbook) == []
+    assert not any("default-" in p.name for p in books(data_dir).rglob("*"))
+
+
+def test_wipe_removes_only_the_copies_it_made(data_dir: Path) -> None:
+    """``alice.damaged-keepme`` is the person's own file, not a copy set aside by a restore."""
+    from .damage import fingerprint
+
+    folder = books(data_dir)
+    make_workbook_with_backup(folder / "alice.sqlite", "Alice")
+    set_aside(folder / "alice.sqlite")  # named alice.damaged-<date>.sqlite
+    make_workbook_with_backup(folder / "alice.sqlite", "Alice again")
+    keep = folder / "alice.damaged-keepme"
+    make_workbook_with_backup(keep, "Ma copie à moi")
+    also = folder / "alice.damaged-2026.sqlite"
+    also.write_bytes(keep.read_bytes())
+    kept = {path: fingerprint(path) for path in (keep, also)}
+    assert main(["--lang", "en", "--workbook", "alice", "wipe", "--yes"]) == 0
+    assert {path: fingerprint(path) for path in (keep, also)} == kept
+    left = sorted(p.name for p in folder.iterdir() if p.is_file())
+    assert "alice.sqlite" not in left
+    assert [name for name in left if name.startswith("alice.damaged-")] == [
+        "alice.damaged-2026.sqlite",
+        "alice.damaged-keepme",
+    ]
+
+
+def test_wipe_overwrites_what_it_deletes_but_not_a_file_linked_elsewhere(
+    data_dir: Path, tmp_path: Path
+) -> None:
+    import os
+
+    from bilan_tui.store.backup import rolling_backups
+
+    workbook = books(data_dir) / "default.sqlite"
+    make_workbook_with_backup(workbook, "secret words")
+    backup = rolling_backups(workbook)[0]
+    mine = tmp_path / "my-own-copy.sqlite"
+    os.link(backup, mine)  # a copy the person keeps under another name: same bytes
+    other_backup = make_workbook_with_backup(workbook, "more secret words")
+    handles = {path: os.open(path, os.O_RDONLY) for path in (workbook, other_backup)}
+    try:
+        assert main(["--lang", "en", "wipe", "--yes"]) == 0
+        for path, fd in handles.items():
+            data = os.pread(fd, os.fstat(fd).st_size, 0)
+            assert data and data == bytes(len(data)), f"{path.name} was not overwritten"
+    finally:
+        for fd in handles.values():
+            os.close(fd)
+    assert not workbook.exists() and not other_backup.exists()
+    with open_workbook(mine, create=False) as copy:
+        assert copy.exercise_answers("bilan", "demande").get("declencheur") == "secret words"
+
+
+def test_wipe_says_what_deletion_does_and_does_not(data_dir: Path) -> None:
+    everything_of_default(data_dir)
+    out = io.StringIO()
+    assert run_wipe(context_for(data_dir), yes=False, ask=lambda _q: "", out=out) == 1
+    text = " ".join(out.getvalue().split())
+    assert "nothing can be recovered" not in text
+    assert "overwritten with zeros" in text
+    assert "SSD" in text and "copy-on-write" in text and "not encrypted" in text
+    assert "including answers you have cleared since" in text
+    listed = [line.strip() for line in out.getvalue().splitlines() if line.startswith("  ")]
+    backups_listed = [i for i, line in enumerate(listed) if "/backups/" in line]
+    workbook_line = listed.index(str(books(data_dir) / "default.sqlite"))
+    assert backups_listed and max(backups_listed) < workbook_line, "the copies go first"
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_the_dialog_says_what_deletion_does_and_keeps_its_buttons_in_view(
+    data_dir: Path, size: tuple[int, int]
+) -> None:
+    path = books(data_dir) / "default.sqlite"
+    make_workbook_with_backup(path, "to be destroyed")
+    app = make_app(path, mini_pack())
+    async with app.run_test(size=size) as pilot:
+        await wait_for_session(app, pilot)
+        start_wipe(app)
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, WipeScreen)
+        shown = " ".join(str(w.render()) for w in dialog.query("Static"))
+        assert "nothing can be recovered" not in shown
+        assert "copy-on-write" in shown and "including answers you have cleared since" in shown
+        screen = dialog.region
+        for widget in ("#wipe-name", "#wipe-confirm", "#wipe-cancel", "#wipe-honesty"):
+            region = dialog.query_one(widget).region
+            assert region.height and screen.contains_region(region), f"{widget} out of view"
+        await pilot.press("escape")
+    assert path.exists()

@@ -54,7 +54,7 @@ async def test_sort_rank_define_and_reopen(tmp_path: Path) -> None:
         # Two cards in Essential only: the rank step says what is missing.
         await pilot.press("1", "2", "1", "3", "2", "3")
         await pilot.pause()
-        assert text(app, ".cardsort-unsorted") == "All sorted. Next step: ctrl+→"
+        assert text(app, ".cardsort-unsorted") == "All sorted. Next step: ^→"
         assert body.progress() == (6, 6)
         assert str(app.screen.query_one("#pile-1").render()).strip() == "1 Essential (2)"
         await pilot.press("ctrl+right")

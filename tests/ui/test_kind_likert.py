@@ -11,7 +11,8 @@ from textual.widgets import Static, TextArea
 from bilan_tui.domain.answers import ITEM, Answer, AnswerKey
 from bilan_tui.session import WorkbookSession
 from bilan_tui.ui.app import BilanApp
-from bilan_tui.ui.kinds.likert import LikertBody, LikertScale
+from bilan_tui.ui.kinds.likert import LikertBody
+from bilan_tui.ui.kinds.likert_list import LikertList
 from bilan_tui.ui.screens.exercise import ExerciseScreen
 
 from .helpers import make_app, mini_pack, read_session, wait_for_session
@@ -31,8 +32,16 @@ def header(app: BilanApp) -> str:
     return str(app.screen.query_one("#exercise-state", Static).render())
 
 
-def shown(scale: LikertScale) -> str:
-    return str(scale.render())
+def shown(items: LikertList, index: int) -> str:
+    """The scale line of one item, as drawn (its last line)."""
+    return items.rows[index].lines(76)[-1].plain.rstrip()
+
+
+def cursor(app: BilanApp, items: LikertList) -> str | None:
+    """The id of the item under the cursor, if the list has the focus."""
+    if app.screen.focused is not items or items.current is None:
+        return None
+    return items.current.item.id
 
 
 async def test_digits_answer_every_item_then_arrows_revise(tmp_path: Path) -> None:
@@ -41,19 +50,19 @@ async def test_digits_answer_every_item_then_arrows_revise(tmp_path: Path) -> No
     app = make_app(workbook, pack)
     async with app.run_test(size=(80, 24)) as pilot:
         body = await open_interests(app, pilot)
-        scales = body.scales()
-        assert [scale.item.id for scale in scales] == ITEMS, "pack order, no shuffling"
-        assert app.screen.focused is scales[0]
+        items = body.items_list
+        assert [row.item.id for row in items.rows] == ITEMS, "pack order, no shuffling"
+        assert cursor(app, items) == "r1"
         assert header(app).startswith("0 / 6")
         legend = str(app.screen.query_one(".likert-legend", Static).render()).replace("\xa0", " ")
         assert legend.startswith("1 Not at all   2 A little")
         assert "5 Very much" in legend
-        assert shown(scales[0]).endswith("· not answered")
+        assert shown(items, 0).endswith("· not answered")
 
         await pilot.press("3")
         await pilot.pause()
-        assert app.screen.focused is scales[1], "a digit answers and moves on"
-        assert shown(scales[0]).endswith("Somewhat")
+        assert cursor(app, items) == "r2", "a digit answers and moves on"
+        assert shown(items, 0).endswith("● 3  ○ 4  ○ 5     Somewhat")
         assert header(app).startswith("1 / 6")
 
         await pilot.press("5", "1", "2", "4", "5")
@@ -64,15 +73,17 @@ async def test_digits_answer_every_item_then_arrows_revise(tmp_path: Path) -> No
         energy.text = "Long walks"
 
         # Revise the third item: arrows up/down move, left/right change.
-        scales[5].focus()
+        items.focus()
+        await pilot.pause()
+        assert cursor(app, items) == "s2", "back on the item left"
         await pilot.press("up", "up", "up")
-        assert app.screen.focused is scales[2]
+        assert cursor(app, items) == "i1"
         await pilot.press("right")
         await pilot.pause()
-        assert scales[2].value == 2
-        assert shown(scales[2]).endswith("A little")
+        assert items.rows[2].value == 2
+        assert shown(items, 2).endswith("A little")
         await pilot.press("down")
-        assert app.screen.focused is scales[3]
+        assert cursor(app, items) == "i2"
         await pilot.press("ctrl+q")
     assert app.return_value == 0
 
@@ -100,14 +111,14 @@ async def test_reopening_puts_the_cursor_on_the_first_unanswered_item(tmp_path: 
     app = make_app(workbook, pack)
     async with app.run_test(size=(80, 24)) as pilot:
         body = await open_interests(app, pilot)
-        scales = body.scales()
-        assert app.screen.focused is scales[2]
+        items = body.items_list
+        assert cursor(app, items) == "i1"
         assert header(app).startswith("3 / 6")
-        assert shown(scales[0]).endswith("A lot")
-        assert shown(scales[2]).endswith("· not answered")
+        assert shown(items, 0).endswith("A lot")
+        assert shown(items, 2).endswith("· not answered")
         await pilot.press("1")
         await pilot.pause()
-        assert app.screen.focused is scales[3], "answered items are not skipped"
+        assert cursor(app, items) == "i2", "answered items are not skipped"
         assert header(app).startswith("4 / 6")
 
 
@@ -116,9 +127,60 @@ async def test_a_click_on_a_point_answers(tmp_path: Path) -> None:
     app = make_app(tmp_path / "wb.sqlite", pack)
     async with app.run_test(size=(80, 24)) as pilot:
         body = await open_interests(app, pilot)
-        first = body.scales()[0]
-        # "○ 1  ○ 2  ○ 3  ○ 4  ○ 5": the fourth point starts at column 15.
-        await pilot.click(first, offset=(16, 0))
+        items = body.items_list
+        # Item 2's scale is its second line (one line of statement, then the
+        # scale): 2 cells of cursor mark, 4 of number, then "○ 1  ○ 2  ○ 3  ○ 4":
+        # the fourth point starts at column 6 + 15.
+        await pilot.click(items, offset=(22, 3))
         await pilot.pause()
-        assert first.value == 4
-        assert body.answers.get(ITEM + "r1") == 4
+        assert items.rows[1].value == 4
+        assert body.answers.get(ITEM + "r2") == 4
+        assert cursor(app, items) == "r2", "the clicked item is the current one"
+        assert header(app).startswith("1 / 6")
+        # A click on the statement picks the item without answering it.
+        await pilot.click(items, offset=(10, 4))
+        await pilot.pause()
+        assert cursor(app, items) == "i1"
+        assert items.rows[2].value is None
+
+
+async def test_quick_digits_keep_one_marked_item_in_view(tmp_path: Path) -> None:
+    pack = mini_pack()
+    app = make_app(tmp_path / "wb.sqlite", pack)
+    async with app.run_test(size=(80, 16)) as pilot:
+        body = await open_interests(app, pilot)
+        items = body.items_list
+        await pilot.press("down", "2", "right", "4", "5")
+        await pilot.pause()
+        # "2" answers r2; → on i1, unanswered, starts in the middle; "4" replaces it.
+        assert [row.value for row in items.rows] == [None, 2, 4, 5, None, None]
+        assert cursor(app, items) == "s1"
+        assert [row.current for row in items.rows] == [False] * 4 + [True, False]
+        assert [line.plain.startswith("█") for line in items.rows[4].lines(76)] == [True, True]
+        # The cursor's lines are inside the scrolling exercise's view.
+        view = app.screen.query_one("#exercise-scroll").scrollable_content_region
+        top = items.content_region.y + items._index_to_line[4]
+        assert view.y <= top and top + 2 <= view.bottom
+
+
+async def test_the_footer_follows_the_focus(tmp_path: Path) -> None:
+    from textual.widgets._footer import FooterKey
+
+    def footer(app: BilanApp) -> list[str]:
+        return [key.description for key in app.screen.query(FooterKey)]
+
+    pack = mini_pack()
+    app = make_app(tmp_path / "wb.sqlite", pack)
+    async with app.run_test(size=(80, 24)) as pilot:
+        body = await open_interests(app, pilot)
+        await pilot.pause()
+        assert "Answer" in footer(app) and "Back" in footer(app)
+        app.screen.query_one("#field-energy TextArea", TextArea).focus()
+        await pilot.pause()
+        await pilot.pause()
+        assert "Answer" not in footer(app), "the questionnaire's keys leave with its focus"
+        assert "Back" in footer(app)
+        body.items_list.focus()
+        await pilot.pause()
+        await pilot.pause()
+        assert "Answer" in footer(app)

@@ -96,7 +96,7 @@ def test_the_matrix_puts_the_main_project_first_and_the_trainer_second(
     assert ranking[:2] == [entry_id("pistes", "sante-travail"), entry_id("pistes", "formatrice")]
     assert result.ranking[0].total > result.ranking[1].total
     assert result.ranking[0].label == value_of(pack, script, "projet", "metier_cible")
-    assert value_of(pack, script, "projet", "code_rome") == "J1505"
+    assert value_of(pack, script, "projet", "code_rome") == "J1512"
 
 
 def test_the_interviews_check_leads_of_the_list(pack: Pack, script: DemoScript) -> None:

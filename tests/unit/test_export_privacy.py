@@ -27,6 +27,7 @@ from bilan_tui.packs import load_shipped_pack
 from bilan_tui.packs.loader import check_pack, load_pack
 from bilan_tui.store.repository import open_workbook
 from tests.unit.export_helpers import REFERENCE, source_from
+from tests.unit.page_readers import docx_document, pdf_pages
 from tests.unit.privacy_helpers import Marked, found_in, marked_answers
 
 FIXTURE = Path(__file__).parent.parent / "fixtures" / "packs" / "private"
@@ -71,7 +72,17 @@ def export(
         generated_on=REFERENCE,
         content=content,
     )
-    return render(source, options).text
+    rendered = render(source, options)
+    return page_text(format_, rendered.data) if rendered.data is not None else rendered.text
+
+
+def page_text(format_: str, data: bytes) -> str:
+    """What a reader of the PDF or Word file sees, as text (markers are searched in it)."""
+    if format_ == "pdf":
+        return "\n".join(pdf_pages(data))
+    document = docx_document(data)
+    cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+    return "\n".join([paragraph.text for paragraph in document.paragraphs] + cells)
 
 
 def marker_of(marked: Marked, exercise_id: str, field_id: str) -> str:

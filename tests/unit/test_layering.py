@@ -23,6 +23,13 @@ HEADLESS = [
     "bilan_tui.profile",
     "bilan_tui.demo.build",
     "bilan_tui.cli.demo",
+    "bilan_tui.referentiel.importer",
+    "bilan_tui.referentiel.reader",
+    "bilan_tui.referentiel.matching",
+    "bilan_tui.referentiel.messages",
+    "bilan_tui.leads",
+    "bilan_tui.domain.skills_gap",
+    "bilan_tui.export.skills_gap",
 ]
 
 
@@ -53,6 +60,7 @@ def test_domain_imports_neither_textual_nor_sqlmodel() -> None:
             "bilan_tui.domain.scoring",
             "bilan_tui.domain.ledger",
             "bilan_tui.domain.numbers",
+            "bilan_tui.domain.skills_gap",
         ]
     )
     assert not {"textual", "sqlmodel", "sqlalchemy"} & loaded
@@ -70,3 +78,11 @@ def test_quick_read_imports_neither_sqlalchemy_nor_sqlmodel() -> None:
         ["bilan_tui.store.quick_read", "bilan_tui.session", "bilan_tui.homework.view"]
     )
     assert not {"sqlmodel", "sqlalchemy", "pydantic"} & loaded
+
+
+def test_referentiel_imports_neither_textual_nor_sqlmodel() -> None:
+    """The referential is stdlib over the domain (DESIGN §2): sqlite3, csv, zipfile."""
+    loaded = _modules_after_import(
+        ["bilan_tui.referentiel.importer", "bilan_tui.referentiel.reader"]
+    )
+    assert not {"textual", "sqlmodel", "sqlalchemy"} & loaded

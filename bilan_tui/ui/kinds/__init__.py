@@ -37,7 +37,15 @@ def body_class(kind: Kind) -> type[ExerciseBody]:
 def body_for(
     exercise: Exercise, answers: ExerciseAnswers, context: ExerciseContext
 ) -> ExerciseBody:
-    """The body widget that lets the person work through ``exercise``."""
+    """The body widget that lets the person work through ``exercise``.
+
+    The leads (``pistes``) are records with two more doors: the occupation
+    explorer and the skills gap of a lead linked to a fiche.
+    """
+    if exercise.id == "pistes" and exercise.kind is Kind.RECORDS and not exercise.listed_as:
+        from .leads import LeadsBody
+
+        return LeadsBody(exercise, answers, context)
     return body_class(exercise.kind)(exercise, answers, context)
 
 

@@ -67,6 +67,9 @@ class ExerciseBody(Vertical):
         """The widget to focus on opening (``None``: the first focusable one)."""
         return None
 
+    def redraw(self) -> None:
+        """Show the answers again: another screen changed them in memory (a lead added)."""
+
     def progress(self) -> tuple[int, int] | None:
         """Answered and total items, for kinds that count (``None`` otherwise)."""
         return None

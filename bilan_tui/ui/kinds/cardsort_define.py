@@ -70,7 +70,7 @@ class DefineStep(Vertical):
                 plain(
                     _(
                         "Write what each of your top cards means to you. "
-                        "ctrl+PgUp goes back to the ranking."
+                        "^pgup goes back to the ranking."
                     )
                 )
             )

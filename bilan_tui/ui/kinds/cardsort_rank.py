@@ -133,12 +133,12 @@ class RankStep(Vertical):
         if self.answers.get(RANK) is None:
             sentences.append(
                 _(
-                    "The cards are still in their starting order: move them with ctrl+↑ / ctrl+↓ "
-                    "until the most important comes first, or press Enter if this order suits you."
+                    "The cards are still in their starting order: move them with ^↑ / ^↓ "
+                    "until the most important comes first, or press ⏎ if this order suits you."
                 )
             )
         else:
-            sentences.append(_("Most important first: ctrl+↑ / ctrl+↓ move a card."))
+            sentences.append(_("Most important first: ^↑ / ^↓ move a card."))
         return " ".join(sentences)
 
     @on(OptionList.OptionSelected, "#cardsort-rank")

@@ -134,7 +134,7 @@ class SortStep(Vertical):
         if result.unsorted:
             note.update(plain(_("Not sorted: {count}").format(count=len(result.unsorted))))
         else:
-            note.update(plain(_("All sorted. Next step: ctrl+→")))
+            note.update(plain(_("All sorted. Next step: ^→")))
 
     @on(OptionList.OptionHighlighted, "#cardsort-cards")
     def _highlighted(self, event: OptionList.OptionHighlighted) -> None:

@@ -30,7 +30,7 @@ class GridAddRow(Horizontal):
 
     def compose(self) -> ComposeResult:
         yield Input(placeholder=_("A skill in your own words"), id="grid-add-input")
-        yield Static(plain(_("⏎ add  Esc cancel")), classes="grid-add-hint")
+        yield Static(plain(_("⏎ add  esc cancel")), classes="grid-add-hint")
 
     def action_cancel(self) -> None:
         """Close the input."""

@@ -124,6 +124,10 @@ class RecordsBody(ExerciseBody):
         self.query_one("#records-undo", Button).display = bool(self._undo)
         self.refresh_bindings()
 
+    def redraw(self) -> None:
+        if self.editing is None:
+            self._refresh_list(self.record_list.highlighted)
+
     def _post(self, keys: Keys) -> None:
         if keys:
             self.post_message(self.Edited(keys))

@@ -10,6 +10,7 @@ from __future__ import annotations
 from bilan_tui.domain.answers import JSONValue, is_empty
 from bilan_tui.domain.model import Exercise
 from bilan_tui.domain.parts import Field, FieldType
+from bilan_tui.domain.skills_gap import GapState, count_state
 from bilan_tui.domain.text import clean_text
 from bilan_tui.i18n import _
 
@@ -74,6 +75,9 @@ def entry_summary(exercise: Exercise, values: dict[str, JSONValue]) -> str:
     stands in: an entry with text in it never reads as "(empty)".
     """
     parts = [value_text(field, values.get(field.id)) for field in summary_fields(exercise)]
+    to_acquire = count_state(values, GapState.ACQUIRE)
+    if to_acquire and any(parts):  # a lead's skills gap (domain/skills_gap.py)
+        parts.append(_("{count} to acquire").format(count=to_acquire))
     text = SEPARATOR.join(part for part in parts if part)
     if text:
         return text

@@ -10,6 +10,7 @@ pack is read (DESIGN §12).
 
 from __future__ import annotations
 
+import datetime
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
@@ -40,6 +41,7 @@ class DashboardScreen(Screen[None]):
         Binding("p", "open_profile", _("Profile"), tooltip=_("Your results as pictures")),
         Binding("h", "open_hours", _("Hours"), tooltip=_("See and log your hours")),
         Binding("e", "open_export", _("Export"), tooltip=_("Write your synthesis or results")),
+        Binding("m", "open_explorer", _("Jobs"), tooltip=_("Explore occupations (ROME)")),
         Binding(
             "i",
             "import_homework",
@@ -70,6 +72,9 @@ class DashboardScreen(Screen[None]):
 
     class OpenExport(Message):
         """The person asked to export their synthesis or results."""
+
+    class OpenExplorer(Message):
+        """The person asked to explore occupations."""
 
     class ImportHomework(Message):
         """The person asked to import a homework file."""
@@ -149,11 +154,26 @@ class DashboardScreen(Screen[None]):
                 lines.append(exercise.summary)
             if exercise.minutes:
                 lines.append(_("~{minutes} min").format(minutes=exercise.minutes))
+            assigned = self._homework_of(data, exercise.ref)
+            if assigned:
+                lines.append(assigned)
             lines.append("")
             lines.append(_("Press n to open it."))
             next_step.update(plain("\n".join(lines)))
         if phases.highlighted in (None, 0) and data.next_exercise:
             phases.highlight_exercise(data.next_exercise)
+
+    @staticmethod
+    def _homework_of(data: DashboardData, ref: str) -> str:
+        """``Homework from your consultant, due …`` if ``ref`` is assigned, else ``""``."""
+        from bilan_tui.ui.widgets.homework_panel import due_text
+
+        for view in data.extra.get("homework", ()):
+            if not view.done and any(item.ref == ref for item in view.exercises):
+                return _("Homework from your consultant, {due}.").format(
+                    due=due_text(view.homework.due, datetime.date.today())
+                )
+        return ""
 
     def _open(self, exercise_id: str | None) -> None:
         if exercise_id and self.pack.exercise(exercise_id):
@@ -163,6 +183,11 @@ class DashboardScreen(Screen[None]):
     def _selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         self._open(event.option.id)
+
+    def on_homework_panel_open(self, event: HomeworkPanel.Open) -> None:
+        """Enter on the homework panel: open the assigned exercise it highlights."""
+        event.stop()
+        self._open(event.ref)
 
     def action_open_highlighted(self) -> None:
         """Open the exercise under the cursor."""
@@ -190,6 +215,10 @@ class DashboardScreen(Screen[None]):
     def action_open_export(self) -> None:
         """Open the export screen."""
         self.post_message(self.OpenExport())
+
+    def action_open_explorer(self) -> None:
+        """Open the occupation explorer."""
+        self.post_message(self.OpenExplorer())
 
     def action_open_next(self) -> None:
         """Open the suggested next exercise."""

@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Markdown, Static
+from textual.widgets import Markdown, Static
 
 from bilan_tui.domain.answers import ExerciseAnswers, JSONValue
 from bilan_tui.domain.model import Exercise, ExerciseStatus
@@ -22,6 +22,7 @@ from bilan_tui.ui.kinds import ExerciseBody, ExerciseContext, body_for
 from bilan_tui.ui.required_text import not_done_yet
 from bilan_tui.ui.text import plain
 from bilan_tui.ui.widgets.fields import FieldEditor
+from bilan_tui.ui.widgets.footer import SteadyFooter
 
 ACTIVITY_FLUSH_SECONDS = 120.0
 """How often the personal time counted in the open exercise is written (issue 5)."""
@@ -55,6 +56,7 @@ class ExerciseScreen(Screen[None]):
         self._save_timer_running = False
         self._body: ExerciseBody | None = None
         self._save_text: str | None = None
+        self._state_width = -1
         self._other_answers: dict[str, ExerciseAnswers | None] = {}
         self._warned_unsaved = False
 
@@ -85,7 +87,7 @@ class ExerciseScreen(Screen[None]):
             )
             yield self._body
         yield Static("", id="save-state")
-        yield Footer(show_command_palette=False)
+        yield SteadyFooter(show_command_palette=False)
 
     def on_mount(self) -> None:
         if self.status is ExerciseStatus.DONE:
@@ -114,7 +116,12 @@ class ExerciseScreen(Screen[None]):
             text = f"{counted[0]} / {counted[1]}   " + text
         if self.exercise.minutes:
             text += "   " + _("~{minutes} min").format(minutes=self.exercise.minutes)
-        self.query_one("#exercise-state", Static).update(plain(text))
+        # Laid out again only if its width changes: "12 / 48" after each digit
+        # of a questionnaire must not lay the whole screen out (DESIGN §12).
+        content = plain(text)
+        same_width = self._state_width == content.cell_length
+        self._state_width = content.cell_length
+        self.query_one("#exercise-state", Static).update(content, layout=not same_width)
 
     @on(ExerciseBody.Edited)
     def _edited(self, event: ExerciseBody.Edited) -> None:
@@ -144,6 +151,11 @@ class ExerciseScreen(Screen[None]):
             )
         found = self._other_answers[exercise_id]
         return found.get(field_id) if found is not None else None
+
+    def redraw_body(self) -> None:
+        """Show the answers again after another screen changed them (see ``lead_book``)."""
+        if self._body is not None:
+            self._body.redraw()
 
     def _delete_entry(self, entry_id: str) -> None:
         """Remove a record entry from the disk now; raise if that fails.
@@ -248,7 +260,7 @@ class ExerciseScreen(Screen[None]):
         self._warned_unsaved = True
         self.notify(
             _(
-                "“{label}” is not saved: {error} Correct it, or press Escape again "
+                "“{label}” is not saved: {error} Correct it, or press esc again "
                 "to leave without it."
             ).format(label=editor.field.label, error=editor.error),
             severity="warning",

@@ -9,6 +9,7 @@ file and records the consent, listed at the bottom of the options.
 
 from __future__ import annotations
 
+import contextlib
 import io
 from pathlib import Path
 from typing import ClassVar
@@ -24,7 +25,6 @@ from textual.screen import Screen
 from textual.widgets import (
     Button,
     Checkbox,
-    Footer,
     Input,
     Label,
     Select,
@@ -48,10 +48,13 @@ from bilan_tui.export.escape import escape_block
 from bilan_tui.export.files import ExportExists
 from bilan_tui.export.options import FORMATS, RECIPIENTS, SCOPES, ExportOptions
 from bilan_tui.export.source import ExportSource, collect
+from bilan_tui.export.typst_render import PdfUnavailable
 from bilan_tui.i18n import _
+from bilan_tui.leads import with_referential_labels
 from bilan_tui.session import WorkbookSession
 from bilan_tui.ui.screens.export_confirm import ConfirmShare
 from bilan_tui.ui.text import plain
+from bilan_tui.ui.widgets.footer import SteadyFooter
 
 
 def preview_lines(markdown: str, width: int) -> Segments:
@@ -125,7 +128,7 @@ class ExportScreen(Screen[None]):
                 )
                 yield Static("", id="export-content", classes="export-note")
                 yield Label(plain(_("Save in")))
-                yield Input(str(default_folder()), compact=True, id="export-folder")
+                yield Input(str(self._start_folder()), compact=True, id="export-folder")
                 yield Static("", id="export-file", classes="export-note")
                 yield Button(plain(_("Write the file")), compact=True, id="export-write")
                 yield Static("", id="export-consents", classes="export-note")
@@ -133,7 +136,16 @@ class ExportScreen(Screen[None]):
                 with VerticalScroll(id="export-preview-scroll"):
                     yield Static(plain(_("Preparing the preview…")), id="export-preview")
                 yield TextArea("", read_only=True, id="export-json")
-        yield Footer(show_command_palette=False)
+        yield SteadyFooter(show_command_palette=False)
+
+    def _start_folder(self) -> Path:
+        """The folder of this workbook's last export, else the documents folder."""
+        from bilan_tui.person import export_folder
+
+        try:
+            return export_folder(self.session) or default_folder()
+        except Exception:  # noqa: BLE001 - a preference only: start from the usual folder
+            return default_folder()
 
     def on_mount(self) -> None:
         self.query_one("#export-preview-box").border_title = _("Preview")
@@ -155,7 +167,9 @@ class ExportScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="export-read", exit_on_error=False)
     def _read_workbook(self) -> None:
-        source = collect(self.session)
+        source = with_referential_labels(
+            collect(self.session), self.session.data_dir or paths.data_dir()
+        )
         self.app.call_from_thread(self._loaded, source)
 
     def _loaded(self, source: ExportSource) -> None:
@@ -173,13 +187,15 @@ class ExportScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="export-render", exit_on_error=False)
     def _render_preview(self, source: ExportSource, options: ExportOptions, width: int) -> None:
+        note = _("There is no homework to export: import one from the dashboard first.")
         try:
             rendered: Rendered | None = render(source, options)
         except NoHomework:
             rendered = None
+        except PdfUnavailable as missing:  # the [pdf] extra is not installed
+            rendered, note = None, str(missing)
         lines: Segments | None = None
         if rendered is None:
-            note = _("There is no homework to export: import one from the dashboard first.")
             lines = preview_lines(escape_block(note), width)
         elif rendered.markdown:
             lines = preview_lines(rendered.markdown, width)
@@ -293,6 +309,10 @@ class ExportScreen(Screen[None]):
                 self.notify(self.session.describe_error(error), severity="error", markup=False)
                 return
             self._read_workbook()
+        from bilan_tui.person import remember_export_folder
+
+        with contextlib.suppress(Exception):  # the file is written; the folder is a convenience
+            remember_export_folder(self.session, written)
         self.notify(_("Written: {path}").format(path=written), markup=False, timeout=8)
 
     def action_back(self) -> None:

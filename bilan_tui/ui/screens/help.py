@@ -1,20 +1,94 @@
-"""The help screen (f1): what the keys do and where the data lives."""
+"""The help screen (f1): the keys of the screen it was opened from, and where the data lives.
+
+The keys are read from that screen's bindings (see :func:`screen_keys`), never
+from a table written by hand, so a new key appears in the help by itself.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Markdown
 
 from bilan_tui.i18n import _
 
 
-def help_text(data_location: str) -> str:
-    """The help page as Markdown, in the current language."""
+@dataclass(frozen=True, slots=True)
+class KeyHelp:
+    """One row of the keys table: the keys as the footer writes them, what they do."""
+
+    keys: str
+    action: str
+
+
+def screen_keys(screen: Screen[object]) -> list[KeyHelp]:
+    """Every key of ``screen`` and its focused widgets, from their bindings.
+
+    Read from ``active_bindings`` (the focused widget first, then its
+    parents, the screen and the app), so the help never drifts from the keys.
+    Only the bindings our classes declare are listed (with their tooltip, else
+    their description, both translated); Textual's own (scrolling, copying)
+    are summed up by :func:`moving_keys`. Keys doing the
+    same thing share a row ("del ⌫", "1–5"); the notation is the footer's.
+    """
+    app = screen.app
+    rows: dict[str, list[str]] = {}
+    for active in screen.active_bindings.values():
+        binding = active.binding
+        if binding.system or not declared_by_us(active.node, binding):
+            continue
+        what = binding.tooltip or binding.description
+        if not what:
+            continue
+        shown = app.get_key_display(binding)
+        keys = rows.setdefault(what, [])
+        if shown not in keys:
+            keys.append(shown)
+    return [KeyHelp(" ".join(keys), what) for what, keys in rows.items()]
+
+
+def declared_by_us(node: object, binding: Binding) -> bool:
+    """Whether one of ``node``'s classes in ``bilan_tui`` declares ``binding``.
+
+    Textual copies a binding per key ("delete,backspace"), so it is matched by
+    action and description rather than by identity.
+    """
+    for cls in type(node).__mro__:
+        if not cls.__module__.startswith("bilan_tui"):
+            continue
+        for declared in cls.__dict__.get("BINDINGS", ()):
+            if (
+                isinstance(declared, Binding)
+                and declared.action == binding.action
+                and declared.description == binding.description
+            ):
+                return True
+    return False
+
+
+def moving_keys() -> list[KeyHelp]:
+    """Moving around, the same on every screen (Textual's own bindings)."""
+    return [
+        KeyHelp("↑ ↓", _("Move in a list")),
+        KeyHelp("tab shift+tab", _("Next or previous field")),
+    ]
+
+
+def help_text(data_location: str, keys: Sequence[KeyHelp] = ()) -> str:
+    """The help page as Markdown, in the current language.
+
+    Args:
+        data_location: Where the workbook is stored.
+        keys: The keys of the screen the help was opened from (see
+            :func:`screen_keys`).
+    """
+    rows = [*keys, *moving_keys()]
     return "\n".join(
         [
             "# " + _("Help"),
@@ -25,23 +99,23 @@ def help_text(data_location: str) -> str:
                 "belongs to you alone."
             ),
             "",
-            "## " + _("Keys"),
+            "## " + _("Keys on this screen"),
             "",
             "| " + _("key") + " | " + _("what it does") + " |",
             "|---|---|",
-            "| ↑ ↓ | " + _("move in a list") + " |",
-            "| " + _("Enter") + " | " + _("open the exercise under the cursor") + " |",
-            "| n | " + _("open the suggested next exercise") + " |",
-            "| p | " + _("your profile: your results as pictures") + " |",
-            "| h | " + _("the hours ledger: log and correct your hours") + " |",
-            "| e | " + _("export your synthesis or your detailed results") + " |",
-            "| i | " + _("import a homework file from your consultant") + " |",
-            "| " + _("Tab, Shift+Tab") + " | " + _("next or previous field") + " |",
-            "| Ctrl+S | " + _("mark the exercise as done (or in progress again)") + " |",
-            "| " + _("Escape") + " | " + _("save and go back") + " |",
-            "| Ctrl+P | " + _("find an exercise or a command by typing") + " |",
-            "| F1 | " + _("this help") + " |",
-            "| Ctrl+Q | " + _("save and quit") + " |",
+            *(f"| {escape_cell(row.keys)} | {escape_cell(row.action)} |" for row in rows),
+            "",
+            "## " + _("Explore occupations"),
+            "",
+            _(
+                "France Travail's occupation fiches (the ROME referential), once you have "
+                "imported them with bilan metiers import. Type a job or a word: the list "
+                "follows your typing. Your own Holland letters filter it at first (Ctrl+L "
+                "for every letter); Ctrl+T shows the fiches closest to your interests, each "
+                "with its reason, never a verdict. Enter opens a fiche, l goes to the close "
+                "and next occupations, a adds the fiche to your leads. In “My leads”, g puts "
+                "a lead's core skills beside yours: 1 I have it, 2 to acquire, 3 not for me."
+            ),
             "",
             "## " + _("Your answers"),
             "",
@@ -61,6 +135,11 @@ def help_text(data_location: str) -> str:
     )
 
 
+def escape_cell(text: str) -> str:
+    """A table cell shown as written: Markdown's special characters are escaped."""
+    return "".join("\\" + char if char in "\\`*_[]|<>#" else char for char in text)
+
+
 class HelpScreen(ModalScreen[None]):
     """A modal page of help, closed with Escape or F1."""
 
@@ -69,13 +148,14 @@ class HelpScreen(ModalScreen[None]):
         Binding("escape,f1,q", "close", _("Close"), tooltip=_("Close the help")),
     ]
 
-    def __init__(self, data_location: str) -> None:
+    def __init__(self, data_location: str, keys: Sequence[KeyHelp] = ()) -> None:
         super().__init__(id="help")
         self.data_location = data_location
+        self.keys = list(keys)
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-body"):
-            yield Markdown(help_text(self.data_location), open_links=False)
+            yield Markdown(help_text(self.data_location, self.keys), open_links=False)
 
     def on_mount(self) -> None:
         self.query_one("#help-body").focus()

@@ -17,7 +17,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from bilan_tui.domain.dates import short_date
 from bilan_tui.domain.model import PHASE_IDS
@@ -34,6 +34,7 @@ from bilan_tui.ledger_text import (
 )
 from bilan_tui.session import WorkbookSession
 from bilan_tui.ui.text import plain
+from bilan_tui.ui.widgets.footer import SteadyFooter
 from bilan_tui.ui.widgets.hours_chart import WeeklyChart
 from bilan_tui.ui.widgets.hours_form import ConfirmDelete, LedgerEntryForm
 
@@ -71,7 +72,7 @@ class HoursScreen(Screen[None]):
             yield Static(WeeklyChart.legend(), id="hours-legend")
             with VerticalScroll(id="hours-chart-scroll"):
                 yield WeeklyChart(id="hours-chart")
-        yield Footer(show_command_palette=False)
+        yield SteadyFooter(show_command_palette=False)
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)

@@ -14,12 +14,13 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from bilan_tui.i18n import _
 from bilan_tui.profile import Profile, empty_hints
 from bilan_tui.ui.text import plain
 from bilan_tui.ui.widgets import profile_sections as sections
+from bilan_tui.ui.widgets.footer import SteadyFooter
 
 
 class ProfileScreen(Screen[None]):
@@ -78,7 +79,7 @@ class ProfileScreen(Screen[None]):
                     )
                 ]
             yield from widgets
-        yield Footer(show_command_palette=False)
+        yield SteadyFooter(show_command_palette=False)
 
     def on_mount(self) -> None:
         self.query_one("#profile-body").focus()

@@ -21,7 +21,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
 from bilan_tui.i18n import _
+from bilan_tui.store.backup import MOST_KEPT
 from bilan_tui.ui.text import plain
+from bilan_tui.wipe_text import backups_hold_cleared_answers, what_deletion_does
 
 if TYPE_CHECKING:
     from bilan_tui.ui.app import BilanApp
@@ -43,11 +45,15 @@ class WipeScreen(ModalScreen[bool]):
         background: $surface;
         padding: 0 1;
     }
-    #wipe-files {
-        height: auto;
-        max-height: 8;
-        color: $text-muted;
+    #wipe-details {
+        height: 35vh;
         margin: 0 0 1 0;
+    }
+    #wipe-honesty {
+        margin: 0 0 1 0;
+    }
+    #wipe-files {
+        color: $text-muted;
     }
     #wipe-reminder {
         color: $text-warning;
@@ -77,19 +83,27 @@ class WipeScreen(ModalScreen[bool]):
         with Vertical(id="wipe"):
             yield Static(
                 plain(
-                    _("This permanently deletes the workbook {name} and its backups:").format(
+                    _("This permanently deletes the workbook {name} and its backups.").format(
                         name=name
                     )
                 ),
                 id="wipe-intro",
             )
-            with VerticalScroll(id="wipe-files"):
-                yield Static(plain("\n".join(str(path) for path in self.targets)))
+            with VerticalScroll(id="wipe-details"):
+                # Scrolls at 80x24, so that the name and the buttons stay in view.
+                yield Static(
+                    plain(
+                        " ".join((backups_hold_cleared_answers(MOST_KEPT), what_deletion_does()))
+                    ),
+                    id="wipe-honesty",
+                )
+                yield Static(plain("\n".join(str(path) for path in self.targets)), id="wipe-files")
             yield Static(
                 plain(
                     _(
-                        "Export your synthesis first if you want to keep it: nothing can be "
-                        "recovered afterwards. Copies you made yourself are not touched."
+                        "Export your synthesis first if you want to keep it: this "
+                        "program cannot bring anything back afterwards. Copies you "
+                        "made yourself are not touched."
                     )
                 ),
                 id="wipe-reminder",
@@ -158,7 +172,7 @@ def start_wipe(app: BilanApp) -> None:
         from bilan_tui.store.wipe import wipe_workbook
 
         app.session = None
-        session.close()
+        session.close(back_up=False)  # the copies are about to go
         try:
             removed = wipe_workbook(path)
         except OSError as error:

@@ -1,9 +1,11 @@
 """The dashboard's homework panel: what is due and when, each exercise's state, the message.
 
 Shows the assignments that still have work left, soonest due first; it is
-hidden when there are none, so a bilan without homework keeps its room. Every
-text in it (titles, pack titles, the consultant's message) is pack or file
-text, shown with :func:`plain`.
+hidden when there are none, so a bilan without homework keeps its room. It
+takes the focus (Tab from the path): ↑ ↓ move between the assigned
+exercises and Enter opens the highlighted one. Every text in it (titles,
+pack titles, the consultant's message) is pack or file text, shown with
+:func:`plain`.
 """
 
 from __future__ import annotations
@@ -12,7 +14,9 @@ import datetime
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, ClassVar
 
+from textual.binding import Binding, BindingType
 from textual.content import Content
+from textual.message import Message
 from textual.widget import Widget
 
 from bilan_tui.domain.model import ExerciseStatus
@@ -43,8 +47,23 @@ def due_text(due: datetime.date | None, today: datetime.date) -> str:
     return _("due {date} ({when})").format(date=due.isoformat(), when=when)
 
 
-class HomeworkPanel(Widget):
+class HomeworkPanel(Widget, can_focus=True):
     """The homework with work left: due dates, exercises and states, messages."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "open", _("Open"), tooltip=_("Open the highlighted homework exercise")),
+        Binding(
+            "up", "move(-1)", _("Previous"), tooltip=_("Previous homework exercise"), show=False
+        ),
+        Binding("down", "move(1)", _("Next"), tooltip=_("Next homework exercise"), show=False),
+    ]
+
+    class Open(Message):
+        """The person asked to open an assigned exercise (its ``Exercise.ref``)."""
+
+        def __init__(self, ref: str) -> None:
+            super().__init__()
+            self.ref = ref
 
     DEFAULT_CSS: ClassVar[str] = """
     HomeworkPanel {
@@ -60,7 +79,10 @@ class HomeworkPanel(Widget):
         super().__init__(id=id, classes=classes)
         self.views: list[AssignmentView] = []
         self.today = datetime.date.today()
+        self.cursor = 0
+        """Index of the highlighted exercise among :meth:`openable`."""
         self.add_class("-empty")
+        self.can_focus = False
 
     def on_mount(self) -> None:
         self.border_title = _("Homework")
@@ -72,7 +94,42 @@ class HomeworkPanel(Widget):
 
         self.views = pending(views)
         self.set_class(not self.views, "-empty")
+        self.can_focus = bool(self.openable())
+        self.cursor = min(self.cursor, max(len(self.openable()) - 1, 0))
         self.refresh(layout=True)
+
+    def openable(self) -> list[str]:
+        """The refs of the listed exercises that can be opened, in the order shown."""
+        return [
+            item.exercise.ref
+            for view in self.views
+            for item in view.exercises
+            if item.exercise is not None
+        ]
+
+    def highlighted(self) -> str | None:
+        """The ref of the highlighted exercise, if any."""
+        refs = self.openable()
+        return refs[self.cursor] if refs else None
+
+    def action_move(self, step: int) -> None:
+        """Highlight the previous or next assigned exercise."""
+        refs = self.openable()
+        if refs:
+            self.cursor = max(0, min(len(refs) - 1, self.cursor + step))
+            self.refresh()
+
+    def action_open(self) -> None:
+        """Open the highlighted exercise."""
+        ref = self.highlighted()
+        if ref is not None:
+            self.post_message(self.Open(ref))
+
+    def on_focus(self) -> None:
+        self.refresh()
+
+    def on_blur(self) -> None:
+        self.refresh()
 
     def render(self) -> Content:
         return Content("\n").join(self.lines())
@@ -80,6 +137,8 @@ class HomeworkPanel(Widget):
     def lines(self) -> list[Content]:
         """The panel's lines (also what tests read)."""
         lines: list[Content] = []
+        highlighted = self.cursor if self.has_focus else None
+        position = 0
         for index, view in enumerate(self.views):
             if index:
                 lines.append(Content(""))
@@ -97,7 +156,12 @@ class HomeworkPanel(Widget):
                     parts.append(plain("  · " + item.pack_title).stylize("$text-muted"))
                 if item.exercise is None:
                     parts.append(plain("  " + _("(no longer installed)")).stylize("$text-muted"))
-                lines.append(Content.assemble(*parts))
+                line = Content.assemble(*parts)
+                if item.exercise is not None:
+                    if position == highlighted:
+                        line = line.stylize("reverse")
+                    position += 1
+                lines.append(line)
             message = view.homework.message.strip()
             if message:
                 shown = message.splitlines()[:MESSAGE_LINES]

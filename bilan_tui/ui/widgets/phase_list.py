@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import ClassVar
 
+from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import OptionList
@@ -33,6 +34,10 @@ class PhaseList(OptionList):
     before the workbook is opened; :meth:`show_statuses` fills in the states.
     In a library, an installed pack's exercise is marked with its pack's title.
     """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "select", _("Open"), tooltip=_("Open the exercise"), show=False),
+    ]
 
     def __init__(self, pack: Pack, *, id: str | None = None) -> None:
         super().__init__(id=id, markup=False)

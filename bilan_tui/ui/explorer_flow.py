@@ -1,0 +1,193 @@
+"""The métier explorer from the interface: opening the referential, its screens, a new lead.
+
+Kept out of ``app.py`` (which holds wiring): the dashboard's key, the palette
+and the ``pistes`` exercise all come here. The referential is opened once per
+app and kept (a read-only SQLite file shared by every workbook, DESIGN §13);
+while there is none, each place shows what it is and the one command that
+imports it, and looks again next time (an import may have been run meanwhile).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from bilan_tui.i18n import _
+from bilan_tui.session import WorkbookSession
+
+if TYPE_CHECKING:
+    from bilan_tui.referentiel.model import FicheRef
+    from bilan_tui.referentiel.reader import Referentiel
+    from bilan_tui.ui.app import BilanApp
+
+
+class Referentials:
+    """The newest imported referential of one data folder, opened on first use."""
+
+    def __init__(self, data_dir: Path) -> None:
+        self.data_dir = data_dir
+        self._open: Referentiel | None = None
+
+    def get(self) -> Referentiel | None:
+        """The referential, or ``None`` while none is imported (or it cannot be read)."""
+        if self._open is None:
+            from bilan_tui.referentiel.reader import open_latest
+
+            try:
+                self._open = open_latest(self.data_dir)
+            except Exception:  # noqa: BLE001 - unreadable is shown like absent, with the fix
+                self._open = None
+        return self._open
+
+    def close(self) -> None:
+        """Release the database."""
+        if self._open is not None:
+            self._open.close()
+            self._open = None
+
+
+def referentials(app: BilanApp, session: WorkbookSession) -> Referentials:
+    """The app's referential access, created with the session's data folder."""
+    if app.referentials is None:
+        from bilan_tui import paths
+
+        app.referentials = Referentials(session.data_dir or paths.data_dir())
+    return app.referentials
+
+
+def missing_text() -> str:
+    """What the referential is, where France Travail publishes it, the command to import it."""
+    from bilan_tui.referentiel.messages import missing_referential
+
+    return missing_referential()
+
+
+def open_explorer(app: BilanApp) -> None:
+    """Show "Explore occupations", once the workbook is open."""
+    from bilan_tui.profile import profile_of
+    from bilan_tui.ui.screens.explorer import ExplorerScreen
+
+    session = app.session
+    if session is None:
+        app.notify(_("Opening your workbook…"), timeout=2)
+        return
+    if isinstance(app.screen, ExplorerScreen):
+        return
+    app.save_everything()
+    referential = referentials(app, session).get()
+    found = referential is not None
+    app.push_screen(
+        ExplorerScreen(
+            referential,
+            profile_of(session) if found else None,
+            add_lead=lambda ref: add_to_leads(app, ref),
+            mine=lead_codes(app, session) if found else None,
+            missing="" if found else missing_text(),
+        ),
+        lambda _result: app.refresh_dashboard(),
+    )
+
+
+def lead_codes(app: BilanApp, session: WorkbookSession) -> set[str]:
+    """The ROME codes her leads already carry (marked in the explorer's lists)."""
+    from bilan_tui.leads import lead_code
+    from bilan_tui.ui.lead_book import lead_book
+
+    book = lead_book(app, session)
+    entries = book.answers.entries() if book is not None else []
+    return {code for code in (lead_code(entry.values) for entry in entries) if code}
+
+
+def add_to_leads(app: BilanApp, ref: FicheRef) -> bool:
+    """Make a fiche a new lead in ``pistes`` (once: a lead with its code is named instead).
+
+    Returns:
+        Whether the fiche is among her leads now.
+    """
+    from bilan_tui.leads import TITLE_FIELD, add_lead, find_lead
+    from bilan_tui.ui.lead_book import lead_book
+
+    session = app.session
+    referential = referentials(app, session).get() if session is not None else None
+    if session is None or referential is None:
+        return False
+    book = lead_book(app, session)
+    if book is None:
+        app.notify(_("This workbook has no “leads” exercise to add it to."), severity="warning")
+        return False
+    existing = find_lead(book.answers, ref.code)
+    if existing is not None:
+        name = book.answers.get(TITLE_FIELD, existing)
+        app.notify(
+            _("Already in your leads: {name}.").format(name=name if name else ref.code),
+            markup=False,
+        )
+        return True
+    _entry_id, keys = add_lead(book.answers, ref, referential.version.number)
+    problem = book.save(keys)
+    if problem is not None:
+        app.notify(
+            _("Added, but not saved yet: {reason}. It will be saved as soon as possible.").format(
+                reason=problem
+            ),
+            severity="error",
+            markup=False,
+        )
+        return True
+    app.notify(_("Added to your leads: {title}.").format(title=ref.title), markup=False)
+    return True
+
+
+def open_skills_gap(app: BilanApp, entry_id: str) -> None:
+    """Show the skills gap of one lead, or say what is missing (a code, the referential)."""
+    from bilan_tui.leads import inventory, lead_code, story_titles
+    from bilan_tui.profile import profile_of
+    from bilan_tui.referentiel.messages import attribution
+    from bilan_tui.ui.lead_book import lead_book
+    from bilan_tui.ui.screens.skills_gap import SkillsGapScreen
+
+    session = app.session
+    book = lead_book(app, session) if session is not None else None
+    if session is None or book is None:
+        return
+    values = {
+        field: value for (field, owner), value in book.answers.values.items() if owner == entry_id
+    }
+    code = lead_code(values)
+    if not code:
+        app.notify(
+            _(
+                "This lead has no ROME code yet. Find its fiche with m (explore occupations), "
+                "or type the code in the lead."
+            ),
+            timeout=8,
+        )
+        return
+    referential = referentials(app, session).get()
+    if referential is None:
+        from bilan_tui.ui.screens.referential_missing import ReferentialMissing
+
+        app.push_screen(ReferentialMissing(missing_text()))
+        return
+    fiche = referential.fiche(code)
+    if fiche is None:
+        app.notify(
+            _("No fiche {code} in the referential (version {number}).").format(
+                code=code, number=referential.version.number
+            ),
+            severity="warning",
+            markup=False,
+        )
+        return
+    profile = profile_of(session)
+    stories = story_titles(profile, session.source_entries("realisations"))
+    app.push_screen(
+        SkillsGapScreen(
+            book,
+            entry_id,
+            fiche,
+            referential.version.number,
+            (inventory(profile), stories),
+            attribution(referential.version),
+        )
+    )

@@ -1,0 +1,65 @@
+"""The welcome screen's wiring: when it greets her, and what her answers change.
+
+Kept out of ``app.py`` (which holds wiring only): the app calls
+:func:`open_welcome` once the workbook is open (first launch) and from the
+palette. Her name goes to the ``display_name`` setting, her consultant and
+organisation to ``modalites`` (see ``bilan_tui.person``); another language
+restarts the interface in it, as the palette's language command does.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from bilan_tui.i18n import _, language
+from bilan_tui.person import (
+    arrangement,
+    mark_welcomed,
+    person_name,
+    set_arrangement,
+    set_person_name,
+)
+from bilan_tui.ui.screens.welcome import WelcomeAnswers, WelcomeScreen
+
+if TYPE_CHECKING:
+    from bilan_tui.ui.app import BilanApp
+
+
+def open_welcome(app: BilanApp, *, first: bool = False) -> None:
+    """Show the welcome screen over the dashboard (exercises are saved and closed first).
+
+    An open exercise is closed so that ``modalites``, if it is the one open,
+    cannot write back an older consultant over what she types here.
+    """
+    session = app.session
+    if session is None:
+        app.notify(_("Opening your workbook…"), timeout=2)
+        return
+    if isinstance(app.screen, WelcomeScreen):
+        return
+    app.save_everything()
+    while len(app.screen_stack) > 1:
+        app.pop_screen()
+    consultant, organisme = arrangement(session)
+    screen = WelcomeScreen(
+        name=person_name(session),
+        language=language(),
+        consultant=consultant,
+        organisme=organisme,
+        first=first,
+    )
+
+    def answered(answers: WelcomeAnswers | None) -> None:
+        try:
+            mark_welcomed(session)
+            if answers is not None:
+                set_person_name(session, answers.name)
+                set_arrangement(session, answers.consultant, answers.organisme)
+        except Exception as error:  # noqa: BLE001 - one clear line, the app goes on
+            app.notify(session.describe_error(error), severity="error", markup=False)
+            return
+        app.refresh_dashboard()
+        if answers is not None and answers.language != language():
+            app.switch_language()
+
+    app.push_screen(screen, answered)

@@ -1,0 +1,32 @@
+"""What deleting a workbook does, said honestly, for ``bilan wipe`` and the interface's dialog.
+
+Deleting a file does not always erase its bytes: an SSD writes elsewhere and
+erases later, a copy-on-write file system (Btrfs, ZFS, APFS) or a snapshot
+keeps the old blocks, and a backup of the whole computer keeps its own copy.
+The wipe overwrites what it can (``store.wipe``); this text says what that
+does and does not reach, rather than promising that nothing can be
+recovered. Once workbooks can be encrypted (DESIGN §14), destroying the key
+will make such traces unreadable, and this text must say so.
+"""
+
+from __future__ import annotations
+
+from bilan_tui.i18n import _
+
+
+def what_deletion_does() -> str:
+    """The order, the overwriting, and its limits."""
+    return _(
+        "The backups go first, then the workbook; each file is overwritten with zeros, where "
+        "the system allows it, then deleted. On an SSD, a copy-on-write file system (Btrfs, "
+        "ZFS, APFS) or in a backup of the whole computer, traces may remain that recovery tools "
+        "could read, since the workbook is not encrypted."
+    )
+
+
+def backups_hold_cleared_answers(most_kept: int) -> str:
+    """Why the backups must go too: they hold what was cleared since."""
+    return _(
+        "The automatic backups (up to {count}) hold earlier versions of your answers, "
+        "including answers you have cleared since: they are deleted with the workbook."
+    ).format(count=most_kept)

@@ -1,0 +1,50 @@
+"""F1 lists the keys of the screen it is opened from, in the footer's notation (#20.14)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bilan_tui.ui.screens.help import HelpScreen
+
+from .helpers import make_app, shipped_pack, wait_for_session
+
+
+@pytest.mark.parametrize(
+    ("exercise", "expected"),
+    [
+        (
+            None,
+            {"⏎": "Open the exercise", "n": "Open the suggested exercise", "f1": "Show the help"},
+        ),
+        ("interets", {"1–5": "Answer with a digit", "^g": "Show or hide the guidance"}),
+        ("realisations", {"a": "Add an entry", "d": "Delete the highlighted entry"}),
+        ("valeurs", {"^pgdn ^→": "Next step", "^pgup ^←": "Previous step", "del ⌫": "Take"}),
+    ],
+)
+async def test_f1_lists_every_key_of_the_screen(
+    tmp_path: Path, exercise: str | None, expected: dict[str, str]
+) -> None:
+    app = make_app(tmp_path / "wb.sqlite", shipped_pack())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_session(app, pilot)
+        if exercise is not None:
+            app.open_exercise(exercise)
+            await pilot.pause()
+            await pilot.pause()
+        shown = {
+            app.get_key_display(active.binding)
+            for active in app.screen.active_bindings.values()
+            if active.binding.show
+        }
+        await pilot.press("f1")
+        await pilot.pause()
+        help_screen = app.screen
+        assert isinstance(help_screen, HelpScreen)
+        rows = {row.keys: row.action for row in help_screen.keys}
+        for keys, action in expected.items():
+            assert rows.get(keys, "").startswith(action), (keys, rows)
+        listed = " ".join(rows)
+        missing = [key for key in shown if key not in listed.split()]
+        assert not missing, f"keys in the footer but not in the help: {missing}"
