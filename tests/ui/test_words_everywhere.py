@@ -29,10 +29,11 @@ from bilan_tui.i18n import set_language
 ROOT = Path(__file__).resolve().parent.parent.parent
 
 TELLS = {
-    # Words that would betray English in the French interface...
+    # Words that would betray English in the French interface (not the names of
+    # commands, such as ``status`` or ``metiers show``, which are typed as they are)...
     "fr": (
         "the", "and", "you", "your", "with", "to", "of", "is", "this", "not", "no",
-        "press", "dismiss", "usage:", "options:", "show", "select", "quit", "save",
+        "press", "dismiss", "usage:", "options:", "select", "quit", "save",
         "back", "next", "close", "open", "help", "found", "matches", "want",
     ),
     # ... and French in the English one.
