@@ -310,9 +310,9 @@ class WorkbookSession:
         if isinstance(error, WorkbookError):
             return str(error)
         if isinstance(error, OSError):
-            reason = error.strerror or str(error)
-            where = f" ({error.filename})" if error.filename else ""
-            return _("the system refused: {reason}{where}").format(reason=reason, where=where)
+            from bilan_tui.system_words import os_failure
+
+            return _("the system refused: {reason}").format(reason=os_failure(error))
         if isinstance(error, sqlite3.Error) or type(error).__module__.startswith("sqlalchemy"):
             return _("the workbook could not be written ({kind})").format(kind=type(error).__name__)
         return _("unexpected error ({kind})").format(kind=type(error).__name__)

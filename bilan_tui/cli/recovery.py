@@ -163,7 +163,12 @@ def restore_and_report(workbook: Path, source: Path, out: TextIO) -> bool:
     try:
         done = restore_workbook(workbook, source)
     except (WorkbookError, OSError) as problem:
-        reason = str(problem)
+        if isinstance(problem, OSError):
+            from bilan_tui.system_words import os_failure
+
+            reason = os_failure(problem)
+        else:
+            reason = str(problem)
         print(
             _("bilan: the backup could not be restored: {reason}").format(reason=reason), file=out
         )

@@ -116,7 +116,14 @@ def render(source: ExportSource, options: ExportOptions) -> Rendered:
 def file_name(source: ExportSource, options: ExportOptions) -> str:
     """The name an export gets when the person does not choose one."""
     workbook = "" if source.workbook_name == "default" else source.workbook_name  # not a name
-    return default_name(workbook, options.scope, options.recipient, options.date, options.extension)
+    return default_name(
+        workbook,
+        options.scope,
+        options.recipient,
+        options.date,
+        options.extension,
+        source.language,
+    )
 
 
 def write(rendered: Rendered, source: ExportSource, target: Path) -> Path:

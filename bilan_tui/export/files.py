@@ -20,11 +20,47 @@ class ExportExists(FileExistsError):
     """The chosen file already exists: nothing was written."""
 
 
-def default_name(workbook: str, scope: str, recipient: str, day: datetime.date, ext: str) -> str:
-    """``demo-synthese-2025-03-12.md``; the recipient appears when it is not the person."""
-    parts = [workbook or "bilan", scope]
+# File names are read in a file manager, in the document's language; plain
+# ASCII so that they survive every disk, mail and archive.
+NAME_WORDS: dict[str, dict[str, str]] = {
+    "fr": {
+        "synthese": "synthese",
+        "detail": "detail",
+        "homework": "devoirs",
+        "consultant": "consultant",
+        "cep": "cep",
+        "employer": "employeur",
+        "other": "autre",
+    },
+    "en": {
+        "synthese": "synthesis",
+        "detail": "detailed-results",
+        "homework": "homework",
+        "consultant": "consultant",
+        "cep": "cep",
+        "employer": "employer",
+        "other": "other",
+    },
+}
+
+
+def default_name(
+    workbook: str,
+    scope: str,
+    recipient: str,
+    day: datetime.date,
+    ext: str,
+    language: str = "fr",
+) -> str:
+    """``demo-synthese-2025-03-12.md`` in French, ``demo-synthesis-…`` in English.
+
+    The recipient appears when it is not the person; scope and recipient are
+    named in ``language``, the document's.
+    """
+    words = NAME_WORDS.get(language, NAME_WORDS["fr"])
+    parts = [workbook or "bilan", words.get(scope, scope)]
     if recipient != "self":
-        parts.append(recipient)
+        parts.append(words.get(recipient, recipient))
     parts.append(day.isoformat())
     return "-".join(parts) + ext
 

@@ -22,6 +22,7 @@ from bilan_tui.i18n import _, language
 from bilan_tui.ledger_text import date_error_text
 from bilan_tui.packs.library import SEPARATOR
 from bilan_tui.packs.names import MANIFEST
+from bilan_tui.system_words import os_failure
 
 from .fileformat import MAX_MESSAGE, AssignedExercise, HomeworkError, HomeworkFile
 
@@ -170,9 +171,15 @@ def pack_files(pack: Pack) -> dict[str, str]:
     names = [MANIFEST, *(f"{exercise.id}.md" for exercise in pack.exercises)]
     try:
         return {name: (root / name).read_text("utf-8") for name in names}
-    except (OSError, UnicodeDecodeError) as error:
+    except OSError as error:
         raise HomeworkError(
-            _("cannot read the pack {pack}: {reason}").format(pack=pack.id, reason=error)
+            _("cannot read the pack {pack}: {reason}").format(
+                pack=pack.id, reason=os_failure(error)
+            )
+        ) from None
+    except UnicodeDecodeError:
+        raise HomeworkError(
+            _("cannot read the pack {pack}: a file is not UTF-8 text").format(pack=pack.id)
         ) from None
 
 

@@ -97,9 +97,10 @@ def parse_homework(data: bytes) -> HomeworkFile:
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        reason = clean_text(str(error))
+        from bilan_tui.toml_words import toml_message
+
         raise HomeworkError(
-            _("this is not a homework file (invalid TOML: {reason})").format(reason=reason)
+            _("this is not a homework file: {problem}").format(problem=toml_message(error))
         ) from None
     except RecursionError:
         raise HomeworkError(_("this is not a homework file (nested too deeply)")) from None
@@ -131,9 +132,16 @@ def parse_homework(data: bytes) -> HomeworkFile:
 
 
 def render_homework(homework: HomeworkFile) -> str:
-    """The file's text, readable by a person and by :func:`parse_homework`."""
+    """The file's text, readable by a person and by :func:`parse_homework`.
+
+    The opening comment is in the language of the command that wrote it: the
+    consultant and the beneficiary both read it.
+    """
+    comment = _(
+        "A homework file for a bilan de compétences.\nImport it with: bilan homework import <file>"
+    )
     lines = [
-        "# A bilan de compétences homework file. Import it with: bilan homework import <file>",
+        *(f"# {line}".rstrip() for line in comment.splitlines()),
         f"format = {toml_text.string(FORMAT)}",
         f"version = {VERSION}",
         f"id = {toml_text.string(homework.id)}",

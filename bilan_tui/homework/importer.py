@@ -112,7 +112,9 @@ def read_homework_bytes(path: Path) -> bytes:
     except FileNotFoundError:
         raise HomeworkError(_("no such file: {path}").format(path=path)) from None
     except OSError as error:
-        reason = error.strerror or str(error)
+        from bilan_tui.system_words import os_reason
+
+        reason = os_reason(error)
         raise HomeworkError(
             _("cannot read {path}: {reason}").format(path=path, reason=reason)
         ) from None

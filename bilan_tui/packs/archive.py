@@ -14,6 +14,9 @@ import zipfile
 from collections.abc import Mapping
 from pathlib import Path, PurePosixPath
 
+from bilan_tui.i18n import _
+from bilan_tui.system_words import os_reason
+
 from .names import MANIFEST, is_valid_id
 
 MAX_ENTRIES = 300
@@ -48,14 +51,16 @@ def write_pack_files(files: Mapping[str, str], dest: Path) -> None:
     for name, text in files.items():
         if not is_pack_file_name(name):
             raise PackArchiveError(
-                f"{name!r} is not a pack file name (expected pack.toml or <id>.md)"
+                _("{name} is not a pack file name (expected pack.toml or <id>.md)").format(
+                    name=repr(name)
+                )
             )
         size = len(text.encode("utf-8"))
         total += size
         if size > MAX_FILE_BYTES or total > MAX_TOTAL_BYTES:
             raise PackArchiveError("the pack is too large")
     if MANIFEST not in files:
-        raise PackArchiveError(f"the pack has no {MANIFEST}")
+        raise PackArchiveError(_("the pack has no {file}").format(file=MANIFEST))
     for name, text in files.items():
         _write_private(dest / name, text.encode("utf-8"))
 
@@ -86,41 +91,56 @@ def extract_pack_archive(archive: Path, dest: Path) -> Path:
                     continue
                 data = zipped.read(info)
                 if len(data) > MAX_FILE_BYTES:
-                    raise PackArchiveError(f"{name!r} is too large")
+                    raise PackArchiveError(_("{name} is too large").format(name=repr(name)))
                 _write_private(dest / inner, data)
-    except zipfile.BadZipFile as error:
-        raise PackArchiveError(f"not a readable zip archive ({error})") from None
+    except zipfile.BadZipFile:
+        raise PackArchiveError(_("not a readable zip archive")) from None
     except (OSError, RuntimeError, NotImplementedError) as error:
-        raise PackArchiveError(f"the archive cannot be read ({error})") from None
+        reason = os_reason(error) if isinstance(error, OSError) else type(error).__name__
+        raise PackArchiveError(
+            _("the archive cannot be read ({reason})").format(reason=reason)
+        ) from None
     return dest
 
 
 def _check_entries(infos: list[zipfile.ZipInfo]) -> str:
     """Refuse unsafe entries; return the folder prefix holding ``pack.toml``."""
     if len(infos) > MAX_ENTRIES:
-        raise PackArchiveError(f"the archive has too many entries ({len(infos)})")
+        raise PackArchiveError(
+            _("the archive has too many entries ({count})").format(count=len(infos))
+        )
     total = 0
     manifests: list[str] = []
     for info in infos:
         name = info.filename
         path = PurePosixPath(name.replace("\\", "/"))
         if name.startswith(("/", "\\")) or path.is_absolute() or ":" in path.parts[0]:
-            raise PackArchiveError(f"unsafe entry {name!r}: an absolute path")
+            raise PackArchiveError(
+                _("unsafe entry {name}: an absolute path").format(name=repr(name))
+            )
         if ".." in path.parts:
-            raise PackArchiveError(f"unsafe entry {name!r}: it climbs out with '..'")
+            raise PackArchiveError(
+                _("unsafe entry {name}: it climbs out with '..'").format(name=repr(name))
+            )
         if stat.S_ISLNK(info.external_attr >> 16):
-            raise PackArchiveError(f"unsafe entry {name!r}: a symbolic link")
+            raise PackArchiveError(
+                _("unsafe entry {name}: a symbolic link").format(name=repr(name))
+            )
         if info.file_size > MAX_FILE_BYTES:
-            raise PackArchiveError(f"{name!r} is too large")
+            raise PackArchiveError(_("{name} is too large").format(name=repr(name)))
         total += info.file_size
         if total > MAX_TOTAL_BYTES:
-            raise PackArchiveError("the archive is too large once extracted")
+            raise PackArchiveError(_("the archive is too large once extracted"))
         if path.name == MANIFEST and len(path.parts) <= 2 and not info.is_dir():
             manifests.append(name[: -len(MANIFEST)])
     if not manifests:
-        raise PackArchiveError(f"no {MANIFEST} at the top of the archive or in its folder")
+        raise PackArchiveError(
+            _("no {file} at the top of the archive or in its folder").format(file=MANIFEST)
+        )
     if len(manifests) > 1:
-        raise PackArchiveError(f"the archive holds {len(manifests)} packs; put one per archive")
+        raise PackArchiveError(
+            _("the archive holds {count} packs; put one per archive").format(count=len(manifests))
+        )
     return manifests[0]
 
 

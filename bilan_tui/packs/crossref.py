@@ -6,6 +6,7 @@ from collections.abc import Collection, Mapping, Sequence
 
 from bilan_tui.domain.model import Exercise, Kind
 from bilan_tui.domain.parts import FieldType
+from bilan_tui.i18n import _
 
 from .source import FileReport
 
@@ -32,14 +33,15 @@ def check_sources(
             if source.exercise not in listed:
                 report.at(
                     ("source", "exercise"),
-                    f"source exercise {source.exercise!r} is not in this pack",
+                    _("source exercise {id} is not in this pack").format(id=repr(source.exercise)),
                 )
             continue
         if target.kind is not Kind.RECORDS:
             report.at(
                 ("source", "exercise"),
-                f"source exercise {source.exercise!r} is a {target.kind.value} exercise,"
-                " not a records exercise",
+                _("source exercise {id} is a {kind} exercise, not a records exercise").format(
+                    id=repr(source.exercise), kind=target.kind.value
+                ),
             )
             continue
         if not source.field:
@@ -48,13 +50,17 @@ def check_sources(
         if field is None:
             report.at(
                 ("source", "field"),
-                f"source field {source.field!r} is not a field of {source.exercise!r}",
+                _("source field {field} is not a field of {id}").format(
+                    field=repr(source.field), id=repr(source.exercise)
+                ),
             )
         elif exercise.kind is Kind.GRID and field.type is not FieldType.TAGS:
             report.at(
                 ("source", "field"),
-                f"source field {source.field!r} of {source.exercise!r} is a {field.type.value}"
-                " field; a grid takes its items from a tags field",
+                _(
+                    "source field {field} of {id} is a {type} field;"
+                    " a grid takes its items from a tags field"
+                ).format(field=repr(source.field), id=repr(source.exercise), type=field.type.value),
             )
 
 
@@ -78,7 +84,9 @@ def check_conditions(
             if exercise.kind is not Kind.FORM:
                 report.at(
                     where,
-                    f"field {field.id!r}: 'when' applies only to the questions of a form exercise",
+                    _(
+                        "field {field}: 'when' applies only to the questions of a form exercise"
+                    ).format(field=repr(field.id)),
                 )
                 continue
             if when.exercise and when.exercise != exercise.id:
@@ -87,21 +95,22 @@ def check_conditions(
                     if when.exercise not in listed:
                         report.at(
                             where,
-                            f"field {field.id!r}: 'when' names exercise {when.exercise!r},"
-                            " not in this pack",
+                            _("field {field}: 'when' names exercise {id}, not in this pack").format(
+                                field=repr(field.id), id=repr(when.exercise)
+                            ),
                         )
                     continue
                 candidates = target.fields
-                place = "a field of"
+                place = _("field {field}: 'when' names field {named}, not a field of {id}")
             else:
                 candidates = exercise.fields[:index]
-                place = "an earlier field of"
+                place = _("field {field}: 'when' names field {named}, not an earlier field of {id}")
             named = next((other for other in candidates if other.id == when.field), None)
             if named is None:
                 owner = when.exercise or exercise.id
                 report.at(
                     where,
-                    f"field {field.id!r}: 'when' names field {when.field!r}, not {place} {owner!r}",
+                    place.format(field=repr(field.id), named=repr(when.field), id=repr(owner)),
                 )
                 continue
             known = {choice.id for choice in named.choices}
@@ -109,6 +118,7 @@ def check_conditions(
                 if value not in known:
                     report.at(
                         where,
-                        f"field {field.id!r}: 'when' names choice {value!r},"
-                        f" not a choice of {named.id!r}",
+                        _(
+                            "field {field}: 'when' names choice {choice}, not a choice of {id}"
+                        ).format(field=repr(field.id), choice=repr(value), id=repr(named.id)),
                     )

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from bilan_tui.domain.model import Exercise, Kind
 from bilan_tui.domain.text import clean_text
+from bilan_tui.i18n import _
 
 from .fields import read_fields
 from .kinds import ALL_KIND_KEYS, KIND_KEYS, read_kind
@@ -33,7 +34,10 @@ def read_exercise(document: Document, report: FileReport, place: Placement) -> E
     ident = table.ident()
     if ident and ident != place.stem:
         table.problem(
-            f"exercise id {ident!r} does not match the file name {place.stem + '.md'!r}", "id"
+            _("exercise id {id} does not match the file name {file}").format(
+                id=repr(ident), file=repr(place.stem + ".md")
+            ),
+            "id",
         )
     title = table.text("title", required=True)
     summary = table.text("summary")
@@ -45,11 +49,16 @@ def read_exercise(document: Document, report: FileReport, place: Placement) -> E
         kind = Kind(raw_kind)
     except ValueError:
         expected = ", ".join(member.value for member in Kind)
-        table.problem(f"unknown kind {raw_kind!r} (expected one of {expected})", "kind")
+        table.problem(
+            _("unknown kind {kind} (expected one of {expected})").format(
+                kind=repr(raw_kind), expected=expected
+            ),
+            "kind",
+        )
         return None
     fields = read_fields(table, required=kind in (Kind.FORM, Kind.RECORDS))
     parts = read_kind(kind, table)
-    table.finish(f"a {kind.value} exercise", ALL_KIND_KEYS - KIND_KEYS[kind])
+    table.finish(_("a {kind} exercise").format(kind=kind.value), ALL_KIND_KEYS - KIND_KEYS[kind])
     return Exercise(
         id=ident or place.stem,
         title=title,

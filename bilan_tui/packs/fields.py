@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bilan_tui.domain.conditions import parse_condition
 from bilan_tui.domain.parts import Choice, Field, FieldType
+from bilan_tui.i18n import _
 
 from .reader import TableReader, check_unique
 
@@ -40,7 +41,12 @@ def read_field(table: TableReader) -> Field | None:
         field_type = FieldType(raw_type)
     except ValueError:
         expected = ", ".join(member.value for member in FieldType)
-        table.problem(f"unknown type {raw_type!r} (expected one of {expected})", "type")
+        table.problem(
+            _("unknown type {type} (expected one of {expected})").format(
+                type=repr(raw_type), expected=expected
+            ),
+            "type",
+        )
         return None
     low = high = None
     min_label = max_label = ""
@@ -49,7 +55,10 @@ def read_field(table: TableReader) -> Field | None:
         low = table.integer("min", required=needed)
         high = table.integer("max", required=needed)
         if low is not None and high is not None and low >= high:
-            table.problem(f"'min' ({low}) must be less than 'max' ({high})", "max")
+            table.problem(
+                _("'min' ({low}) must be less than 'max' ({high})").format(low=low, high=high),
+                "max",
+            )
     if field_type is FieldType.RATING:
         min_label = table.text("min_label")
         max_label = table.text("max_label")
@@ -62,11 +71,13 @@ def read_field(table: TableReader) -> Field | None:
         when = parse_condition(written)
         if when is None:
             table.problem(
-                f"'when' {written!r} is not a condition: write 'field = choice',"
-                " 'field != choice | other', 'exercise.field = choice' or 'field'",
+                _(
+                    "'when' {written} is not a condition: write 'field = choice',"
+                    " 'field != choice | other', 'exercise.field = choice' or 'field'"
+                ).format(written=repr(written)),
                 "when",
             )
-    table.finish(f"a {field_type.value} field", _EXTRA_KEYS)
+    table.finish(_("a {type} field").format(type=field_type.value), _EXTRA_KEYS)
     return Field(
         id=ident,
         type=field_type,
@@ -93,7 +104,7 @@ def _read_choices(table: TableReader) -> tuple[Choice, ...]:
             label=reader.text("label", required=True),
             private=reader.boolean("private"),
         )
-        reader.finish("a choice")
+        reader.finish("choice")
         choices.append(choice)
     check_unique(readers, [choice.id for choice in choices], "choice")
     return tuple(choices)

@@ -29,6 +29,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from bilan_tui.domain.model import Pack
+from bilan_tui.i18n import _
 from bilan_tui.paths import ensure_private_dir, packs_dir
 
 from .archive import PackArchiveError, extract_pack_archive, write_pack_files
@@ -129,7 +130,9 @@ def check_installable(pack: Pack, packs_root: Path) -> InstallOutcome:
     """
     if pack.id in reserved_ids():
         raise InstallRefused(
-            f"pack id {pack.id!r} is the built-in pack's; give your pack another id"
+            _("pack id {id} is the built-in pack's; give your pack another id").format(
+                id=repr(pack.id)
+            )
         )
     folder = packs_root / pack.id
     previous = _installed_version(folder)
@@ -137,8 +140,10 @@ def check_installable(pack: Pack, packs_root: Path) -> InstallOutcome:
         return InstallOutcome(pack, Action.INSTALLED, folder)
     if version_key(pack.version) < version_key(previous):
         raise InstallRefused(
-            f"pack {pack.id!r} {previous} is installed; it is not replaced by the older "
-            f"version {pack.version}"
+            _(
+                "pack {id} {previous} is installed;"
+                " it is not replaced by the older version {version}"
+            ).format(id=repr(pack.id), previous=previous, version=pack.version)
         )
     if version_key(pack.version) > version_key(previous):
         return InstallOutcome(pack, Action.UPGRADED, folder, previous)

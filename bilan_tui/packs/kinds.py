@@ -13,8 +13,10 @@ from typing import TypeVar
 
 from bilan_tui.domain.model import Kind
 from bilan_tui.domain.parts import Card, Criterion, Dimension, Group, Item, Pile, Scale, Source
+from bilan_tui.i18n import _
 
 from .reader import TableReader, check_unique
+from .words import plural
 
 KIND_KEYS: dict[Kind, frozenset[str]] = {
     Kind.FORM: frozenset(),
@@ -79,12 +81,14 @@ def _records(table: TableReader) -> KindParts:
             table.report.at_value(
                 (*table.where, "summary_fields"),
                 name,
-                f"'summary_fields' names unknown field {name!r}",
+                _("'summary_fields' names unknown field {name}").format(name=repr(name)),
             )
     sort_by = table.text("sort_by")
     if sort_by and sort_by not in known:
         table.report.at_value(
-            (*table.where, "sort_by"), sort_by, f"'sort_by' names unknown field {sort_by!r}"
+            (*table.where, "sort_by"),
+            sort_by,
+            _("'sort_by' names unknown field {name}").format(name=repr(sort_by)),
         )
         sort_by = ""
     return KindParts(entry_label=entry_label, summary_fields=tuple(names), sort_by=sort_by)
@@ -93,7 +97,8 @@ def _records(table: TableReader) -> KindParts:
 def _top(table: TableReader, count: int, noun: str) -> int:
     top = table.integer("top", low=1)
     if top is not None and count and top > count:
-        table.problem(f"'top' ({top}) is more than the number of {noun} ({count})", "top")
+        message = _("'top' ({top}) is more than the number of {nouns} ({count})")
+        table.problem(message.format(top=top, nouns=plural(noun), count=count), "top")
     return top or 0
 
 
@@ -104,15 +109,18 @@ def _scale(table: TableReader) -> Scale | None:
     low = reader.integer("min", required=True)
     high = reader.integer("max", required=True)
     labels = reader.texts("labels")
-    reader.finish("a scale")
+    reader.finish("scale")
     if low is None or high is None:
         return None
     if low >= high:
-        reader.problem(f"'min' ({low}) must be less than 'max' ({high})", "max")
+        reader.problem(
+            _("'min' ({low}) must be less than 'max' ({high})").format(low=low, high=high), "max"
+        )
         return None
     if labels and len(labels) != high - low + 1:
         points = high - low + 1
-        reader.problem(f"'labels' has {len(labels)} labels for {points} points", "labels")
+        message = _("'labels' has {count} labels for {points} points")
+        reader.problem(message.format(count=len(labels), points=points), "labels")
     return Scale(min=low, max=high, labels=labels)
 
 
@@ -129,13 +137,19 @@ def _dimensions(table: TableReader) -> tuple[Dimension, ...]:
         )
         if len(dimension.letter) > 1:
             reader.problem(
-                f"'letter' must be a single character, not {dimension.letter!r}", "letter"
+                _("'letter' must be a single character, not {letter}").format(
+                    letter=repr(dimension.letter)
+                ),
+                "letter",
             )
         elif dimension.letter in letters:
-            reader.problem(f"letter {dimension.letter!r} is already used", "letter")
+            reader.problem(
+                _("letter {letter} is already used").format(letter=repr(dimension.letter)),
+                "letter",
+            )
         if dimension.letter:
             letters.add(dimension.letter)
-        reader.finish("a dimension")
+        reader.finish("dimension")
         dimensions.append(dimension)
     check_unique(readers, [dimension.id for dimension in dimensions], "dimension")
     return tuple(dimensions)
@@ -150,8 +164,12 @@ def _items(table: TableReader, link: str, known: set[str], *, required: bool) ->
         text = reader.text("text", required=True)
         target = reader.ident(link, required=required or bool(known))
         if target and target not in known:
-            reader.problem(f"unknown {link} {target!r}", link)
-        reader.finish(f"a {'likert' if link == 'dimension' else 'grid'} item")
+            if link == "dimension":
+                message = _("unknown dimension {id}")
+            else:
+                message = _("unknown group {id}")
+            reader.problem(message.format(id=repr(target)), link)
+        reader.finish("likert item" if link == "dimension" else "grid item")
         if link == "dimension":
             items.append(Item(id=ident, text=text, dimension=target))
         else:
@@ -179,7 +197,7 @@ def _titled(
     built = []
     for reader in readers:
         built.append(build(reader))
-        reader.finish(f"a {noun}")
+        reader.finish(noun)
     check_unique(readers, [entry.id for entry in built], noun)
     return tuple(built)
 
@@ -211,7 +229,7 @@ def _source(table: TableReader, *, required: bool) -> Source | None:
     if reader is None:
         return None
     source = Source(exercise=reader.ident("exercise"), field=reader.ident("field"))
-    reader.finish("a source")
+    reader.finish("source")
     return source
 
 
@@ -235,7 +253,7 @@ def _matrix(table: TableReader) -> KindParts:
                 weight=3 if weight is None else weight,
             )
         )
-        reader.finish("a criterion")
+        reader.finish("criterion")
     check_unique(readers, [criterion.id for criterion in criteria], "criterion")
     return KindParts(source=source, criteria=tuple(criteria))
 

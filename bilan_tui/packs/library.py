@@ -33,6 +33,7 @@ from pathlib import Path
 
 from bilan_tui.domain.model import PHASE_IDS, REF_SEPARATOR, Exercise, Pack, Phase, qualified_ref
 from bilan_tui.domain.parts import Source
+from bilan_tui.i18n import _
 from bilan_tui.paths import homework_packs_dir, packs_dir
 
 from .names import is_valid_id
@@ -89,7 +90,8 @@ def packs_in(root: Path) -> list[InstalledPack]:
             found.append(InstalledPack(folder, None, tuple(error.problems)))
             continue
         if pack.id != folder.name:
-            problem = PackProblem(str(folder), 1, f"the folder holds pack {pack.id!r}")
+            message = _("the folder holds pack {id}").format(id=repr(pack.id))
+            problem = PackProblem(str(folder), 1, message)
             found.append(InstalledPack(folder, None, (problem,)))
             continue
         found.append(InstalledPack(folder, pack))

@@ -6,6 +6,7 @@ import functools
 from pathlib import Path
 
 from bilan_tui.domain.model import Exercise, Pack, Phase
+from bilan_tui.i18n import _
 
 from .crossref import check_conditions, check_sources
 from .exercise import Placement, read_exercise
@@ -48,8 +49,9 @@ def _analyse(root: Path) -> tuple[Pack | None, list[PackProblem]]:
     """Read and check everything; the pack is returned only when there is no problem."""
     problems: list[PackProblem] = []
     if not root.is_dir():
-        reason = "not a folder" if root.exists() else "no such folder"
-        return None, [PackProblem(str(root), 1, f"cannot read the pack: {reason}")]
+        reason = _("not a folder") if root.exists() else _("no such folder")
+        message = _("cannot read the pack: {reason}").format(reason=reason)
+        return None, [PackProblem(str(root), 1, message)]
     manifest_report = FileReport(str(root / MANIFEST), problems)
     manifest = read_manifest(root, manifest_report)
     files = {
@@ -70,7 +72,9 @@ def _analyse(root: Path) -> tuple[Pack | None, list[PackProblem]]:
             manifest_report.at_value(
                 ("phases", phase_index, "exercises"),
                 stem,
-                f"exercise {stem!r} has no file {stem + '.md'!r}",
+                _("exercise {id} has no file {file}").format(
+                    id=repr(stem), file=repr(stem + ".md")
+                ),
             )
             continue
         report = FileReport(str(path), problems)
@@ -88,7 +92,7 @@ def _analyse(root: Path) -> tuple[Pack | None, list[PackProblem]]:
         for stem in sorted(set(files) - listed):
             stray = FileReport(str(files[stem]), problems)
             order.append(stray.path)
-            stray.at_line(1, "file not listed in pack.toml")
+            stray.at_line(1, _("file not listed in pack.toml"))
     check_sources(located, by_id, listed)
     check_conditions(located, by_id, listed)
     rank = {path: position for position, path in enumerate(order)}

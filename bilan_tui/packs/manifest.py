@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bilan_tui.domain.model import PHASE_IDS
+from bilan_tui.i18n import _
 
 from .names import LANGUAGES, MANIFEST, invalid_id_message, is_valid_id
 from .reader import TableReader
@@ -51,7 +52,10 @@ def read_manifest(root: Path, report: FileReport) -> Manifest | None:
     )
     if manifest.language and manifest.language not in LANGUAGES:
         table.problem(
-            f"language {manifest.language!r} is not supported (expected fr or en)", "language"
+            _("language {language} is not supported (expected fr or en)").format(
+                language=repr(manifest.language)
+            ),
+            "language",
         )
     manifest.phases = _read_phases(table)
     table.finish("pack.toml")
@@ -65,7 +69,7 @@ def _read_phases(table: TableReader) -> list[PhasePlan]:
     for reader in table.tables("phases", "phase", required=True):
         phase_id = reader.ident()
         exercises = reader.strings("exercises", required=True)
-        reader.finish("a phase")
+        reader.finish("phase")
         where = (*reader.where, "exercises")
         counts: dict[str, int] = {}
         for exercise in exercises:
@@ -74,22 +78,26 @@ def _read_phases(table: TableReader) -> list[PhasePlan]:
             if not is_valid_id(exercise):
                 reader.report.at_value(where, exercise, invalid_id_message(exercise), occurrence)
             elif exercise in seen_exercises:
-                message = f"exercise {exercise!r} is listed more than once"
+                message = _("exercise {id} is listed more than once").format(id=repr(exercise))
                 reader.report.at_value(where, exercise, message, occurrence)
             seen_exercises.add(exercise)
         where_id = (*reader.where, "id")
         if phase_id in PHASE_IDS:
             position = PHASE_IDS.index(phase_id)
             if any(plan.id == phase_id for plan in plans):
-                reader.report.at(where_id, f"phase {phase_id!r} is repeated")
+                reader.report.at(where_id, _("phase {id} is repeated").format(id=repr(phase_id)))
             elif position < latest:
                 order = ", ".join(PHASE_IDS)
-                message = f"phase {phase_id!r} is out of order (the legal order is {order})"
+                message = _("phase {id} is out of order (the legal order is {order})").format(
+                    id=repr(phase_id), order=order
+                )
                 reader.report.at(where_id, message)
             latest = max(latest, position)
         elif phase_id:
             expected = ", ".join(PHASE_IDS)
-            message = f"unknown phase {phase_id!r} (expected one of {expected})"
+            message = _("unknown phase {id} (expected one of {expected})").format(
+                id=repr(phase_id), expected=expected
+            )
             reader.report.at(where_id, message)
         # Kept even when wrong: its exercises are listed, not stray files.
         plans.append(PhasePlan(phase_id, tuple(exercises)))

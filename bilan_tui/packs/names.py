@@ -25,6 +25,8 @@ def is_valid_id(value: str) -> bool:
 
 def invalid_id_message(value: str) -> str:
     """Why ``value`` is refused as an id."""
-    return (
-        f"invalid id {value!r}: use lowercase letters, digits, '-' and '_', starting with a letter"
-    )
+    from bilan_tui.i18n import _
+
+    return _(
+        "invalid id {id}: use lowercase letters, digits, '-' and '_', starting with a letter"
+    ).format(id=repr(value))

@@ -14,27 +14,13 @@ from collections.abc import Collection, Mapping, Sequence
 from typing import Any
 
 from bilan_tui.domain.text import clean_text
+from bilan_tui.i18n import _
 
 from .locate import Where
 from .names import invalid_id_message, is_valid_id
 from .source import FileReport
-
-
-def type_name(value: object) -> str:
-    """How a TOML value's type is named in messages."""
-    if isinstance(value, bool):
-        return "a boolean"
-    if isinstance(value, int):
-        return "an integer"
-    if isinstance(value, float):
-        return "a decimal number"
-    if isinstance(value, str):
-        return "a string"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, Mapping):
-        return "a table"
-    return "a date or time"
+from .words import noun as noun_words
+from .words import type_name, with_article
 
 
 class TableReader:
@@ -60,29 +46,37 @@ class TableReader:
     def problem(self, message: str, key: str | None = None) -> None:
         """Report a problem about this table, or about one of its keys."""
         where = (*self.where, key) if key is not None else self.where
-        self.report.at(where, f"{self.context}: {message}" if self.context else message)
+        if self.context:
+            message = _("{context}: {message}").format(context=self.context, message=message)
+        self.report.at(where, message)
 
     def _take(self, key: str, required: bool) -> object:
         self._asked.add(key)
         value = self.data.get(key)
         if value is None and required:
-            self.problem(f"missing required key {key!r}")
+            self.problem(_("missing required key {key}").format(key=repr(key)))
         return value
 
     def _wrong_type(self, key: str, expected: str, value: object) -> None:
-        self.problem(f"{key!r} must be {expected}, not {type_name(value)}", key)
+        """``expected`` is already in the person's language ("a string")."""
+        self.problem(
+            _("{key} must be {expected}, not {found}").format(
+                key=repr(key), expected=expected, found=type_name(value)
+            ),
+            key,
+        )
 
     def _string(self, key: str, required: bool, clean: bool) -> str:
         value = self._take(key, required)
         if value is None:
             return ""
         if not isinstance(value, str):
-            self._wrong_type(key, "a string", value)
+            self._wrong_type(key, _("a string"), value)
             return ""
         if clean:
             value = clean_text(value).strip()
         if required and not value:
-            self.problem(f"{key!r} must not be empty", key)
+            self.problem(_("{key} must not be empty").format(key=repr(key)), key)
         return value
 
     def text(self, key: str, *, required: bool = False) -> str:
@@ -99,7 +93,7 @@ class TableReader:
         if value is None:
             return ""
         if not isinstance(value, str):
-            self._wrong_type(key, "a string", value)
+            self._wrong_type(key, _("a string"), value)
             return ""
         if not is_valid_id(value):
             self.problem(invalid_id_message(value), key)
@@ -113,11 +107,14 @@ class TableReader:
         if value is None:
             return None
         if isinstance(value, bool) or not isinstance(value, int):
-            self._wrong_type(key, "an integer", value)
+            self._wrong_type(key, _("an integer"), value)
             return None
         if (low is not None and value < low) or (high is not None and value > high):
-            bounds = f"at least {low}" if high is None else f"between {low} and {high}"
-            self.problem(f"{key!r} must be {bounds}, not {value}", key)
+            if high is None:
+                message = _("{key} must be at least {low}, not {value}")
+            else:
+                message = _("{key} must be between {low} and {high}, not {value}")
+            self.problem(message.format(key=repr(key), low=low, high=high, value=value), key)
             return None
         return value
 
@@ -127,7 +124,7 @@ class TableReader:
         if value is None:
             return False
         if not isinstance(value, bool):
-            self._wrong_type(key, "true or false", value)
+            self._wrong_type(key, _("true or false"), value)
             return False
         return value
 
@@ -137,10 +134,10 @@ class TableReader:
         if value is None:
             return []
         if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-            self._wrong_type(key, "a list of strings", value)
+            self._wrong_type(key, _("a list of strings"), value)
             return []
         if required and not value:
-            self.problem(f"{key!r} must not be empty", key)
+            self.problem(_("{key} must not be empty").format(key=repr(key)), key)
         return list(value)
 
     def texts(self, key: str) -> tuple[str, ...]:
@@ -159,15 +156,16 @@ class TableReader:
         if value is None:
             return []
         if not isinstance(value, list) or not all(isinstance(item, Mapping) for item in value):
-            self._wrong_type(key, "a list of tables", value)
+            self._wrong_type(key, _("a list of tables"), value)
             return []
         if required and not value:
-            self.problem(f"{key!r} must not be empty", key)
+            self.problem(_("{key} must not be empty").format(key=repr(key)), key)
         readers = []
         for index, entry in enumerate(value):
             ident = entry.get("id")
             name = repr(ident) if isinstance(ident, str) and ident else f"#{index + 1}"
-            context = f"{self.context}, {noun} {name}" if self.context else f"{noun} {name}"
+            named = _("{noun} {name}").format(noun=noun_words(noun), name=name)
+            context = f"{self.context}, {named}" if self.context else named
             readers.append(TableReader(entry, (*self.where, key, index), self.report, context))
         return readers
 
@@ -177,27 +175,38 @@ class TableReader:
         if value is None:
             return None
         if not isinstance(value, Mapping):
-            self._wrong_type(key, "a table", value)
+            self._wrong_type(key, _("a table"), value)
             return None
-        context = f"{self.context}, {noun}" if self.context else noun
+        named = noun_words(noun)
+        context = f"{self.context}, {named}" if self.context else named
         return TableReader(value, (*self.where, key), self.report, context)
 
     def finish(self, owner: str, elsewhere: Collection[str] = ()) -> None:
         """Report every key nobody asked for.
 
         Args:
-            owner: What this table is, for "does not apply to ..." messages.
+            owner: What this table is, for "does not apply to ..." messages:
+                a noun id of ``bilan_tui.packs.words`` ("scale") or a phrase
+                already in the person's language.
             elsewhere: Keys that are valid in other kinds of the same table.
         """
         for key in self.data:
             if key in self._asked:
                 continue
             if key in elsewhere:
-                self.problem(f"key {key!r} does not apply to {owner}", key)
+                self.problem(
+                    _("key {key} does not apply to {owner}").format(
+                        key=repr(key), owner=with_article(owner)
+                    ),
+                    key,
+                )
                 continue
             close = difflib.get_close_matches(key, sorted(self._asked), n=1, cutoff=0.7)
-            hint = f" (did you mean {close[0]!r}?)" if close else ""
-            self.problem(f"unknown key {key!r}{hint}", key)
+            if close:
+                message = _("unknown key {key} (did you mean {close}?)")
+            else:
+                message = _("unknown key {key}")
+            self.problem(message.format(key=repr(key), close=repr(close[0]) if close else ""), key)
 
 
 def check_unique(readers: Sequence[TableReader], ids: Sequence[str], noun: str) -> None:
@@ -207,5 +216,8 @@ def check_unique(readers: Sequence[TableReader], ids: Sequence[str], noun: str) 
         if not ident:
             continue
         if ident in seen:
-            reader.report.at((*reader.where, "id"), f"duplicate {noun} id {ident!r}")
+            reader.report.at(
+                (*reader.where, "id"),
+                _("duplicate {noun} id {id}").format(noun=noun_words(noun), id=repr(ident)),
+            )
         seen.add(ident)

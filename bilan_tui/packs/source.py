@@ -8,19 +8,19 @@ rest of the pack.
 
 from __future__ import annotations
 
-import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from bilan_tui.domain.text import clean_text
+from bilan_tui.i18n import _
+from bilan_tui.system_words import os_reason
+from bilan_tui.toml_words import toml_problem
 
 from .locate import Locator, Where
 from .problems import PackProblem
 
 DELIMITER = "+++"
-_TOML_POSITION = re.compile(r"\s*\((?:at line (\d+), column (\d+)|at end of document)\)$")
 
 
 class FileReport:
@@ -63,19 +63,24 @@ def read_text(path: Path, report: FileReport) -> str | None:
     try:
         raw = path.read_bytes()
     except IsADirectoryError:
-        report.at_line(1, "cannot read: this is a folder, not a file")
+        report.at_line(1, _("cannot read: this is a folder, not a file"))
         return None
     except FileNotFoundError:
-        report.at_line(1, "cannot read: file not found")
+        report.at_line(1, _("cannot read: file not found"))
         return None
     except OSError as error:
-        report.at_line(1, f"cannot read: {clean_text(error.strerror or str(error))}")
+        report.at_line(1, _("cannot read: {reason}").format(reason=os_reason(error)))
         return None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        report.at_line(line, f"not valid UTF-8 (byte 0x{raw[error.start]:02x}); save it as UTF-8")
+        report.at_line(
+            line,
+            _("not valid UTF-8 (byte {byte}); save it as UTF-8").format(
+                byte=f"0x{raw[error.start]:02x}"
+            ),
+        )
         return None
     return text.removeprefix("\ufeff")
 
@@ -85,19 +90,21 @@ def parse_toml(text: str, first_line: int, report: FileReport) -> dict[str, Any]
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        message = str(error)
-        match = _TOML_POSITION.search(message)
-        if match and match[1]:
-            line = first_line + int(match[1]) - 1
+        problem = toml_problem(error)
+        if problem.line is not None:
+            line = first_line + problem.line - 1
+            reason = _("{reason} (column {column})").format(
+                reason=problem.reason, column=problem.column
+            )
         else:  # at end of document: the last line that holds something
             lines = text.split("\n")
             last = max((i for i, content in enumerate(lines) if content.strip()), default=0)
             line = first_line + last
-        reason = clean_text(message[: match.start()] if match else message)
-        report.at_line(line, f"invalid TOML: {reason}")
+            reason = problem.reason
+        report.at_line(line, _("invalid TOML: {reason}").format(reason=reason))
         return None
     except RecursionError:
-        report.at_line(first_line, "invalid TOML: nested too deeply")
+        report.at_line(first_line, _("invalid TOML: nested too deeply"))
         return None
     report.locator = Locator(text, first_line, data)
     return data
@@ -130,10 +137,10 @@ def read_exercise_file(path: Path, report: FileReport) -> Document | None:
     if opening is None or not _is_delimiter(lines[opening]):
         later = next((i for i, line in enumerate(lines) if _is_delimiter(line)), None)
         if later is None:
-            report.at_line(1, "missing front matter: the file must start with a '+++' line")
+            report.at_line(1, _("missing front matter: the file must start with a '+++' line"))
         else:
             report.at_line(
-                later + 1, "misplaced '+++': the front matter must start on the first line"
+                later + 1, _("misplaced '+++': the front matter must start on the first line")
             )
         return None
     closing = next(
@@ -141,7 +148,7 @@ def read_exercise_file(path: Path, report: FileReport) -> Document | None:
         None,
     )
     if closing is None:
-        report.at_line(opening + 1, "missing closing '+++' line after the front matter")
+        report.at_line(opening + 1, _("missing closing '+++' line after the front matter"))
         return None
     front = "\n".join(line.removesuffix("\r") for line in lines[opening + 1 : closing])
     data = parse_toml(front, opening + 2, report)

@@ -117,7 +117,9 @@ def sqlite_failure(path: Path, reason: str) -> WorkbookError:
     """The store's error for an operational failure SQLite reported as ``reason``."""
     if "locked" in reason or "busy" in reason:
         return WorkbookBusy(path)
-    return WorkbookIOError(path, reason)
+    from bilan_tui.system_words import sqlite_reason
+
+    return WorkbookIOError(path, sqlite_reason(reason))
 
 
 class WorkbookIOError(WorkbookError):

@@ -181,7 +181,9 @@ def _checked_query(path: Path, integrity: bool) -> tuple[int, int, int]:
     try:
         verdict, application_id, user_version, tables = _query(path, integrity)
     except sqlite3.DatabaseError as exc:
-        raise WorkbookDamaged(path, _("SQLite reports: {error}").format(error=exc)) from None
+        from bilan_tui.system_words import sqlite_reason
+
+        raise WorkbookDamaged(path, sqlite_reason(str(exc))) from None
     if verdict != "ok":
         raise WorkbookDamaged(path, _("its integrity check failed"))
     return application_id, user_version, tables

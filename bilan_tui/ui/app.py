@@ -32,6 +32,7 @@ from bilan_tui.i18n import _
 from bilan_tui.ui.commands import AppCommands, ExerciseCommands
 from bilan_tui.ui.requests import ExploreOccupations, OpenSkillsGap
 from bilan_tui.ui.screens.dashboard import DashboardScreen
+from bilan_tui.ui.textual_words import apply_textual_words, quit_hint
 
 if TYPE_CHECKING:  # imported by the worker, after the first frame
     from bilan_tui.dashboard_data import DashboardData
@@ -80,6 +81,7 @@ class BilanApp(App[int]):
         welcome: bool = False,
     ) -> None:
         super().__init__()
+        apply_textual_words()  # Textual's own shown keys, in the chosen language
         self.welcome = welcome
         self.outside_check_seconds = OUTSIDE_CHECK_SECONDS
         """Greet a workbook with no name yet (``bilan`` itself; tests leave it off)."""
@@ -410,6 +412,10 @@ class BilanApp(App[int]):
             self.switch_language,
         )
         yield SystemCommand(_("Quit"), _("Save and quit"), self.action_quit)
+
+    def action_help_quit(self) -> None:
+        """Ctrl+c with nothing to copy: say which key quits, in the person's language."""
+        quit_hint(cast("App[object]", self))
 
     def switch_language(self) -> None:
         """Save, remember the other language in the workbook, and restart in it.

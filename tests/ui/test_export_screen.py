@@ -73,7 +73,7 @@ async def test_the_preview_shows_the_document_and_writing_for_oneself_records_no
         await pilot.pause()
         assert not isinstance(app.screen, ConfirmShare)
         [written] = list(folder.iterdir())
-        assert written.name.startswith("wb-detail-") and written.suffix == ".md"
+        assert written.name.startswith("wb-detailed-results-") and written.suffix == ".md"
         assert stat.S_IMODE(written.stat().st_mode) == 0o600
         assert "Detailed results" in written.read_text(encoding="utf-8")
         await pilot.press("escape")
@@ -120,7 +120,7 @@ async def test_sharing_asks_first_and_records_the_consent(tmp_path: Path) -> Non
         await pilot.press("y")
         await settle(app, pilot)
         [written] = list(folder.iterdir())
-        assert written.name.startswith("wb-synthese-consultant-")
+        assert written.name.startswith("wb-synthesis-consultant-")
         assert written.suffix == ".html"
         consents = str(screen.query_one("#export-consents", Static).content)
         assert "your consultant" in consents and "synthesis (HTML)" in consents

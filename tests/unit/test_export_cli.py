@@ -50,7 +50,7 @@ def test_export_writes_a_private_file_in_the_current_folder(
 ) -> None:
     assert bilan() == 0
     [name] = files(Path.cwd())
-    assert name.startswith("w-synthese-") and name.endswith(".md")
+    assert name.startswith("w-synthesis-") and name.endswith(".md")
     written = Path.cwd() / name
     assert f"Written: {written}" in capsys.readouterr().out
     assert stat.S_IMODE(written.stat().st_mode) == 0o600
@@ -114,7 +114,7 @@ def test_with_yes_the_consent_is_recorded_and_listed_by_status(
 ) -> None:
     assert bilan("--for", "employer", "--scope", "detail", "--format", "html", "--yes") == 0
     [name] = files(Path.cwd())
-    assert "-detail-employer-" in name
+    assert "-detailed-results-employer-" in name
     assert consents(workbook) == ["employer/detail/html"]
     capsys.readouterr()
     assert main(["--workbook", "w", "status", "--json"]) == 0

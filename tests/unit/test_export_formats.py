@@ -106,10 +106,29 @@ def test_writing_into_a_folder_uses_the_default_name(tmp_path: Path) -> None:
     source = source_from(load_shipped_pack("en"), [answer("bilan", "demande", "attentes", "x")])
     options = ExportOptions(recipient="consultant", format="html", generated_on=REFERENCE)
     rendered = render(source, options)
-    assert file_name(source, options) == "test-synthese-consultant-2025-03-14.html"
+    assert file_name(source, options) == "test-synthesis-consultant-2025-03-14.html"
     written = write(rendered, source, tmp_path)
-    assert written == tmp_path / "test-synthese-consultant-2025-03-14.html"
+    assert written == tmp_path / "test-synthesis-consultant-2025-03-14.html"
     assert written.read_text(encoding="utf-8") == rendered.text
+
+
+@pytest.mark.parametrize(
+    ("language", "scope", "recipient", "expected"),
+    [
+        ("en", "synthese", "self", "test-synthesis-2025-03-14.md"),
+        ("en", "detail", "employer", "test-detailed-results-employer-2025-03-14.md"),
+        ("en", "homework", "other", "test-homework-other-2025-03-14.md"),
+        ("fr", "synthese", "self", "test-synthese-2025-03-14.md"),
+        ("fr", "detail", "employer", "test-detail-employeur-2025-03-14.md"),
+        ("fr", "homework", "other", "test-devoirs-autre-2025-03-14.md"),
+    ],
+)
+def test_file_names_are_in_the_documents_language(
+    language: str, scope: str, recipient: str, expected: str
+) -> None:
+    source = source_from(load_shipped_pack(language), [])
+    options = ExportOptions(scope=scope, recipient=recipient, generated_on=REFERENCE)
+    assert file_name(source, options) == expected
 
 
 def test_the_export_package_stays_headless() -> None:

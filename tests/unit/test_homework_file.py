@@ -138,3 +138,33 @@ def test_the_homework_package_is_headless() -> None:
     )
     assert "bilan_tui.homework.view" in loaded
     assert not {"textual", "sqlmodel", "sqlalchemy"} & loaded
+
+
+@pytest.mark.parametrize(
+    ("language", "first_lines"),
+    [
+        (
+            "fr",
+            [
+                "# Un fichier de devoir pour un bilan de compétences.",
+                "# Pour l'importer : bilan homework import <fichier>",
+            ],
+        ),
+        (
+            "en",
+            [
+                "# A homework file for a bilan de compétences.",
+                "# Import it with: bilan homework import <file>",
+            ],
+        ),
+    ],
+)
+def test_the_opening_comment_is_in_the_language_of_the_command(
+    language: str, first_lines: list[str]
+) -> None:
+    from bilan_tui.i18n import set_language
+
+    set_language(language)
+    text = render_homework(sample())
+    assert text.splitlines()[:2] == first_lines
+    assert parse_homework(text.encode("utf-8")) == sample()

@@ -32,7 +32,7 @@ def test_many_mistakes_in_many_files_are_all_reported() -> None:
         "quiz.md:4: unknown kind 'quiz'"
         " (expected one of form, records, likert, cardsort, grid, matrix)",
         "likes.md:18: item 'a1': unknown dimension 'artistic'",
-        "syntax.md:5: invalid TOML: Expected newline or end of document after a statement",
+        "syntax.md:5: invalid TOML: something follows the value on the same line (column 14)",
         "map.md:5: source exercise 'nowhere' is not in this pack",
         "stray.md:1: file not listed in pack.toml",
     ]
