@@ -10,7 +10,7 @@ from textual.pilot import Pilot
 from bilan_tui.domain.answers import Answer, AnswerKey
 from bilan_tui.packs import load_shipped_pack
 from bilan_tui.session import WorkbookSession
-from tests.ui.helpers import make_app
+from tests.ui.helpers import make_app, wait_for_session
 
 
 def test_dashboard(snap_compare: Any, tmp_path: Path) -> None:
@@ -23,7 +23,7 @@ def test_dashboard(snap_compare: Any, tmp_path: Path) -> None:
     session.close()
 
     async def settle(pilot: Pilot[Any]) -> None:
-        await pilot.app.workers.wait_for_complete()
+        await wait_for_session(pilot.app, pilot)  # type: ignore[arg-type]
         await pilot.pause()
 
     assert snap_compare(make_app(workbook, pack), terminal_size=(100, 30), run_before=settle)

@@ -9,7 +9,7 @@ from textual.pilot import Pilot
 
 from bilan_tui.domain.answers import ITEM, Answer, AnswerKey
 from bilan_tui.session import WorkbookSession
-from tests.ui.helpers import make_app, mini_pack
+from tests.ui.helpers import make_app, mini_pack, wait_for_session
 
 
 def test_likert(snap_compare: Any, tmp_path: Path) -> None:
@@ -25,7 +25,7 @@ def test_likert(snap_compare: Any, tmp_path: Path) -> None:
     session.close()
 
     async def open_interests(pilot: Pilot[Any]) -> None:
-        await pilot.app.workers.wait_for_complete()
+        await wait_for_session(pilot.app, pilot)  # type: ignore[arg-type]
         await pilot.pause()
         pilot.app.open_exercise("interests")  # type: ignore[attr-defined]
         await pilot.pause()

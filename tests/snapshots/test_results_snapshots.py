@@ -21,7 +21,7 @@ from bilan_tui.domain.answers import (
     JSONValue,
 )
 from bilan_tui.session import WorkbookSession
-from tests.ui.helpers import make_app, mini_pack
+from tests.ui.helpers import make_app, mini_pack, wait_for_session
 
 Row = tuple[str, str, JSONValue, str]
 
@@ -77,7 +77,7 @@ def workbook_with(tmp_path: Path, rows: list[Row]) -> Path:
 
 def opener(exercise_id: str | None) -> Any:
     async def settle(pilot: Pilot[Any]) -> None:
-        await pilot.app.workers.wait_for_complete()
+        await wait_for_session(pilot.app, pilot)  # type: ignore[arg-type]
         await pilot.pause()
         if exercise_id is None:
             await pilot.press("p")

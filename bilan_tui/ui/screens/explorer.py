@@ -191,7 +191,7 @@ class ExplorerScreen(Screen[None]):
         )
         parts = [self._count_text(len(hits), bool(text))]
         if letters and letters == self.own:
-            parts.append(_("letters: yours ({letters}), ctrl+l for all").format(letters=letters))
+            parts.append(_("letters: yours ({letters}), ^l for all").format(letters=letters))
         elif letters:
             parts.append(_("letters: {letters}").format(letters=letters))
         self._count(" · ".join(parts))

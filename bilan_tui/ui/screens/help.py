@@ -110,9 +110,9 @@ def help_text(data_location: str, keys: Sequence[KeyHelp] = ()) -> str:
             _(
                 "France Travail's occupation fiches (the ROME referential), once you have "
                 "imported them with bilan metiers import. Type a job or a word: the list "
-                "follows your typing. Your own Holland letters filter it at first (Ctrl+L "
-                "for every letter); Ctrl+T shows the fiches closest to your interests, each "
-                "with its reason, never a verdict. Enter opens a fiche, l goes to the close "
+                "follows your typing. Your own Holland letters filter it at first (^l "
+                "for every letter); ^t shows the fiches closest to your interests, each "
+                "with its reason, never a verdict. ⏎ opens a fiche, l goes to the close "
                 "and next occupations, a adds the fiche to your leads. In “My leads”, g puts "
                 "a lead's core skills beside yours: 1 I have it, 2 to acquire, 3 not for me."
             ),

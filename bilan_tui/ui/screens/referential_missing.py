@@ -46,7 +46,7 @@ class ReferentialMissing(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll() as box:
             box.border_title = _("The occupation referential")
-            box.border_subtitle = _("Escape to close")
+            box.border_subtitle = _("esc to close")
             yield Static(plain(self.text), id="referential-missing-text")
 
     def action_close(self) -> None:
