@@ -113,11 +113,21 @@ class WelcomeScreen(ModalScreen[WelcomeAnswers | None]):
                 yield Static(
                     plain(_("Your consultant, if you know who it is")), classes="welcome-label"
                 )
-                yield Input(initial.consultant, compact=True, id="welcome-consultant")
+                yield Input(
+                    initial.consultant,
+                    placeholder=_("e.g. Julien Moreau"),
+                    compact=True,
+                    id="welcome-consultant",
+                )
                 yield Static(
                     plain(_("The organisation carrying out your bilan")), classes="welcome-label"
                 )
-                yield Input(initial.organisme, compact=True, id="welcome-organisme")
+                yield Input(
+                    initial.organisme,
+                    placeholder=_("as written on your agreement or quote"),
+                    compact=True,
+                    id="welcome-organisme",
+                )
                 # Encryption of the workbook will be offered here once the store can do it.
                 yield Static(plain(_("How a bilan goes")), classes="welcome-label")
                 yield Static(plain(tour()), id="welcome-tour")
