@@ -107,6 +107,7 @@ def _our_round(case: Case, data_dir: Path, workbook: str, display_name: str, key
         terminal.send("\r")
         terminal.skip_output()
         terminal.wait_for(f"› {exercise.title}")
+        terminal.pump(0.5)  # the first field takes the focus after the first paint
         terminal.send(END)  # the first field has the focus; a line input's text is selected
         per_key = _type(terminal, keys)
         terminal.quit()
