@@ -45,11 +45,11 @@ async def test_typing_searches_as_you_type_over_one_list(
         for typed in ("educateur specialise", "Éducateur-spécialisé", "éducateur spécialisé"):
             query.value = typed
             await pilot.pause()
-            assert _codes(screen)[0] == "K1207", typed
+            assert _codes(screen)[0] == "K9207", typed
         assert "Educateur spécialisé / Educatrice spécialisée" in lines(screen.results)[0]
         query.value = "aide soignante"
         await pilot.pause()
-        assert _codes(screen) == ["J1501"]
+        assert _codes(screen) == ["J9501"]
         assert _text(screen, "#explorer-count").startswith("1 fiche")
         widgets = len(list(screen.walk_children()))
         query.value = "zzzz"
@@ -58,7 +58,7 @@ async def test_typing_searches_as_you_type_over_one_list(
         # one widget holds every result line: none is added or removed per result
         assert len(list(screen.walk_children())) == widgets
         assert "No fiche matches" in _text(screen, "#explorer-count")
-        assert "Source: France Travail, ROME 4.0, version 60" in _text(
+        assert "Source: France Travail, ROME 4.0, version 99" in _text(
             screen, "#explorer-attribution"
         )
 
@@ -73,16 +73,16 @@ async def test_letters_are_hers_by_default_and_one_key_clears_them(data_dir: Pat
         assert shown and all(
             ref.riasec_major in letters or ref.riasec_minor in letters for ref in shown
         )
-        assert "D1102" not in _codes(screen)  # the baker is R only
+        assert "D9102" not in _codes(screen)  # the baker is R only
         assert f"letters: yours ({letters})" in _text(screen, "#explorer-count")
         await pilot.press("ctrl+l")
         await pilot.pause()
         assert screen.query_one("#explorer-letters", Input).value == ""
-        assert "D1102" in _codes(screen)
+        assert "D9102" in _codes(screen)
         screen.query_one("#explorer-letters", Input).value = "r"
         await pilot.pause()
         assert screen.query_one("#explorer-letters", Input).value == "R"
-        assert _codes(screen) == ["D1102"]
+        assert _codes(screen) == ["D9102"]
 
 
 async def test_centre_and_flags_narrow_the_results(data_dir: Path) -> None:
@@ -93,7 +93,7 @@ async def test_centre_and_flags_narrow_the_results(data_dir: Path) -> None:
         await pilot.press("ctrl+l")
         await pilot.pause()
         everything = set(_codes(screen))
-        code, label = referential.centres()[1]  # "Je souhaite prendre soin des autres"
+        code, label = referential.centres()[1]  # "Je veux être utile aux autres"
         screen.query_one("#explorer-centre", Select).value = code
         await pilot.pause()
         kept = _codes(screen)
@@ -140,8 +140,8 @@ async def test_suggestions_come_with_their_reasons_and_near_ties(data_dir: Path)
 
 async def test_a_fiche_shows_every_part_and_its_links_lead_on(data_dir: Path) -> None:
     referential = install_referential(data_dir)
-    k1207 = referential.fiche("K1207")
-    assert k1207 is not None
+    k9207 = referential.fiche("K9207")
+    assert k9207 is not None
     app = demo_app(data_dir)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_explorer(app, pilot)
@@ -150,22 +150,22 @@ async def test_a_fiche_shows_every_part_and_its_links_lead_on(data_dir: Path) ->
         await pilot.press("enter", "enter")  # to the results, then open the first
         await pilot.pause()
         fiche = app.screen
-        assert isinstance(fiche, FicheScreen) and fiche.code == "K1207"
+        assert isinstance(fiche, FicheScreen) and fiche.code == "K9207"
         body = _text(fiche, "#fiche-body")
-        assert k1207.ref.title in body
+        assert k9207.ref.title in body
         assert "Holland code: S (social)" in body
-        for part in (*k1207.definition, *k1207.access, *k1207.appellations):
+        for part in (*k9207.definition, *k9207.access, *k9207.appellations):
             assert part in body
-        for item in k1207.skills:
+        for item in k9207.skills:
             assert item.label in body
-        for _group, label in k1207.contexts:
+        for _group, label in k9207.contexts:
             assert label in body
-        for centre in k1207.centres_interet:
+        for centre in k9207.centres_interet:
             assert centre in body
         assert "★ Détecter des situations à risques" in body  # core items marked
         assert _text(fiche, "#fiche-attribution") == attribution(referential.version)
         links = fiche.query_one("#fiche-links", OptionList)
-        target = k1207.close[0]
+        target = k9207.close[0]
         await pilot.press("l")
         await pilot.pause()
         assert links.has_focus
@@ -176,11 +176,11 @@ async def test_a_fiche_shows_every_part_and_its_links_lead_on(data_dir: Path) ->
             await pilot.press("down")
         await pilot.press("enter")
         await pilot.pause()
-        assert fiche.code == target.code and fiche.history == ["K1207"]
+        assert fiche.code == target.code and fiche.history == ["K9207"]
         assert target.title in _text(fiche, "#fiche-body")
         await pilot.press("escape")
         await pilot.pause()
-        assert fiche.code == "K1207" and app.screen is fiche
+        assert fiche.code == "K9207" and app.screen is fiche
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is screen
@@ -207,20 +207,20 @@ async def test_add_to_my_leads_creates_a_filled_lead_once(data_dir: Path) -> Non
         assert "Already in your leads: Aide-soignant / Aide-soignante." in messages
         await pilot.press("escape")
         await pilot.pause()
-        assert lines(screen.results)[0].startswith("✓ J1501")  # marked as one of her leads
+        assert lines(screen.results)[0].startswith("✓ J9501")  # marked as one of her leads
         screen.query_one("#explorer-query", Input).value = "infirmier sante travail"
         await pilot.pause()
-        assert lines(screen.results)[0].startswith("✓ J1512")  # the demo's own lead
+        assert lines(screen.results)[0].startswith("✓ J9512")  # the demo's own lead
         screen.query_one("#explorer-query", Input).value = "educateur specialise"
         await pilot.pause()
-        assert lines(screen.results)[0].startswith("  K1207")
+        assert lines(screen.results)[0].startswith("  K9207")
     session = read_session(workbook, shipped_pack("en"))
     leads = session.exercise_answers(session.pack.exercise("pistes")).entries()  # type: ignore[arg-type]
-    added = [lead for lead in leads if lead.values.get("code_rome") == "J1501"]
+    added = [lead for lead in leads if lead.values.get("code_rome") == "J9501"]
     assert len(added) == 1 and added[0].position == len(leads) - 1
     assert added[0].values["metier"] == "Aide-soignant / Aide-soignante"
     assert added[0].values["riasec"] == "SI"
-    assert added[0].values[REFERENTIAL_VERSION] == 60
+    assert added[0].values[REFERENTIAL_VERSION] == 99
     session.close()
 
 
@@ -244,7 +244,7 @@ async def test_from_the_leads_m_explores_and_the_new_lead_joins_the_list(data_di
         assert "Educateur spécialisé / Educatrice" in shown[-1]
         # the exercise's own copy holds it: its next save cannot undo it
         entries = exercise.autosaver.answers.entries()
-        assert entries[-1].values["code_rome"] == "K1207"
+        assert entries[-1].values["code_rome"] == "K9207"
 
 
 def test_the_referentials_text_is_never_read_as_markup() -> None:

@@ -34,15 +34,15 @@ def _highlight_lead(exercise: object, code: str) -> None:
 
 async def test_marks_are_stored_counted_on_the_lead_and_exported(data_dir: Path) -> None:
     referential = install_referential(data_dir)
-    fiche = referential.fiche("J1512")
+    fiche = referential.fiche("J9512")
     assert fiche is not None
     wanted = gap_items(fiche)
-    assert [item.code for item in wanted] == ["100502", "200002"]  # core savoir-faire, savoir
+    assert [item.code for item in wanted] == ["700017", "700018"]  # core savoir-faire, savoir
     app = demo_app(data_dir)
     workbook = data_dir / "workbooks" / "demo.sqlite"
     async with app.run_test(size=(80, 24)) as pilot:
         exercise = await open_exercise(app, pilot, "pistes")
-        _highlight_lead(exercise, "J1512")  # the demo's "Infirmière en santé au travail"
+        _highlight_lead(exercise, "J9512")  # the demo's "Infirmière en santé au travail"
         await pilot.press("g")
         await pilot.pause()
         gap = app.screen
@@ -67,21 +67,21 @@ async def test_marks_are_stored_counted_on_the_lead_and_exported(data_dir: Path)
         await pilot.pause()
         assert app.screen is exercise
         index = [e.values.get("code_rome") for e in exercise.autosaver.answers.entries()]
-        line = lines(exercise.query_one("#records-list", OptionList))[index.index("J1512")]
+        line = lines(exercise.query_one("#records-list", OptionList))[index.index("J9512")]
         assert line.endswith("· 1 to acquire")
     session = read_session(workbook, shipped_pack("en"))
     lead = next(
         entry
         for entry in session.exercise_answers(session.pack.exercise("pistes")).entries()  # type: ignore[arg-type]
-        if entry.values.get("code_rome") == "J1512"
+        if entry.values.get("code_rome") == "J9512"
     )
     assert marks_of(lead.values) == {
-        "100502": GapMark("100502", GapState.HAVE, "Twelve years of admission interviews"),
-        "200002": GapMark(
-            "200002", GapState.ACQUIRE, "The occupational health diploma, paid by my CPF"
+        "700017": GapMark("700017", GapState.HAVE, "Twelve years of admission interviews"),
+        "700018": GapMark(
+            "700018", GapState.ACQUIRE, "The occupational health diploma, paid by my CPF"
         ),
     }
-    assert lead.values[REFERENTIAL_VERSION] == 60
+    assert lead.values[REFERENTIAL_VERSION] == 99
     # only codes and her words: never the referential's labels
     assert "Droit du travail" not in repr(lead.values)
     source = with_referential_labels(collect(session), data_dir)
@@ -89,11 +89,11 @@ async def test_marks_are_stored_counted_on_the_lead_and_exported(data_dir: Path)
         text = render(source, ExportOptions(scope=scope, format="md")).text
         assert "What I lack for this occupation, and how I mean to acquire it" in text
         assert "**Droit du travail**: The occupational health diploma, paid by my CPF" in text
-        assert "Source: France Travail, ROME 4.0, version 60." in text
+        assert "Source: France Travail, ROME 4.0, version 99." in text
     referential.close()
     shutil.rmtree(data_dir / "referentiels")
     text = render(with_referential_labels(collect(session), data_dir), ExportOptions()).text
-    assert "skill no. 200002 (label in the ROME referential)" in text
+    assert "skill no. 700018 (label in the ROME referential)" in text
     session.close()
 
 
@@ -125,7 +125,7 @@ async def test_without_a_referential_every_door_says_how_to_import_it(data_dir: 
         assert isinstance(app.screen, ExplorerScreen) and app.screen.referential is None
         await pilot.press("escape")
         await pilot.pause()
-        _highlight_lead(exercise, "J1512")
+        _highlight_lead(exercise, "J9512")
         await pilot.press("g")  # the skills gap of a linked lead
         await pilot.pause()
         assert isinstance(app.screen, ReferentialMissing)

@@ -32,17 +32,17 @@ def official_zip() -> Path | None:
     return next((path for path in candidates if path.is_file()), None)
 
 
-def fixture_folder(tmp: Path, *, version: int = 460, name: str = "rome") -> Path:
+def fixture_folder(tmp: Path, *, version: int = 499, name: str = "rome") -> Path:
     """A copy of the fixtures as version ``version`` (file names and version.txt)."""
     folder = tmp / name
     folder.mkdir(parents=True)
     for source in ROME_FIXTURES.iterdir():
-        target = source.name.replace("_v460_", f"_v{version}_")
+        target = source.name.replace("_v499_", f"_v{version}_")
         shutil.copyfile(source, folder / target)
     text = (folder / "version.txt").read_text(encoding="utf-8")
     number = str(version)[1:]
-    text = text.replace("Numero de version : 60", f"Numero de version : {number}")
-    text = text.replace("version 60 - 25M09", f"version {number} - 25M09")
+    text = text.replace("Numero de version : 99", f"Numero de version : {number}")
+    text = text.replace("version 99 - jeu", f"version {number} - jeu")
     (folder / "version.txt").write_text(text, encoding="utf-8")
     return folder
 
@@ -55,6 +55,6 @@ def zip_folder(folder: Path, target: Path, *, prefix: str = "") -> Path:
     return target
 
 
-def csv_name(name: str, version: int = 460) -> str:
+def csv_name(name: str, version: int = 499) -> str:
     """The official file name of a short name."""
     return f"unix_{name}_v{version}_utf8.csv"

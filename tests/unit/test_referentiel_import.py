@@ -32,10 +32,10 @@ def test_import_from_the_zip_builds_a_private_read_only_referential(
     calls: list[tuple[str, int, int]] = []
     report = import_referentiel(source, data_dir, lambda *call: calls.append(call))
 
-    assert report.version.number == 60
-    assert report.version.published == "2025-09-18"
-    assert report.version.title == "ROME 4.0 version 60 - 25M09"
-    path = data_dir / "referentiels" / "rome-v60.sqlite"
+    assert report.version.number == 99
+    assert report.version.published == "2026-03-02"
+    assert report.version.title == "ROME 4.0 version 99 - jeu d'essai"
+    path = data_dir / "referentiels" / "rome-v99.sqlite"
     assert report.version.path == str(path)
     assert report.counts["fiches"] == 12
     assert report.counts["appellations"] == 20
@@ -46,7 +46,7 @@ def test_import_from_the_zip_builds_a_private_read_only_referential(
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
     assert stat.S_IMODE(data_dir.stat().st_mode) == 0o700
-    assert [name for name in os.listdir(path.parent)] == ["rome-v60.sqlite"]
+    assert [name for name in os.listdir(path.parent)] == ["rome-v99.sqlite"]
     # The progress names each file, counts up, and ends full.
     assert calls[0] == (csv_name("referentiel_code_rome"), 0, 8)
     assert [done for _label, done, _total in calls] == list(range(9))
@@ -62,10 +62,10 @@ def test_import_from_a_folder_names_the_optional_files_it_skipped_or_adapted(
         (csv_name("arborescence_secteur_naf"), "read as Windows-1252: it is not UTF-8"),
     )
     with opened(data_dir) as referentiel:
-        fiche = referentiel.fiche("K1207")
+        fiche = referentiel.fiche("K9207")
     assert fiche is not None
     # Windows-1252 decoded right: "hébergement", not mojibake.
-    assert fiche.sectors == ("Action sociale sans hébergement", "Social")
+    assert fiche.sectors == ("Accompagnement social de proximité", "Social")
 
 
 def test_a_zip_whose_files_sit_in_a_folder_is_read_too(tmp_path: Path, data_dir: Path) -> None:
@@ -81,7 +81,7 @@ def test_the_version_comes_from_the_file_names_and_versions_sit_side_by_side(
     assert [v.number for v in installed_versions(data_dir)] == [61, 60]
     with opened(data_dir) as referentiel:
         assert referentiel.version.number == 61
-        assert referentiel.version.title == "ROME 4.0 version 61 - 25M09"
+        assert referentiel.version.title == "ROME 4.0 version 61 - jeu d'essai"
 
 
 def test_without_version_txt_the_file_names_are_enough(tmp_path: Path, data_dir: Path) -> None:
@@ -100,9 +100,9 @@ def test_importing_again_replaces_the_same_version_harmlessly(
     assert reader is not None
     import_referentiel(folder, data_dir)
     # A reader opened before the new import still reads its (renamed-over) file.
-    assert [hit.fiche.code for hit in reader.search("aide soignante")] == ["J1501"]
+    assert [hit.fiche.code for hit in reader.search("aide soignante")] == ["J9501"]
     reader.close()
-    assert [v.number for v in installed_versions(data_dir)] == [60]
+    assert [v.number for v in installed_versions(data_dir)] == [99]
     with opened(data_dir) as referentiel:
         assert referentiel.counts()["fiches"] == 12
 
@@ -110,12 +110,12 @@ def test_importing_again_replaces_the_same_version_harmlessly(
 def test_version_txt_is_read_for_number_date_and_title() -> None:
     raw = (
         "Numero de version : 60\n\nDate de publication : 18/09/2025\n\n"
-        "Titre/commentaire :  ROME 4.0 version 60 - 25M09 é\n"
+        "Titre/commentaire :  ROME 4.0 version 99 - jeu d'essai é\n"
     ).encode()
     assert parse_version_txt(raw) == {
         "number": "60",
         "published": "2025-09-18",
-        "title": "ROME 4.0 version 60 - 25M09 é",
+        "title": "ROME 4.0 version 99 - jeu d'essai é",
     }
     assert parse_version_txt(None) == {}
 
@@ -149,7 +149,7 @@ def test_a_missing_required_file_is_named(tmp_path: Path, data_dir: Path) -> Non
     folder = fixture_folder(tmp_path)
     (folder / csv_name("referentiel_appellation")).unlink()
     assert _refused(folder, data_dir) == (
-        "A required file is missing: unix_referentiel_appellation_v460_utf8.csv."
+        "A required file is missing: unix_referentiel_appellation_v499_utf8.csv."
     )
 
 
@@ -161,7 +161,7 @@ def test_a_missing_required_column_names_file_and_column(tmp_path: Path, data_di
         encoding="utf-8",
     )
     assert _refused(folder, data_dir) == (
-        "unix_referentiel_code_rome_riasec_v460_utf8.csv has no column riasec_mineur."
+        "unix_referentiel_code_rome_riasec_v499_utf8.csv has no column riasec_mineur."
     )
 
 
@@ -172,7 +172,7 @@ def test_a_required_file_that_is_not_utf8_is_refused_not_guessed(
     path = folder / csv_name("referentiel_code_rome")
     path.write_bytes(path.read_text(encoding="utf-8").encode("cp1252"))
     message = _refused(folder, data_dir)
-    assert message.startswith("unix_referentiel_code_rome_v460_utf8.csv is not UTF-8 text")
+    assert message.startswith("unix_referentiel_code_rome_v499_utf8.csv is not UTF-8 text")
 
 
 def test_an_optional_file_that_cannot_be_read_is_skipped_with_its_reason(
@@ -185,7 +185,7 @@ def test_an_optional_file_that_cannot_be_read_is_skipped_with_its_reason(
     report = import_referentiel(folder, data_dir)
     assert (
         csv_name("arborescence_secteur_activite"),
-        "skipped: unix_arborescence_secteur_activite_v460_utf8.csv has no column code_rome.",
+        "skipped: unix_arborescence_secteur_activite_v499_utf8.csv has no column code_rome.",
     ) in report.skipped
 
 
@@ -195,25 +195,25 @@ def test_the_competence_tree_gives_headings_when_present(tmp_path: Path, data_di
         '"code_domaine_competence","domaine_competence","code_enjeu","enjeu",'
         '"code_objectif","objectif","code_macro_competence","code_ogr_macro_competence",'
         '"libelle_macro_competence","code_ogr_competence","libelle_competence"\n'
-        '"1","Accompagner","11","Accompagner les personnes","111","Suivre","","300037",'
-        '"Réaliser un diagnostic","107200","Détecter des situations à risques"\n',
+        '"1","Accompagner","11","Accompagner les personnes","111","Suivre","","700067",'
+        '"Réaliser un diagnostic","700006","Détecter des situations à risques"\n',
         encoding="utf-8",
     )
     report = import_referentiel(folder, data_dir)
     assert all("arborescence_competences" not in file for file, _reason in report.skipped)
     with opened(data_dir) as referentiel:
-        fiche = referentiel.fiche("K1207")
+        fiche = referentiel.fiche("K9207")
     assert fiche is not None
     groups = {item.code: item.group for item in fiche.skills}
-    assert groups["107200"] == "Accompagner les personnes"
-    assert groups["120684"] == "Technique expert"  # not in the tree: its category
+    assert groups["700006"] == "Accompagner les personnes"
+    assert groups["700007"] == "Technique expert"  # not in the tree: its category
 
 
 def test_files_of_two_versions_are_refused(tmp_path: Path, data_dir: Path) -> None:
     folder = fixture_folder(tmp_path)
     (folder / csv_name("grand_domaine")).rename(folder / csv_name("grand_domaine", 461))
     assert _refused(folder, data_dir) == (
-        "The files belong to several versions (v460, v461): give one version at a time."
+        "The files belong to several versions (v461, v499): give one version at a time."
     )
 
 
@@ -223,11 +223,11 @@ def test_version_txt_contradicting_the_file_names_is_refused(
     folder = fixture_folder(tmp_path)
     (folder / "version.txt").write_text("Numero de version : 59\n", encoding="utf-8")
     assert _refused(folder, data_dir) == (
-        "version.txt says version 59 but the files are version 60."
+        "version.txt says version 59 but the files are version 99."
     )
 
 
-@pytest.mark.parametrize("member", ["../evil.csv", "/etc/unix_x_v460_utf8.csv", "a/../../b"])
+@pytest.mark.parametrize("member", ["../evil.csv", "/etc/unix_x_v499_utf8.csv", "a/../../b"])
 def test_zip_members_outside_the_folder_are_refused(
     tmp_path: Path, data_dir: Path, member: str
 ) -> None:
@@ -257,7 +257,7 @@ def test_a_zip_bomb_stops_at_the_cap_whatever_its_headers_say(
     (folder / csv_name("grand_domaine")).write_bytes(b"0" * 200_000)
     source = zip_folder(folder, tmp_path / "bomb.zip")
     monkeypatch.setattr(sources, "MAX_FILE_BYTES", 100_000)
-    assert "unix_grand_domaine_v460_utf8.csv is larger than" in _refused(source, data_dir)
+    assert "unix_grand_domaine_v499_utf8.csv is larger than" in _refused(source, data_dir)
 
 
 def test_links_and_special_files_in_a_folder_are_refused(tmp_path: Path, data_dir: Path) -> None:
@@ -267,11 +267,11 @@ def test_links_and_special_files_in_a_folder_are_refused(tmp_path: Path, data_di
     target.rename(moved)
     target.symlink_to(moved)
     assert _refused(folder, data_dir) == (
-        "unix_texte_v460_utf8.csv is not a regular file (a link or a device): refused."
+        "unix_texte_v499_utf8.csv is not a regular file (a link or a device): refused."
     )
     target.unlink()
     os.mkfifo(target)
-    assert _refused(folder, data_dir).startswith("unix_texte_v460_utf8.csv is not a regular")
+    assert _refused(folder, data_dir).startswith("unix_texte_v499_utf8.csv is not a regular")
 
 
 # --- Atomicity ---------------------------------------------------------------------
@@ -281,7 +281,7 @@ def test_a_failure_mid_import_leaves_the_previous_version_usable(
     tmp_path: Path, data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import_referentiel(fixture_folder(tmp_path, name="first"), data_dir)
-    before = (data_dir / "referentiels" / "rome-v60.sqlite").read_bytes()
+    before = (data_dir / "referentiels" / "rome-v99.sqlite").read_bytes()
 
     def crash(self: build.Builder, table: object) -> None:
         raise OSError("disk full")
@@ -289,10 +289,10 @@ def test_a_failure_mid_import_leaves_the_previous_version_usable(
     monkeypatch.setattr(build.Builder, "texts", crash)
     with pytest.raises(OSError):
         import_referentiel(fixture_folder(tmp_path, name="second"), data_dir)
-    assert os.listdir(data_dir / "referentiels") == ["rome-v60.sqlite"]
-    assert (data_dir / "referentiels" / "rome-v60.sqlite").read_bytes() == before
+    assert os.listdir(data_dir / "referentiels") == ["rome-v99.sqlite"]
+    assert (data_dir / "referentiels" / "rome-v99.sqlite").read_bytes() == before
     with opened(data_dir) as referentiel:
-        assert referentiel.search("educateur specialise")[0].fiche.code == "K1207"
+        assert referentiel.search("educateur specialise")[0].fiche.code == "K9207"
 
 
 def test_an_interrupted_import_leaves_no_half_built_file(
@@ -310,12 +310,12 @@ def test_an_interrupted_import_leaves_no_half_built_file(
 
 def test_a_damaged_database_file_is_ignored_by_the_reader(tmp_path: Path, data_dir: Path) -> None:
     import_referentiel(fixture_folder(tmp_path), data_dir)
-    (data_dir / "referentiels" / "rome-v99.sqlite").write_bytes(b"garbage" * 100)
-    (data_dir / "referentiels" / ".rome-v98-x.tmp").write_bytes(b"half")
-    assert [v.number for v in installed_versions(data_dir)] == [60]
+    (data_dir / "referentiels" / "rome-v120.sqlite").write_bytes(b"garbage" * 100)
+    (data_dir / "referentiels" / ".rome-v121-x.tmp").write_bytes(b"half")
+    assert [v.number for v in installed_versions(data_dir)] == [99]
     referentiel = open_latest(data_dir)
     assert referentiel is not None
-    assert referentiel.version.number == 60
+    assert referentiel.version.number == 99
     # Read-only: nothing writes into an installed referential through the reader.
     with pytest.raises(sqlite3.OperationalError):
         referentiel._db.execute("DELETE FROM fiche")
@@ -325,13 +325,13 @@ def test_a_damaged_database_file_is_ignored_by_the_reader(tmp_path: Path, data_d
 def test_an_empty_or_malformed_required_file_is_named(tmp_path: Path, data_dir: Path) -> None:
     folder = fixture_folder(tmp_path)
     (folder / csv_name("centre_interet")).write_text("", encoding="utf-8")
-    assert _refused(folder, data_dir) == "unix_centre_interet_v460_utf8.csv is empty."
+    assert _refused(folder, data_dir) == "unix_centre_interet_v499_utf8.csv is empty."
     (folder / csv_name("centre_interet")).write_text(
         '"code_centre_interet","libelle_centre_interet"\n"1","' + "a" * 200_000 + '"\n',
         encoding="utf-8",
     )
     assert _refused(folder, data_dir) == (
-        "unix_centre_interet_v460_utf8.csv is not a valid CSV file (line 2)."
+        "unix_centre_interet_v499_utf8.csv is not a valid CSV file (line 2)."
     )
 
 
@@ -339,7 +339,7 @@ def test_a_zip_holding_a_file_twice_is_refused(tmp_path: Path, data_dir: Path) -
     source = zip_folder(fixture_folder(tmp_path), tmp_path / "twice.zip")
     with zipfile.ZipFile(source, "a") as archive:
         archive.writestr("copy/" + csv_name("texte"), "x")
-    assert _refused(source, data_dir) == "The zip holds unix_texte_v460_utf8.csv twice."
+    assert _refused(source, data_dir) == "The zip holds unix_texte_v499_utf8.csv twice."
 
 
 def test_leftovers_of_a_killed_import_are_cleaned_once_stale(
@@ -347,18 +347,18 @@ def test_leftovers_of_a_killed_import_are_cleaned_once_stale(
 ) -> None:
     folder = data_dir / "referentiels"
     folder.mkdir(parents=True)
-    stale, fresh = folder / ".rome-v60-old.tmp", folder / ".rome-v60-new.tmp"
+    stale, fresh = folder / ".rome-v99-old.tmp", folder / ".rome-v99-new.tmp"
     stale.write_bytes(b"half")
     fresh.write_bytes(b"another import running")
     os.utime(stale, (1_000_000_000, 1_000_000_000))
     import_referentiel(fixture_folder(tmp_path), data_dir)
-    assert sorted(p.name for p in folder.iterdir()) == [".rome-v60-new.tmp", "rome-v60.sqlite"]
+    assert sorted(p.name for p in folder.iterdir()) == [".rome-v99-new.tmp", "rome-v99.sqlite"]
 
 
 def test_single_byte_fallbacks_read_each_encoding_right() -> None:
-    windows = '"code_rome","libelle_secteur_naf"\n"K1207","Aide à l’enfance"\n'.encode("cp1252")
+    windows = '"code_rome","libelle_secteur_naf"\n"K9207","Aide à l’enfance"\n'.encode("cp1252")
     assert decode(windows, "f", required=False) == (
-        '"code_rome","libelle_secteur_naf"\n"K1207","Aide à l’enfance"\n',
+        '"code_rome","libelle_secteur_naf"\n"K9207","Aide à l’enfance"\n',
         "read as Windows-1252: it is not UTF-8",
     )
     latin9 = '"code_rome","libelle_secteur_naf"\n"A1423","Œnologie, cœur"\n'.encode("iso8859_15")
@@ -384,18 +384,18 @@ def test_a_referential_built_with_another_layout_reads_as_absent(
     assert installed_versions(data_dir) == []
     assert open_latest(data_dir) is None
     import_referentiel(fixture_folder(tmp_path, name="again"), data_dir)
-    assert [v.number for v in installed_versions(data_dir)] == [60]
+    assert [v.number for v in installed_versions(data_dir)] == [99]
 
 
 def test_typed_mobility_links_split_close_and_next_fiches(tmp_path: Path, data_dir: Path) -> None:
     folder = fixture_folder(tmp_path)
     (folder / csv_name("rubrique_mobilite")).write_text(
         '"code_rome","code_rome_cible","numero_ordre","code_type_mobilite"\n'
-        '"K1207","K1203","1","1"\n"K1207","K1201","1","2"\n',
+        '"K9207","K9203","1","1"\n"K9207","K9201","1","2"\n',
         encoding="utf-8",
     )
     import_referentiel(folder, data_dir)
     with opened(data_dir) as referentiel:
-        fiche = referentiel.fiche("K1207")
+        fiche = referentiel.fiche("K9207")
     assert fiche is not None
-    assert ([r.code for r in fiche.close], [r.code for r in fiche.next]) == (["K1203"], ["K1201"])
+    assert ([r.code for r in fiche.close], [r.code for r in fiche.next]) == (["K9203"], ["K9201"])

@@ -20,17 +20,17 @@ from bilan_tui.referentiel.matching import (
 from bilan_tui.referentiel.model import FicheRef
 
 FICHES = [
-    FicheRef("J1501", "Aide-soignant / Aide-soignante", "S", "I"),
-    FicheRef("J1512", "Infirmier / Infirmière de santé au travail", "I", "S"),
-    FicheRef("K1207", "Educateur spécialisé / Educatrice spécialisée", "S", ""),
-    FicheRef("K1201", "Assistant social / Assistante sociale", "S", "C"),
-    FicheRef("G1204", "Educateur sportif / Educatrice sportive", "S", "E"),
-    FicheRef("D1102", "Boulanger / Boulangère", "R", ""),
-    FicheRef("M1203", "Comptable", "C", "E"),
-    FicheRef("E1105", "Editeur / Editrice", "A", "E"),
-    FicheRef("M1805", "Développeur / Développeuse informatique", "I", "C"),
+    FicheRef("J9501", "Aide-soignant / Aide-soignante", "S", "I"),
+    FicheRef("J9512", "Infirmier / Infirmière de santé au travail", "I", "S"),
+    FicheRef("K9207", "Educateur spécialisé / Educatrice spécialisée", "S", ""),
+    FicheRef("K9201", "Assistant social / Assistante sociale", "S", "C"),
+    FicheRef("G9204", "Educateur sportif / Educatrice sportive", "S", "E"),
+    FicheRef("D9102", "Boulanger / Boulangère", "R", ""),
+    FicheRef("M9203", "Comptable", "C", "E"),
+    FicheRef("E9105", "Editeur / Editrice", "A", "E"),
+    FicheRef("M9805", "Développeur / Développeuse informatique", "I", "C"),
     FicheRef(
-        "K1203", "Educateur technique spécialisé / Educatrice technique spécialisée", "S", "I"
+        "K9203", "Educateur technique spécialisé / Educatrice technique spécialisée", "S", "I"
     ),
 ]
 CLEAR_SI = {"S": 80.0, "I": 60.0, "A": 50.0, "E": 40.0, "C": 30.0, "R": 20.0}
@@ -98,37 +98,37 @@ def test_readings_show_near_ties_within_the_margin() -> None:
 def test_ranking_orders_by_index_then_her_scores_then_title() -> None:
     ranked = rank(CLEAR_SI, FICHES, limit=20)
     assert [(s.fiche.code, s.score) for s in ranked] == [
-        ("J1501", 15.0),
-        ("K1203", 15.0),
-        ("K1207", 11.0),  # her S score (80) counts on both letters: before S-C
-        ("K1201", 11.0),
-        ("G1204", 9.0),
-        ("E1105", 6.0),
-        ("J1512", 5.0),
-        ("M1805", 5.0),
-        ("D1102", 4.0),
-        ("M1203", 3.0),
+        ("J9501", 15.0),
+        ("K9203", 15.0),
+        ("K9207", 11.0),  # her S score (80) counts on both letters: before S-C
+        ("K9201", 11.0),
+        ("G9204", 9.0),
+        ("E9105", 6.0),
+        ("J9512", 5.0),
+        ("M9805", 5.0),
+        ("D9102", 4.0),
+        ("M9203", 3.0),
     ]
     assert not any(s.near_tie for s in ranked)
-    assert [s.fiche.code for s in rank(CLEAR_SI, FICHES, limit=3)] == ["J1501", "K1203", "K1207"]
+    assert [s.fiche.code for s in rank(CLEAR_SI, FICHES, limit=3)] == ["J9501", "K9203", "K9207"]
     assert rank({}, FICHES) == []
 
 
 def test_chosen_centres_come_first_among_equals() -> None:
-    ranked = rank(CLEAR_SI, FICHES, favoured={"K1201"}, limit=4)
-    assert [s.fiche.code for s in ranked] == ["J1501", "K1203", "K1201", "K1207"]
+    ranked = rank(CLEAR_SI, FICHES, favoured={"K9201"}, limit=4)
+    assert [s.fiche.code for s in ranked] == ["J9501", "K9203", "K9201", "K9207"]
 
 
 def test_a_near_tie_brings_the_other_order_forward_and_says_so() -> None:
     ranked = {s.fiche.code: s for s in rank(NEAR_SI, FICHES, limit=20)}
-    nurse = ranked["J1512"]
+    nurse = ranked["J9512"]
     assert (nurse.score, nurse.near_tie) == (15.0, True)
     assert nurse.reason == (
         "This fiche combines your first two types, social and investigative, with "
         "investigative first. Your scores for social and investigative are almost equal: "
         "it is by reading your code in the other order that this fiche comes this close."
     )
-    assert (ranked["J1501"].score, ranked["J1501"].near_tie) == (15.0, False)
+    assert (ranked["J9501"].score, ranked["J9501"].near_tie) == (15.0, False)
     # Without the near-tie the same fiche stays where its index puts it.
     assert rank(CLEAR_SI, [FICHES[1]])[0].score == 5.0
 

@@ -42,29 +42,29 @@ def codes(referentiel: Referentiel, text: str, **filters: object) -> list[str]:
 def test_case_accents_hyphens_elisions_and_prefixes_do_not_matter(
     referentiel: Referentiel, text: str
 ) -> None:
-    assert codes(referentiel, text)[0] == "K1207"
+    assert codes(referentiel, text)[0] == "K9207"
 
 
 def test_aide_soignante_finds_the_hyphenated_title(referentiel: Referentiel) -> None:
     hits = referentiel.search("aide soignante")
     assert [(h.fiche.code, h.matched, h.is_appellation) for h in hits] == [
-        ("J1501", "Aide-soignant / Aide-soignante", False)
+        ("J9501", "Aide-soignant / Aide-soignante", False)
     ]
 
 
 def test_one_hit_per_fiche_with_the_label_that_matched(referentiel: Referentiel) -> None:
     hits = referentiel.search("infirmier entreprise")
     assert [(h.fiche.code, h.matched, h.is_appellation) for h in hits] == [
-        ("J1512", "Infirmier / Infirmière en entreprise", True)
+        ("J9512", "Infirmier / Infirmière en entreprise", True)
     ]
     found = codes(referentiel, "infirm")
-    assert sorted(found) == ["J1505", "J1511", "J1512"]
+    assert sorted(found) == ["J9505", "J9511", "J9512"]
     assert len(found) == len(set(found))
 
 
 def test_a_short_title_matches_too(referentiel: Referentiel) -> None:
     # "Aide-soignant(e) de nuit" is only the short label.
-    assert codes(referentiel, "soignant(e) nuit") == ["J1501"]
+    assert codes(referentiel, "soignant(e) nuit") == ["J9501"]
 
 
 def test_typing_letter_by_letter_always_answers(referentiel: Referentiel) -> None:
@@ -75,19 +75,19 @@ def test_typing_letter_by_letter_always_answers(referentiel: Referentiel) -> Non
     # One letter: the labels that start with it, alphabetically, each fiche once.
     hits = referentiel.search("e")
     assert [(h.fiche.code, h.matched) for h in hits] == [
-        ("E1105", "Editeur / Editrice"),
-        ("K1203", "Educateur / Educatrice technique"),
-        ("K1207", "Educateur spécialisé / Educatrice spécialisée"),
-        ("G1204", "Educateur sportif / Educatrice sportive"),
+        ("E9105", "Editeur / Editrice"),
+        ("K9203", "Educateur / Educatrice technique"),
+        ("K9207", "Educateur spécialisé / Educatrice spécialisée"),
+        ("G9204", "Educateur sportif / Educatrice sportive"),
     ]
-    assert codes(referentiel, "e", letters="I") == ["K1203"]
-    assert codes(referentiel, "e", limit=2) == ["E1105", "K1203"]
-    assert codes(referentiel, "educateur s")[0] == "K1207"
+    assert codes(referentiel, "e", letters="I") == ["K9203"]
+    assert codes(referentiel, "e", limit=2) == ["E9105", "K9203"]
+    assert codes(referentiel, "educateur s")[0] == "K9207"
 
 
 def test_every_word_may_be_shortened(referentiel: Referentiel) -> None:
-    assert codes(referentiel, "inf entrep") == ["J1512"]
-    assert codes(referentiel, "dev info") == ["M1805"]
+    assert codes(referentiel, "inf entrep") == ["J9512"]
+    assert codes(referentiel, "dev info") == ["M9805"]
 
 
 def test_every_word_must_match(referentiel: Referentiel) -> None:
@@ -102,25 +102,25 @@ def test_query_syntax_is_never_read_as_fts(referentiel: Referentiel) -> None:
 
 
 def test_an_empty_text_lists_fiches_by_title_with_filters(referentiel: Referentiel) -> None:
-    assert codes(referentiel, "")[:3] == ["J1501", "K1201", "D1102"]
-    assert codes(referentiel, "", letters="R") == ["D1102"]
-    assert codes(referentiel, "", letters="c") == ["K1201", "M1203", "M1805"]
-    assert codes(referentiel, "", centre="2") == ["J1501", "K1207", "J1512"]
-    assert codes(referentiel, "", cadre=True) == ["M1805", "E1105"]
-    assert codes(referentiel, "", regulated=False) == ["D1102", "M1203", "M1805", "E1105", "K1207"]
-    assert codes(referentiel, "", letters="S", regulated=True, limit=2) == ["J1501", "K1201"]
+    assert codes(referentiel, "")[:3] == ["J9501", "K9201", "D9102"]
+    assert codes(referentiel, "", letters="R") == ["D9102"]
+    assert codes(referentiel, "", letters="c") == ["K9201", "M9203", "M9805"]
+    assert codes(referentiel, "", centre="2") == ["J9501", "K9207", "J9512"]
+    assert codes(referentiel, "", cadre=True) == ["M9805", "E9105"]
+    assert codes(referentiel, "", regulated=False) == ["D9102", "M9203", "M9805", "E9105", "K9207"]
+    assert codes(referentiel, "", letters="S", regulated=True, limit=2) == ["J9501", "K9201"]
 
 
 def test_filters_apply_to_text_searches(referentiel: Referentiel) -> None:
-    assert codes(referentiel, "educateur", letters="E") == ["G1204"]
-    assert codes(referentiel, "infirmier", letters="S", centre="2") == ["J1512"]
+    assert codes(referentiel, "educateur", letters="E") == ["G9204"]
+    assert codes(referentiel, "infirmier", letters="S", centre="2") == ["J9512"]
     assert codes(referentiel, "infirmier", letters="A") == []
 
 
 def test_a_fiche_has_every_part(referentiel: Referentiel) -> None:
-    fiche = referentiel.fiche("k1207 ")
+    fiche = referentiel.fiche("k9207 ")
     assert fiche is not None
-    assert (fiche.ref.code, fiche.ref.riasec_major, fiche.ref.riasec_minor) == ("K1207", "S", "")
+    assert (fiche.ref.code, fiche.ref.riasec_major, fiche.ref.riasec_minor) == ("K9207", "S", "")
     assert fiche.definition == (
         "L'éducateur spécialisé accompagne des personnes en difficulté dans leur vie "
         "quotidienne (phrase inventée).",
@@ -138,33 +138,33 @@ def test_a_fiche_has_every_part(referentiel: Referentiel) -> None:
     }
     # Core items first, each family in its official order; an unknown item is dropped.
     assert by_kind[SkillKind.SAVOIR_FAIRE] == [
-        ("107200", True),
-        ("120684", True),
-        ("121801", False),
-        ("300488", False),
+        ("700006", True),
+        ("700007", True),
+        ("700008", False),
+        ("700009", False),
     ]
-    assert by_kind[SkillKind.SAVOIR_ETRE] == [("300412", False), ("300465", False)]
-    assert by_kind[SkillKind.SAVOIR] == [("100090", True), ("400906", False)]
+    assert by_kind[SkillKind.SAVOIR_ETRE] == [("700010", False), ("700022", False)]
+    assert by_kind[SkillKind.SAVOIR] == [("700011", True), ("700012", False)]
     emerging = [item.code for item in fiche.skills if item.emerging]
-    assert emerging == ["300488"]
+    assert emerging == ["700009"]
     assert fiche.contexts == (
-        ("Conditions de travail et risques professionnels", "En contact avec du public"),
-        ("Horaires et durée du travail", "Travail les week-ends et jours fériés"),
+        ("Conditions d'exercice", "Au contact de personnes accueillies"),
+        ("Horaires et rythme", "Travail certains dimanches"),
     )
     # Official order, the link to a fiche absent from the files dropped.
-    assert [ref.code for ref in fiche.close] == ["K1201", "K1203"]
+    assert [ref.code for ref in fiche.close] == ["K9201", "K9203"]
     assert fiche.next == ()
     assert fiche.centres_interet == (
-        "Je souhaite prendre soin des autres",
-        "J'aime communiquer, convaincre",
+        "Je veux être utile aux autres",
+        "J'aime écrire et transmettre",
     )
     assert (fiche.cadre, fiche.regulated, fiche.transitions) == (False, False, ())
 
 
 def test_flags_and_transitions(referentiel: Referentiel) -> None:
-    developer = referentiel.fiche("M1805")
-    accountant = referentiel.fiche("M1203")
-    carer = referentiel.fiche("J1501")
+    developer = referentiel.fiche("M9805")
+    accountant = referentiel.fiche("M9203")
+    carer = referentiel.fiche("J9501")
     assert developer is not None and accountant is not None and carer is not None
     assert (developer.cadre, developer.regulated) == (True, False)
     assert developer.transitions == ("Digital transition",)
@@ -175,18 +175,18 @@ def test_flags_and_transitions(referentiel: Referentiel) -> None:
 
 
 def test_labels_for_stored_codes(referentiel: Referentiel) -> None:
-    assert referentiel.titles(["J1512", "j1511", "Z9999"]) == {
-        "J1512": "Infirmier / Infirmière de santé au travail",
-        "J1511": "Infirmier / Infirmière scolaire",
+    assert referentiel.titles(["J9512", "j9511", "Z9999"]) == {
+        "J9512": "Infirmier / Infirmière de santé au travail",
+        "J9511": "Infirmier / Infirmière scolaire",
     }
-    assert referentiel.item_labels(["100502", "200002", "nope"]) == {
-        "100502": "Conduire des entretiens de santé au travail",
-        "200002": "Droit du travail",
+    assert referentiel.item_labels(["700017", "700018", "nope"]) == {
+        "700017": "Conduire des entretiens de santé au travail",
+        "700018": "Droit du travail",
     }
     assert referentiel.centres() == [
-        ("1", "J'ai envie de créer, construire, rénover"),
-        ("2", "Je souhaite prendre soin des autres"),
-        ("3", "J'aime communiquer, convaincre"),
+        ("1", "J'aime fabriquer de mes mains"),
+        ("2", "Je veux être utile aux autres"),
+        ("3", "J'aime écrire et transmettre"),
     ]
 
 

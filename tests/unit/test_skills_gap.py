@@ -33,7 +33,7 @@ from bilan_tui.packs import load_shipped_pack
 from bilan_tui.referentiel.model import FicheRef
 from tests.unit.export_helpers import REFERENCE, source_from
 
-NURSE = FicheRef("J1512", "Infirmier / Infirmière de santé au travail", "I", "S")
+NURSE = FicheRef("J9512", "Infirmier / Infirmière de santé au travail", "I", "S")
 
 
 def test_a_mark_keeps_the_code_and_her_words_only() -> None:
@@ -75,13 +75,13 @@ def test_a_fiche_becomes_a_lead_once() -> None:
     assert entry.position == 1
     assert entry.values == {
         "metier": "Infirmier / Infirmière de santé au travail",
-        "code_rome": "J1512",
+        "code_rome": "J9512",
         "riasec": "IS",
         REFERENTIAL_VERSION: 60,
     }
     assert ("code_rome", entry_id) in keys and (POSITION, entry_id) in keys
-    assert find_lead(answers, " j1512 ") == entry_id
-    assert find_lead(answers, "K1207") is None
+    assert find_lead(answers, " j9512 ") == entry_id
+    assert find_lead(answers, "K9207") is None
     assert holland_code(FicheRef("K2111", "Formateur", "S", "")) == "S"
     assert lead_code({"code_rome": " k2111"}) == "K2111"
 
@@ -95,7 +95,7 @@ def _with_gap(language: str) -> list[Answer]:
     return [
         Answer(key(POSITION), 0),
         Answer(key("metier"), "Infirmière en santé au travail"),
-        Answer(key("code_rome"), "J1512"),
+        Answer(key("code_rome"), "J9512"),
         Answer(key(REFERENTIAL_VERSION), 60),
         Answer(key(gap_key("300")), mark_value(GapState.ACQUIRE, "Le DIU, financé par le CPF")),
         Answer(key(gap_key("100")), mark_value(GapState.HAVE, "Mes entretiens d'accueil")),
@@ -129,7 +129,7 @@ def test_both_exports_say_what_she_lacks_with_labels_in_the_fiche_order(language
     )
     for text in (detail, synthesis):
         assert heading in text
-        assert "Infirmière en santé au travail (J1512)" in text
+        assert "Infirmière en santé au travail (J9512)" in text
         assert "Le DIU, financé par le CPF" in text
         assert cited.replace(" :", "\u00a0:") in text or cited in text
         # the fiche's order (the caller's labels), not the codes' order
