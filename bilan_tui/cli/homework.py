@@ -17,8 +17,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from bilan_tui.cli.context import CommandContext, UsageError
+from bilan_tui.domain.dates import long_date, short_date
 from bilan_tui.domain.text import clean_text
-from bilan_tui.i18n import _, ngettext
+from bilan_tui.i18n import _, language, ngettext
 from bilan_tui.labels import status_label
 
 if TYPE_CHECKING:
@@ -138,7 +139,7 @@ def run_new(args: argparse.Namespace, context: CommandContext, today: datetime.d
             "Homework written to {path}: {count} exercise, due {due}.",
             "Homework written to {path}: {count} exercises, due {due}.",
             count,
-        ).format(path=output, count=count, due=due.isoformat())
+        ).format(path=output, count=count, due=long_date(due, language()))
     )
     if homework.pack_files:
         print(_("Your pack travels inside the file."))
@@ -184,7 +185,7 @@ def run_import(path: Path, context: CommandContext, today: datetime.date) -> int
             print(already_done)
         return 0
     count = len(stored.exercises)
-    due = stored.due.isoformat() if stored.due else "?"
+    due = long_date(stored.due, language()) if stored.due else "?"
     print(
         ngettext(
             "Homework imported: {count} exercise, due {due}.",
@@ -239,7 +240,7 @@ def render_homework_list(
     lines: list[str] = []
     for view in views:
         homework = view.homework
-        due = homework.due.isoformat() if homework.due else "?"
+        due = short_date(homework.due, language()) if homework.due else "?"
         done = sum(1 for item in view.exercises if item.status.value == "done")
         state = (
             _("overdue")

@@ -29,9 +29,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
+from bilan_tui.domain.dates import long_date
 from bilan_tui.domain.model import Pack, qualified_ref
 from bilan_tui.domain.records import Homework
-from bilan_tui.i18n import _
+from bilan_tui.i18n import _, language
 from bilan_tui.packs.archive import PackArchiveError
 from bilan_tui.packs.install import (
     InstallOutcome,
@@ -162,7 +163,7 @@ def import_homework(
             _(
                 "this homework was due on {date}, which has passed; "
                 "ask your consultant for a new file"
-            ).format(date=parsed.due.isoformat())
+            ).format(date=long_date(parsed.due, language()))
         )
     installed = _visible_packs(data_dir, own_root)
     if not parsed.pack_files:

@@ -7,18 +7,12 @@ of Holland's types in sentences.
 
 from __future__ import annotations
 
-from bilan_tui.i18n import _
+from bilan_tui.domain.dates import MONTHS
+from bilan_tui.i18n import _, language
 
 from .model import ReferentielVersion
 
 IMPORT_COMMAND = "bilan metiers import CHEMIN"
-
-
-def _month_name(month: int) -> str:
-    return (
-        _("January"), _("February"), _("March"), _("April"), _("May"), _("June"),
-        _("July"), _("August"), _("September"), _("October"), _("November"), _("December"),
-    )[month - 1]  # fmt: skip
 
 
 def import_command() -> str:
@@ -42,7 +36,7 @@ def published_month(version: ReferentielVersion) -> str:
     parts = version.published.split("-")
     if len(parts) != 3 or not parts[1].isdigit() or not 1 <= int(parts[1]) <= 12:
         return ""
-    return f"{_month_name(int(parts[1]))} {parts[0]}"
+    return f"{MONTHS[language()][int(parts[1]) - 1]} {parts[0]}"
 
 
 def attribution(version: ReferentielVersion) -> str:

@@ -12,7 +12,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from bilan_tui.i18n import _, ngettext
+from bilan_tui.domain.dates import long_date
+from bilan_tui.i18n import _, language, ngettext
 from bilan_tui.session import WorkbookSession
 from bilan_tui.ui.screens.homework_import import HomeworkImportScreen
 
@@ -28,7 +29,7 @@ def imported_message(outcome: ImportOutcome, already_done: str = "") -> str:
         text = _("This homework was already imported; nothing changed.")
         return f"{text} {already_done}".strip()
     count = len(stored.exercises)
-    due = stored.due.isoformat() if stored.due else "?"
+    due = long_date(stored.due, language()) if stored.due else "?"
     text = ngettext(
         "Homework imported: {count} exercise, due {due}.",
         "Homework imported: {count} exercises, due {due}.",

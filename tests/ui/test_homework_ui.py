@@ -13,6 +13,7 @@ from textual.widgets import Input, Static
 
 from bilan_tui.cli import main
 from bilan_tui.domain.answers import Answer, AnswerKey
+from bilan_tui.domain.dates import short_date
 from bilan_tui.domain.model import ExerciseStatus
 from bilan_tui.packs import load_library, load_pack
 from bilan_tui.ui.app import BilanApp
@@ -82,7 +83,7 @@ async def test_import_from_the_dashboard_then_do_the_homework(tmp_path: Path) ->
         assert not isinstance(app.screen, HomeworkImportScreen)
 
         text = panel_text(app)
-        assert f"Due {DUE.isoformat()} (in 3 days)" in text
+        assert f"Due {short_date(DUE, 'en')} (in 3 days)" in text
         assert "○ My values" in text and "○ About me  · Mini pack" in text
         assert "“Before Thursday [b]please[/b]”" in text, "the message is shown as typed"
         assert "○ About me  · Mini pack" in phase_lines(app)
@@ -160,11 +161,11 @@ def test_due_dates_read_as_distances() -> None:
     from bilan_tui.ui.widgets.homework_panel import due_text
 
     today = datetime.date(2025, 1, 10)
-    assert due_text(today, today) == "due 2025-01-10 (today)"
-    assert due_text(datetime.date(2025, 1, 11), today) == "due 2025-01-11 (tomorrow)"
-    assert due_text(datetime.date(2025, 1, 13), today) == "due 2025-01-13 (in 3 days)"
-    assert due_text(datetime.date(2025, 1, 9), today) == "due 2025-01-09 (1 day late)"
-    assert due_text(datetime.date(2025, 1, 1), today) == "due 2025-01-01 (9 days late)"
+    assert due_text(today, today) == "due 10 Jan 2025 (today)"
+    assert due_text(datetime.date(2025, 1, 11), today) == "due 11 Jan 2025 (tomorrow)"
+    assert due_text(datetime.date(2025, 1, 13), today) == "due 13 Jan 2025 (in 3 days)"
+    assert due_text(datetime.date(2025, 1, 9), today) == "due 9 Jan 2025 (1 day late)"
+    assert due_text(datetime.date(2025, 1, 1), today) == "due 1 Jan 2025 (9 days late)"
 
 
 async def test_a_consultants_grid_reads_the_tags_of_its_own_pack(tmp_path: Path) -> None:

@@ -12,6 +12,7 @@ import pytest
 
 from bilan_tui.cli import main
 from bilan_tui.domain.answers import Answer, AnswerKey
+from bilan_tui.domain.dates import short_date
 from bilan_tui.homework.fileformat import parse_homework
 from bilan_tui.packs import load_library, load_shipped_pack
 from bilan_tui.session import WorkbookSession
@@ -155,7 +156,7 @@ def test_imported_exercises_are_listed_with_their_state(
     capsys.readouterr()
     assert main(["--lang", "en", "homework", "list"]) == 0
     out = capsys.readouterr().out
-    assert f"due {DUE}" in out
+    assert f"due {short_date(datetime.date.fromisoformat(DUE), 'en')}" in out
     assert "◐ in progress  Les personnes de mon réseau  · Mon réseau professionnel" in out
     assert "○ to do  My values" in out
     assert main(["--lang", "en", "status", "--json"]) == 0

@@ -34,6 +34,7 @@ from textual.widgets import (
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from bilan_tui import paths
+from bilan_tui.domain.dates import short_date
 from bilan_tui.export.api import NoHomework, Rendered, file_name, render, write
 from bilan_tui.export.consent import (
     consent_for,
@@ -49,7 +50,7 @@ from bilan_tui.export.files import ExportExists
 from bilan_tui.export.options import FORMATS, RECIPIENTS, SCOPES, ExportOptions
 from bilan_tui.export.source import ExportSource, collect
 from bilan_tui.export.typst_render import PdfUnavailable
-from bilan_tui.i18n import _
+from bilan_tui.i18n import _, language
 from bilan_tui.leads import with_referential_labels
 from bilan_tui.session import WorkbookSession
 from bilan_tui.ui.screens.export_confirm import ConfirmShare
@@ -251,7 +252,7 @@ class ExportScreen(Screen[None]):
         else:
             lines = [_("Shared so far:")]
             for consent in consents:
-                day = consent.date.date().isoformat() if consent.date else "?"
+                day = short_date(consent.date.date(), language()) if consent.date else "?"
                 what = f"{scope_short(consent.scope)} ({format_label(consent.format)})"
                 lines.append(f"{day} · {recipient_label(consent.recipient)} · {what}")
             text = "\n".join(lines)

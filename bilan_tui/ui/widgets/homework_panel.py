@@ -19,8 +19,9 @@ from textual.content import Content
 from textual.message import Message
 from textual.widget import Widget
 
+from bilan_tui.domain.dates import short_date
 from bilan_tui.domain.model import ExerciseStatus
-from bilan_tui.i18n import _, ngettext
+from bilan_tui.i18n import _, language, ngettext
 from bilan_tui.labels import GLYPHS
 from bilan_tui.ui.text import plain
 
@@ -44,7 +45,7 @@ def due_text(due: datetime.date | None, today: datetime.date) -> str:
         when = ngettext("in {count} day", "in {count} days", days).format(count=days)
     else:
         when = ngettext("{count} day late", "{count} days late", -days).format(count=-days)
-    return _("due {date} ({when})").format(date=due.isoformat(), when=when)
+    return _("due {date} ({when})").format(date=short_date(due, language()), when=when)
 
 
 class HomeworkPanel(Widget, can_focus=True):
