@@ -3,7 +3,8 @@
 Files are written 0600 and never over an existing one: a default name that
 is taken gets a number, a name the person chose that exists is refused. An
 export for anyone but the person shows who receives it and what it holds,
-asks for agreement (or takes ``--yes``), and records the consent.
+asks for agreement (a script gives it with ``--agree-to-share``), a second time
+when her modalités do not name that recipient, and records the consent.
 """
 
 from __future__ import annotations
@@ -81,9 +82,20 @@ def register(commands: Any, add_common: Callable[[argparse.ArgumentParser], None
         help=_("with --scope homework: which assignment (default: the latest imported)"),
     )
     parser.add_argument(
-        "--yes",
+        "--agree-to-share",
         action="store_true",
-        help=_("agree in advance to an export for someone else (for scripts)"),
+        help=_(
+            "for scripts: you agree to give this copy to the recipient of --for "
+            "(in a terminal, you are asked instead)"
+        ),
+    )
+    parser.add_argument(
+        "--despite-modalites",
+        action="store_true",
+        help=_(
+            "with --agree-to-share: you agree even though your answer in the bilan's "
+            "modalités does not name this recipient"
+        ),
     )
 
 
@@ -123,20 +135,51 @@ def _content(text: str | None) -> frozenset[str] | None:
         ) from None
 
 
-def _agreed(lines: list[str], assume_yes: bool) -> bool:
-    """Show what is about to be shared and ask; ``--yes`` answers for a script."""
-    from bilan_tui.export.consent import answer_is_yes
+def _agreed(lines: list[str], conflict: list[str], args: argparse.Namespace) -> bool:
+    """Show what is about to be shared and ask; a second time if her modalités disagree.
 
+    A script agrees with ``--agree-to-share``, and with ``--despite-modalites``
+    as well when the recipient is not one her modalités name: no general
+    ``--yes`` stands for her agreement to give her results to someone else.
+    """
     for line in lines:
         print(line)
-    if assume_yes:
+    if args.agree_to_share and (args.despite_modalites or not conflict):
+        for line in conflict:
+            print(line)
         return True
     if not sys.stdin.isatty():
+        if args.agree_to_share:
+            for line in conflict:
+                print(line)
+            raise UsageError(
+                _(
+                    "this recipient is not among those your modalités name: run the export "
+                    "in a terminal, or add --despite-modalites"
+                )
+            )
         raise UsageError(
-            _("an export for someone else needs your agreement: run it in a terminal, or add --yes")
+            _(
+                "an export for someone else needs your agreement: run it in a terminal, "
+                "or add --agree-to-share"
+            )
         )
+    if not _ask(_("Do you agree? [y/N] ")):
+        return False
+    if not conflict:
+        return True
+    print()
+    for line in conflict:
+        print(line)
+    return _ask(_("Do you still agree to share this copy? [y/N] "))
+
+
+def _ask(question: str) -> bool:
+    """One yes-or-no question on the terminal; end of input is a no."""
+    from bilan_tui.export.consent import answer_is_yes
+
     try:
-        reply = input(_("Do you agree? [y/N] "))
+        reply = input(question)
     except EOFError:
         return False
     return answer_is_yes(reply)
@@ -149,6 +192,7 @@ def run(args: argparse.Namespace, context: CommandContext) -> int:
     from bilan_tui.export.contents import PART_IDS
     from bilan_tui.export.files import ExportExists
     from bilan_tui.export.options import ExportOptions
+    from bilan_tui.export.partage import conflict_lines
     from bilan_tui.export.source import collect
     from bilan_tui.export.typst_render import PdfUnavailable
     from bilan_tui.leads import with_referential_labels
@@ -196,7 +240,8 @@ def run(args: argparse.Namespace, context: CommandContext) -> int:
                     "To change what it holds, add --content with the parts you want: {parts}."
                 ).format(parts=", ".join(PART_IDS))
             )
-        if options.for_someone_else and not _agreed(lines, args.yes):
+        conflict = conflict_lines(source, options.recipient)
+        if options.for_someone_else and not _agreed(lines, conflict, args):
             print(_("Nothing was written."), file=sys.stderr)
             return 1
         try:

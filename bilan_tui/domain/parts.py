@@ -7,6 +7,7 @@ needed only once the full pack is loaded. Plain frozen dataclasses, stdlib only.
 
 from __future__ import annotations
 
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING
@@ -40,11 +41,15 @@ class Choice:
         private: Choosing it makes the answer private (in a records exercise,
             the whole entry): a life event tagged "health" is nobody's business
             even when its other answers are not marked private.
+        exclusive: In a ``multichoice``, it cannot be ticked with another
+            ("no one" beside recipients): ticking it clears the others, and
+            ticking another clears it.
     """
 
     id: str
     label: str
     private: bool = False
+    exclusive: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,3 +191,24 @@ class Source:
 
     exercise: str
     field: str
+
+
+def exclusive_ticks(
+    choices: Sequence[Choice], before: Collection[str], now: Collection[str]
+) -> list[str]:
+    """The ticks of a ``multichoice`` once its exclusive choices are applied, in the field's order.
+
+    ``before`` is what was ticked, ``now`` what the person's last move left
+    ticked. A newly ticked exclusive choice ("no one") clears every other
+    tick; a newly ticked ordinary choice clears the exclusive ones. Ticks that
+    were already there together (an answer saved before the rule) are kept as
+    they are until the person changes something.
+    """
+    added = [choice for choice in choices if choice.id in now and choice.id not in before]
+    if any(choice.exclusive for choice in added):
+        keep = {next(choice.id for choice in reversed(added) if choice.exclusive)}
+    elif added:
+        keep = {choice.id for choice in choices if choice.id in now and not choice.exclusive}
+    else:
+        keep = set(now)
+    return [choice.id for choice in choices if choice.id in keep]

@@ -14,6 +14,7 @@ RECIPIENT_KEYS = {
     "consultant": "recipient_consultant",
     "cep": "recipient_cep",
     "employer": "recipient_employer",
+    "funder": "recipient_funder",
     "other": "recipient_other",
 }
 

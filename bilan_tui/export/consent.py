@@ -25,6 +25,7 @@ def recipient_label(recipient: str) -> str:
         "consultant": _("your consultant"),
         "cep": _("your career development adviser (CEP)"),
         "employer": _("your employer"),
+        "funder": _("the funder of your bilan"),
         "other": _("someone else you choose"),
     }
     return labels.get(recipient, recipient)

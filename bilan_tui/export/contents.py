@@ -63,6 +63,7 @@ DEFAULTS: dict[str, frozenset[str]] = {
     "consultant": EVERYTHING - _PERSONAL,
     "cep": frozenset({"situation", "competencies", "interests", "project", "training", "steps"}),
     "employer": frozenset({"competencies", "project", "steps"}),
+    "funder": frozenset({"competencies", "project", "steps"}),
     "other": frozenset({"competencies", "project", "steps"}),
 }
 """What a copy holds unless the person chooses otherwise, per recipient."""

@@ -30,6 +30,7 @@ NAME_WORDS: dict[str, dict[str, str]] = {
         "consultant": "consultant",
         "cep": "cep",
         "employer": "employeur",
+        "funder": "financeur",
         "other": "autre",
     },
     "en": {
@@ -39,6 +40,7 @@ NAME_WORDS: dict[str, dict[str, str]] = {
         "consultant": "consultant",
         "cep": "cep",
         "employer": "employer",
+        "funder": "funder",
         "other": "other",
     },
 }

@@ -17,7 +17,7 @@ SCOPES: tuple[str, ...] = ("synthese", "detail", "homework")
 FORMATS: tuple[str, ...] = ("md", "html", "json", "pdf", "docx")
 """``pdf`` needs the ``[pdf]`` extra (typst); ``docx`` is always there (python-docx)."""
 
-RECIPIENTS: tuple[str, ...] = ("self", "consultant", "cep", "employer", "other")
+RECIPIENTS: tuple[str, ...] = ("self", "consultant", "cep", "employer", "funder", "other")
 """Who the file is for; anyone but ``self`` needs the person's recorded consent."""
 
 EXTENSIONS = {"md": ".md", "html": ".html", "json": ".json", "pdf": ".pdf", "docx": ".docx"}

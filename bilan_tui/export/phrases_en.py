@@ -58,6 +58,7 @@ EN = {
     "recipient_consultant": "with the consultant guiding this bilan",
     "recipient_cep": "with their career development adviser (CEP)",
     "recipient_employer": "with their employer",
+    "recipient_funder": "with the funder of their bilan",
     "recipient_other": "with a third party of their choosing",
     "private_left_out": (
         "Answers marked as private (health, family life, income during the transition…) "

@@ -60,6 +60,7 @@ _PHRASES = {
     "recipient_consultant": "au consultant qui l'accompagne dans ce bilan",
     "recipient_cep": "à son conseiller en évolution professionnelle (CEP)",
     "recipient_employer": "à son employeur",
+    "recipient_funder": "au financeur de son bilan",
     "recipient_other": "à un tiers de son choix",
     "private_left_out": (
         "Les réponses marquées comme privées (santé, vie familiale, revenus pendant la "

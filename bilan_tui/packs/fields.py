@@ -103,6 +103,7 @@ def _read_choices(table: TableReader) -> tuple[Choice, ...]:
             id=reader.ident(),
             label=reader.text("label", required=True),
             private=reader.boolean("private"),
+            exclusive=reader.boolean("exclusive"),
         )
         reader.finish("choice")
         choices.append(choice)

@@ -32,7 +32,17 @@ def test_an_installed_packs_private_answers_stay_out_of_the_employers_copy(
     with open_workbook(data_dir / "workbooks" / "w.sqlite", language="en") as opened:
         opened.save_answers(marked.answers)
     capsys.readouterr()
-    common = ["--workbook", "w", "--lang", "en", "export", "--for", "employer", "--yes"]
+    common = [
+        "--workbook",
+        "w",
+        "--lang",
+        "en",
+        "export",
+        "--for",
+        "employer",
+        "--agree-to-share",
+        "--despite-modalites",
+    ]
     common += ["--content", "all"]
     for scope in ("detail", "synthese"):
         for format_ in ("md", "json"):

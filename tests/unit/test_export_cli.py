@@ -112,7 +112,19 @@ def test_an_export_for_someone_else_without_a_terminal_needs_yes(
 def test_with_yes_the_consent_is_recorded_and_listed_by_status(
     workbook: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert bilan("--for", "employer", "--scope", "detail", "--format", "html", "--yes") == 0
+    assert (
+        bilan(
+            "--for",
+            "employer",
+            "--scope",
+            "detail",
+            "--format",
+            "html",
+            "--agree-to-share",
+            "--despite-modalites",
+        )
+        == 0
+    )
     [name] = files(Path.cwd())
     assert "-detailed-results-employer-" in name
     assert consents(workbook) == ["employer/detail/html"]
@@ -136,7 +148,9 @@ def test_the_person_is_asked_in_a_terminal(
     asked: list[str] = []
     monkeypatch.setattr("builtins.input", lambda prompt: asked.append(prompt) or reply)
     assert bilan("--for", "cep") == status
-    assert asked == ["Do you agree? [y/N] "]
+    # Her modalités say nothing: a yes is asked again, as for anyone they do not name.
+    second = ["Do you still agree to share this copy? [y/N] "] if reply == "y" else []
+    assert asked == ["Do you agree? [y/N] ", *second]
     assert len(files(Path.cwd())) == written
     assert len(consents(workbook)) == written
 

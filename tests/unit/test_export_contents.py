@@ -133,7 +133,17 @@ def test_the_command_line_takes_content_and_refuses_unknown_parts(
     pack = load_shipped_pack("en")
     with open_workbook(data_dir / "workbooks" / "w.sqlite", language="en") as opened:
         opened.save_answers(marked_answers(pack, "ct").answers)
-    common = ["--workbook", "w", "--lang", "en", "export", "--for", "employer", "--yes"]
+    common = [
+        "--workbook",
+        "w",
+        "--lang",
+        "en",
+        "export",
+        "--for",
+        "employer",
+        "--agree-to-share",
+        "--despite-modalites",
+    ]
     wrong = tmp_path / "wrong.md"
     assert main([*common, "--content", "project,health", "--output", str(wrong)]) == 2
     err = capsys.readouterr().err

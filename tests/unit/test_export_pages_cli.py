@@ -74,7 +74,10 @@ def test_pdf_and_docx_are_private_files_that_are_never_overwritten(
 
 
 def test_a_pdf_for_the_consultant_records_the_consent(workbook: Path) -> None:
-    assert bilan("--format", "pdf", "--for", "consultant", "--yes") == 0
+    assert (
+        bilan("--format", "pdf", "--for", "consultant", "--agree-to-share", "--despite-modalites")
+        == 0
+    )
     with open_workbook(workbook, create=False) as opened:
         [consent] = opened.consents()
     assert (consent.recipient, consent.scope, consent.format) == ("consultant", "synthese", "pdf")
@@ -85,7 +88,10 @@ def test_a_pdf_for_the_consultant_records_the_consent(workbook: Path) -> None:
 def test_without_typst_pdf_says_how_to_add_it_and_writes_nothing(
     workbook: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert bilan("--format", "pdf", "--for", "consultant", "--yes") == 2
+    assert (
+        bilan("--format", "pdf", "--for", "consultant", "--agree-to-share", "--despite-modalites")
+        == 2
+    )
     error = capsys.readouterr().err.strip().splitlines()
     assert error == [
         "bilan: PDF needs the Typst package: pip install 'bilan-tui[pdf]' (other formats work)."

@@ -190,7 +190,17 @@ def test_the_command_line_leaves_private_answers_out_of_the_employers_copy(
     marked = marked_answers(pack, "cl")
     with open_workbook(data_dir / "workbooks" / "w.sqlite", language="en") as opened:
         opened.save_answers(marked.answers)
-    common = ["--workbook", "w", "--lang", "en", "export", "--for", "employer", "--yes"]
+    common = [
+        "--workbook",
+        "w",
+        "--lang",
+        "en",
+        "export",
+        "--for",
+        "employer",
+        "--agree-to-share",
+        "--despite-modalites",
+    ]
     for scope, format_ in (("detail", "json"), ("synthese", "md"), ("detail", "html")):
         target = tmp_path / f"{scope}.{format_}"
         assert main([*common, "--scope", scope, "--format", format_, "--output", str(target)]) == 0

@@ -291,7 +291,7 @@ def _round_trip(tmp_path: Path, data_dir: Path) -> str:
         session.close()
     returned = tmp_path / "retour.md"
     args = ["--lang", "en", "export", "--scope", "homework", "--for", "consultant"]
-    assert main([*args, "--yes", "--output", str(returned)]) == 0
+    assert main([*args, "--agree-to-share", "--despite-modalites", "--output", str(returned)]) == 0
     assert stat.S_IMODE(returned.stat().st_mode) == 0o600
     return returned.read_text("utf-8")
 

@@ -48,6 +48,7 @@ from bilan_tui.export.consent import (
 from bilan_tui.export.escape import escape_block
 from bilan_tui.export.files import ExportExists
 from bilan_tui.export.options import FORMATS, RECIPIENTS, SCOPES, ExportOptions
+from bilan_tui.export.partage import conflict_lines
 from bilan_tui.export.source import ExportSource, collect
 from bilan_tui.export.typst_render import PdfUnavailable
 from bilan_tui.i18n import _, language
@@ -286,9 +287,25 @@ class ExportScreen(Screen[None]):
             return
         shown = target / file_name(source, rendered.options) if target.is_dir() else target
 
-        def answered(agreed: bool | None) -> None:
+        conflict = conflict_lines(source, rendered.options.recipient)
+
+        def confirmed(agreed: bool | None) -> None:
             if agreed:
                 self._write(rendered, source, target)
+
+        def answered(agreed: bool | None) -> None:
+            if agreed and conflict:
+                self.app.push_screen(
+                    ConfirmShare(
+                        conflict,
+                        title=_("Not in your modalités"),
+                        agree=_("I still agree"),
+                        id="confirm-share-again",
+                    ),
+                    confirmed,
+                )
+            else:
+                confirmed(agreed)
 
         self.app.push_screen(ConfirmShare(describe(rendered.options, shown)), answered)
 

@@ -64,17 +64,29 @@ class ConfirmShare(ModalScreen[bool]):
         ),
     ]
 
-    def __init__(self, lines: list[str]) -> None:
-        super().__init__(id="confirm-share")
+    def __init__(
+        self, lines: list[str], *, title: str = "", agree: str = "", id: str = "confirm-share"
+    ) -> None:
+        """Ask about ``lines``; ``title`` and ``agree`` word a second question.
+
+        Args:
+            lines: What is about to be shared, or why it needs a second agreement.
+            title: The question (default: "Share your results?").
+            agree: The agreeing button's label (default: "I agree").
+            id: The screen's id; a second question shows while the first is closing.
+        """
+        super().__init__(id=id)
         self.lines = lines
+        self.title_text = title or _("Share your results?")
+        self.agree_text = agree or _("I agree")
 
     def compose(self) -> ComposeResult:
         with Vertical(id="confirm-share-box"):
-            yield Static(plain(_("Share your results?")), id="confirm-share-title")
+            yield Static(plain(self.title_text), id="confirm-share-title")
             with VerticalScroll(id="confirm-share-scroll"):
                 yield Static(plain("\n".join(self.lines)), id="confirm-share-text")
             with Horizontal(id="confirm-share-buttons"):
-                yield Button(plain(_("I agree")), variant="primary", id="agree")
+                yield Button(plain(self.agree_text), variant="primary", id="agree")
                 yield Button(plain(_("Cancel")), id="cancel")
         yield Footer(show_command_palette=False)
 

@@ -31,7 +31,7 @@ from bilan_tui.domain.numbers import (
     parse_number,
     parse_year,
 )
-from bilan_tui.domain.parts import Field, FieldType
+from bilan_tui.domain.parts import Field, FieldType, exclusive_ticks
 from bilan_tui.domain.text import clean_text
 from bilan_tui.i18n import _, language
 from bilan_tui.ledger_text import date_error_text, date_example
@@ -168,6 +168,8 @@ class FieldEditor(Vertical):
         """What a line field stores while its text is invalid: its value when
         the person last entered it, never a prefix of what she typed."""
         self._error = ""
+        self._ticked: list[str] = []
+        """A multichoice's ticks as last stored (exclusive choices apply to changes)."""
         if field.required:
             self.add_class("-required")
 
@@ -205,6 +207,7 @@ class FieldEditor(Vertical):
             )
         if kind is FieldType.MULTICHOICE:
             chosen = set(value) if isinstance(value, list) else set()
+            self._ticked = [choice.id for choice in field.choices if choice.id in chosen]
             return SelectionList[str](
                 *(
                     Selection(plain(choice.label), choice.id, choice.id in chosen)
@@ -316,8 +319,15 @@ class FieldEditor(Vertical):
     @on(SelectionList.SelectedChanged)
     def _selection_changed(self, event: SelectionList.SelectedChanged[str]) -> None:
         event.stop()
-        chosen = set(event.selection_list.selected)
-        self._emit([choice.id for choice in self.field.choices if choice.id in chosen])
+        ticks = event.selection_list
+        chosen = set(ticks.selected)
+        kept = exclusive_ticks(self.field.choices, self._ticked, chosen)
+        if kept == self._ticked:
+            return  # our own clearing below, coming back
+        self._ticked = kept
+        for cleared in chosen.difference(kept):
+            ticks.deselect(cleared)
+        self._emit(list[JSONValue](kept))
 
     @on(RatingScale.Changed)
     def _rating_changed(self, event: RatingScale.Changed) -> None:
