@@ -65,11 +65,12 @@ def test_the_shipped_conditions_look_where_they_should() -> None:
     assert not field_applies(feeling, answers, lambda _e, _f: None)
     answers.set("initiative", "employeur")
     assert field_applies(feeling, answers, lambda _e, _f: None)
-    empty = ExerciseAnswers("bilan", "modalites")
-    assert not field_applies(objection, empty, lambda e, f: "salarie-prive")
-    assert field_applies(
-        objection, empty, lambda e, f: "fonctionnaire" if e == "situation" else None
-    )
+    # Only a State employee whose administration pays: not any public employee.
+    for funding in ("cpf", "plan-employeur", "fonds-propres"):
+        paid = ExerciseAnswers("bilan", "modalites", {("financement", ""): funding})
+        assert not field_applies(objection, paid, lambda e, f: "fonctionnaire")
+    state = ExerciseAnswers("bilan", "modalites", {("financement", ""): "administration-etat"})
+    assert field_applies(objection, state, lambda _e, _f: None)
 
 
 def test_pack_check_names_each_broken_condition() -> None:
