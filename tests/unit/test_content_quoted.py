@@ -95,7 +95,6 @@ def test_money_and_life_events_about_health_or_family_are_private(language: str)
     for exercise_id, field_id in (
         ("contraintes", "revenu_minimum"),
         ("contraintes", "marge_financiere_mois"),
-        ("contraintes", "solde_cpf"),
         ("conditions", "solde_cpf"),
         ("conditions", "revenus_transition"),
     ):
