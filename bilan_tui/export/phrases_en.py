@@ -132,8 +132,8 @@ EN = {
     # 2. Competencies and aptitudes
     "assets": "Strengths",
     "assets_count": (
-        "Skills both mastered and wanted: {count}. "
-        "Backed by at least one story or piece of feedback: {supported} of {count}."
+        "Skills mastered well enough to teach, and wanted: {count}, {supported} of them backed "
+        "by at least one story or piece of feedback."
     ),
     "no_assets": "No skill is yet both mastered and wanted.",
     "mastery_wish": "mastery {m}/3, desire {w}/3",
@@ -143,10 +143,18 @@ EN = {
     "feedback_cited_other": "feedback from {who}",
     "supported_by": "Backed by {what}.",
     "list_sep": "; ",
-    "no_support": "Strengths claimed but still to be backed up, as no story or feedback "
-    "illustrates them yet:",
-    "quadrant_assets": "Strengths (mastered and wanted)",
-    "quadrant_to_develop": "Skills to develop (wanted, not yet mastered)",
+    "no_support_one": (
+        "Strength claimed with no story or feedback behind it yet: {count}, shown in the "
+        "detailed results."
+    ),
+    "no_support_other": (
+        "Strengths claimed with no story or feedback behind them yet: {count}, shown in the "
+        "detailed results."
+    ),
+    "quadrant_assets": "Strengths (mastered well enough to teach, and wanted)",
+    "quadrant_to_develop": "Skills to develop (wanted, not yet fully mastered)",
+    "more_in_detail_one": "And {count} more, shown in the detailed results.",
+    "more_in_detail_other": "And {count} more, shown in the detailed results.",
     "quadrant_to_let_go": "Skills to let go (mastered, no longer wanted)",
     "quadrant_neutral": "Neutral skills (neither mastered nor wanted)",
     "feedback": "How others see them",

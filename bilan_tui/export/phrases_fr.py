@@ -137,8 +137,8 @@ _PHRASES = {
     # 2. Compétences et aptitudes
     "assets": "Atouts",
     "assets_count": (
-        "Compétences à la fois maîtrisées et souhaitées : {count}. "
-        "Appuyées par au moins un récit ou un retour : {supported} sur {count}."
+        "Compétences assez maîtrisées pour être transmises, et souhaitées : {count}, dont "
+        "{supported} appuyées par au moins un récit ou un retour."
     ),
     "no_assets": "Aucune compétence n'est encore à la fois maîtrisée et souhaitée.",
     "mastery_wish": "maîtrise {m}/3, envie {w}/3",
@@ -148,12 +148,18 @@ _PHRASES = {
     "feedback_cited_other": "les retours {who}",
     "supported_by": "Illustré par {what}.",
     "list_sep": " ; ",
-    "no_support": (
-        "Atouts déclarés qui restent à étayer, aucun récit ni aucun retour ne les illustrant "
-        "encore :"
+    "no_support_one": (
+        "Atout déclaré sans récit ni retour pour l'illustrer encore : {count}, présenté dans les "
+        "résultats détaillés."
     ),
-    "quadrant_assets": "Atouts (maîtrisés et souhaités)",
-    "quadrant_to_develop": "Compétences à développer (souhaitées, pas encore maîtrisées)",
+    "no_support_other": (
+        "Atouts déclarés sans récit ni retour pour les illustrer encore : {count}, présentés dans "
+        "les résultats détaillés."
+    ),
+    "quadrant_assets": "Atouts (assez maîtrisés pour les transmettre, et souhaités)",
+    "quadrant_to_develop": "Compétences à développer (souhaitées, pas encore pleinement maîtrisées)",
+    "more_in_detail_one": "Et {count} autre, présentée dans les résultats détaillés.",
+    "more_in_detail_other": "Et {count} autres, présentées dans les résultats détaillés.",
     "quadrant_to_let_go": "Compétences à délaisser (maîtrisées, plus souhaitées)",
     "quadrant_neutral": "Compétences neutres (ni maîtrisées ni souhaitées)",
     "feedback": "Le regard de l'entourage",

@@ -13,6 +13,7 @@ from bilan_tui.domain.model import Exercise
 from bilan_tui.domain.ordinal import ordinal
 from bilan_tui.domain.parts import FieldType
 from bilan_tui.domain.scoring import RatedItem
+from bilan_tui.domain.scoring.grid import RATING_MAX
 from bilan_tui.domain.scoring.likert import split_top
 from bilan_tui.profile import LikertPart
 
@@ -49,6 +50,14 @@ def _support(syn: Synthesis, rated: RatedItem, feedback: dict[str, Entry]) -> st
     return words("supported_by", what=words("and_then").join(parts)) if parts else None
 
 
+def _wanted_most(rated: RatedItem) -> bool:
+    return rated.desire == RATING_MAX
+
+
+def _mastered_best(rated: RatedItem) -> bool:
+    return rated.mastery == RATING_MAX
+
+
 def _assets(syn: Synthesis) -> None:
     words = syn.words
     skills = syn.profile.skills
@@ -57,34 +66,38 @@ def _assets(syn: Synthesis) -> None:
         syn.not_explored(skills.exercise.id if skills else "competences")
         return
     feedback = {entry.id: entry for entry in syn.source.entries("entourage")}
-    backed, unbacked = [], []
+    backed: list[str] = []
+    unbacked = 0
     for rated in skills.result.assets:
         support = _support(syn, rated, feedback)
+        if support is None:
+            unbacked += 1
+            continue
         name = upper_first(rated.item.text)
         rating = words("mastery_wish", m=rated.mastery, w=rated.desire)
-        if support:
-            backed.append(strong(name) + " — " + plain(rating) + "\\\n" + plain(support))
-        else:
-            unbacked.append(plain(name))
+        backed.append(strong(name) + " — " + plain(rating) + "\\\n" + plain(support))
     if not backed and not unbacked:
         syn.doc.para(words("no_assets"))
     else:
-        total = len(backed) + len(unbacked)
-        syn.doc.para(words("assets_count", count=total, supported=len(backed)))
+        syn.doc.para(words("assets_count", count=len(backed) + unbacked, supported=len(backed)))
         syn.doc.bullets(backed)
     if unbacked:
-        # One paragraph rather than a list: a long column of unsupported
-        # strengths would outweigh the evidenced ones it follows.
-        syn.doc.blocks.append(
-            plain(words("no_support")) + " " + words("list_sep").join(unbacked) + "."
-        )
-    for key, items in (
-        ("to_develop", skills.result.to_develop),
-        ("to_let_go", skills.result.to_let_go),
+        # One line, not a list: unsupported strengths would outweigh the
+        # evidenced ones, and the detailed results list them all.
+        syn.doc.para(words("no_support", count=unbacked))
+    for key, items, clearest in (
+        ("to_develop", skills.result.to_develop, _wanted_most),
+        ("to_let_go", skills.result.to_let_go, _mastered_best),
     ):
-        if items:
-            syn.doc.heading(3, words(f"quadrant_{key}"))
-            syn.doc.bullets([plain(upper_first(rated.item.text)) for rated in items])
+        if not items:
+            continue
+        # The clearest signals only (wanted most; mastered best yet unwanted):
+        # the detailed results list every rated skill.
+        shown = [rated for rated in items if clearest(rated)] or list(items)
+        syn.doc.heading(3, words(f"quadrant_{key}"))
+        syn.doc.bullets([plain(upper_first(rated.item.text)) for rated in shown])
+        if len(shown) < len(items):
+            syn.doc.para(words("more_in_detail", count=len(items) - len(shown)))
 
 
 def _feedback(syn: Synthesis) -> None:

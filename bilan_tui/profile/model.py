@@ -36,7 +36,7 @@ from bilan_tui.domain.scoring import (
     sort_cards,
     tag_key,
 )
-from bilan_tui.domain.scoring.grid import CUSTOM_PREFIX, TAG_PREFIX, entry_title
+from bilan_tui.domain.scoring.grid import CUSTOM_PREFIX, TAG_PREFIX, entry_title, item_head
 
 if TYPE_CHECKING:
     from bilan_tui.session import WorkbookSession
@@ -173,10 +173,7 @@ def skill_names(item: GridItem) -> set[str]:
     says "Teamwork: cooperating…", people write "teamwork"), and the tags it
     absorbed (a story's tag or an own item naming the same skill).
     """
-    names = {tag_key(item.text)}
-    head, colon, _rest = item.text.partition(":")
-    if colon and head.strip():
-        names.add(tag_key(head))
+    names = {tag_key(item.text), tag_key(item_head(item.text))}
     for alias in item.aliases:
         if alias.startswith(TAG_PREFIX):
             names.add(alias[len(TAG_PREFIX) :])

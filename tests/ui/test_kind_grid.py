@@ -70,7 +70,7 @@ async def test_rate_add_own_item_and_reopen(tmp_path: Path) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         screen, grid = await open_grid(app, pilot)
         assert grid.current is not None and grid.current.key == "plan"
-        await pilot.press("2", "3")  # mastery 2, desire 3, then the next skill
+        await pilot.press("3", "3")  # mastery 3, desire 3, then the next skill
         assert "asset" in row_text(grid, "plan")
         assert grid.current is not None and grid.current.key == "budget"
         await pilot.press("3", "0")
@@ -97,7 +97,7 @@ async def test_rate_add_own_item_and_reopen(tmp_path: Path) -> None:
     session = read_session(workbook, pack)
     try:
         answers = session.exercise_answers(_exercise(pack, "skills"))
-        assert answers.get(RATING + "plan") == [2, 3]
+        assert answers.get(RATING + "plan") == [3, 3]
         assert answers.get(RATING + "budget") == [3, 0]
         assert answers.get(RATING + "listen") == [None, 1]
         assert answers.get(CUSTOM_ITEMS) == ["Baking [bold]bread[/bold]"]

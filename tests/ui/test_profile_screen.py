@@ -144,6 +144,6 @@ async def test_shipped_profile_opens_from_the_palette_over_an_exercise(tmp_path:
         assert isinstance(screen, ProfileScreen)
         shown = texts(screen)
         assert "Rate the 48 activities in “My interests” to see your code." in shown
-        assert any(text.startswith("Assets\n● A foreign language") for text in shown), (
+        assert any(text.startswith("Assets\n● Foreign language") for text in shown), (
             "the rating typed just before is part of the profile"
         )

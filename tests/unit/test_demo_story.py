@@ -21,6 +21,7 @@ from bilan_tui.domain.ledger import KINDS, SOURCES
 from bilan_tui.domain.model import Pack
 from bilan_tui.domain.parts import FieldType
 from bilan_tui.domain.scoring import (
+    GridItemKind,
     grid_items,
     matrix_options,
     quadrants,
@@ -31,6 +32,7 @@ from bilan_tui.domain.scoring import (
     tag_key,
 )
 from bilan_tui.packs import load_shipped_pack
+from bilan_tui.profile import skill_names
 
 from .demo_helpers import LANGUAGES, REFERENCE, answers_of, value_of
 
@@ -61,7 +63,7 @@ def test_values_and_motivations_give_a_clear_top(pack: Pack, script: DemoScript)
     assert result.tied == ()
 
 
-def test_the_skills_claimed_in_stories_are_assets_cited_by_others(
+def test_the_skills_claimed_in_stories_are_grid_items_she_wants_cited_by_others(
     pack: Pack, script: DemoScript
 ) -> None:
     grid = pack.exercise("competences")
@@ -71,10 +73,16 @@ def test_the_skills_claimed_in_stories_are_assets_cited_by_others(
     stories = answers_of(pack, script, "realisations").entries()
     items = grid_items(grid, answers, stories, stories_exercise)
     result = quadrants(items, read_ratings(answers, items))
-    assets = {tag_key(rated.item.text) for rated in result.assets}
+    wanted = [*result.assets, *result.to_develop]
+    names = {name for rated in wanted for name in skill_names(rated.item)}
     tags = {tag_key(str(tag)) for story in stories for tag in _list(story.values["competences"])}
     assert 6 <= len(tags) <= 10
-    assert tags <= assets
+    assert tags <= names
+    # Most story tags are the heads of the grid's own items, so the evidence
+    # lands on them: at least four backed assets, all from the pack's list.
+    backed = [rated for rated in result.assets if rated.item.evidence]
+    assert len(backed) >= 4
+    assert all(rated.item.kind is GridItemKind.PACK for rated in backed)
     assert result.to_develop and result.to_let_go
     feedback = answers_of(pack, script, "entourage").entries()
     forces = {tag_key(str(force)) for entry in feedback for force in _list(entry.values["forces"])}

@@ -180,18 +180,19 @@ def test_skills_quadrants_stories_and_feedback() -> None:
     stories = entries(
         [
             ("e1", {"titre": "Stocktake", "competences": ["Teamwork", "écoute active"]}),
-            ("e2", {"titre": "Interns", "competences": ["Ecoute Active"]}),
+            ("e2", {"titre": "Interns", "competences": ["Ecoute Active", "training"]}),
         ]
     )
     feedback = entries(
         [
-            ("f1", {"personne": "Anne", "forces": ["TEAMWORK", "Écoute active"]}),
+            ("f1", {"personne": "Anne", "forces": ["TEAMWORK", "Écoute active", "Training"]}),
             ("f2", {"personne": "Bob", "forces": ["patience"]}),
         ]
     )
     grid: dict[tuple[str, str], JSONValue] = {
         (RATING + "travail-equipe", ""): [3, 2],
-        (RATING + "tag:ecoute active", ""): [2, 3],
+        (RATING + "tag:ecoute active", ""): [3, 3],
+        (RATING + "former", ""): [2, 3],
         (RATING + "perseverance", ""): [0, 3],
         (RATING + "bureautique", ""): [3, 0],
         (RATING + "premiers-secours", ""): [1, 1],
@@ -200,21 +201,32 @@ def test_skills_quadrants_stories_and_feedback() -> None:
         pack, {"realisations": stories, "entourage": feedback, "competences": grid}
     )
     skills = profile.skills
-    assert skills is not None and skills.rated == 5
+    assert skills is not None and skills.rated == 6
     result = skills.result
-    # Both assets add up to 5: they keep the list's order (pack items before tags).
-    assert [rated.item.key for rated in result.assets] == ["travail-equipe", "tag:ecoute active"]
-    assert [rated.item.key for rated in result.to_develop] == ["perseverance"]
+    # Both assets add up to 5 or 6; only a mastery of 3 makes an asset.
+    assert [rated.item.key for rated in result.assets] == ["tag:ecoute active", "travail-equipe"]
+    # A mastery of 2 ("I manage without help") with desire is still to develop.
+    assert [rated.item.key for rated in result.to_develop] == ["former", "perseverance"]
     assert [rated.item.key for rated in result.to_let_go] == ["bureautique"]
     assert [rated.item.key for rated in result.neutral] == ["premiers-secours"]
-    listening = result.assets[1].item
+    listening = result.assets[0].item
     assert [(proof.entry_id, proof.title) for proof in listening.evidence] == [
         ("e1", "Stocktake"),
         ("e2", "Interns"),
     ]
+    # "training" is the head of "Training: passing on a skill": the story and
+    # the feedback back the pack's item, and no separate "training" tag appears.
+    training = result.to_develop[0].item
+    assert training.text == "Training: passing on a skill"
+    assert [proof.entry_id for proof in training.evidence] == ["e2"]
+    assert "tag:training" in training.aliases
+    every = [*result.assets, *result.to_develop, *result.to_let_go, *result.neutral]
+    assert all(rated.item.key != "tag:training" for rated in every)
+    assert all(item.key != "tag:training" for item in result.unrated)
     assert dict(skills.feedback) == {
         "travail-equipe": (Feedback("f1", "Anne", "TEAMWORK"),),
         "tag:ecoute active": (Feedback("f1", "Anne", "Écoute active"),),
+        "former": (Feedback("f1", "Anne", "Training"),),
     }
     assert "skills" not in empty_hints(profile)
 

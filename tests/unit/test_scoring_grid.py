@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -15,12 +16,14 @@ from bilan_tui.domain.scoring.grid import (
     Rating,
     custom_key,
     grid_items,
+    item_head,
     quadrants,
     read_ratings,
     score_grid,
     tag_item_key,
     tag_key,
 )
+from bilan_tui.packs import load_shipped_pack
 
 COMPETENCES = Exercise(
     "competences",
@@ -123,13 +126,14 @@ def test_evidence_title_without_the_source_exercise() -> None:
 
 
 def test_quadrants_boundaries_and_order() -> None:
-    items = [GridItem(f"k{n}", f"item {n}", GridItemKind.PACK) for n in range(9)]
+    items = [GridItem(f"k{n}", f"item {n}", GridItemKind.PACK) for n in range(10)]
     answers = grid_answers(
         {
-            "k0": [2, 2],  # asset, sum 4
+            "k0": [3, 2],  # asset, sum 5
             "k1": [3, 3],  # asset, sum 6 -> before k0
             "k2": [1, 2],  # to develop
             "k3": [0, 3],  # to develop, same sum as k2 -> after k2 (item order)
+            "k9": [2, 2],  # mastery 2 is not yet an asset: to develop, sum 4 -> first
             "k4": [2, 1],  # to let go
             "k5": [3, 0],  # to let go
             "k6": [1, 1],  # neutral
@@ -139,7 +143,7 @@ def test_quadrants_boundaries_and_order() -> None:
     )
     result = quadrants(items, read_ratings(answers, items))
     assert [r.item.key for r in result.assets] == ["k1", "k0"]
-    assert [r.item.key for r in result.to_develop] == ["k2", "k3"]
+    assert [r.item.key for r in result.to_develop] == ["k9", "k2", "k3"]
     assert [r.item.key for r in result.to_let_go] == ["k4", "k5"]
     assert [(r.item.key, r.mastery, r.desire) for r in result.neutral] == [("k6", 1, 1)]
     assert [i.key for i in result.unrated] == ["k7", "k8"]
@@ -150,6 +154,29 @@ def test_invalid_ratings_leave_an_item_unrated() -> None:
     answers = grid_answers({"k0": [4, 2], "k1": [True, 2], "k2": [2], "k3": "2,2"})
     result = quadrants(items, read_ratings(answers, items))
     assert [i.key for i in result.unrated] == ["k0", "k1", "k2", "k3"]
+
+
+def test_a_tag_naming_an_items_head_backs_that_item() -> None:
+    # "Former" is the head of "Former : transmettre un savoir-faire" (any case, any accent).
+    pack = load_shipped_pack("fr")
+    grid, source = pack.exercise("competences"), pack.exercise("realisations")
+    entries = [story("e1", "Tutorat", ["former", "Écoute", "gestion de crise"])]
+    items = grid_items(grid, grid_answers(), entries, source)
+    by_key = {item.key: item for item in items}
+    assert by_key["former"].text == "Former : transmettre un savoir-faire"
+    assert by_key["former"].evidence == (Evidence("e1", "Tutorat"),)
+    assert by_key["ecoute"].evidence == (Evidence("e1", "Tutorat"),)
+    assert "tag:former" not in by_key and "tag:ecoute" not in by_key
+    assert by_key["tag:gestion de crise"].kind is GridItemKind.TAG
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_every_shipped_competence_has_a_short_distinct_head(language: str) -> None:
+    grid = load_shipped_pack(language).exercise("competences")
+    heads = [item_head(item.text) for item in grid.items]
+    assert all(heads), [item.text for item in grid.items if not item_head(item.text)]
+    assert all(len(head.split()) <= 4 for head in heads), heads
+    assert len({tag_key(head) for head in heads}) == len(heads)
 
 
 def test_rating_given_under_an_alias_still_counts() -> None:
@@ -186,3 +213,19 @@ def test_every_rated_item_lands_in_exactly_one_quadrant(
     for bucket in (result.assets, result.to_develop, result.to_let_go, result.neutral):
         sums = [r.mastery + r.desire for r in bucket]
         assert sums == sorted(sums, reverse=True)
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_the_stories_guide_lists_every_head_of_the_grid(language: str) -> None:
+    """The words to tag a story with are the grid's heads, group by group."""
+    pack = load_shipped_pack(language)
+    grid, stories = pack.exercise("competences"), pack.exercise("realisations")
+    marker = "**Les mots de la grille.**" if language == "fr" else "**The grid's words.**"
+    section = stories.guidance.split(marker, 1)[1].split("\n\n")[1]
+    bullets = [" ".join(part.split()) for part in section.split("\n- ")]
+    listed = [bullet.split(":", 1)[1].strip(" .").split(", ") for bullet in bullets]
+    expected = [
+        [tag_key(item_head(item.text)) for item in grid.items if item.group == group.id]
+        for group in grid.groups
+    ]
+    assert [[tag_key(word) for word in words] for words in listed] == expected

@@ -6,11 +6,14 @@ exercise (their achievement stories). The same competence typed twice ("Écoute
 active", "ecoute  active") is one item: names are compared through
 ``tag_key``. When a tag matches an item already listed, the item absorbs it
 and inherits its evidence, so a curated "écoute active" still cites the stories
-that mention it.
+that mention it. A pack item written "Head: explanation" also answers to its
+head alone: a story tagged "Former" backs "Former : transmettre un savoir-faire".
 
 A rating is ``[mastery, desire]``, each 0–3. The quadrants read as:
-assets (mastered and wanted), to develop (wanted, not yet mastered), to let go
-(mastered, no longer wanted), neutral (neither).
+assets (mastery 3, "I could teach it", and wanted), to develop (wanted, not
+yet fully mastered), to let go (mastered, no longer wanted), neutral (neither).
+A mastery of 2 ("I manage without help") is not yet an asset: counting it made
+half of a typical grid "strengths", which a consultant would not sign.
 """
 
 from __future__ import annotations
@@ -28,7 +31,9 @@ TAG_PREFIX = "tag:"
 RATING_MIN = 0
 RATING_MAX = 3
 STRONG = 2
-"""A mastery or desire of 2 or 3 counts as high."""
+"""A desire of 2 or 3 counts as high; so does a mastery of 2 or 3 for what to let go."""
+ASSET_MASTERY = RATING_MAX
+"""Only a mastery of 3 makes an asset: the level at which she could teach it."""
 
 
 class GridItemKind(StrEnum):
@@ -114,6 +119,22 @@ def tag_key(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", bare.casefold()).split())
 
 
+def item_head(text: str) -> str:
+    """The head of a "Head: explanation" item, or ``""`` when it has none.
+
+    ``item_head("Former : transmettre un savoir-faire")`` is ``"Former"``.
+    """
+    head, colon, _rest = text.partition(":")
+    return " ".join(head.split()) if colon else ""
+
+
+def zone(mastery: int, desire: int) -> str:
+    """The quadrant of a rated item: ``assets``, ``to_develop``, ``to_let_go`` or ``neutral``."""
+    if desire >= STRONG:
+        return "assets" if mastery >= ASSET_MASTERY else "to_develop"
+    return "to_let_go" if mastery >= STRONG else "neutral"
+
+
 def custom_key(label: str) -> str:
     """The item key of one of the person's own items."""
     return CUSTOM_PREFIX + clean_label(label)
@@ -167,10 +188,12 @@ def grid_items(
     items: list[GridItem] = []
     index_by_key: dict[str, int] = {}
     aliases: dict[str, list[str]] = {}
+    heads: dict[str, str] = {}
 
-    def add(normalised: str, item: GridItem) -> None:
+    def add(normalised: str, item: GridItem) -> str:
+        normalised = heads.get(normalised, normalised)
         if not normalised:
-            return
+            return normalised
         if normalised not in index_by_key:
             index_by_key[normalised] = len(items)
             items.append(item)
@@ -179,12 +202,15 @@ def grid_items(
             known = aliases[normalised]
             if item.key not in known:
                 known.append(item.key)
+        return normalised
 
     for pack_item in exercise.items:
-        add(
+        full = add(
             tag_key(pack_item.text),
             GridItem(pack_item.id, pack_item.text, GridItemKind.PACK, pack_item.group),
         )
+        heads.setdefault(tag_key(item_head(pack_item.text)), full)
+    heads.pop("", None)
     for label in _strings(answers.get(CUSTOM_ITEMS)):
         add(tag_key(label), GridItem(custom_key(label), label, GridItemKind.CUSTOM))
 
@@ -193,8 +219,7 @@ def grid_items(
     for entry in source_entries if tag_field else ():
         title = entry_title(entry, source_exercise, skip=tag_field)
         for tag in _strings(entry.values.get(tag_field)):
-            normalised = tag_key(tag)
-            add(normalised, GridItem(tag_item_key(tag), tag, GridItemKind.TAG))
+            normalised = add(tag_key(tag), GridItem(tag_item_key(tag), tag, GridItemKind.TAG))
             cited = evidence.setdefault(normalised, [])
             if all(proof.entry_id != entry.id for proof in cited):
                 cited.append(Evidence(entry.id, title))
@@ -258,11 +283,7 @@ def quadrants(items: Sequence[GridItem], ratings: Mapping[str, Rating]) -> GridR
         if mastery is None or desire is None:
             unrated.append(item)
             continue
-        if desire >= STRONG:
-            name = "assets" if mastery >= STRONG else "to_develop"
-        else:
-            name = "to_let_go" if mastery >= STRONG else "neutral"
-        buckets[name].append((order, RatedItem(item, mastery, desire)))
+        buckets[zone(mastery, desire)].append((order, RatedItem(item, mastery, desire)))
 
     def ordered(name: str) -> tuple[RatedItem, ...]:
         rows = sorted(buckets[name], key=lambda row: (-(row[1].mastery + row[1].desire), row[0]))

@@ -13,7 +13,7 @@ from textual.content import Content
 
 from bilan_tui.domain.model import Exercise
 from bilan_tui.domain.scoring import GridItem, GridItemKind, Rating
-from bilan_tui.domain.scoring.grid import RATING_MAX, STRONG
+from bilan_tui.domain.scoring.grid import RATING_MAX, zone
 from bilan_tui.i18n import _
 from bilan_tui.ui.text import plain
 
@@ -32,9 +32,8 @@ def zone_of(rating: Rating) -> str | None:
     """The quadrant of a fully rated item (same rule as ``scoring.grid.quadrants``)."""
     if rating.mastery is None or rating.desire is None:
         return None
-    if rating.desire >= STRONG:
-        return "asset" if rating.mastery >= STRONG else "to_develop"
-    return "to_let_go" if rating.mastery >= STRONG else "neutral"
+    found = zone(rating.mastery, rating.desire)
+    return "asset" if found == "assets" else found
 
 
 def zone_label(zone: str) -> str:
