@@ -157,7 +157,9 @@ _PHRASES = {
         "les résultats détaillés."
     ),
     "quadrant_assets": "Atouts (assez maîtrisés pour les transmettre, et souhaités)",
-    "quadrant_to_develop": "Compétences à développer (souhaitées, pas encore pleinement maîtrisées)",
+    "quadrant_to_develop": (
+        "Compétences à développer (souhaitées, pas encore pleinement maîtrisées)"
+    ),
     "more_in_detail_one": "Et {count} autre, présentée dans les résultats détaillés.",
     "more_in_detail_other": "Et {count} autres, présentées dans les résultats détaillés.",
     "quadrant_to_let_go": "Compétences à délaisser (maîtrisées, plus souhaitées)",
