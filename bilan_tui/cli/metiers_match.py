@@ -12,8 +12,9 @@ import json
 from typing import Any
 
 from bilan_tui.cli.context import CommandContext, UsageError
+from bilan_tui.domain.scoring.likert import NEAR_TIE_MARGIN
 from bilan_tui.i18n import _
-from bilan_tui.referentiel.matching import MAX_INDEX, NEAR_TIE_MARGIN
+from bilan_tui.referentiel.matching import MAX_INDEX
 from bilan_tui.referentiel.messages import attribution
 from bilan_tui.referentiel.reader import Referentiel
 

@@ -15,6 +15,7 @@ from bilan_tui.domain.records import Homework
 from .detail import detail_markdown, homework_exercises, homework_markdown
 from .documents import PAGE_FORMATS, page_document
 from .files import default_name, write_new, write_numbered
+from .french_typography import typeset_french
 from .options import ExportOptions
 from .privacy import shareable
 from .source import ExportSource
@@ -101,6 +102,8 @@ def render(source: ExportSource, options: ExportOptions) -> Rendered:
         markdown = detail_markdown(source, options)
     else:
         markdown = synthesis_markdown(source, options)
+    if source.language == "fr":
+        markdown = typeset_french(markdown)
     if options.format == "md":
         return Rendered(options, markdown, markdown, title)
     if options.format in PAGE_FORMATS:

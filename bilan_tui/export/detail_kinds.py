@@ -10,13 +10,13 @@ from __future__ import annotations
 from bilan_tui.domain.answers import Entry
 from bilan_tui.domain.model import Exercise
 from bilan_tui.domain.scoring import LikertResult, MatrixResult, RatedItem
-from bilan_tui.domain.scoring.likert import rating
+from bilan_tui.domain.scoring.likert import near_ties, rating
 
 from . import results
 from .doc import Doc, labelled, plain, strong
 from .source import ExportSource
 from .values import Reader
-from .wording import Wording, upper_first
+from .wording import Wording, lower_first, upper_first
 
 
 def _answer(label: str, value: str) -> str:
@@ -67,14 +67,33 @@ def records(doc: Doc, reader: Reader, level: int) -> None:
         fields(doc, reader, entry)
 
 
+def letters_only(result: LikertResult) -> bool:
+    """Whether every dimension is a letter (a RIASEC-like code), not a named dimension."""
+    return all(len(dim.label) == 1 for dim in result.ranked)
+
+
 def likert_reading(doc: Doc, result: LikertResult, words: Wording) -> None:
     """The code, its ties, its consistency and how differentiated it is."""
     if result.code:
-        letters = all(len(dim.label) == 1 for dim in result.ranked)
+        letters = letters_only(result)
         doc.raw(labelled(words("code" if letters else "strongest"), result.display_code, doc.colon))
     if result.tied:
         groups = [" = ".join(group) for group in result.tied]
         doc.para(words("ties", groups=words.join(groups)))
+    if result.code and letters_only(result):
+        pairs = near_ties(result.ranked, len(result.code))
+        if pairs:
+            shown = [
+                words(
+                    "near_pair",
+                    a=lower_first(upper.dimension.title),
+                    b=lower_first(lower.dimension.title),
+                    sa=round(upper.score or 0),
+                    sb=round(lower.score or 0),
+                )
+                for upper, lower in pairs
+            ]
+            doc.para(words("near_ties", pairs=words.join(shown)))
     if result.consistency is not None:
         doc.para(words(f"consistency_{result.consistency.value}"))
     if result.flat and result.differentiation is not None:
@@ -139,7 +158,7 @@ def rated_line(item: RatedItem, words: Wording) -> str:
     line = plain(upper_first(item.item.text)) + " — " + plain(rating)
     titles = [proof.title for proof in item.item.evidence if proof.title]
     if titles:
-        line += " " + plain(words("stories_in_brackets", titles="; ".join(titles)))
+        line += " " + plain(words("stories_in_brackets", titles=words("list_sep").join(titles)))
     return line
 
 

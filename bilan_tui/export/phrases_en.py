@@ -170,15 +170,22 @@ EN = {
     "strongest": "Strongest",
     "ties": "Tied: {groups}.",
     "consistency_adjacent": (
-        "The first two letters are neighbours on Holland's hexagon: the profile is consistent."
+        "The first two types are close to each other: many occupations combine them."
     ),
     "consistency_alternate": (
-        "The first two letters are one type apart on Holland's hexagon: the profile is "
-        "fairly consistent."
+        "The first two types are fairly close: a good number of occupations combine them."
     ),
     "consistency_opposite": (
-        "The first two letters are opposite each other on Holland's hexagon: a tension worth "
+        "The first two types are far apart: few occupations combine them. It is a tension worth "
         "exploring, not a contradiction."
+    ),
+    "near_ties": (
+        "Almost equal: {pairs}. The questionnaire cannot settle their order, which can be read "
+        "either way."
+    ),
+    "near_pair": "{a} ({sa}) and {b} ({sb})",
+    "self_assessed": (
+        "What stands out most in the answers to the questionnaire (a self-assessment, not a test):"
     ),
     "values": "Values",
     "values_undefined": (

@@ -177,16 +177,22 @@ _PHRASES = {
     "strongest": "Dominantes",
     "ties": "Ex æquo : {groups}.",
     "consistency_adjacent": (
-        "Les deux premières lettres sont voisines sur l'hexagone de Holland : "
-        "le profil est cohérent."
+        "Les deux premiers types sont proches l'un de l'autre : beaucoup de métiers les réunissent."
     ),
     "consistency_alternate": (
-        "Les deux premières lettres sont séparées par un type sur l'hexagone de Holland : "
-        "le profil est assez cohérent."
+        "Les deux premiers types sont assez proches : un bon nombre de métiers les réunissent."
     ),
     "consistency_opposite": (
-        "Les deux premières lettres sont opposées sur l'hexagone de Holland : une tension à "
-        "explorer, pas une contradiction."
+        "Les deux premiers types sont éloignés l'un de l'autre : peu de métiers les réunissent. "
+        "C'est une tension à explorer, pas une contradiction."
+    ),
+    "near_ties": (
+        "Presque à égalité : {pairs}. Le questionnaire ne tranche pas leur ordre, qui peut se "
+        "lire dans les deux sens."
+    ),
+    "near_pair": "{a} ({sa}) et {b} ({sb})",
+    "self_assessed": (
+        "Ce qui ressort le plus des réponses au questionnaire (une auto-évaluation, pas un test) :"
     ),
     "values": "Valeurs",
     "values_undefined": (

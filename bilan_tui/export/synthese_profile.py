@@ -128,9 +128,8 @@ def _dimension_lines(syn: Synthesis, part: LikertPart, count: int) -> list[str]:
     split = split_top(part.result.ranked, count)
     lines = []
     for dim in (*split.clear, *split.tied):
+        # No score: these are her own ratings, and "94/100" reads like a test result.
         line = strong(dim.dimension.title)
-        if dim.score is not None:
-            line += " " + plain(f"({syn.words.score(dim.score)})")
         if dim.dimension.description:
             line += " — " + plain(dim.dimension.description)
         lines.append(line)
@@ -148,6 +147,7 @@ def _likert_part(syn: Synthesis, part: LikertPart | None, key: str, fallback_id:
     if lettered:
         likert_reading(syn.doc, result, syn.words)
     count = part.exercise.top or 3
+    syn.doc.para(syn.words("self_assessed"))
     syn.doc.bullets(_dimension_lines(syn, part, count))
     split = split_top(result.ranked, count)
     if split.tied and not lettered:

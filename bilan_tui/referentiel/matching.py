@@ -38,14 +38,13 @@ from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from bilan_tui.domain.scoring.likert import NEAR_TIE_MARGIN
 from bilan_tui.i18n import _
 
 from .messages import type_name
 from .model import FicheRef, Suggestion
 
 HEXAGON = "RIASEC"
-NEAR_TIE_MARGIN = 5.0
-"""Two scores (on 0–100) this close or closer are read both ways."""
 
 WEIGHTS = (3, 2)
 """Brown and Gore's weights for the first and second positions."""

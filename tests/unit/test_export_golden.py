@@ -30,3 +30,17 @@ def test_demo_documents_match_their_golden_files(scope: str, language: str) -> N
         golden.write_text(text, encoding="utf-8")
     assert golden.exists(), f"missing {golden}: run with BILAN_UPDATE_GOLDEN=1"
     assert text == golden.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_the_demo_synthesis_reads_as_prose_not_as_test_scores(language: str) -> None:
+    """Self-ratings are not test scores, and the hexagon is not a word for the reader."""
+    options = ExportOptions(scope="synthese", format="md", generated_on=REFERENCE)
+    text = render(demo_source(language), options).text
+    text = text.replace("\u00a0", " ").replace("\u202f", " ")
+    assert "/100" not in text
+    assert "Holland" not in text and "hexag" not in text
+    near = "Presque à égalité : entreprenant (31) et conventionnel (28)."
+    assert (
+        near if language == "fr" else "Almost equal: enterprising (31) and conventional (28)."
+    ) in text

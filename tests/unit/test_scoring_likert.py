@@ -14,6 +14,7 @@ from bilan_tui.domain.scoring.likert import (
     Consistency,
     DimensionScore,
     first_unanswered,
+    near_ties,
     progress,
     score_likert,
 )
@@ -287,3 +288,23 @@ def test_scores_are_bounded_and_independent_of_item_order(
     )
     assert again.differentiation == result.differentiation
     assert again.consistency == result.consistency
+
+
+def scored(**scores: float) -> tuple[DimensionScore, ...]:
+    """Dimensions named by letter with the given scores, best first as ``ranked`` is."""
+    ranked = sorted(scores.items(), key=lambda pair: -pair[1])
+    return tuple(DimensionScore(Dimension(k.lower(), k, letter=k), v, 1, 1) for k, v in ranked)
+
+
+def test_near_ties_are_close_neighbours_inside_the_code_or_across_its_cut() -> None:
+    # The demo's interests: S 75, I 56, E 31, C 28, A 25, R 10; code SIE.
+    ranked = scored(S=75, I=56, E=31, C=28, A=25, R=10)
+    assert [(a.label, b.label) for a, b in near_ties(ranked, 3)] == [("E", "C")]
+    # C and A are as close, but both outside the code: not its business.
+    assert near_ties(ranked, 2) == ()
+    # Inside the code too; exact ties are not near-ties (the code shows them as ties).
+    ranked = scored(S=60, I=57, E=40, C=40, A=10, R=0)
+    assert [(a.label, b.label) for a, b in near_ties(ranked, 3)] == [("S", "I")]
+    # The margin is inclusive: 5 points apart is near, 5.1 is not.
+    assert len(near_ties(scored(S=50, I=45, E=0), 1)) == 1
+    assert near_ties(scored(S=50.1, I=45, E=0), 1) == ()

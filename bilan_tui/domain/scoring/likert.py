@@ -26,6 +26,7 @@ Reading a code (RIASEC here, but any lettered profile works the same way):
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 from enum import StrEnum
 from fractions import Fraction
@@ -39,6 +40,9 @@ DEFAULT_SCALE = Scale(1, 5)
 
 RIASEC_HEXAGON = "RIASEC"
 """Holland's types in hexagon order: neighbours are alike, opposites differ."""
+
+NEAR_TIE_MARGIN = 5.0
+"""Two scores (on 0–100) this close or closer could be read in either order."""
 
 FLAT_DIFFERENTIATION = 20.0
 """Below this spread (on 0–100) a profile is called flat: a prompt to talk, not a verdict."""
@@ -303,3 +307,22 @@ def split_top(ranked: tuple[DimensionScore, ...], count: int) -> TopSplit:
     first = next(index for index, dim in enumerate(scored) if dim.score == cut)
     tied = tuple(dim for dim in scored if dim.score == cut)
     return TopSplit(tuple(scored[:first]), tied, first + 1)
+
+
+def near_ties(
+    ranked: tuple[DimensionScore, ...], count: int, margin: float = NEAR_TIE_MARGIN
+) -> tuple[tuple[DimensionScore, DimensionScore], ...]:
+    """Neighbours in ``ranked`` that are close but not equal, where the first ``count`` end.
+
+    A questionnaire cannot tell 31 from 28 apart: the order of such a pair is
+    open. Pairs are taken among the first ``count`` dimensions and across the
+    cut (the last of the code against the first left out); exact ties are
+    :class:`LikertResult.tied`'s and are left out here.
+    """
+    scored = [dim for dim in ranked if dim.score is not None]
+    pairs = []
+    for upper, lower in itertools.pairwise(scored[: count + 1]):
+        high, low = upper.score, lower.score
+        if high is not None and low is not None and 0 < high - low <= margin:
+            pairs.append((upper, lower))
+    return tuple(pairs)
