@@ -1,6 +1,6 @@
 """Les mots des documents exportés, en français.
 
-Écrits comme un consultant rédige une synthèse. Les espaces avant « : », « ; »,
+Écrits comme une synthèse de bilan, en mots neutres quant au genre. Les espaces avant « : », « ; »,
 « ? » et « ! » deviennent insécables à la fin du module. Une clé suivie de
 ``_one`` / ``_other`` dépend d'un nombre (``count``) : le singulier vaut pour 0 et 1.
 """
@@ -19,7 +19,7 @@ _PHRASES = {
         "Ce document rassemble les conclusions du bilan : les circonstances de la démarche, "
         "les compétences et aptitudes mises au jour, les intérêts, valeurs et motivations, "
         "le projet professionnel et les moyens de le réaliser. Il s'appuie sur le travail "
-        "mené pendant le bilan et se termine par les observations du bénéficiaire."
+        "mené pendant le bilan et se termine par les observations de la personne bénéficiaire."
     ),
     "detail_intro": (
         "Toutes les réponses du cahier, exercice par exercice, dans l'ordre des trois phases "
@@ -47,18 +47,18 @@ _PHRASES = {
     # Confidentialité
     "confidentiality": "Confidentialité",
     "confidentiality_law": (
-        "Les résultats détaillés et le document de synthèse sont remis au seul bénéficiaire "
-        "du bilan. Ils ne peuvent être communiqués à un tiers qu'avec son accord (article "
-        "L6313-4 du Code du travail). Les personnes qui réalisent le bilan ou qui en "
-        "détiennent les résultats sont tenues au secret professionnel."
+        "Les résultats détaillés et le document de synthèse sont remis à la seule personne "
+        "bénéficiaire du bilan. Ils ne peuvent être communiqués à un tiers qu'avec son "
+        "accord (article L6313-4 du Code du travail). Les personnes qui réalisent le bilan ou "
+        "qui en détiennent les résultats sont tenues au secret professionnel."
     ),
     "for_self_only": "Ce document est destiné à {name}, et à personne d'autre.",
     "shared_with": (
         "{name} a choisi de transmettre ce document {recipient} ; cet accord a été "
         "enregistré le {date}."
     ),
-    "recipient_consultant": "au consultant qui l'accompagne dans ce bilan",
-    "recipient_cep": "à son conseiller en évolution professionnelle (CEP)",
+    "recipient_consultant": "à la personne qui l'accompagne dans ce bilan",
+    "recipient_cep": "à son service de conseil en évolution professionnelle (CEP)",
     "recipient_employer": "à son employeur",
     "recipient_funder": "au financeur de son bilan",
     "recipient_other": "à un tiers de son choix",
@@ -67,7 +67,7 @@ _PHRASES = {
         "transition…) n'y figurent pas."
     ),
     "private_included": (
-        "À la demande du bénéficiaire, les réponses marquées comme privées y figurent."
+        "À la demande de la personne bénéficiaire, les réponses marquées comme privées y figurent."
     ),
     "partial_copy": (
         "Cette copie ne reprend qu'une partie du bilan, choisie par {name} : {parts}. "
@@ -84,7 +84,7 @@ _PHRASES = {
     "part_training": "la formation et son financement",
     "part_constraints": "les contraintes et ressources personnelles",
     "part_steps": "le plan d'action et le suivi",
-    "part_observations": "les observations du bénéficiaire",
+    "part_observations": "les observations de la personne bénéficiaire",
     "part_extra": "les exercices d'autres packs",
     # Parties de la synthèse
     "section_circumstances": "Le cadre du bilan",
@@ -93,12 +93,12 @@ _PHRASES = {
     "section_project": "Le projet professionnel",
     "section_conditions": "Conditions et moyens de réalisation",
     "section_steps": "Les principales étapes",
-    "section_observations": "Observations du bénéficiaire",
+    "section_observations": "Observations de la personne bénéficiaire",
     # 1. Le cadre du bilan
     "request": "La demande",
     "trigger": "Ce qui motive la démarche",
     "initiative": "Origine de la démarche",
-    "initiative_feeling": "Ce qu'en pense le bénéficiaire",
+    "initiative_feeling": "Ce qu'en pense la personne bénéficiaire",
     "expectations": "Attentes",
     "questions": "Questions posées au bilan",
     "success": "Ce qui en fera une réussite",
@@ -116,7 +116,7 @@ _PHRASES = {
     "weighs": "Ce qui pèse aujourd'hui",
     "support_points": "Points d'appui",
     "arrangements": "Le déroulement",
-    "consultant": "Consultant et organisme",
+    "consultant": "Accompagnement",
     "period": "Période",
     "from_to": "du {start} au {end}",
     "since": "depuis le {start}",
@@ -133,6 +133,7 @@ _PHRASES = {
     "accompaniment": "Accompagnement",
     "planned": "Prévu",
     "personal_work": "Travail personnel",
+    "appendix_hours": "Annexe : les heures du bilan, phase par phase",
     "over_budget": "Le total d'accompagnement dépasse les 24 heures prévues par la loi.",
     # 2. Compétences et aptitudes
     "assets": "Atouts",
@@ -206,7 +207,7 @@ _PHRASES = {
     "setting_structure": "Type de structure",
     "setting_sectors": "Secteurs attirants",
     "setting_avoid": "Secteurs à éviter",
-    "setting_team": "Seul ou en équipe",
+    "setting_team": "En solitaire ou en équipe",
     "setting_place": "Lieu de travail",
     "setting_pace": "Rythme",
     "setting_remote": "Télétravail",
@@ -216,7 +217,9 @@ _PHRASES = {
     "setting_salary_floor": "Salaire plancher",
     "setting_salary_target": "Salaire visé d'ici deux ou trois ans",
     "setting_responsibility": "Niveau de responsabilité",
-    "rating_between": "{value} sur {max} (de « {low} » à « {high} »)",
+    "scale_end": "{side} ({value} sur {max})",
+    "scale_leaning": "plutôt {side} ({value} sur {max})",
+    "scale_middle": "à mi-chemin entre « {low} » et « {high} »",
     "minutes_one": "{count} minute",
     "minutes_other": "{count} minutes",
     "months_one": "{count} mois",
@@ -248,13 +251,12 @@ _PHRASES = {
     "leads_explored": "Pistes explorées :",
     "ranking_comment": "Lecture du classement",
     "interviews": "Enquêtes métier",
+    "interview_date": "Date",
+    "occupation": "Métier",
+    "lessons": "Ce que chaque enquête a appris :",
     "interviewee": "Personne rencontrée",
-    "organisation": "Structure",
     "interview_mode": "Forme de l'échange",
     "verdict": "Effet sur la piste",
-    "confirmed": "Ce qui est confirmé",
-    "refuted": "Ce qui est remis en cause",
-    "learned": "Enseignements",
     # 5. Conditions et moyens
     "training": "Leviers, obstacles et formation",
     "levers": "Leviers",
@@ -337,7 +339,7 @@ _PHRASES = {
         "étaient privées."
     ),
     "due": "Échéance",
-    "consultant_message": "Message du consultant",
+    "consultant_message": "Message joint à ce travail",
 }
 
 

@@ -119,6 +119,7 @@ def _arrangements(syn: Synthesis) -> None:
 
 
 def _hours(syn: Synthesis) -> None:
+    """The hours in one sentence; the table by phase is in the appendix."""
     words = syn.words
     summary = syn.source.ledger_summary()
     if not summary.accompagnement_minutes and not summary.personnel_minutes:
@@ -132,6 +133,16 @@ def _hours(syn: Synthesis) -> None:
             own=words.duration(summary.personnel_minutes),
         )
     )
+    if summary.accompagnement_minutes > round(summary.budget_hours * 60):
+        syn.doc.note(words("over_budget"))
+
+
+def _hours_by_phase(syn: Synthesis) -> bool:
+    """The hours table by phase, for the appendix; ``False`` when no hour is logged."""
+    words = syn.words
+    summary = syn.source.ledger_summary()
+    if not summary.accompagnement_minutes and not summary.personnel_minutes:
+        return False
     rows = []
     for phase_id in PHASE_IDS:
         phase = summary.by_phase.get(phase_id)
@@ -149,8 +160,7 @@ def _hours(syn: Synthesis) -> None:
     syn.doc.table(
         [words("phase"), words("accompaniment"), words("planned"), words("personal_work")], rows
     )
-    if summary.accompagnement_minutes > round(summary.budget_hours * 60):
-        syn.doc.note(words("over_budget"))
+    return True
 
 
 def _circumstances(syn: Synthesis) -> None:
@@ -195,6 +205,13 @@ def synthesis_sections(source: ExportSource, options: ExportOptions) -> list[Sec
         syn.doc.heading(2, title)
         write(syn)
         sections.append(Section(section_id, title, syn.doc.text()))
+    if "arrangements" in options.parts:
+        # Figures a reader seldom needs: after the conclusions, not before them.
+        syn.doc = Doc(syn.words.colon())
+        title = syn.words("appendix_hours")
+        syn.doc.heading(2, title)
+        if _hours_by_phase(syn):
+            sections.append(Section("appendix_hours", title, syn.doc.text()))
     syn.doc = Doc(syn.words.colon())
     confidentiality(syn.doc, source, options, 2)
     sections.append(Section("confidentiality", syn.words("confidentiality"), syn.doc.text()))

@@ -11,7 +11,7 @@ from __future__ import annotations
 from bilan_tui.domain.answers import Entry
 from bilan_tui.domain.model import Exercise
 from bilan_tui.domain.ordinal import ordinal
-from bilan_tui.domain.parts import FieldType
+from bilan_tui.domain.parts import Field, FieldType
 from bilan_tui.domain.scoring import RatedItem
 from bilan_tui.domain.scoring.grid import RATING_MAX
 from bilan_tui.domain.scoring.likert import split_top
@@ -21,7 +21,7 @@ from .detail_kinds import likert_reading
 from .doc import labelled, plain, strong
 from .synthese_context import Synthesis
 from .values import display
-from .wording import lower_first, upper_first
+from .wording import Wording, lower_first, upper_first
 
 
 def _giver(syn: Synthesis, entry: Entry) -> str:
@@ -220,6 +220,24 @@ SETTING_FIELDS = (
 )
 
 
+def scale_words(field: Field, value: int, words: Wording) -> str | None:
+    """Where an answer sits between a scale's two labelled ends, as words.
+
+    ``4`` from "En solitaire" (1) to "En équipe" (5) reads "plutôt en équipe
+    (4 sur 5)", not a raw "4 sur 5" with both ends quoted.
+    """
+    low, high = field.min if field.min is not None else 1, field.max
+    if not (field.min_label and field.max_label) or high is None or high <= low:
+        return None
+    low_words, high_words = lower_first(field.min_label), lower_first(field.max_label)
+    middle = (low + high) / 2
+    if value == middle:
+        return words("scale_middle", low=low_words, high=high_words)
+    side = high_words if value > middle else low_words
+    key = "scale_end" if value in (low, high) else "scale_leaning"
+    return words(key, side=side, value=value, max=high)
+
+
 def setting_value(syn: Synthesis, exercise: Exercise, field_id: str) -> str | None:
     """A setting answer worded for the synthesis (scale ends, minutes, euros)."""
     reader = syn.reader(exercise.id)
@@ -228,11 +246,10 @@ def setting_value(syn: Synthesis, exercise: Exercise, field_id: str) -> str | No
     if field is None or value is None:
         return None
     words = syn.words
-    scale_ends = field.min_label and field.max_label and field.max is not None
-    if field.type is FieldType.RATING and isinstance(value, int) and scale_ends:
-        return words(
-            "rating_between", value=value, max=field.max, low=field.min_label, high=field.max_label
-        )
+    if field.type is FieldType.RATING and isinstance(value, int) and not isinstance(value, bool):
+        placed = scale_words(field, value, words)
+        if placed:
+            return placed
     if field_id == "trajet_max" and isinstance(value, (int, float)):
         return words("minutes", count=value)
     if field_id.startswith("salaire") and isinstance(value, (int, float)):

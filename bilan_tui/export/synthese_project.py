@@ -79,27 +79,46 @@ def _interviews(syn: Synthesis) -> None:
     if not syn.require("enquetes"):
         return
     reader = syn.reader("enquetes")
+    rows: list[list[str]] = []
+    lessons: list[str] = []
     for entry in syn.source.entries("enquetes"):
         values = entry.values
         job = reader.entry_text(values, "metier") or words("unnamed")
-        when = reader.entry_text(values, "date")
-        syn.doc.heading(4, f"{job} — {when}" if when else job)
+        when = reader.entry_text(values, "date") or "—"
+        who = reader.entry_text(values, "personne")
+        where = reader.entry_text(values, "structure")
         mode = reader.entry_text(values, "mode")
         verdict = reader.entry_text(values, "verdict")
-        syn.facts(
+        met = " — ".join(part for part in (who, where) if part) or "—"
+        rows.append(
             [
-                (words("interviewee"), reader.entry_text(values, "personne")),
-                (words("organisation"), reader.entry_text(values, "structure")),
-                (words("interview_mode"), lower_first(mode) if mode else None),
-                (words("verdict"), lower_first(verdict) if verdict else None),
+                when,
+                job,
+                met,
+                lower_first(mode) if mode else "—",
+                lower_first(verdict) if verdict else "—",
             ]
         )
-        for key, field_id in (
-            ("confirmed", "hypotheses_confirmees"),
-            ("refuted", "hypotheses_infirmees"),
-            ("learned", "appris"),
-        ):
-            syn.doc.labelled(words(key), reader.entry_text(values, field_id))
+        learned = reader.entry_text(values, "appris")
+        if learned:
+            lessons.append(
+                labelled(f"{job} ({when})" if when != "—" else job, learned, syn.doc.colon)
+            )
+    # One row per interview: who, how, and what it did to the lead; what was
+    # confirmed or questioned, interview by interview, is in the detailed results.
+    syn.doc.table(
+        [
+            words("interview_date"),
+            words("occupation"),
+            words("interviewee"),
+            words("interview_mode"),
+            words("verdict"),
+        ],
+        rows,
+    )
+    if lessons:
+        syn.doc.para(words("lessons"))
+        syn.doc.bullets(lessons)
 
 
 def project(syn: Synthesis) -> None:

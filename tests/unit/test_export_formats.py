@@ -73,6 +73,7 @@ def test_json_synthesis_lists_its_sections() -> None:
         "conditions",
         "steps",
         "observations",
+        "appendix_hours",
         "confidentiality",
     ]
     assert data["synthesis"][0]["markdown"].startswith("## 1. Le cadre du bilan")

@@ -120,7 +120,7 @@ def test_the_title_block_names_the_person_the_period_and_the_consultant(
     assert first.startswith(
         "Document de synthèse Bilan de compétences de Nadia F. "
         "Période : du 10 janvier 2025 au 7 mars 2025 "
-        "Consultant et organisme : Sophie Marchal — Cap Parcours Conseil "
+        "Accompagnement : Sophie Marchal — Cap Parcours Conseil "
         "Document établi le 14 mars 2025"
     )
     docx_data = render(demo["en"], options("synthese", "docx")).data
