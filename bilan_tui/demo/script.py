@@ -18,6 +18,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from bilan_tui.domain.answers import POSITION, Answer, AnswerKey, JSONValue
+from bilan_tui.domain.holidays import nearest_working_day, next_working_day
 from bilan_tui.domain.ledger import KINDS
 from bilan_tui.domain.model import PHASE_IDS, Exercise, ExerciseStatus, Kind, Pack
 from bilan_tui.domain.parts import FieldType
@@ -97,6 +98,10 @@ class _Builder:
     def day(self, offset: object, where: str) -> datetime.date:
         return self.reference + datetime.timedelta(days=as_int(offset, where))
 
+    def working_day(self, offset: object, where: str) -> datetime.date:
+        """A day for an appointment or a deadline: never a weekend or a public holiday."""
+        return nearest_working_day(self.day(offset, where))
+
     def exercise(self, exercise: Exercise) -> None:
         facts = as_table(self.facts.get(exercise.id, {}), exercise.id)
         texts = as_table(self.texts.get(exercise.id, {}), exercise.id)
@@ -160,7 +165,7 @@ class _Builder:
     def fact_value(self, exercise: Exercise, name: str, value: object, where: str) -> JSONValue:
         kind = _field_type(exercise, name, where)
         if kind is FieldType.DATE:
-            return self.day(value, where).isoformat()
+            return self.working_day(value, where).isoformat()
         if kind is FieldType.YEAR:
             return self.reference.year + as_int(value, where)
         if kind is FieldType.TAGS:
@@ -182,6 +187,7 @@ class _Builder:
         if not isinstance(rows, list):
             raise DemoDataError("ledger: expected an array of tables")
         entries = []
+        sessions: set[datetime.date] = set()
         for index, raw in enumerate(rows):
             where = f"ledger[{index}]"
             row = as_table(raw, where)
@@ -206,6 +212,11 @@ class _Builder:
                     raise DemoDataError(f"{where}: unknown phase or kind")
                 note_key = as_str(row.get("note"), f"{where}.note")
                 note = as_str(notes.get(note_key), f"ledger.{note_key}")
+                if kind == "accompagnement":
+                    day = nearest_working_day(day)
+                    while day in sessions:  # two sessions never share a day
+                        day = next_working_day(day + datetime.timedelta(days=1))
+                    sessions.add(day)
                 entry = LedgerEntry(day, minutes, phase, kind, note=note)
             entries.append(entry)
         return sorted(entries, key=lambda entry: entry.date)
