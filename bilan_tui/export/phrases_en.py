@@ -44,6 +44,15 @@ EN = {
     "unnamed": "(unnamed)",
     "someone": "someone close",
     # Confidentiality
+    "at_a_glance": "At a glance",
+    "glance_project": "The project",
+    "glance_strengths": "The best-backed strengths",
+    "glance_steps": "The next steps:",
+    "aiming_for": "To become: {job}.",
+    "stories_n_one": "{count} story",
+    "stories_n_other": "{count} stories",
+    "feedback_n_one": "{count} piece of feedback",
+    "feedback_n_other": "{count} pieces of feedback",
     "confidentiality": "Confidentiality",
     "confidentiality_law": (
         "The detailed results and the synthesis document are given to the beneficiary of the "

@@ -45,6 +45,15 @@ _PHRASES = {
     "unnamed": "(sans nom)",
     "someone": "une personne de l'entourage",
     # Confidentialité
+    "at_a_glance": "En bref",
+    "glance_project": "Le projet",
+    "glance_strengths": "Les atouts les mieux étayés",
+    "glance_steps": "Les prochaines étapes :",
+    "aiming_for": "Devenir {job}.",
+    "stories_n_one": "{count} récit",
+    "stories_n_other": "{count} récits",
+    "feedback_n_one": "{count} retour",
+    "feedback_n_other": "{count} retours",
     "confidentiality": "Confidentialité",
     "confidentiality_law": (
         "Les résultats détaillés et le document de synthèse sont remis à la seule personne "

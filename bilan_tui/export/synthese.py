@@ -22,6 +22,7 @@ from .source import ExportSource
 from .synthese_context import Synthesis
 from .synthese_profile import competencies, interests_values
 from .synthese_project import conditions, observations, project, steps
+from .synthese_summary import at_a_glance
 from .wording import Wording, lower_first
 
 
@@ -198,6 +199,8 @@ def synthesis_sections(source: ExportSource, options: ExportOptions) -> list[Sec
     """Every numbered part of the synthesis the copy holds, then the confidentiality notice."""
     syn = Synthesis.start(source, options)
     sections = []
+    if at_a_glance(syn):
+        sections.append(Section("summary", syn.words("at_a_glance"), syn.doc.text()))
     chosen = [part for part in PARTS if SECTION_PARTS[part[0]] & options.parts]
     for number, (section_id, key, write) in enumerate(chosen, start=1):
         syn.doc = Doc(syn.words.colon())

@@ -52,6 +52,7 @@ def test_no_default_copy_for_someone_else_holds_constraints_or_other_peoples_wor
 def test_the_employers_synthesis_holds_competencies_project_and_steps_only() -> None:
     text = synthesis("employer")
     assert headings(text) == [
+        "At a glance",
         "1. Competencies and aptitudes",
         "2. The professional project",
         "3. The main steps",
@@ -82,7 +83,7 @@ def test_the_person_chooses_the_parts_and_can_give_everything() -> None:
     assert "Nadia F. chose to share this document with their employer" in everything
     assert headings(everything)[:-1] == headings(synthesis("self"))[:-1]
     chosen = synthesis("cep", frozenset({"steps"}), language="fr")
-    assert headings(chosen) == ["1. Les principales étapes", "Confidentialité"]
+    assert headings(chosen) == ["En bref", "1. Les principales étapes", "Confidentialité"]
 
 
 def test_the_detailed_results_hold_the_exercises_of_the_chosen_parts() -> None:

@@ -46,6 +46,7 @@ def a(exercise_id: str, field_id: str, value: object, entry: str = "") -> Answer
         (
             "fr",
             [
+                "En bref",
                 "1. Le cadre du bilan",
                 "2. Compétences et aptitudes",
                 "3. Intérêts, valeurs et motivations",
@@ -60,6 +61,7 @@ def a(exercise_id: str, field_id: str, value: object, entry: str = "") -> Answer
         (
             "en",
             [
+                "At a glance",
                 "1. Circumstances of the bilan",
                 "2. Competencies and aptitudes",
                 "3. Interests, values and motivations",
@@ -249,3 +251,31 @@ def test_the_synthesis_tells_a_tie_at_the_cut_as_the_profile_does(
     assert sentence in text
     for dimension in aptitudes.dimensions:
         assert f"**{dimension.title}**" in text
+
+
+def test_the_first_page_says_the_project_the_best_backed_strengths_and_the_next_steps() -> None:
+    text = markdown(demo_source("fr"))
+    glance = text.split("## En bref")[1].split("\n## ")[0]
+    glance = glance.replace("\u00a0", " ").replace("\u202f", " ")
+    assert "**Le projet** : Je veux devenir infirmière en santé au travail, de jour," in glance
+    # Strengths by their short head, the best backed first, five at most.
+    strengths = glance.split("**Les atouts les mieux étayés** : ")[1].split("\n")[0]
+    assert strengths.startswith("Former (3 récits, 3 retours) ; Écoute (3 récits, 2 retours)")
+    assert strengths.count("(") == 5
+    # The next three steps not taken yet, soonest first: none of the done ones.
+    steps = [line for line in glance.splitlines() if line.startswith("- ")]
+    assert len(steps) == 3
+    assert steps[0] == (
+        "- **28 mars 2025** : Parler de mon projet à ma cadre, et demander un poste de jour"
+        " en attendant"
+    )
+    assert not any("Refaire mon CV" in step for step in steps)
+
+
+def test_the_first_page_holds_only_the_parts_the_copy_holds() -> None:
+    only_observations = markdown(demo_source("en"), content=frozenset({"observations"}))
+    assert "## At a glance" not in only_observations
+    steps_only = markdown(demo_source("en"), content=frozenset({"steps"}))
+    glance = steps_only.split("## At a glance")[1].split("\n## ")[0]
+    assert "The next steps:" in glance
+    assert "The project" not in glance and "strengths" not in glance

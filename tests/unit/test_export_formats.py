@@ -66,6 +66,7 @@ def test_json_synthesis_lists_its_sections() -> None:
     options = ExportOptions(scope="synthese", format="json", generated_on=REFERENCE)
     data = json.loads(render(demo_source("fr"), options).text)
     assert [section["id"] for section in data["synthesis"]] == [
+        "summary",
         "circumstances",
         "competencies",
         "interests",
@@ -76,7 +77,8 @@ def test_json_synthesis_lists_its_sections() -> None:
         "appendix_hours",
         "confidentiality",
     ]
-    assert data["synthesis"][0]["markdown"].startswith("## 1. Le cadre du bilan")
+    assert data["synthesis"][0]["markdown"].startswith("## En bref")
+    assert data["synthesis"][1]["markdown"].startswith("## 1. Le cadre du bilan")
     assert "exercises" not in data
 
 
