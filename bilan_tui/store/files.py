@@ -69,9 +69,31 @@ def backup_dir(workbook: Path) -> Path:
     return workbook.parent / BACKUP_DIR
 
 
+def writable(path: Path) -> bool:
+    """Whether this process may change ``path`` and create files beside it.
+
+    False on read-only media, in a folder she cannot write to, or for a file
+    made read-only (``0400``); ``access`` asks the kernel, so a read-only
+    mount says no even to root.
+    """
+    return os.access(path.parent, os.W_OK) and (not path.exists() or os.access(path, os.W_OK))
+
+
 def read_only_uri(path: Path) -> str:
-    """The URI that opens ``path`` read-only in ``sqlite3`` (``uri=True``): never creates it."""
-    return "file:" + quote(str(path.resolve())) + "?mode=ro"
+    """The URI that opens ``path`` read-only in ``sqlite3`` (``uri=True``): never creates it.
+
+    A file nobody here may write, with no ``-wal`` beside it, is opened
+    ``immutable``: SQLite then needs no ``-shm`` either, so reading works
+    from read-only media and leaves no ``0400`` ``-shm`` behind a ``0400``
+    workbook (which would refuse every later write once the file is made
+    writable again). With a ``-wal`` present, its frames must be read, so
+    the plain read-only mode is kept.
+    """
+    uri = "file:" + quote(str(path.resolve())) + "?mode=ro"
+    wal = path.with_name(path.name + "-wal")
+    if not writable(path) and not wal.exists():
+        uri += "&immutable=1"
+    return uri
 
 
 def draft_path(workbook: Path) -> Path:

@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 from bilan_tui.i18n import _
 
-from .errors import NotAWorkbook, WorkbookDamaged, WorkbookTooNew
+from .errors import NotAWorkbook, WorkbookDamaged, WorkbookTooNew, from_sqlite
 from .files import read_only_uri
 
 APPLICATION_ID = 0x42494C41
@@ -181,9 +181,8 @@ def _checked_query(path: Path, integrity: bool) -> tuple[int, int, int]:
     try:
         verdict, application_id, user_version, tables = _query(path, integrity)
     except sqlite3.DatabaseError as exc:
-        from bilan_tui.system_words import sqlite_reason
-
-        raise WorkbookDamaged(path, sqlite_reason(str(exc))) from None
+        # A full or read-only disk is not damage: only corruption offers a backup.
+        raise from_sqlite(path, exc) from None
     if verdict != "ok":
         raise WorkbookDamaged(path, _("its integrity check failed"))
     return application_id, user_version, tables

@@ -28,9 +28,16 @@ from .answer_store import AnswerStore
 from .codec import from_json, now, parse_time, time_text
 from .contents import count_contents
 from .engine import Database
-from .errors import NotAWorkbook, WorkbookDamaged, WorkbookNotFound
+from .errors import READ_ONLY, NotAWorkbook, WorkbookDamaged, WorkbookIOError, WorkbookNotFound
 from .fast_reads import raw_read
-from .files import companion_files, create_private_file, draft_path, make_private_dir, sync_dir
+from .files import (
+    companion_files,
+    create_private_file,
+    draft_path,
+    make_private_dir,
+    sync_dir,
+    writable,
+)
 from .inspection import APPLICATION_ID, inspect_workbook
 from .lock import WorkbookLock, acquire_lock
 from .migrations import MIGRATIONS, Migration, create_schema, target_version, upgrade
@@ -269,6 +276,10 @@ def open_workbook(
             without it and runs ``inspection.verify_integrity`` in the
             background once the dashboard is drawn.
 
+    An existing file this process cannot write (read-only media, a folder or
+    file made read-only) is opened read-only: every read works, and a write
+    raises ``WorkbookIOError`` saying "read-only", never "damaged".
+
     Raises:
         WorkbookNotFound: No file and ``create`` is False.
         NotAWorkbook: A folder or another program's database.
@@ -293,7 +304,10 @@ def open_workbook(
         else:
             inspection = inspect_workbook(path, version, integrity=integrity)
             blank, found = inspection.blank, inspection.user_version
-        database = Database(path)
+        read_only = not created and not writable(path)
+        if read_only and (blank or found < version):
+            raise WorkbookIOError(path, _("the file or its folder is read-only"), READ_ONLY)
+        database = Database(path, read_only=read_only)
         try:
             if blank:
                 with database.write() as connection:

@@ -56,6 +56,19 @@ class SameFile(WorkbookError):
         )
 
 
+class NotReplaced(WorkbookError):
+    """The workbook in place is whole (newer, or not ours): a backup never replaces it."""
+
+    def __init__(self, path: Path, why: WorkbookError) -> None:
+        super().__init__(
+            path,
+            _(
+                "{problem} A backup is restored only in place of a damaged workbook, so "
+                "nothing was changed. To restore it anyway, move {path} elsewhere first."
+            ).format(problem=why, path=path),
+        )
+
+
 def _companions(path: Path) -> list[Path]:
     return [path.with_name(path.name + suffix) for suffix in SQLITE_SUFFIXES]
 
@@ -143,6 +156,8 @@ def restore_workbook(
     Raises:
         WorkbookError: ``source`` is not a workbook this version can open
             (nothing has been written), or is the workbook itself.
+        NotReplaced: The workbook in place is from a newer version, or not
+            a workbook: only a damaged one is set aside for a backup.
     """
     from .migrations import SCHEMA_VERSION
     from .repository import open_workbook
@@ -150,6 +165,14 @@ def restore_workbook(
     if source.exists() and workbook.exists() and source.resolve() == workbook.resolve():
         raise SameFile(source)
     check_backup(source, SCHEMA_VERSION)
+    damaged = False
+    if workbook.exists():
+        try:
+            inspect_workbook(workbook, SCHEMA_VERSION)
+        except WorkbookDamaged:
+            damaged = True
+        except (NotAWorkbook, WorkbookTooNew) as whole:
+            raise NotReplaced(workbook, whole) from None
     make_private_dir(workbook.parent)
     temp = workbook.with_name(workbook.name + TEMP_SUFFIX)
     for leftover in (temp, *_companions(temp)):
@@ -159,14 +182,11 @@ def restore_workbook(
     try:
         _copy_database(source, temp)
         inspect_workbook(temp, SCHEMA_VERSION)
-        if workbook.exists():
-            try:
-                inspect_workbook(workbook, SCHEMA_VERSION)
-            except (WorkbookDamaged, NotAWorkbook, WorkbookTooNew):
-                moved = set_aside(workbook, moment)
-            else:
-                with open_workbook(workbook, create=False) as current:
-                    previous = current.rolling_backup(force=True, moment=moment)
+        if damaged:
+            moved = set_aside(workbook, moment)
+        elif workbook.exists():
+            with open_workbook(workbook, create=False) as current:
+                previous = current.rolling_backup(force=True, moment=moment)
         for stale in _companions(workbook):
             stale.unlink(missing_ok=True)
         os.replace(temp, workbook)
