@@ -14,8 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from bilan_tui.store import WorkbookDamaged, WorkbookIOError
-from bilan_tui.store import errors
+from bilan_tui.store import WorkbookDamaged, WorkbookIOError, errors
 
 from .disks import CAN_MOUNT, bilan, own, user_folder
 
