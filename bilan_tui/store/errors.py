@@ -145,6 +145,32 @@ class WorkbookIOError(WorkbookError):
         self.disk = disk
 
 
+class WorkbookBeingReplaced(WorkbookError):
+    """A restore or wipe of the workbook did not finish within the writer's wait."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            path,
+            _(
+                "The workbook {name} is being restored or deleted by another bilan command; "
+                "nothing was written. Try again once it has finished."
+            ).format(name=path.name),
+        )
+
+
+class WorkbookBeingWritten(WorkbookError):
+    """Another command kept the workbook open longer than a restore or wipe would wait."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            path,
+            _(
+                "Another bilan command is still using the workbook {name}; nothing was "
+                "changed. Try again once it has finished."
+            ).format(name=path.name),
+        )
+
+
 FULL = "full"
 READ_ONLY = "read-only"
 

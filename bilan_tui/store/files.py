@@ -64,6 +64,11 @@ def lock_path(workbook: Path) -> Path:
     return workbook.with_name(workbook.name + ".lock")
 
 
+def replace_lock_path(workbook: Path) -> Path:
+    """The lock that keeps writers off a workbook while it is replaced (``.lock-replace``)."""
+    return workbook.with_name(workbook.name + ".lock-replace")
+
+
 def backup_dir(workbook: Path) -> Path:
     """The folder holding a workbook's backups, beside it."""
     return workbook.parent / BACKUP_DIR
@@ -114,8 +119,19 @@ def companion_files(workbook: Path) -> list[Path]:
     """Every file SQLite or the lock may have made beside a workbook.
 
     ``bilan wipe`` removes these along with the workbook and its backups; the
-    first three are SQLite's own, the last four what a creation cut short
-    leaves (see ``repository._create``).
+    first three are SQLite's own, then the single-instance lock, four files
+    a creation cut short leaves (see ``repository._create``), and last the
+    replace lock (``lock.hold_for_replacing``), which a wipe removes last.
     """
-    names = ("-wal", "-shm", "-journal", ".lock", ".new", ".new-wal", ".new-shm", ".new-journal")
+    names = (
+        "-wal",
+        "-shm",
+        "-journal",
+        ".lock",
+        ".new",
+        ".new-wal",
+        ".new-shm",
+        ".new-journal",
+        ".lock-replace",
+    )
     return [workbook.with_name(workbook.name + suffix) for suffix in names]
