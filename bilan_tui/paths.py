@@ -66,7 +66,8 @@ def workbook_path(root: Path, name: str) -> Path:
     Raises:
         BadWorkbookName: for a name with path separators or odd characters.
     """
-    if not WORKBOOK_NAME.match(name) or name.startswith(".") or ".." in name:
+    # fullmatch: ``$`` would let a final newline through (``ok\n.sqlite``).
+    if not WORKBOOK_NAME.fullmatch(name) or name.startswith(".") or ".." in name:
         raise BadWorkbookName(name)
     return workbooks_dir(root) / f"{name}.sqlite"
 

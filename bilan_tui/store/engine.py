@@ -27,7 +27,10 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.pool import NullPool
 
-from .errors import from_sqlite
+from bilan_tui.i18n import _
+
+from .codec import StoredTextError
+from .errors import WorkbookDamaged, from_sqlite
 from .files import read_only_uri
 from .inspection import APPLICATION_ID
 
@@ -98,6 +101,10 @@ def _translated(path: Path) -> Iterator[None]:
     """
     try:
         yield
+    except StoredTextError:
+        raise WorkbookDamaged(
+            path, _("one of its stored values was altered and cannot be read")
+        ) from None
     except (OperationalError, DatabaseError) as exc:
         if type(exc) not in (OperationalError, DatabaseError):
             raise  # an integrity or programming error: ours, not the disk's
