@@ -244,20 +244,20 @@ def run(args: argparse.Namespace, context: CommandContext) -> int:
         if options.for_someone_else and not _agreed(lines, conflict, args):
             print(_("Nothing was written."), file=sys.stderr)
             return 1
+
+        def consent(path: Path) -> None:
+            session.record_consent(consent_for(options, path.resolve()))
+
         try:
-            written = write(rendered, source, target).resolve()
+            # The consent is recorded before the copy holds a byte (#21.11).
+            before = consent if options.for_someone_else else None
+            written = write(rendered, source, target, before).resolve()
         except ExportExists:
             raise UsageError(
                 _("{path} already exists: choose another name (nothing was written)").format(
                     path=target
                 )
             ) from None
-        if options.for_someone_else:
-            try:
-                session.record_consent(consent_for(options, written))
-            except BaseException:
-                written.unlink(missing_ok=True)
-                raise
         remember_export_folder(session, written)
     finally:
         session.close()
