@@ -146,6 +146,7 @@ def inspect_workbook(path: Path, known_version: int, *, integrity: bool = True) 
             holding tables but no workbook stamp.
         WorkbookDamaged: Not SQLite, empty, truncated or failing quick_check.
         WorkbookTooNew: Written by a newer version of the program.
+        WorkbookIOError: The disk refused to let SQLite read it (full, read-only).
     """
     header = inspect_header(path)
     if header.user_version > known_version:
@@ -171,7 +172,9 @@ def verify_integrity(path: Path) -> None:
 
     Raises:
         WorkbookDamaged: ``PRAGMA quick_check`` found a problem, or SQLite
-            could not read the file at all.
+            found the file corrupt.
+        WorkbookIOError: The disk refused (full, read-only, input/output
+            error): not damage, so no backup is offered.
     """
     _checked_query(path, integrity=True)
 
