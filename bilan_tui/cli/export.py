@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from bilan_tui.cli.context import CommandContext, UsageError
+from bilan_tui.cli.context import CommandContext, UsageError, valid_text
 from bilan_tui.i18n import _
 
 NAMES = ("export",)
@@ -107,7 +107,8 @@ def _target(output: str | None) -> Path:
     """
     if output is None:
         return Path.cwd()
-    target = Path(output).expanduser()
+    # The path is recorded with the consent and as the next export's folder.
+    target = Path(valid_text(output, "--output")).expanduser()
     if target.exists() and not target.is_dir():
         raise UsageError(
             _("{path} already exists: choose another name (nothing was written)").format(

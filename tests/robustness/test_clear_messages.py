@@ -91,6 +91,20 @@ def test_a_note_that_is_not_utf8_is_refused_plainly(
     assert ledger_count(path) == 0
 
 
+def test_an_export_file_name_that_is_not_utf8_is_refused_plainly(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Its path is stored with the consent: SQLite cannot store undecodable bytes."""
+    workbook(data_dir)
+    name = str(tmp_path / b"caf\xe9.md".decode("utf-8", "surrogateescape"))
+    argv = ["--lang", "en", "export", "--for", "consultant", "--agree-to-share"]
+    assert main([*argv, "--despite-modalites", "--output", name]) == 2
+    err = capsys.readouterr().err
+    assert "--output holds characters that are not valid text (UTF-8)" in err
+    assert "unexpected error" not in err
+    assert list(tmp_path.iterdir()) == [data_dir]
+
+
 def test_a_huge_duration_is_quoted_as_typed(
     data_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
