@@ -105,7 +105,7 @@ def input_error_text(error: LedgerInputError) -> str:
         "duration.zero": lambda: _("A duration must be longer than zero."),
         "duration.too_long": lambda: _(
             "{duration} is more than 24 hours: enter one entry per day."
-        ).format(duration=duration_text(int(_number(params, "minutes")))),
+        ).format(duration=_typed_duration(params)),
         "date.empty": lambda: date_error_text("date.empty", _text(params, "text")),
         "date.format": lambda: date_error_text("date.format", _text(params, "text")),
         "date.impossible": lambda: date_error_text("date.impossible", _text(params, "text")),
@@ -154,3 +154,15 @@ def warning_text(warning: LedgerWarning) -> str:
             planned=hours_text(_number(params, "planned_hours")),
         )
     return warning.message
+
+
+def _typed_duration(params: Params) -> str:
+    """The too-long duration as she typed it (``99999999999999999999h``), not recomputed.
+
+    Reading it back from the minutes rounds a huge number (``1e20h``); the
+    minutes serve only when the typed text is not known.
+    """
+    typed = params.get("text")
+    if isinstance(typed, str) and typed:
+        return typed
+    return duration_text(int(_number(params, "minutes")))

@@ -42,9 +42,16 @@ def documents_dir() -> Path:
 
 
 def ensure_private_dir(path: Path) -> Path:
-    """Create ``path`` (and parents) if needed and make it 0700."""
-    path.mkdir(parents=True, exist_ok=True, mode=0o700)
-    os.chmod(path, 0o700)
+    """Create ``path`` and any missing parents, each 0700 whatever the umask.
+
+    A folder that already exists keeps its mode: a ``--data-dir`` the person
+    chose is hers, and changing its permissions behind her back would
+    surprise her (and fails on read-only media). Only the folders this call
+    creates are made private.
+    """
+    from bilan_tui.store.files import make_private_dir
+
+    make_private_dir(path)
     return path
 
 
@@ -59,7 +66,8 @@ def workbook_path(root: Path, name: str) -> Path:
     Raises:
         BadWorkbookName: for a name with path separators or odd characters.
     """
-    if not WORKBOOK_NAME.match(name) or name.startswith(".") or ".." in name:
+    # fullmatch: ``$`` would let a final newline through (``ok\n.sqlite``).
+    if not WORKBOOK_NAME.fullmatch(name) or name.startswith(".") or ".." in name:
         raise BadWorkbookName(name)
     return workbooks_dir(root) / f"{name}.sqlite"
 

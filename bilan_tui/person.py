@@ -81,5 +81,14 @@ def export_folder(session: WorkbookSession) -> Path | None:
 
 
 def remember_export_folder(session: WorkbookSession, written: Path) -> None:
-    """Keep the folder ``written`` went to: the next export starts there."""
-    session.workbook.set_setting(EXPORT_FOLDER, str(written.resolve().parent))
+    """Keep the folder ``written`` went to: the next export starts there.
+
+    A convenience only: a workbook on read-only media (or a full disk) still
+    exports, it just does not remember the folder.
+    """
+    from bilan_tui.store.errors import WorkbookIOError
+
+    try:
+        session.workbook.set_setting(EXPORT_FOLDER, str(written.resolve().parent))
+    except WorkbookIOError:
+        return

@@ -18,6 +18,39 @@ class UsageError(Exception):
     """Bad usage or invalid input: one line on stderr, exit status 2, nothing written."""
 
 
+def shown_name(text: str) -> str:
+    """``text`` with control characters and undecodable bytes written as escapes.
+
+    A refused name is quoted back on one line: a newline or an escape
+    sequence in it must show as ``\n``, not break the line or the terminal.
+    """
+    return "".join(
+        char if char.isprintable() and not 0xD800 <= ord(char) <= 0xDFFF else repr(char)[1:-1]
+        for char in text
+    )
+
+
+def valid_text(value: str, option: str) -> str:
+    """``value`` if it is text that can be stored (UTF-8); else a usage error naming ``option``.
+
+    Arguments reach Python as the bytes the terminal sent; bytes that are not
+    UTF-8 arrive as lone surrogates, which SQLite cannot store.
+
+    Raises:
+        UsageError: ``value`` holds bytes that are not UTF-8.
+    """
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise UsageError(
+            _(
+                "{option} holds characters that are not valid text (UTF-8): check your "
+                "terminal's encoding; nothing was written"
+            ).format(option=option)
+        ) from None
+    return value
+
+
 @dataclass
 class CommandContext:
     """The resolved global options of one ``bilan`` invocation."""
@@ -47,7 +80,7 @@ class CommandContext:
         except paths.BadWorkbookName as error:
             raise UsageError(
                 _("invalid workbook name: {name} (use letters, digits, '-', '_' or '.')").format(
-                    name=error
+                    name=shown_name(str(error))
                 )
             ) from None
 

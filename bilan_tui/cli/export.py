@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from bilan_tui.cli.context import CommandContext, UsageError
+from bilan_tui.cli.context import CommandContext, UsageError, valid_text
 from bilan_tui.i18n import _
 
 NAMES = ("export",)
@@ -107,7 +107,8 @@ def _target(output: str | None) -> Path:
     """
     if output is None:
         return Path.cwd()
-    target = Path(output).expanduser()
+    # The path is recorded with the consent and as the next export's folder.
+    target = Path(valid_text(output, "--output")).expanduser()
     if target.exists() and not target.is_dir():
         raise UsageError(
             _("{path} already exists: choose another name (nothing was written)").format(
@@ -244,20 +245,20 @@ def run(args: argparse.Namespace, context: CommandContext) -> int:
         if options.for_someone_else and not _agreed(lines, conflict, args):
             print(_("Nothing was written."), file=sys.stderr)
             return 1
+
+        def consent(path: Path) -> None:
+            session.record_consent(consent_for(options, path.resolve()))
+
         try:
-            written = write(rendered, source, target).resolve()
+            # The consent is recorded before the copy holds a byte (#21.11).
+            before = consent if options.for_someone_else else None
+            written = write(rendered, source, target, before).resolve()
         except ExportExists:
             raise UsageError(
                 _("{path} already exists: choose another name (nothing was written)").format(
                     path=target
                 )
             ) from None
-        if options.for_someone_else:
-            try:
-                session.record_consent(consent_for(options, written))
-            except BaseException:
-                written.unlink(missing_ok=True)
-                raise
         remember_export_folder(session, written)
     finally:
         session.close()

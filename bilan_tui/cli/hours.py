@@ -10,13 +10,15 @@ writes nothing (exit status 2, one line on stderr).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime
 import json
 import re
+import sys
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from bilan_tui.cli.context import CommandContext, UsageError
+from bilan_tui.cli.context import CommandContext, UsageError, valid_text
 from bilan_tui.domain.dates import short_date
 from bilan_tui.domain.ledger import (
     KINDS,
@@ -122,7 +124,7 @@ def checked_entry(args: argparse.Namespace, today: datetime.date) -> LedgerEntry
             duration=args.duration,
             phase=args.phase.strip().casefold(),
             kind=args.kind.strip().casefold(),
-            note=clean_text(args.note),
+            note=clean_text(valid_text(args.note, "--note")),
             today=today,
         )
     except LedgerInputError as error:
@@ -141,23 +143,38 @@ def run_add(args: argparse.Namespace, context: CommandContext) -> int:
     session = context.open_session(create=True)
     try:
         session.add_ledger_entry(entry)
-        summary = session.ledger_summary()
+        # Committed: from here on, nothing may report a failure, or the person
+        # would log the same hours again.
+        print(logged_text(entry))
+        try:
+            summary = session.ledger_summary()
+        except Exception as error:  # noqa: BLE001 - the entry is saved whatever happens here
+            print(
+                _("The entry is saved, but the totals cannot be shown: {reason}").format(
+                    reason=context.describe_error(error)
+                ),
+                file=sys.stderr,
+            )
+        else:
+            print(render_totals(summary))
     finally:
-        session.close()
+        with contextlib.suppress(Exception):  # saved already; closing cannot undo it
+            session.close()
+    return 0
+
+
+def logged_text(entry: LedgerEntry) -> str:
+    """The line confirming a saved entry."""
     logged = (
         _("Logged {duration} of accompaniment on {date} ({phase}).")
         if entry.kind == "accompagnement"
         else _("Logged {duration} of personal work on {date} ({phase}).")
     )
-    print(
-        logged.format(
-            duration=duration_text(entry.minutes),
-            date=day_text(entry.date.isoformat()),
-            phase=phase_label(entry.phase),
-        )
+    return logged.format(
+        duration=duration_text(entry.minutes),
+        date=day_text(entry.date.isoformat()),
+        phase=phase_label(entry.phase),
     )
-    print(render_totals(summary))
-    return 0
 
 
 def run_list(context: CommandContext, *, as_json: bool) -> int:

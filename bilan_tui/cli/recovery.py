@@ -64,10 +64,17 @@ def backup_hint(workbook: Path) -> str:
 
 
 def is_unreadable(error: BaseException) -> bool:
-    """Whether ``error`` means the workbook file itself cannot be used."""
-    from bilan_tui.store.errors import NotAWorkbook, WorkbookDamaged, WorkbookTooNew
+    """Whether ``error`` means the workbook file is damaged, so a backup is worth offering.
 
-    return isinstance(error, WorkbookDamaged | NotAWorkbook | WorkbookTooNew)
+    Only damage qualifies. A workbook from a newer version, another
+    program's database or a folder is whole: restoring over it would set it
+    aside and bring back an older backup, sending the person back in time
+    without a word. A full or read-only disk is the disk's problem, not the
+    file's. Each of those gets its own message and no offer.
+    """
+    from bilan_tui.store.errors import WorkbookDamaged
+
+    return isinstance(error, WorkbookDamaged)
 
 
 def check_before_opening(workbook: Path) -> Exception | None:
@@ -124,7 +131,10 @@ def choose_backup(backups: list[Backup], ask: Ask) -> Backup | None:
 
 
 def offer_restore(workbook: Path, error: BaseException, ask: Ask | None, out: TextIO) -> bool:
-    """Explain the problem, list the backups with what each holds, and restore the one chosen.
+    """Explain the problem; for a damaged workbook, offer the backups and restore the one chosen.
+
+    Anything else (a newer version, another program's file, a full or
+    read-only disk) gets its message alone: nothing is offered.
 
     Args:
         workbook: The unreadable workbook.
@@ -138,6 +148,8 @@ def offer_restore(workbook: Path, error: BaseException, ask: Ask | None, out: Te
         False if it is still unusable.
     """
     print(f"bilan: {error}", file=out)
+    if not is_unreadable(error):
+        return False  # whole, or the disk's doing: its message says what to do
     backups = newest_first(workbook)
     if not backups or ask is None:
         print(backup_hint(workbook), file=out)

@@ -126,10 +126,17 @@ def damage_behind(path: Path, failure: BaseException | None) -> BaseException | 
     followed by the whole-file check: damage gets the restore offer, anything
     else its own message.
     """
-    from bilan_tui.cli.recovery import is_unreadable
+    from bilan_tui.store.errors import (
+        NotAWorkbook,
+        WorkbookDamaged,
+        WorkbookIOError,
+        WorkbookTooNew,
+    )
 
-    if failure is None or is_unreadable(failure):
-        return failure
+    if failure is None or isinstance(
+        failure, WorkbookDamaged | NotAWorkbook | WorkbookTooNew | WorkbookIOError
+    ):
+        return failure  # the file's own trouble: offer_restore offers a backup for damage only
     if not _from_sqlite(failure):
         return None
     from bilan_tui.store.errors import WorkbookError

@@ -71,7 +71,7 @@ def run_wipe(
     context: CommandContext, *, yes: bool, ask: Callable[[str], str] | None, out: TextIO
 ) -> int:
     """Confirm, then remove the workbook and its backups; print what was removed."""
-    from bilan_tui.store.lock import acquire_lock
+    from bilan_tui.store.lock import acquire_lock, hold_for_replacing
     from bilan_tui.store.wipe import wipe_targets, wipe_workbook
 
     workbook = context.workbook_path()
@@ -96,7 +96,7 @@ def run_wipe(
         if answer.strip() != workbook.stem:
             print(_("Nothing was deleted."), file=out)
             return 1
-    with acquire_lock(workbook):
+    with acquire_lock(workbook), hold_for_replacing(workbook):
         removed = wipe_workbook(workbook)
     print(_("Removed:"), file=out)
     for path in removed:

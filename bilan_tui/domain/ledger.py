@@ -150,7 +150,7 @@ def parse_duration(text: str) -> int:
         raise LedgerInputError(
             f"{format_duration(minutes, 'en')} is more than 24 h: split it into one entry a day.",
             code="duration.too_long",
-            params={"minutes": minutes, "max_minutes": MAX_ENTRY_MINUTES},
+            params={"minutes": minutes, "max_minutes": MAX_ENTRY_MINUTES, "text": params["text"]},
         )
     return minutes
 

@@ -184,6 +184,10 @@ def summarise(
     return summarise_totals(totals_of(entries), planned, budget_hours)
 
 
+MAX_CHART_WEEKS = 520
+"""Ten years of weeks: a bilan's ledger never spans more, gaps included."""
+
+
 def summarise_totals(
     totals: LedgerTotals,
     planned: Mapping[str, float | None],
@@ -203,12 +207,15 @@ def summarise_totals(
     }
     weeks: tuple[WeekHours, ...] = ()
     if totals.by_week:
-        # Every week from the first to the last, those without entries included.
+        # Every week from the first to the last, those without entries included,
+        # unless the span is implausible (a date typed or stored as 1900): then
+        # only the weeks with hours, so the chart stays as long as the ledger.
         get = totals.by_week.get
-        mondays = range(min(totals.by_week).toordinal(), max(totals.by_week).toordinal() + 1, 7)
-        weeks = tuple(
-            WeekHours(week, *get(week, (0, 0))) for week in map(datetime.date.fromordinal, mondays)
-        )
+        first, last = min(totals.by_week).toordinal(), max(totals.by_week).toordinal()
+        mondays: Iterable[datetime.date] = sorted(totals.by_week)
+        if (last - first) // 7 < MAX_CHART_WEEKS:
+            mondays = map(datetime.date.fromordinal, range(first, last + 1, 7))
+        weeks = tuple(WeekHours(week, *get(week, (0, 0))) for week in mondays)
     accompaniment = sum(p.accompagnement_minutes for p in phases.values())
     return LedgerSummary(
         budget_hours=float(budget_hours),

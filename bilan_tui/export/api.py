@@ -7,6 +7,7 @@ screen and the file on disk are the same document. ``write`` puts it in a new
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -129,7 +130,12 @@ def file_name(source: ExportSource, options: ExportOptions) -> str:
     )
 
 
-def write(rendered: Rendered, source: ExportSource, target: Path) -> Path:
+def write(
+    rendered: Rendered,
+    source: ExportSource,
+    target: Path,
+    before: Callable[[Path], object] | None = None,
+) -> Path:
     """Write the export into a new file and return its path.
 
     Args:
@@ -137,11 +143,14 @@ def write(rendered: Rendered, source: ExportSource, target: Path) -> Path:
         source: The snapshot it was made from (for the default name).
         target: A folder (the default name is used, numbered if taken) or
             a file name, which must not exist.
+        before: Called with the file's path once its name is taken and
+            before its content is written (the consent is recorded there);
+            if it raises, nothing is left behind.
 
     Raises:
         ExportExists: ``target`` is an existing file; nothing was written.
     """
     content = rendered.data if rendered.data is not None else rendered.text
     if target.is_dir():
-        return write_numbered(target, file_name(source, rendered.options), content)
-    return write_new(target, content)
+        return write_numbered(target, file_name(source, rendered.options), content, before)
+    return write_new(target, content, before)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 MAX_NUMBERED = 999
@@ -67,11 +68,23 @@ def default_name(
     return "-".join(parts) + ext
 
 
-def _create(path: Path, data: bytes) -> None:
-    """Create ``path`` 0600 and write ``data``; ``FileExistsError`` if it exists."""
+Before = Callable[[Path], object]
+"""Called with the file's path once its name is taken, before any content is written."""
+
+
+def _create(path: Path, data: bytes, before: Before | None = None) -> None:
+    """Create ``path`` 0600 and write ``data``; ``FileExistsError`` if it exists.
+
+    ``before`` runs once the (still empty) file holds its name and before a
+    byte of the export is written: the consent to a copy for someone else is
+    recorded there, so a kill at any moment never leaves a copy without its
+    consent. If it fails, the empty file is removed.
+    """
     descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
     try:
         os.fchmod(descriptor, FILE_MODE)
+        if before is not None:
+            before(path)
         view = memoryview(data)
         while view:
             written = os.write(descriptor, view)
@@ -89,20 +102,22 @@ def _encoded(text: str | bytes) -> bytes:
     return text if isinstance(text, bytes) else text.encode("utf-8")
 
 
-def write_new(path: Path, text: str | bytes) -> Path:
+def write_new(path: Path, text: str | bytes, before: Before | None = None) -> Path:
     """Write ``text`` (or a binary file's bytes) to ``path``, which must not exist yet.
 
     Raises:
         ExportExists: ``path`` exists (it is left untouched).
     """
     try:
-        _create(path, _encoded(text))
+        _create(path, _encoded(text), before)
     except FileExistsError:
         raise ExportExists(path) from None
     return path
 
 
-def write_numbered(folder: Path, name: str, text: str | bytes) -> Path:
+def write_numbered(
+    folder: Path, name: str, text: str | bytes, before: Before | None = None
+) -> Path:
     """Write into ``folder`` under ``name``, or ``name-2``, ``name-3``... if taken.
 
     Returns:
@@ -112,7 +127,7 @@ def write_numbered(folder: Path, name: str, text: str | bytes) -> Path:
     for number in range(1, MAX_NUMBERED + 1):
         candidate = folder / (name if number == 1 else f"{stem}-{number}{suffix}")
         try:
-            _create(candidate, _encoded(text))
+            _create(candidate, _encoded(text), before)
         except FileExistsError:
             continue
         return candidate

@@ -20,6 +20,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import os
+import re
 import shutil
 import tempfile
 import tomllib
@@ -34,7 +35,7 @@ from bilan_tui.paths import ensure_private_dir, packs_dir
 
 from .archive import PackArchiveError, extract_pack_archive, write_pack_files
 from .library import version_key
-from .names import MANIFEST
+from .names import MANIFEST, is_valid_id
 from .problems import PackError, PackProblem
 from .shipped import SHIPPED_LANGUAGES, shipped_pack_root
 
@@ -166,7 +167,8 @@ def install_loaded(pack: Pack, packs_root: Path) -> InstallOutcome:
     if outcome.action is Action.UNCHANGED:
         return outcome
     parent = ensure_private_dir(packs_root)
-    staging = Path(tempfile.mkdtemp(prefix=f".new-{pack.id}-", dir=parent))
+    recover_interrupted(parent)
+    staging = Path(tempfile.mkdtemp(prefix=f"{NEW}{pack.id}-{os.getpid()}-", dir=parent))
     try:
         os.chmod(staging, 0o700)
         root = Path(pack.root)
@@ -217,12 +219,67 @@ def _copy_private(source: Path, dest: Path) -> None:
         os.fsync(handle.fileno())
 
 
+NEW = ".new-"
+"""Start of a staging folder's name: ``.new-<id>-<pid>-<random>``."""
+
+OLD = ".old-"
+"""Start of the name of a pack being replaced: ``.old-<id>-<pid>``."""
+
+_LEFTOVER = re.compile(r"\.(?P<kind>new|old)-(?P<id>.+)-(?P<pid>\d+)(?:-[^-]+)?")
+
+
+def _running(pid: int) -> bool:
+    """Whether process ``pid`` still runs (then its folders are not leftovers)."""
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def recover_interrupted(root: Path) -> None:
+    """Finish what an install killed midway left in ``root``, before anything reads it.
+
+    An upgrade renames the installed pack to ``.old-<id>-<pid>`` and then the
+    new one into place: a kill between the two renames left "no pack
+    installed". Here, once its process is gone, an ``.old-`` folder whose pack
+    is missing goes back in place (the upgrade did not happen), one whose
+    pack is in place is removed (it did), and ``.new-`` staging folders are
+    removed. Failures are ignored: read-only media, or another process
+    recovering at the same moment; the next start tries again.
+    """
+    try:
+        names = [entry.name for entry in os.scandir(root) if entry.name.startswith(".")]
+    except OSError:
+        return
+    for name in sorted(names, key=lambda n: not n.startswith(OLD)):  # .old- first
+        match = _LEFTOVER.fullmatch(name)
+        if match is None or _running(int(match["pid"])):
+            continue
+        leftover = root / name
+        target = root / match["id"]
+        with contextlib.suppress(OSError):
+            if match["kind"] == "old" and not target.exists() and is_valid_id(match["id"]):
+                leftover.rename(target)
+            else:
+                shutil.rmtree(leftover)
+
+
 def _swap(staging: Path, target: Path) -> None:
-    """Put ``staging`` in place of ``target`` (which may not exist)."""
+    """Put ``staging`` in place of ``target`` (which may not exist).
+
+    Two renames, because no portable call swaps two folders: a kill between
+    them leaves ``.old-<id>-<pid>`` and no pack, which
+    :func:`recover_interrupted` puts back on the next start.
+    """
     if not target.exists():
         staging.rename(target)
         return
-    old = target.with_name(f".old-{target.name}-{os.getpid()}")
+    old = target.with_name(f"{OLD}{target.name}-{os.getpid()}")
     shutil.rmtree(old, ignore_errors=True)
     target.rename(old)
     try:

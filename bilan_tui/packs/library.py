@@ -80,6 +80,9 @@ def packs_in(root: Path) -> list[InstalledPack]:
 
     if not root.is_dir():
         return []
+    from .install import recover_interrupted
+
+    recover_interrupted(root)  # an upgrade killed midway: its pack back in place
     found: list[InstalledPack] = []
     for folder in sorted(root.iterdir()):
         if not is_valid_id(folder.name) or not folder.is_dir() or folder.is_symlink():

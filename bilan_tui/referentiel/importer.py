@@ -166,8 +166,10 @@ def _remove_stale(folder: Path) -> None:
 
 
 def _private_folder(folder: Path) -> None:
-    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-    os.chmod(folder, 0o700)
+    """Create ``folder`` and its missing parents 0700; existing folders keep their mode."""
+    from bilan_tui.store.files import make_private_dir
+
+    make_private_dir(folder)
 
 
 def _sync_dir(folder: Path) -> None:

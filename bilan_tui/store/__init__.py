@@ -21,6 +21,8 @@ from typing import TYPE_CHECKING, Any
 
 from .errors import (
     NotAWorkbook,
+    WorkbookBeingReplaced,
+    WorkbookBeingWritten,
     WorkbookBusy,
     WorkbookDamaged,
     WorkbookError,
@@ -36,6 +38,8 @@ if TYPE_CHECKING:
 __all__ = [
     "NotAWorkbook",
     "Workbook",
+    "WorkbookBeingReplaced",
+    "WorkbookBeingWritten",
     "WorkbookBusy",
     "WorkbookDamaged",
     "WorkbookError",

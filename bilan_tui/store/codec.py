@@ -14,6 +14,14 @@ from typing import Any
 UTC = datetime.UTC
 
 
+class StoredTextError(ValueError):
+    """A stored value that does not parse: the file was altered by hand, or damaged.
+
+    ``Database.read`` turns it into ``WorkbookDamaged``, which names the
+    workbook and offers a backup, instead of a bare ``JSONDecodeError``.
+    """
+
+
 def now() -> datetime.datetime:
     """The current time, timezone-aware, in UTC."""
     return datetime.datetime.now(UTC)
@@ -26,7 +34,10 @@ def time_text(moment: datetime.datetime) -> str:
 
 def parse_time(text: str) -> datetime.datetime:
     """A stored time, timezone-aware in UTC."""
-    moment = datetime.datetime.fromisoformat(text)
+    try:
+        moment = datetime.datetime.fromisoformat(text)
+    except (TypeError, ValueError):
+        raise StoredTextError("time") from None
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
     return moment
@@ -44,7 +55,10 @@ def date_text(day: datetime.date) -> str:
 
 def parse_date(text: str) -> datetime.date:
     """A stored day."""
-    return datetime.date.fromisoformat(text)
+    try:
+        return datetime.date.fromisoformat(text)
+    except (TypeError, ValueError):
+        raise StoredTextError("date") from None
 
 
 def to_json(value: Any) -> str:
@@ -54,4 +68,7 @@ def to_json(value: Any) -> str:
 
 def from_json(text: str) -> Any:
     """The value of a JSON column."""
-    return json.loads(text)
+    try:
+        return json.loads(text)
+    except (TypeError, ValueError):
+        raise StoredTextError("json") from None

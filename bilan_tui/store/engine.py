@@ -24,10 +24,14 @@ from typing import Any
 
 from sqlalchemy import Connection, create_engine, event
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.pool import NullPool
 
-from .errors import sqlite_failure
+from bilan_tui.i18n import _
+
+from .codec import StoredTextError
+from .errors import WorkbookDamaged, from_sqlite
+from .files import read_only_uri
 from .inspection import APPLICATION_ID
 
 BUSY_TIMEOUT_MS = 5000
@@ -61,14 +65,23 @@ def _on_begin(connection: Connection) -> None:
     connection.exec_driver_sql(f"BEGIN {mode}")
 
 
-def make_engine(path: Path) -> Engine:
+def make_engine(path: Path, *, read_only: bool = False) -> Engine:
     """An engine on an existing file, with our PRAGMAs and BEGIN handling.
 
     ``NullPool`` because the ``Database`` keeps its single connection for the
     life of the process; closing it really closes the file.
+
+    Args:
+        path: The database file.
+        read_only: Open it read-only (``files.read_only_uri``): the file or
+            its folder cannot be written, and reading must still work.
     """
 
     def connect() -> sqlite3.Connection:
+        if read_only:
+            return sqlite3.connect(
+                read_only_uri(path), uri=True, check_same_thread=False, isolation_level=None
+            )
         return sqlite3.connect(str(path), check_same_thread=False, isolation_level=None)
 
     engine = create_engine("sqlite://", creator=connect, poolclass=NullPool)
@@ -82,12 +95,20 @@ def _translated(path: Path) -> Iterator[None]:
     """Turn SQLite's operational failures into errors callers can show.
 
     Callers then need no SQLAlchemy import to catch them, and the message
-    says what to do. Programming errors (integrity, syntax) pass unchanged.
+    says what to do: a full or read-only disk, a busy file, or damage (a
+    corrupt page, a missing table). Programming errors (integrity, syntax)
+    pass unchanged.
     """
     try:
         yield
-    except OperationalError as exc:
-        raise sqlite_failure(path, str(exc.orig)) from exc
+    except StoredTextError:
+        raise WorkbookDamaged(
+            path, _("one of its stored values was altered and cannot be read")
+        ) from None
+    except (OperationalError, DatabaseError) as exc:
+        if type(exc) not in (OperationalError, DatabaseError):
+            raise  # an integrity or programming error: ours, not the disk's
+        raise from_sqlite(path, exc.orig or exc) from exc
 
 
 class Database:
@@ -98,9 +119,10 @@ class Database:
     read snapshot outlives a call and no write waits for a later one.
     """
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, read_only: bool = False) -> None:
         self.path = path
-        self._engine = make_engine(path)
+        self.read_only = read_only
+        self._engine = make_engine(path, read_only=read_only)
         with _translated(path):
             self._connection: Connection | None = self._engine.connect()
         self._lock = threading.RLock()

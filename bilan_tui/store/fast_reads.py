@@ -23,7 +23,7 @@ from bilan_tui.domain.ledger_summary import SINGLE_DAY_LIMIT_MINUTES, LedgerTota
 from bilan_tui.domain.model import PHASE_IDS
 
 from .codec import date_text, from_json, parse_date
-from .errors import sqlite_failure
+from .errors import from_sqlite
 
 if TYPE_CHECKING:
     from .engine import Database
@@ -215,4 +215,4 @@ def raw_read(database: Database) -> Iterator[sqlite3.Connection]:
         try:
             yield database.raw()
         except sqlite3.OperationalError as exc:
-            raise sqlite_failure(database.path, str(exc)) from exc
+            raise from_sqlite(database.path, exc) from exc

@@ -64,14 +64,41 @@ def lock_path(workbook: Path) -> Path:
     return workbook.with_name(workbook.name + ".lock")
 
 
+def replace_lock_path(workbook: Path) -> Path:
+    """The lock that keeps writers off a workbook while it is replaced (``.lock-replace``)."""
+    return workbook.with_name(workbook.name + ".lock-replace")
+
+
 def backup_dir(workbook: Path) -> Path:
     """The folder holding a workbook's backups, beside it."""
     return workbook.parent / BACKUP_DIR
 
 
+def writable(path: Path) -> bool:
+    """Whether this process may change ``path`` and create files beside it.
+
+    False on read-only media, in a folder she cannot write to, or for a file
+    made read-only (``0400``); ``access`` asks the kernel, so a read-only
+    mount says no even to root.
+    """
+    return os.access(path.parent, os.W_OK) and (not path.exists() or os.access(path, os.W_OK))
+
+
 def read_only_uri(path: Path) -> str:
-    """The URI that opens ``path`` read-only in ``sqlite3`` (``uri=True``): never creates it."""
-    return "file:" + quote(str(path.resolve())) + "?mode=ro"
+    """The URI that opens ``path`` read-only in ``sqlite3`` (``uri=True``): never creates it.
+
+    A file nobody here may write, with no ``-wal`` beside it, is opened
+    ``immutable``: SQLite then needs no ``-shm`` either, so reading works
+    from read-only media and leaves no ``0400`` ``-shm`` behind a ``0400``
+    workbook (which would refuse every later write once the file is made
+    writable again). With a ``-wal`` present, its frames must be read, so
+    the plain read-only mode is kept.
+    """
+    uri = "file:" + quote(str(path.resolve())) + "?mode=ro"
+    wal = path.with_name(path.name + "-wal")
+    if not writable(path) and not wal.exists():
+        uri += "&immutable=1"
+    return uri
 
 
 def draft_path(workbook: Path) -> Path:
@@ -92,8 +119,19 @@ def companion_files(workbook: Path) -> list[Path]:
     """Every file SQLite or the lock may have made beside a workbook.
 
     ``bilan wipe`` removes these along with the workbook and its backups; the
-    first three are SQLite's own, the last four what a creation cut short
-    leaves (see ``repository._create``).
+    first three are SQLite's own, then the single-instance lock, four files
+    a creation cut short leaves (see ``repository._create``), and last the
+    replace lock (``lock.hold_for_replacing``), which a wipe removes last.
     """
-    names = ("-wal", "-shm", "-journal", ".lock", ".new", ".new-wal", ".new-shm", ".new-journal")
+    names = (
+        "-wal",
+        "-shm",
+        "-journal",
+        ".lock",
+        ".new",
+        ".new-wal",
+        ".new-shm",
+        ".new-journal",
+        ".lock-replace",
+    )
     return [workbook.with_name(workbook.name + suffix) for suffix in names]

@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 from bilan_tui.i18n import _
 
-from .errors import NotAWorkbook, WorkbookDamaged, WorkbookTooNew
+from .errors import NotAWorkbook, WorkbookDamaged, WorkbookTooNew, from_sqlite
 from .files import read_only_uri
 
 APPLICATION_ID = 0x42494C41
@@ -146,6 +146,7 @@ def inspect_workbook(path: Path, known_version: int, *, integrity: bool = True) 
             holding tables but no workbook stamp.
         WorkbookDamaged: Not SQLite, empty, truncated or failing quick_check.
         WorkbookTooNew: Written by a newer version of the program.
+        WorkbookIOError: The disk refused to let SQLite read it (full, read-only).
     """
     header = inspect_header(path)
     if header.user_version > known_version:
@@ -171,7 +172,9 @@ def verify_integrity(path: Path) -> None:
 
     Raises:
         WorkbookDamaged: ``PRAGMA quick_check`` found a problem, or SQLite
-            could not read the file at all.
+            found the file corrupt.
+        WorkbookIOError: The disk refused (full, read-only, input/output
+            error): not damage, so no backup is offered.
     """
     _checked_query(path, integrity=True)
 
@@ -181,9 +184,8 @@ def _checked_query(path: Path, integrity: bool) -> tuple[int, int, int]:
     try:
         verdict, application_id, user_version, tables = _query(path, integrity)
     except sqlite3.DatabaseError as exc:
-        from bilan_tui.system_words import sqlite_reason
-
-        raise WorkbookDamaged(path, sqlite_reason(str(exc))) from None
+        # A full or read-only disk is not damage: only corruption offers a backup.
+        raise from_sqlite(path, exc) from None
     if verdict != "ok":
         raise WorkbookDamaged(path, _("its integrity check failed"))
     return application_id, user_version, tables

@@ -28,11 +28,18 @@ from .answer_store import AnswerStore
 from .codec import from_json, now, parse_time, time_text
 from .contents import count_contents
 from .engine import Database
-from .errors import NotAWorkbook, WorkbookDamaged, WorkbookNotFound
+from .errors import READ_ONLY, NotAWorkbook, WorkbookDamaged, WorkbookIOError, WorkbookNotFound
 from .fast_reads import raw_read
-from .files import companion_files, create_private_file, draft_path, make_private_dir, sync_dir
+from .files import (
+    companion_files,
+    create_private_file,
+    draft_path,
+    make_private_dir,
+    sync_dir,
+    writable,
+)
 from .inspection import APPLICATION_ID, inspect_workbook
-from .lock import WorkbookLock, acquire_lock
+from .lock import WorkbookLock, acquire_lock, hold_for_writing
 from .migrations import MIGRATIONS, Migration, create_schema, target_version, upgrade
 from .record_store import RecordStore
 from .tables import table
@@ -48,10 +55,17 @@ class Workbook(AnswerStore, RecordStore):
         path: The database file.
     """
 
-    def __init__(self, path: Path, database: Database, lock: WorkbookLock | None = None) -> None:
+    def __init__(
+        self,
+        path: Path,
+        database: Database,
+        lock: WorkbookLock | None = None,
+        sharing: WorkbookLock | None = None,
+    ) -> None:
         self.path = path
         self._db = database
         self._lock = lock
+        self._sharing = sharing
         self._known_packs: set[str] = set()
         with database.locked():
             self._changes_at_open = database.raw().total_changes
@@ -68,11 +82,18 @@ class Workbook(AnswerStore, RecordStore):
         self.close()
 
     def close(self) -> None:
-        """Close the database, then release the single-instance lock if held."""
+        """Close the database, then release the locks it held.
+
+        The replace lock goes last: a restore waiting for it then finds the
+        file closed, every write of this connection committed.
+        """
         self._db.close()
         if self._lock is not None:
             self._lock.release()
             self._lock = None
+        if self._sharing is not None:
+            self._sharing.release()
+            self._sharing = None
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[None]:
@@ -254,6 +275,7 @@ def open_workbook(
     lock: bool = False,
     migrations: Sequence[Migration] = MIGRATIONS,
     integrity: bool = True,
+    share: bool = True,
 ) -> Workbook:
     """Open (creating or upgrading if needed) the workbook at ``path``.
 
@@ -268,6 +290,14 @@ def open_workbook(
             quick_check``), which grows with the file. The interface opens
             without it and runs ``inspection.verify_integrity`` in the
             background once the dashboard is drawn.
+        share: Hold the replace lock shared while open (see ``lock``), so
+            that ``restore`` waits for this connection to close; False only
+            for the opens that ``restore`` makes itself, under its own
+            exclusive hold.
+
+    An existing file this process cannot write (read-only media, a folder or
+    file made read-only) is opened read-only: every read works, and a write
+    raises ``WorkbookIOError`` saying "read-only", never "damaged".
 
     Raises:
         WorkbookNotFound: No file and ``create`` is False.
@@ -275,16 +305,42 @@ def open_workbook(
         WorkbookDamaged: Not readable as a workbook (empty, truncated...).
         WorkbookTooNew: Written by a newer version.
         WorkbookInUse: ``lock`` and another process holds the lock.
+        WorkbookBeingReplaced: A restore or wipe kept the file longer than
+            the bounded wait.
     """
     path = Path(path)
     version = target_version(migrations)
-    created = False
     if path.is_dir():
         raise NotAWorkbook(path, _("it is a folder"))
     if not path.exists():
         if not create:
             raise WorkbookNotFound(path)
         make_private_dir(path.parent)
+    # Before the file is opened: a restore must not swap it under this connection.
+    sharing = hold_for_writing(path) if share and writable(path) else None
+    try:
+        database, held = _open(path, language, create, lock, migrations, integrity, version)
+    except BaseException:
+        if sharing is not None:
+            sharing.release()
+        raise
+    return Workbook(path, database, held, sharing)
+
+
+def _open(
+    path: Path,
+    language: str,
+    create: bool,
+    lock: bool,
+    migrations: Sequence[Migration],
+    integrity: bool,
+    version: int,
+) -> tuple[Database, WorkbookLock | None]:
+    """The body of :func:`open_workbook`, once the replace lock is held."""
+    created = False
+    if not path.exists():
+        if not create:
+            raise WorkbookNotFound(path)
         created = _create(path, language, version)
     held = acquire_lock(path) if lock else None
     try:
@@ -293,7 +349,10 @@ def open_workbook(
         else:
             inspection = inspect_workbook(path, version, integrity=integrity)
             blank, found = inspection.blank, inspection.user_version
-        database = Database(path)
+        read_only = not created and not writable(path)
+        if read_only and (blank or found < version):
+            raise WorkbookIOError(path, _("the file or its folder is read-only"), READ_ONLY)
+        database = Database(path, read_only=read_only)
         try:
             if blank:
                 with database.write() as connection:
@@ -314,4 +373,4 @@ def open_workbook(
         if created:
             _discard_new(path)
         raise
-    return Workbook(path, database, held)
+    return database, held

@@ -8,7 +8,9 @@ only then does one atomic ``os.replace`` put the copy in place. A crash at
 any point leaves either the old workbook or the new one, never a mix.
 
 The caller holds the workbook's single-instance lock, so no window of the
-interface edits the workbook while it is being replaced.
+interface edits the workbook while it is being replaced; the restore itself
+waits for the commands that have it open (``bilan hours add``, an import, an
+export) to close it, and keeps new ones waiting until the swap is done.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from bilan_tui.i18n import _
 from .errors import NotAWorkbook, WorkbookDamaged, WorkbookError, WorkbookTooNew
 from .files import create_private_file, make_private_dir, read_only_uri
 from .inspection import inspect_workbook
+from .lock import hold_for_replacing
 
 SQLITE_SUFFIXES = ("-wal", "-shm", "-journal")
 """Files SQLite keeps beside a database; they belong to it and move with it."""
@@ -53,6 +56,19 @@ class SameFile(WorkbookError):
     def __init__(self, path: Path) -> None:
         super().__init__(
             path, _("{path} is the workbook itself; choose a backup to restore.").format(path=path)
+        )
+
+
+class NotReplaced(WorkbookError):
+    """The workbook in place is whole (newer, or not ours): a backup never replaces it."""
+
+    def __init__(self, path: Path, why: WorkbookError) -> None:
+        super().__init__(
+            path,
+            _(
+                "{problem} A backup is restored only in place of a damaged workbook, so "
+                "nothing was changed. To restore it anyway, move {path} elsewhere first."
+            ).format(problem=why, path=path),
         )
 
 
@@ -143,14 +159,33 @@ def restore_workbook(
     Raises:
         WorkbookError: ``source`` is not a workbook this version can open
             (nothing has been written), or is the workbook itself.
+        NotReplaced: The workbook in place is from a newer version, or not
+            a workbook: only a damaged one is set aside for a backup.
+        WorkbookBeingWritten: A command kept the workbook open past the wait.
     """
     from .migrations import SCHEMA_VERSION
-    from .repository import open_workbook
 
     if source.exists() and workbook.exists() and source.resolve() == workbook.resolve():
         raise SameFile(source)
     check_backup(source, SCHEMA_VERSION)
     make_private_dir(workbook.parent)
+    with hold_for_replacing(workbook):  # every command that has it open closes first
+        return _replace(workbook, source, moment)
+
+
+def _replace(workbook: Path, source: Path, moment: datetime.datetime | None) -> Restored:
+    """The swap itself, under the exclusive replace lock (see :func:`restore_workbook`)."""
+    from .migrations import SCHEMA_VERSION
+    from .repository import open_workbook
+
+    damaged = False
+    if workbook.exists():
+        try:
+            inspect_workbook(workbook, SCHEMA_VERSION)
+        except WorkbookDamaged:
+            damaged = True
+        except (NotAWorkbook, WorkbookTooNew) as whole:
+            raise NotReplaced(workbook, whole) from None
     temp = workbook.with_name(workbook.name + TEMP_SUFFIX)
     for leftover in (temp, *_companions(temp)):
         leftover.unlink(missing_ok=True)
@@ -159,20 +194,17 @@ def restore_workbook(
     try:
         _copy_database(source, temp)
         inspect_workbook(temp, SCHEMA_VERSION)
-        if workbook.exists():
-            try:
-                inspect_workbook(workbook, SCHEMA_VERSION)
-            except (WorkbookDamaged, NotAWorkbook, WorkbookTooNew):
-                moved = set_aside(workbook, moment)
-            else:
-                with open_workbook(workbook, create=False) as current:
-                    previous = current.rolling_backup(force=True, moment=moment)
+        if damaged:
+            moved = set_aside(workbook, moment)
+        elif workbook.exists():
+            with open_workbook(workbook, create=False, share=False) as current:
+                previous = current.rolling_backup(force=True, moment=moment)
         for stale in _companions(workbook):
             stale.unlink(missing_ok=True)
         os.replace(temp, workbook)
         _fsync_dir(workbook.parent)
     finally:
         temp.unlink(missing_ok=True)
-    with open_workbook(workbook, create=False):
+    with open_workbook(workbook, create=False, share=False):
         pass  # upgrades an older backup now, and proves the result opens
     return Restored(previous_backup=previous, set_aside=moved)

@@ -66,7 +66,7 @@ def wipe_targets(workbook: Path) -> list[Path]:
     """The existing files a wipe would remove, in the order it removes them: copies first."""
     restoring = workbook.with_name(workbook.name + TEMP_SUFFIX)
     own = companion_files(workbook)  # -wal, -shm, -journal, .lock, .new...
-    sqlite_own, lock, drafts = own[:3], own[3], own[4:]
+    sqlite_own, lock, drafts, replacing = own[:3], own[3], own[4:-1], own[-1]
     candidates = [
         *rolling_backups(workbook),
         *_backup_leftovers(workbook),
@@ -78,6 +78,7 @@ def wipe_targets(workbook: Path) -> list[Path]:
         *sqlite_own,
         workbook,
         lock,
+        replacing,  # last: commands waiting on it must find the workbook gone
     ]
     return [path for path in candidates if path.exists() or path.is_symlink()]
 

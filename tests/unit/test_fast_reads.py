@@ -215,13 +215,17 @@ def test_an_empty_ledger_adds_up_to_nothing(tmp_path: Path) -> None:
 
 def test_sqlite_failures_become_workbook_errors(tmp_path: Path) -> None:
     """A raw read that fails says which workbook and why, like the store's other reads."""
-    from bilan_tui.store.errors import WorkbookBusy, WorkbookIOError
+    from bilan_tui.store.errors import WorkbookBusy, WorkbookDamaged, WorkbookIOError
 
     with open_workbook(tmp_path / "wb.sqlite", language="en") as workbook:
         database = workbook._db
-        with pytest.raises(WorkbookIOError) as caught, fast_reads.raw_read(database) as raw:
-            raw.execute("SELECT * FROM no_such_table")
+        with pytest.raises(WorkbookDamaged) as caught, fast_reads.raw_read(database) as raw:
+            raw.execute("SELECT * FROM no_such_table")  # a table gone: damage, not the disk
         assert caught.value.path == workbook.path
+        assert "part of its structure is missing" in str(caught.value)
+        with pytest.raises(WorkbookIOError) as full, fast_reads.raw_read(database):
+            raise sqlite3.OperationalError("database or disk is full")
+        assert "the disk is full" in str(full.value)
         with pytest.raises(WorkbookBusy), fast_reads.raw_read(database):
             raise sqlite3.OperationalError("database is locked")
         assert workbook.statuses("bilan") == {}  # the connection is still usable

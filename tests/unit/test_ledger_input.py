@@ -89,7 +89,7 @@ def test_unreadable_duration_quotes_the_input_safely() -> None:
 def test_too_long_duration_reports_the_limit() -> None:
     with pytest.raises(LedgerInputError) as caught:
         parse_duration("30h")
-    assert caught.value.params == {"minutes": 1800, "max_minutes": 1440}
+    assert caught.value.params == {"minutes": 1800, "max_minutes": 1440, "text": "30h"}
 
 
 @pytest.mark.parametrize(

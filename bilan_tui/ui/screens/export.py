@@ -310,22 +310,23 @@ class ExportScreen(Screen[None]):
         self.app.push_screen(ConfirmShare(describe(rendered.options, shown)), answered)
 
     def _write(self, rendered: Rendered, source: ExportSource, target: Path) -> None:
+        session = self.session
+
+        def consent(path: Path) -> None:
+            session.record_consent(consent_for(rendered.options, path.resolve()))
+
+        # The consent is recorded before the copy holds a byte (#21.11).
+        before = consent if rendered.options.for_someone_else else None
         try:
-            written = write(rendered, source, target).resolve()
+            written = write(rendered, source, target, before).resolve()
         except ExportExists:
             message = _("{path} already exists: choose another name.").format(path=target)
             self.notify(message, severity="error", markup=False)
             return
-        except OSError as error:
+        except Exception as error:  # noqa: BLE001 - no consent recorded: no file either
             self.notify(self.session.describe_error(error), severity="error", markup=False)
             return
         if rendered.options.for_someone_else:
-            try:
-                self.session.record_consent(consent_for(rendered.options, written))
-            except Exception as error:  # noqa: BLE001 - no consent recorded: no file either
-                written.unlink(missing_ok=True)
-                self.notify(self.session.describe_error(error), severity="error", markup=False)
-                return
             self._read_workbook()
         from bilan_tui.person import remember_export_folder
 

@@ -169,13 +169,17 @@ def start_wipe(app: BilanApp) -> None:
         app.call_after_refresh(delete_and_quit)
 
     def delete_and_quit() -> None:
+        from bilan_tui.store.errors import WorkbookError
+        from bilan_tui.store.lock import hold_for_replacing
         from bilan_tui.store.wipe import wipe_workbook
 
         app.session = None
         session.close(back_up=False)  # the copies are about to go
         try:
-            removed = wipe_workbook(path)
-        except OSError as error:
+            # No command may write into the file while it is deleted (#21.9).
+            with hold_for_replacing(path):
+                removed = wipe_workbook(path)
+        except (OSError, WorkbookError) as error:
             app.exit(1, message=Text(session.describe_error(error)))
             return
         app.exit(0, message=removed_message(removed))
