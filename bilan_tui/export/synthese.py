@@ -57,22 +57,38 @@ def _request(syn: Synthesis) -> None:
     )
 
 
+def _years(value: object) -> int | None:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    return round(value)
+
+
+def _career(syn: Synthesis) -> str | None:
+    """ "19 ans, dont 17 dans le métier actuel": the career in one line."""
+    reader = syn.reader("situation")
+    total = _years(reader.raw("experience_annees"))
+    in_job = _years(reader.raw("experience_metier"))
+    if total is None:
+        return syn.words("years_in_job", count=in_job) if in_job is not None else None
+    if not in_job or in_job >= total:
+        return syn.words("years", count=total)
+    return syn.words("years", count=total) + syn.words("of_which_in_job", count=in_job)
+
+
 def _situation(syn: Synthesis) -> None:
     words = syn.words
     syn.doc.heading(3, words("situation"))
     if not syn.require("situation"):
         return
     reader = syn.reader("situation")
-    years = reader.raw("experience_annees")
-    experience = None
-    if isinstance(years, (int, float)) and not isinstance(years, bool):
-        experience = words("years", count=years)
+    experience = _career(syn)
     degree = reader.text("diplome")
+    status = reader.text("statut")
     syn.facts(
         [
             (words("job"), reader.text("poste")),
             (words("sector"), reader.text("secteur")),
-            (words("status"), reader.text("statut")),
+            (words("status"), lower_first(status) if status else None),
             (words("experience"), experience),
             (words("degree"), degree),
             (words("certificates"), reader.text("diplome_intitule")),

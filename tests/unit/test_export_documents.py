@@ -279,3 +279,19 @@ def test_the_first_page_holds_only_the_parts_the_copy_holds() -> None:
     glance = steps_only.split("## At a glance")[1].split("\n## ")[0]
     assert "The next steps:" in glance
     assert "The project" not in glance and "strengths" not in glance
+
+
+@pytest.mark.parametrize(
+    ("total", "in_job", "expected"),
+    [
+        (19, 17, "**Work experience**: 19 years, 17 of them in the current occupation"),
+        (19, 19, "**Work experience**: 19 years\n"),
+        (19, 0, "**Work experience**: 19 years\n"),
+        (None, 3, "**Work experience**: 3 years in the current occupation"),
+    ],
+)
+def test_the_career_is_one_line(total: int | None, in_job: int, expected: str) -> None:
+    answers = [a("situation", "experience_metier", in_job)]
+    if total is not None:
+        answers.append(a("situation", "experience_annees", total))
+    assert expected in markdown(shipped(*answers))
