@@ -15,10 +15,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
 
 from bilan_tui.i18n import _
 from bilan_tui.ui.text import plain
+from bilan_tui.ui.widgets.footer import SteadyFooter
 
 
 class ConfirmShare(ModalScreen[bool]):
@@ -88,7 +89,7 @@ class ConfirmShare(ModalScreen[bool]):
             with Horizontal(id="confirm-share-buttons"):
                 yield Button(plain(self.agree_text), variant="primary", id="agree")
                 yield Button(plain(_("Cancel")), id="cancel")
-        yield Footer(show_command_palette=False)
+        yield SteadyFooter(show_command_palette=False)
 
     def on_mount(self) -> None:
         self.query_one("#cancel", Button).focus()
