@@ -149,3 +149,24 @@ async def test_a_question_longer_than_the_screen_wraps_instead_of_losing_its_end
             width = label.parent.content_size.width  # type: ignore[union-attr]
             assert label.size.width <= width
             assert label.size.height * width >= cell_len(str(label.content)), str(label.content)
+
+
+async def test_the_sharing_question_breaks_a_long_path_between_its_parts() -> None:
+    from textual.app import App
+
+    from bilan_tui.ui.screens.export_confirm import ConfirmShare
+
+    path = "/home/marie-christine/Documents/bilan/nadia-f-detailed-results-consultant-2026-12-05.md"
+
+    class Host(App[None]):
+        def on_mount(self) -> None:
+            self.push_screen(ConfirmShare(["It will be written to:", path]))
+
+    app = Host()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        text = app.screen.query_one("#confirm-share-text")
+        lines = [s.text.rstrip() for s in text.render_lines(text.region.reset_offset)]
+        drawn = [line for line in lines if line.strip()]
+        assert "".join(drawn[1:]) == path, drawn
+        assert all(line[-1] in "-_./:" for line in drawn[1:-1]), drawn

@@ -39,3 +39,10 @@ def test_a_date_in_a_name_stays_whole() -> None:
         "File: demo-synthesis-",
         "2025-03-14.md",
     ]
+
+
+def test_each_line_of_a_message_breaks_on_its_own() -> None:
+    console = Console(width=20, file=StringIO(), color_system=None)
+    console.print(FileNameText("It will be written to:\n/home/camille/Documents/a-b.md"))
+    drawn = [line.rstrip() for line in console.file.getvalue().splitlines()]  # type: ignore[attr-defined]
+    assert drawn == ["It will be written", "to:", "/home/camille/", "Documents/a-b.md"]

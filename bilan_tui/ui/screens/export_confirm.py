@@ -19,6 +19,7 @@ from textual.widgets import Button, Static
 
 from bilan_tui.i18n import _
 from bilan_tui.ui.text import plain
+from bilan_tui.ui.widgets.file_name import FileNameText
 from bilan_tui.ui.widgets.footer import SteadyFooter
 
 
@@ -85,7 +86,8 @@ class ConfirmShare(ModalScreen[bool]):
         with Vertical(id="confirm-share-box"):
             yield Static(plain(self.title_text), id="confirm-share-title")
             with VerticalScroll(id="confirm-share-scroll"):
-                yield Static(plain("\n".join(self.lines)), id="confirm-share-text")
+                # The file's path among the lines breaks between its parts, never mid-word.
+                yield Static(FileNameText("\n".join(self.lines)), id="confirm-share-text")
             with Horizontal(id="confirm-share-buttons"):
                 yield Button(plain(self.agree_text), variant="primary", id="agree")
                 yield Button(plain(_("Cancel")), id="cancel")

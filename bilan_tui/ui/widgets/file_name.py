@@ -47,16 +47,25 @@ def break_lines(text: str, width: int) -> list[str]:
 
 
 class FileNameText:
-    """A Rich renderable that draws :func:`break_lines` at the width it is given."""
+    """A Rich renderable that draws :func:`break_lines` at the width it is given.
+
+    Each line of the text (``\n``) is broken on its own, so a message that
+    names a file among sentences can be drawn with it whole.
+    """
 
     def __init__(self, text: str, style: str = "") -> None:
         self.text = clean_text(text)
         self.style = style
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        lines = break_lines(self.text, options.max_width)
+        lines = [
+            line
+            for paragraph in self.text.split("\n")
+            for line in break_lines(paragraph, options.max_width)
+        ]
         yield Text("\n".join(lines), style=self.style, no_wrap=True, overflow="crop")
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         widest_part = max((cell_len(p.rstrip()) for p in _PIECE.findall(self.text)), default=1)
-        return Measurement(min(widest_part, options.max_width), cell_len(self.text))
+        widest_line = max(cell_len(line) for line in self.text.split("\n"))
+        return Measurement(min(widest_part, options.max_width), widest_line)
