@@ -186,3 +186,39 @@ def test_homework_import(snap_compare: Any, demo: BilanApp) -> None:
         still_cursor(pilot)
 
     assert snap_compare(demo, terminal_size=SIZE, run_before=run_before)
+
+
+def test_fiche(snap_compare: Any, tmp_path: Path) -> None:
+    """You should see a made-up occupation fiche, its sections and every footer key."""
+    from tests.ui.rome_helpers import demo_app, install_referential
+
+    data_dir = tmp_path / "data"  # $BILAN_DATA_DIR (tests/conftest.py)
+    install_referential(data_dir).close()
+
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await settled(pilot)
+        await pilot.press("m")
+        await pause(pilot)
+        pilot.app.screen.query_one("#explorer-query", Input).value = "infirm"
+        await pause(pilot)
+        await pilot.press("enter", "enter")  # to the results, then the first fiche
+        await pause(pilot)
+
+    assert snap_compare(demo_app(data_dir), terminal_size=SIZE, run_before=run_before)
+
+
+def test_skills_gap(snap_compare: Any, tmp_path: Path) -> None:
+    """You should see a lead's core skills beside hers, the marks 1 2 3, and Back and Help."""
+    from tests.ui.rome_helpers import demo_app, install_referential
+
+    data_dir = tmp_path / "data"
+    install_referential(data_dir).close()
+
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await settled(pilot)
+        pilot.app.open_exercise("pistes")  # type: ignore[attr-defined]
+        await pause(pilot)
+        await pilot.press("g")  # the first lead, linked to a fiche
+        await pause(pilot)
+
+    assert snap_compare(demo_app(data_dir), terminal_size=SIZE, run_before=run_before)
