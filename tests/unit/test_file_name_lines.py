@@ -34,9 +34,16 @@ def test_the_renderable_draws_the_lines_at_the_width_it_gets() -> None:
     ]
 
 
-def test_a_date_in_a_name_stays_whole() -> None:
+def test_a_name_that_fits_on_a_line_of_its_own_goes_there_whole() -> None:
     assert break_lines("File: demo-synthesis-2025-03-14.md", 30) == [
-        "File: demo-synthesis-",
+        "File:",
+        "demo-synthesis-2025-03-14.md",
+    ]
+
+
+def test_a_date_in_a_name_stays_whole() -> None:
+    assert break_lines("demo-synthesis-consultant-2025-03-14.md", 30) == [
+        "demo-synthesis-consultant-",
         "2025-03-14.md",
     ]
 

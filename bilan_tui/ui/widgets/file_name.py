@@ -31,6 +31,10 @@ def break_lines(text: str, width: int) -> list[str]:
         width: The column's width in cells (at least 1).
     """
     width = max(width, 1)
+    label, colon, name = text.partition(": ")
+    if colon and cell_len(text) > width and 0 < cell_len(name) <= width:
+        # "File:" on its line and the name whole on the next, rather than cut in two.
+        return [*break_lines(label + colon.rstrip(), width), name]
     lines: list[str] = []
     line = ""
     for piece in (found for found in _PIECE.findall(text) if found):
