@@ -170,3 +170,33 @@ async def test_the_sharing_question_breaks_a_long_path_between_its_parts() -> No
         drawn = [line for line in lines if line.strip()]
         assert "".join(drawn[1:]) == path, drawn
         assert all(line[-1] in "-_./:" for line in drawn[1:-1]), drawn
+
+
+def test_a_long_note_is_shortened_after_a_word_with_an_ellipsis() -> None:
+    from bilan_tui.ui.screens.hours import shortened
+
+    assert shortened("Short note", 12) == "Short note"
+    assert shortened("Looking into training courses", 20) == "Looking into…"
+    assert shortened("Half a day observing in a health service", 20) == "Half a day observin…"
+    assert shortened("Observation", 8) == "Observa…"
+
+
+async def test_the_hours_table_ends_at_the_screen_edge_its_notes_shortened(
+    tmp_path: Path,
+) -> None:
+    from textual.widgets import DataTable
+
+    app = demo_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for_session(app, pilot)
+        await pilot.press("h")
+        await settle(app, pilot)
+        table = app.screen.query_one(DataTable)
+        assert table.virtual_size.width <= table.size.width, "nothing runs off the screen"
+        assert not table.show_horizontal_scrollbar
+        notes = [str(cell) for cell in table.get_column("note")]
+        assert any(note.endswith("…") for note in notes), notes
+        await pilot.press("enter")
+        await settle(app, pilot)
+        shown = app.screen.query_one("#hours-note").value  # type: ignore[attr-defined]
+        assert not shown.endswith("…"), "the entry itself keeps its whole note"
