@@ -20,11 +20,11 @@ from bilan_tui.export.options import ExportOptions
 from bilan_tui.export.source import ExportSource
 from bilan_tui.packs import load_shipped_pack
 from tests.unit.export_helpers import REFERENCE, source_from
-from tests.unit.page_readers import docx_document
+from tests.unit.page_readers import docx_document, pdf_pages, squeeze
 
 FEELING = "Relieved-but-wary-marker"
 OPPOSITION = "human resources department"
-FORMATS = ("md", "html", "json", "docx")
+FORMATS = ("md", "html", "json", "docx", "pdf")
 SCOPES = ("synthese", "detail", "homework")
 
 
@@ -52,6 +52,9 @@ def document_text(source: ExportSource, scope: str, fmt: str, private: bool) -> 
         document = docx_document(rendered.data)
         cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
         return "\n".join([*(paragraph.text for paragraph in document.paragraphs), *cells])
+    if fmt == "pdf":
+        assert rendered.data is not None
+        return squeeze(" ".join(pdf_pages(rendered.data)))
     if fmt == "json":
         return json.dumps(json.loads(rendered.text), ensure_ascii=False)
     return rendered.text
