@@ -222,3 +222,19 @@ def test_skills_gap(snap_compare: Any, tmp_path: Path) -> None:
         await pause(pilot)
 
     assert snap_compare(demo_app(data_dir), terminal_size=SIZE, run_before=run_before)
+
+
+def test_share_question(snap_compare: Any, demo: BilanApp, fixed_export: None) -> None:
+    """You should see who receives the copy, what it holds, its whole path, and the two buttons."""
+
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await settled(pilot)
+        await pilot.press("e")
+        await pause(pilot)
+        pilot.app.screen.query_one("#export-recipient").value = "consultant"
+        pilot.app.screen.query_one("#export-folder", Input).value = "/tmp"  # exists everywhere
+        await pause(pilot, 5)
+        await pilot.press("ctrl+s")
+        await pause(pilot)
+
+    assert snap_compare(demo, terminal_size=SIZE, run_before=run_before)
