@@ -27,6 +27,7 @@ from bilan_tui.domain.model import Exercise, Kind
 from bilan_tui.domain.privacy import without_private
 from bilan_tui.domain.scoring.grid import TAG_PREFIX, tag_item_key
 
+from .applicable import applicable_only
 from .contents import part_of
 from .detail import orphans
 from .options import ExportOptions
@@ -103,13 +104,14 @@ def _chosen(source: ExportSource, options: ExportOptions) -> ExportSource:
 def shareable(source: ExportSource, options: ExportOptions) -> ExportSource:
     """The snapshot a document for ``options`` may read.
 
-    Only the parts the document holds are kept; then private answers are
+    Answers to questions that do not apply (``applicable_only``) are never
+    kept. Only the parts the document holds are kept; then private answers are
     removed unless the person included them, and answers whose privacy
     cannot be told are removed from copies for someone else.
     """
     if source.filtered:
         return source
-    source = _chosen(source, options)
+    source = _chosen(applicable_only(source), options)
     if options.include_private:
         return dataclasses.replace(source, filtered=True)
     answers = dict(source.answers)

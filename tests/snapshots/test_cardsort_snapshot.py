@@ -13,6 +13,7 @@ from tests.ui.helpers import make_app, mini_pack, wait_for_session
 
 
 def test_cardsort(snap_compare: Any, tmp_path: Path) -> None:
+    """You should see the sort step: the steps, the card in hand, the three piles, whole keys."""
     pack = mini_pack()
     workbook = tmp_path / "cardsort.sqlite"
     session = WorkbookSession.open(workbook, pack, language="en", create=True)

@@ -14,6 +14,7 @@ from tests.ui.helpers import make_app, wait_for_session
 
 
 def test_dashboard(snap_compare: Any, tmp_path: Path) -> None:
+    """You should see Camille's name, the phases with one exercise done, next step, hours."""
     pack = load_shipped_pack("en")
     workbook = tmp_path / "camille.sqlite"
     session = WorkbookSession.open(workbook, pack, language="en", create=True)

@@ -11,6 +11,7 @@ from tests.ui.rome_helpers import demo_app, install_referential
 
 
 def test_explorer(snap_compare: Any, tmp_path: Path) -> None:
+    """You should see a search typed, her Holland letters, and the fiches found."""
     data_dir = tmp_path / "data"  # $BILAN_DATA_DIR (tests/conftest.py)
     install_referential(data_dir).close()
 

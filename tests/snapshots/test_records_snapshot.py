@@ -13,6 +13,7 @@ from tests.ui.helpers import make_app, mini_pack, wait_for_session
 
 
 def test_records(snap_compare: Any, tmp_path: Path) -> None:
+    """You should see the list of stories, the second highlighted, and whole footer keys."""
     pack = mini_pack()
     workbook = tmp_path / "records.sqlite"
     session = WorkbookSession.open(workbook, pack, language="en", create=True)

@@ -90,18 +90,21 @@ def opener(exercise_id: str | None) -> Any:
 
 
 def test_grid(snap_compare: Any, tmp_path: Path) -> None:
+    """You should see the skills grid: mastery and desire dots, zones, the stories cited."""
     workbook = workbook_with(tmp_path, STORIES + SKILLS)
     app = make_app(workbook, mini_pack())
     assert snap_compare(app, terminal_size=(80, 24), run_before=opener("skills"))
 
 
 def test_matrix(snap_compare: Any, tmp_path: Path) -> None:
+    """You should see the decision matrix: weights, scores per lead, totals and ranking."""
     workbook = workbook_with(tmp_path, LEADS)
     app = make_app(workbook, mini_pack())
     assert snap_compare(app, terminal_size=(80, 24), run_before=opener("compare"))
 
 
 def test_profile(snap_compare: Any, tmp_path: Path) -> None:
+    """You should see the profile: interest bars and code, values ranked, skills by zone."""
     workbook = workbook_with(tmp_path, STORIES + SKILLS + PROFILE)
     app = make_app(workbook, mini_pack())
     assert snap_compare(app, terminal_size=(80, 24), run_before=opener(None))

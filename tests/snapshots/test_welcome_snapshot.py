@@ -13,6 +13,7 @@ from bilan_tui.ui.app import BilanApp
 
 
 def test_welcome(snap_compare: Any, tmp_path: Path) -> None:
+    """You should see the welcome: name, language, consultant, organisation, Save and Skip."""
     pack = load_shipped_pack("en")
     workbook = tmp_path / "default.sqlite"
 

@@ -168,6 +168,17 @@ def test_due_dates_read_as_distances() -> None:
     assert due_text(datetime.date(2025, 1, 1), today) == "due 1 Jan 2025 (9 days late)"
 
 
+def test_due_dates_in_french_read_as_people_write_them() -> None:
+    """The panel and the next step say "20/12/2026", never the ISO "2026-12-20" (#20.8)."""
+    from bilan_tui.i18n import set_language
+    from bilan_tui.ui.widgets.homework_panel import due_text
+
+    set_language("fr")  # the conftest fixture sets English back
+    text = due_text(datetime.date(2026, 12, 20), datetime.date(2026, 12, 5))
+    assert "20/12/2026" in text and "(dans 15 jours)" in text
+    assert "2026-12-20" not in text
+
+
 async def test_a_consultants_grid_reads_the_tags_of_its_own_pack(tmp_path: Path) -> None:
     """Both packs have ``stories``; the installed grid takes its tags from its own pack's."""
     twin = Path(shutil.copytree(MINI_PACK, tmp_path / "twin"))

@@ -82,9 +82,10 @@ def test_chart_has_two_bars_a_week_on_one_scale_and_keeps_empty_weeks() -> None:
     chart.weeks = summarise(ledger, {}).by_week
     lines = [line.plain for line in chart.lines(40)]
     assert len(lines) == 6
-    assert lines[0].startswith("2026-03-02 " + FULL * 24) and lines[0].endswith(" 2h")
-    assert lines[1].startswith(" " * 11 + FULL * 12) and lines[1].rstrip().endswith("1h")
-    assert lines[2].strip() == "2026-03-09" and lines[3].strip() == ""
+    assert lines[0].startswith("2 Mar 2026  " + FULL * 23) and lines[0].endswith(" 2h")
+    assert lines[1].startswith(" " * 12 + FULL * 12) and lines[1].rstrip().endswith("1h")
+    assert lines[2].strip() == "9 Mar 2026" and lines[3].strip() == ""
+    assert lines[4].startswith("16 Mar 2026 "), "labels line up on the longest"
     assert lines[5].strip().startswith(FULL * 6) and lines[5].rstrip().endswith("30m")
     assert "Accompaniment" in WeeklyChart.legend().plain
     assert "Personal work" in WeeklyChart.legend().plain
@@ -92,3 +93,18 @@ def test_chart_has_two_bars_a_week_on_one_scale_and_keeps_empty_weeks() -> None:
 
 def test_chart_of_an_empty_ledger() -> None:
     assert [line.plain for line in WeeklyChart().lines(40)] == ["No hours yet."]
+
+
+def test_chart_labels_weeks_as_people_write_dates_in_french() -> None:
+    from bilan_tui.i18n import language, set_language
+
+    before = language()
+    set_language("fr")
+    try:
+        chart = WeeklyChart()
+        chart.weeks = summarise([entry(0, 60, "preliminaire")], {}).by_week
+        lines = [line.plain for line in chart.lines(40)]
+    finally:
+        set_language(before)
+    assert lines[0].startswith("02/03/2026 "), lines[0]
+    assert "2026-03-02" not in "".join(lines)

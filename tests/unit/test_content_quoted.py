@@ -13,7 +13,7 @@ from functools import cache
 
 import pytest
 
-from bilan_tui.domain.answers import POSITION, RATING, Answer
+from bilan_tui.domain.answers import POSITION, RATING, Answer, JSONValue
 from bilan_tui.domain.model import Kind, Pack
 from bilan_tui.domain.parts import FieldType
 from bilan_tui.domain.scoring.grid import tag_item_key
@@ -48,8 +48,34 @@ def quoted_fields(language: str) -> frozenset[tuple[str, str]]:
                 answers.append(answer(pack.id, exercise.id, field.id, [TAG], entry))
         if exercise.kind is Kind.GRID:
             answers.append(answer(pack.id, exercise.id, RATING + tag_item_key(TAG), [3, 3]))
+        answers.extend(applying(pack, exercise.id))
     text = render(source_from(pack, answers), ExportOptions(scope="synthese")).text
     return frozenset(where for marker, where in markers.items() if marker in text)
+
+
+def applying(pack: Pack, exercise_id: str) -> list[Answer]:
+    """Answers that make every conditional question of an exercise apply.
+
+    An export leaves out the answer of a question that does not apply, so a
+    question is quoted only when its condition holds: its parent choice is
+    given one of the values the condition names.
+    """
+    exercise = pack.exercise(exercise_id)
+    assert exercise is not None
+    found = []
+    for field in exercise.fields:
+        when = field.when
+        if when is None or when.negate or not when.values:
+            continue
+        where = when.exercise or exercise_id
+        parent = pack.exercise(where)
+        parent_field = parent.field(when.field) if parent else None
+        assert parent_field is not None
+        value: JSONValue = when.values[0]
+        if parent_field.type is FieldType.MULTICHOICE:
+            value = [when.values[0]]
+        found.append(answer(pack.id, where, when.field, value))
+    return found
 
 
 def warned(pack: Pack) -> set[tuple[str, str]]:

@@ -9,10 +9,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
 
 from bilan_tui.i18n import _
 from bilan_tui.ui.text import plain
+from bilan_tui.ui.widgets.footer import SteadyFooter
 
 
 class ConfirmDelete(ModalScreen[bool]):
@@ -75,7 +76,7 @@ class ConfirmDelete(ModalScreen[bool]):
             with Horizontal(id="confirm-buttons"):
                 yield Button(plain(_("Delete")), variant="error", id="confirm-yes", compact=True)
                 yield Button(plain(_("Keep")), id="confirm-no", compact=True)
-        yield Footer(show_command_palette=False)
+        yield SteadyFooter(show_command_palette=False)
 
     def on_mount(self) -> None:
         self.query_one("#confirm-box").border_title = _("Delete")

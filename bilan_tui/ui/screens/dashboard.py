@@ -24,6 +24,7 @@ from textual.widgets import OptionList, Static
 from bilan_tui.domain.model import Pack
 from bilan_tui.i18n import _
 from bilan_tui.ui.text import plain
+from bilan_tui.ui.widgets.footer import SteadyFooter
 from bilan_tui.ui.widgets.phase_list import PhaseList, PhaseOutline
 
 if TYPE_CHECKING:
@@ -106,7 +107,6 @@ class DashboardScreen(Screen[None]):
         """After the first frame: the real phase list, the panels, the key bar (idempotent)."""
         if self._panels is not None:
             return
-        from textual.widgets import Footer
 
         from bilan_tui.ui.widgets.homework_panel import HomeworkPanel
         from bilan_tui.ui.widgets.hours_panel import HoursPanel
@@ -125,7 +125,7 @@ class DashboardScreen(Screen[None]):
         )
         self.query_one("#dashboard-side", Vertical).mount_all((next_step, *self._panels))
         self.query_one("#dashboard-header", Horizontal).mount(Static("", id="header-hours"))
-        self.mount(Footer(show_command_palette=False))
+        self.mount(SteadyFooter(show_command_palette=False))
         self.call_after_refresh(self.refresh_bindings)  # the key bar listens from now on
 
     def show(self, data: DashboardData) -> None:

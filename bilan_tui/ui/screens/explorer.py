@@ -20,7 +20,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Checkbox, Footer, Input, Select, Static
+from textual.widgets import Checkbox, Input, Select, Static
 
 from bilan_tui.i18n import _, ngettext
 from bilan_tui.leads import interest_scores, own_letters
@@ -33,6 +33,7 @@ from bilan_tui.ui.widgets.fiche_list import (
     suggestion_option,
     unique_hits,
 )
+from bilan_tui.ui.widgets.footer import SteadyFooter
 
 if TYPE_CHECKING:
     from bilan_tui.profile import Profile
@@ -98,7 +99,7 @@ class ExplorerScreen(Screen[None]):
             yield Static("", id="explorer-version")
         if self.referential is None:
             yield Static(plain(self.missing), id="explorer-missing")
-            yield Footer(show_command_palette=False)
+            yield SteadyFooter(show_command_palette=False)
             return
         yield Input(
             placeholder=_("A job, a word: nurse, wood, children…"),
@@ -126,7 +127,7 @@ class ExplorerScreen(Screen[None]):
         yield Static("", id="explorer-count")
         yield FicheList(id="explorer-results")
         yield Static(plain(self._attribution()), id="explorer-attribution")
-        yield Footer(show_command_palette=False)
+        yield SteadyFooter(show_command_palette=False)
 
     def _attribution(self) -> str:
         from bilan_tui.referentiel.messages import attribution

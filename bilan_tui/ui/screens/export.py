@@ -56,6 +56,7 @@ from bilan_tui.leads import with_referential_labels
 from bilan_tui.session import WorkbookSession
 from bilan_tui.ui.screens.export_confirm import ConfirmShare
 from bilan_tui.ui.text import plain
+from bilan_tui.ui.widgets.file_name import FileNameText
 from bilan_tui.ui.widgets.footer import SteadyFooter
 
 
@@ -100,40 +101,44 @@ class ExportScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static(plain(_("Export your results")), id="export-header")
         with Horizontal(id="export-body"):
-            with VerticalScroll(id="export-options"):
-                yield Label(plain(_("What")))
-                yield Select(
-                    [(plain(scope_label(scope)), scope) for scope in SCOPES],
-                    value="synthese",
-                    allow_blank=False,
-                    compact=True,
-                    id="export-scope",
-                )
-                yield Label(plain(_("Format")))
-                yield Select(
-                    [(plain(format_label(fmt)), fmt) for fmt in FORMATS],
-                    value="md",
-                    allow_blank=False,
-                    compact=True,
-                    id="export-format",
-                )
-                yield Label(plain(_("For")))
-                yield Select(
-                    [(plain(recipient_label(who)), who) for who in RECIPIENTS],
-                    value="self",
-                    allow_blank=False,
-                    compact=True,
-                    id="export-recipient",
-                )
-                yield Checkbox(
-                    plain(_("Include private answers")), compact=True, id="export-private"
-                )
-                yield Static("", id="export-content", classes="export-note")
-                yield Label(plain(_("Save in")))
-                yield Input(str(self._start_folder()), compact=True, id="export-folder")
-                yield Static("", id="export-file", classes="export-note")
-                yield Button(plain(_("Write the file")), compact=True, id="export-write")
-                yield Static("", id="export-consents", classes="export-note")
+            with Vertical(id="export-side"):
+                with VerticalScroll(id="export-options"):
+                    yield Label(plain(_("What")))
+                    yield Select(
+                        [(plain(scope_label(scope)), scope) for scope in SCOPES],
+                        value="synthese",
+                        allow_blank=False,
+                        compact=True,
+                        id="export-scope",
+                    )
+                    yield Label(plain(_("Format")))
+                    yield Select(
+                        [(plain(format_label(fmt)), fmt) for fmt in FORMATS],
+                        value="md",
+                        allow_blank=False,
+                        compact=True,
+                        id="export-format",
+                    )
+                    yield Label(plain(_("For")))
+                    yield Select(
+                        [(plain(recipient_label(who)), who) for who in RECIPIENTS],
+                        value="self",
+                        allow_blank=False,
+                        compact=True,
+                        id="export-recipient",
+                    )
+                    yield Checkbox(
+                        plain(_("Include private answers")), compact=True, id="export-private"
+                    )
+                    yield Static("", id="export-content", classes="export-note")
+                    yield Label(plain(_("Save in")))
+                    yield Input(str(self._start_folder()), compact=True, id="export-folder")
+                    yield Static("", id="export-consents", classes="export-note")
+                # Out of the scrolling part: the file's name and the button stay in view
+                # however long the list of what a copy holds (80x24).
+                with Vertical(id="export-actions"):
+                    yield Static("", id="export-file", classes="export-note")
+                    yield Button(plain(_("Write the file")), compact=True, id="export-write")
             with Vertical(id="export-preview-box"):
                 with VerticalScroll(id="export-preview-scroll"):
                     yield Static(plain(_("Preparing the preview…")), id="export-preview")
@@ -216,7 +221,9 @@ class ExportScreen(Screen[None]):
         markdown_view.display = not json_view.display
         assert self.source is not None
         name = file_name(self.source, options)
-        self.query_one("#export-file", Static).update(plain(_("File: {name}").format(name=name)))
+        self.query_one("#export-file", Static).update(
+            FileNameText(_("File: {name}").format(name=name))
+        )
         self.query_one("#export-write", Button).disabled = rendered is None
         if json_view.display and rendered is not None:
             json_view.load_text(rendered.text)

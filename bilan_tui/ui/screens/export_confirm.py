@@ -15,10 +15,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
 
 from bilan_tui.i18n import _
 from bilan_tui.ui.text import plain
+from bilan_tui.ui.widgets.file_name import FileNameText
+from bilan_tui.ui.widgets.footer import SteadyFooter
 
 
 class ConfirmShare(ModalScreen[bool]):
@@ -84,11 +86,12 @@ class ConfirmShare(ModalScreen[bool]):
         with Vertical(id="confirm-share-box"):
             yield Static(plain(self.title_text), id="confirm-share-title")
             with VerticalScroll(id="confirm-share-scroll"):
-                yield Static(plain("\n".join(self.lines)), id="confirm-share-text")
+                # The file's path among the lines breaks between its parts, never mid-word.
+                yield Static(FileNameText("\n".join(self.lines)), id="confirm-share-text")
             with Horizontal(id="confirm-share-buttons"):
                 yield Button(plain(self.agree_text), variant="primary", id="agree")
                 yield Button(plain(_("Cancel")), id="cancel")
-        yield Footer(show_command_palette=False)
+        yield SteadyFooter(show_command_palette=False)
 
     def on_mount(self) -> None:
         self.query_one("#cancel", Button).focus()

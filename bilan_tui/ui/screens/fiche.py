@@ -15,7 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from bilan_tui.i18n import _
@@ -23,6 +23,7 @@ from bilan_tui.leads import holland_code
 from bilan_tui.referentiel.model import Fiche, FicheRef
 from bilan_tui.ui.text import plain
 from bilan_tui.ui.widgets.fiche_text import fiche_content
+from bilan_tui.ui.widgets.footer import SteadyFooter
 
 if TYPE_CHECKING:
     from bilan_tui.referentiel.reader import Referentiel
@@ -79,7 +80,7 @@ class FicheScreen(Screen[None]):
             yield Static("", id="fiche-body")
             yield OptionList(id="fiche-links")
             yield Static(plain(attribution(self.referential.version)), id="fiche-attribution")
-        yield Footer(show_command_palette=False)
+        yield SteadyFooter(show_command_palette=False)
 
     def on_mount(self) -> None:
         version = _("ROME 4.0, version {number}").format(number=self.referential.version.number)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -42,6 +43,23 @@ from bilan_tui.ui.widgets.hours_form import ConfirmDelete, LedgerEntryForm
 def _cell(text: str) -> Text:
     """A table cell shown literally (DataTable would read a plain str as markup)."""
     return Text(" ".join(clean_text(text).split()), no_wrap=True, end="")
+
+
+MIN_NOTE_WIDTH = 8
+"""The note column is never narrower than this, even on a very narrow screen."""
+
+
+def shortened(text: str, width: int) -> str:
+    """``text`` in ``width`` cells at most: cut after a whole word, with "…" when cut."""
+    text = " ".join(clean_text(text).split())
+    if cell_len(text) <= width:
+        return text
+    cut = Text(text)
+    cut.truncate(max(width - 1, 1))
+    head = cut.plain
+    if " " in head and head.rfind(" ") >= len(head) * 2 // 3:
+        head = head[: head.rfind(" ")]
+    return head.rstrip(" ,;:-") + "…"
 
 
 class HoursScreen(Screen[None]):
@@ -126,6 +144,32 @@ class HoursScreen(Screen[None]):
         box.display = bool(notes)
         self.query_one(WeeklyChart).show(summary.by_week)
         self.query_one("#hours-chart-scroll", VerticalScroll).anchor()  # latest weeks in view
+        self.call_after_refresh(self._fit_notes)
+
+    def on_resize(self) -> None:
+        """A narrower or wider screen: the notes are shortened again."""
+        self.call_after_refresh(self._fit_notes)
+
+    def _fit_notes(self) -> None:
+        """End the note column at the screen's edge: a long note ends with "…".
+
+        The table would otherwise run off the screen and cut the note mid-word;
+        Enter opens the entry with its whole note.
+        """
+        table = self.query_one(DataTable)
+        if "note" not in {key.value for key in table.columns}:
+            return
+        others = sum(
+            column.get_render_width(table)
+            for key, column in table.columns.items()
+            if key.value != "note"
+        )
+        scrollbar = table.styles.scrollbar_size_vertical if table.show_vertical_scrollbar else 0
+        room = table.size.width - scrollbar - others - 2 * table.cell_padding
+        room = max(room, MIN_NOTE_WIDTH)
+        for key, entry in self.entries.items():
+            note = _cell(shortened(self.note_of(entry), room))
+            table.update_cell(key, "note", note, update_width=True)
 
     def note_of(self, entry: LedgerEntry) -> str:
         """The note, or for an automatic entry without one, the exercise it was counted in."""

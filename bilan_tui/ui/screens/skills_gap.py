@@ -19,7 +19,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from bilan_tui.domain.answers import REFERENTIAL_VERSION
@@ -29,6 +29,7 @@ from bilan_tui.leads import Keys
 from bilan_tui.referentiel.model import Fiche, SkillItem, SkillKind
 from bilan_tui.ui.lead_book import LeadBook
 from bilan_tui.ui.text import plain
+from bilan_tui.ui.widgets.footer import SteadyFooter
 
 GLYPHS = {GapState.HAVE: "✓", GapState.ACQUIRE: "→", GapState.NOT_FOR_ME: "–"}
 SAVE_DELAY = 1.0
@@ -118,7 +119,7 @@ class SkillsGapScreen(Screen[None]):
                 yield Static(self._mine(), id="gap-mine-text")
         yield Static("", id="gap-counts")
         yield Static(plain(self.attribution), id="gap-attribution")
-        yield Footer(show_command_palette=False)
+        yield SteadyFooter(show_command_palette=False)
 
     def _mine(self) -> Content:
         lines = [Content(_("Your skills")).stylize("bold")]

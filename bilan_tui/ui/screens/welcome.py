@@ -17,10 +17,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Input, RadioButton, RadioSet, Static
+from textual.widgets import Button, Input, RadioButton, RadioSet, Static
 
 from bilan_tui.i18n import _
 from bilan_tui.ui.text import plain
+from bilan_tui.ui.widgets.footer import SteadyFooter
 
 LANGUAGE_NAMES = {"fr": "Français", "en": "English"}
 """Each language named in itself, so that she finds hers whatever is shown."""
@@ -134,7 +135,7 @@ class WelcomeScreen(ModalScreen[WelcomeAnswers | None]):
             with Horizontal(id="welcome-buttons"):
                 yield Button(plain(_("Save")), variant="primary", compact=True, id="welcome-save")
                 yield Button(plain(_("Skip")), compact=True, id="welcome-skip")
-        yield Footer(show_command_palette=False)
+        yield SteadyFooter(show_command_palette=False)
 
     def on_mount(self) -> None:
         self.query_one("#welcome-name", Input).focus()

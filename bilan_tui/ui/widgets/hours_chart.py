@@ -1,9 +1,9 @@
 """The weekly chart of the hours screen: accompaniment and personal work side by side.
 
-One block per ISO week (labelled by its Monday), with two bars on the same
-scale: accompaniment first, personal work below it, each followed by its
-figure. A legend on top says which colour is which; the figures make the chart
-readable on a terminal without colours too.
+One block per ISO week (labelled by its Monday, written as the person writes
+dates), with two bars on the same scale: accompaniment first, personal work
+below it, each followed by its figure. A legend on top says which colour is
+which; the figures make the chart readable on a terminal without colours too.
 """
 
 from __future__ import annotations
@@ -15,8 +15,9 @@ from textual.content import Content
 from textual.geometry import Size
 from textual.widget import Widget
 
+from bilan_tui.domain.dates import short_date
 from bilan_tui.domain.ledger import WeekHours
-from bilan_tui.i18n import _
+from bilan_tui.i18n import _, language
 from bilan_tui.ledger_text import duration_text
 from bilan_tui.ui.widgets.hours_bars import FULL, bar
 
@@ -66,7 +67,8 @@ class WeeklyChart(Widget):
         """
         if not self.weeks:
             return [Content.styled(_("No hours yet."), "$text-muted")]
-        labels = [week.week_start.isoformat() for week in self.weeks]
+        # Labelled as the person writes dates ("2 Mar 2026", "02/03/2026"), never ISO.
+        labels = [short_date(week.week_start, language()) for week in self.weeks]
         values = [
             (_figure(week.accompagnement_minutes), _figure(week.personnel_minutes))
             for week in self.weeks

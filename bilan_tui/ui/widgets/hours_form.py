@@ -19,7 +19,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Input, Select, Static
+from textual.widgets import Button, Input, Select, Static
 
 from bilan_tui.domain.dates import input_date
 from bilan_tui.domain.ledger import (
@@ -42,6 +42,7 @@ from bilan_tui.ledger_text import (
     phase_label,
 )
 from bilan_tui.ui.text import plain
+from bilan_tui.ui.widgets.footer import SteadyFooter
 
 FIELDS = ("date", "duration", "phase", "kind", "note")
 
@@ -143,7 +144,7 @@ class LedgerEntryForm(ModalScreen[LedgerEntry | None]):
             with Horizontal(id="hours-form-buttons"):
                 yield Button(plain(_("Save")), variant="primary", id="hours-save")
                 yield Button(plain(_("Cancel")), id="hours-cancel")
-        yield Footer(show_command_palette=False)
+        yield SteadyFooter(show_command_palette=False)
 
     def _row(self, name: str, label: str, widget: Input | Select[str]) -> Vertical:
         box = Vertical(
@@ -269,7 +270,7 @@ class ConfirmDelete(ModalScreen[bool]):
             with Horizontal(id="hours-form-buttons"):
                 yield Button(plain(_("Delete")), variant="error", id="hours-delete")
                 yield Button(plain(_("Keep")), id="hours-keep")
-        yield Footer(show_command_palette=False)
+        yield SteadyFooter(show_command_palette=False)
 
     def on_mount(self) -> None:
         self.query_one("#hours-keep").focus()
