@@ -118,12 +118,38 @@ class Dimension:
 
 @dataclass(frozen=True, slots=True)
 class Item:
-    """A statement to rate (likert) or a competence to place (grid)."""
+    """A statement to rate (likert) or a competence to place (grid).
+
+    A likert item can also be a forced choice between two statements, one per
+    dimension (``versus``, ``versus_text``): the scale then runs from "clearly
+    the first" to "clearly the second", and what one gains the other loses.
+    Everyone agrees with "I want my work to be useful"; choosing between
+    usefulness and a steady income tells something. A ``reverse`` item counts
+    the other way: agreeing with it lowers its dimension, so that saying yes to
+    everything does not raise every score.
+
+    Attributes:
+        id: Stable id; answers are keyed by it forever.
+        text: The statement (the first one of a forced choice).
+        dimension: The likert dimension it measures (the first one's).
+        group: The grid group it belongs to.
+        versus: The second dimension of a forced choice ("" otherwise).
+        versus_text: The second statement of a forced choice.
+        reverse: Whether agreeing lowers the dimension.
+    """
 
     id: str
     text: str
     dimension: str = ""
     group: str = ""
+    versus: str = ""
+    versus_text: str = ""
+    reverse: bool = False
+
+    @property
+    def forced_choice(self) -> bool:
+        """Whether the item is a choice between two statements."""
+        return bool(self.versus)
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,6 +159,8 @@ class Scale:
     min: int
     max: int
     labels: tuple[str, ...] = ()
+    pair_labels: tuple[str, ...] = ()
+    """The points' labels for a forced choice ("clearly the first"... "clearly the second")."""
 
     @property
     def points(self) -> range:
@@ -145,6 +173,25 @@ class Scale:
         if 0 <= index < len(self.labels):
             return self.labels[index]
         return str(value)
+
+    def label_for(self, item: Item, value: int) -> str:
+        """The label of one point for ``item``: the pair labels for a forced choice."""
+        index = value - self.min
+        if item.forced_choice and 0 <= index < len(self.pair_labels):
+            return self.pair_labels[index]
+        return self.label(value)
+
+    def credit(self, item: Item, value: int) -> tuple[int, int]:
+        """Points (from 0 to ``max - min``) for the item's dimension, then for its ``versus``.
+
+        A forced choice gives the first dimension what the second does not get;
+        a reversed item gives its dimension the mirror of the answer.
+        """
+        span = self.max - self.min
+        toward_second = value - self.min
+        if item.forced_choice:
+            return span - toward_second, toward_second
+        return (span - toward_second if item.reverse else toward_second), 0
 
 
 @dataclass(frozen=True, slots=True)

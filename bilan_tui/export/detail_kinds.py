@@ -122,8 +122,13 @@ def likert(doc: Doc, source: ExportSource, exercise: Exercise, words: Wording, l
     for item in exercise.items:
         value = rating(exercise, source.exercise_answers(exercise.ref), item.id)
         if value is not None:
-            answer = scale.label(value) if scale else str(value)
-            rows.append([item.text, titles.get(item.dimension, item.dimension), answer])
+            answer = scale.label_for(item, value) if scale else str(value)
+            text, dimension = item.text, titles.get(item.dimension, item.dimension)
+            if item.forced_choice:
+                text = words("forced_pair", first=item.text, second=item.versus_text)
+                versus = titles.get(item.versus, item.versus)
+                dimension = words("forced_pair", first=dimension, second=versus)
+            rows.append([text, dimension, answer])
     if rows:
         doc.heading(level, words("item_answers"))
         doc.table([words("statement"), words("dimension"), words("answer")], rows)

@@ -42,7 +42,14 @@ def likert_json(source: ExportSource, exercise: Exercise) -> dict[str, Any]:
                 "text": item.text,
                 "dimension": item.dimension,
                 "value": value,
-                "label": scale.label(value) if scale and isinstance(value, int) else None,
+                "label": scale.label_for(item, value) if scale and isinstance(value, int) else None,
+                **(
+                    {"versus": item.versus, "versus_text": item.versus_text}
+                    if item.forced_choice
+                    else {"reverse": True}
+                    if item.reverse
+                    else {}
+                ),
             }
             for item in exercise.items
             if (value := answers.get("item:" + item.id)) is not None

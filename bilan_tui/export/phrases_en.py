@@ -193,6 +193,7 @@ EN = {
         "The first two types are far apart: few occupations combine them. It is a tension worth "
         "exploring, not a contradiction."
     ),
+    "forced_pair": "A: {first} / B: {second}",
     "near_ties": (
         "Almost equal: {pairs}. The questionnaire cannot settle their order, which can be read "
         "either way."

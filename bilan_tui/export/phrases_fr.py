@@ -200,6 +200,7 @@ _PHRASES = {
         "Les deux premiers types sont éloignés l'un de l'autre : peu de métiers les réunissent. "
         "C'est une tension à explorer, pas une contradiction."
     ),
+    "forced_pair": "A : {first} / B : {second}",
     "near_ties": (
         "Presque à égalité : {pairs}. Le questionnaire ne tranche pas leur ordre, qui peut se "
         "lire dans les deux sens."

@@ -109,6 +109,7 @@ def _scale(table: TableReader) -> Scale | None:
     low = reader.integer("min", required=True)
     high = reader.integer("max", required=True)
     labels = reader.texts("labels")
+    pair_labels = reader.texts("pair_labels")
     reader.finish("scale")
     if low is None or high is None:
         return None
@@ -117,11 +118,12 @@ def _scale(table: TableReader) -> Scale | None:
             _("'min' ({low}) must be less than 'max' ({high})").format(low=low, high=high), "max"
         )
         return None
-    if labels and len(labels) != high - low + 1:
-        points = high - low + 1
-        message = _("'labels' has {count} labels for {points} points")
-        reader.problem(message.format(count=len(labels), points=points), "labels")
-    return Scale(min=low, max=high, labels=labels)
+    for key, given in (("labels", labels), ("pair_labels", pair_labels)):
+        if given and len(given) != high - low + 1:
+            points = high - low + 1
+            message = _("'{key}' has {count} labels for {points} points")
+            reader.problem(message.format(key=key, count=len(given), points=points), key)
+    return Scale(min=low, max=high, labels=labels, pair_labels=pair_labels)
 
 
 def _dimensions(table: TableReader) -> tuple[Dimension, ...]:
@@ -169,19 +171,45 @@ def _items(table: TableReader, link: str, known: set[str], *, required: bool) ->
             else:
                 message = _("unknown group {id}")
             reader.problem(message.format(id=repr(target)), link)
-        reader.finish("likert item" if link == "dimension" else "grid item")
         if link == "dimension":
-            items.append(Item(id=ident, text=text, dimension=target))
+            items.append(_likert_item(reader, ident, text, target, known))
+            reader.finish("likert item")
         else:
+            reader.finish("grid item")
             items.append(Item(id=ident, text=text, group=target))
     check_unique(readers, [item.id for item in items], "item")
     return tuple(items)
+
+
+def _likert_item(reader: TableReader, ident: str, text: str, target: str, known: set[str]) -> Item:
+    """A likert item: one statement, a reversed one, or a forced choice between two."""
+    versus = reader.ident("versus", required=False)
+    versus_text = reader.text("versus_text")
+    reverse = reader.boolean("reverse")
+    if versus and versus not in known:
+        reader.problem(_("unknown dimension {id}").format(id=repr(versus)), "versus")
+    elif versus and versus == target:
+        reader.problem(_("a forced choice needs two different dimensions"), "versus")
+    if bool(versus) != bool(versus_text):
+        reader.problem(_("a forced choice needs both 'versus' and 'versus_text'"), "versus_text")
+    if reverse and versus:
+        reader.problem(_("a forced choice cannot also be 'reverse'"), "reverse")
+    return Item(
+        id=ident,
+        text=text,
+        dimension=target,
+        versus=versus,
+        versus_text=versus_text,
+        reverse=reverse,
+    )
 
 
 def _likert(table: TableReader) -> KindParts:
     scale = _scale(table)
     dimensions = _dimensions(table)
     items = _items(table, "dimension", _raw_ids(table, "dimensions"), required=True)
+    if scale is not None and not scale.pair_labels and any(i.forced_choice for i in items):
+        table.problem(_("forced choices need 'pair_labels' in the scale"), "scale")
     top = _top(table, len(dimensions), "dimensions")
     return KindParts(scale=scale, dimensions=dimensions, items=items, top=top)
 

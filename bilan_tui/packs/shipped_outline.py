@@ -97,7 +97,7 @@ OUTLINES: Final = {
                         "motivations",
                         "Mes motivations",
                         "likert",
-                        20,
+                        15,
                         "Ce qui vous fait avancer dans votre vie professionnelle, ce qui vous épuise, vos limites.",
                     ),
                     (
@@ -273,7 +273,7 @@ OUTLINES: Final = {
                         "motivations",
                         "My motivations",
                         "likert",
-                        20,
+                        15,
                         "What drives you at work, what drains you, and where you draw the line.",
                     ),
                     (

@@ -42,6 +42,8 @@ TEXT_ATTRIBUTES = {
     "min_label",
     "max_label",
     "labels",
+    "pair_labels",
+    "versus_text",
 }
 
 
@@ -53,8 +55,8 @@ def structure(value: Any) -> Any:
         shape: dict[str, Any] = {}
         for field in dataclass_fields(value):
             if field.name in TEXT_ATTRIBUTES | {"path", "pack_id"}:
-                if field.name == "labels":
-                    shape["labels"] = len(value.labels)
+                if field.name in ("labels", "pair_labels"):
+                    shape[field.name] = len(getattr(value, field.name))
                 continue
             shape[field.name] = structure(getattr(value, field.name))
         return shape
@@ -70,7 +72,7 @@ def texts(value: Any, where: str = "") -> list[tuple[str, str]]:
     elif hasattr(value, "__dataclass_fields__"):
         for field in dataclass_fields(value):
             item = getattr(value, field.name)
-            if field.name in {"title", "label", "text"}:
+            if field.name in {"title", "label", "text"} or (field.name == "versus_text" and item):
                 found.append((f"{where}.{field.name}", item))
             elif isinstance(item, tuple):
                 found += texts(item, f"{where}.{field.name}")

@@ -188,3 +188,32 @@ def test_rating_and_inline_source_problems_point_at_their_lines(mini_copy: Path)
         "skills.md:7: source: missing required key 'field'",
         "skills.md:7: source: unknown key 'feld' (did you mean 'field'?)",
     ]
+
+
+def test_forced_choice_and_reversed_item_mistakes(mini_copy: Path) -> None:
+    path = mini_copy / "interests.md"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace(
+        'id = "r2"\ndimension = "realistic"\ntext = "Build a garden shed"',
+        'id = "r2"\ndimension = "realistic"\ntext = "Build a garden shed"\nversus = "artistic"'
+        '\nversus_text = "Paint a mural"',
+    )
+    text = text.replace(
+        'id = "i1"\ndimension = "investigative"\ntext = "Find out why a plant is sick"',
+        'id = "i1"\ndimension = "investigative"\ntext = "Find out why a plant is sick"'
+        '\nversus = "investigative"\nversus_text = "Read about plants"\nreverse = true',
+    )
+    text = text.replace(
+        'id = "i2"\ndimension = "investigative"\ntext = "Compare figures to spot a trend"',
+        'id = "i2"\ndimension = "investigative"\ntext = "Compare figures to spot a trend"'
+        '\nversus = "social"',
+    )
+    path.write_text(text, encoding="utf-8")
+    problems = [line.split(": ", 1)[1] for line in reported(mini_copy)]
+    assert problems == [
+        "forced choices need 'pair_labels' in the scale",
+        "item 'r2': unknown dimension 'artistic'",
+        "item 'i1': a forced choice needs two different dimensions",
+        "item 'i1': a forced choice cannot also be 'reverse'",
+        "item 'i2': a forced choice needs both 'versus' and 'versus_text'",
+    ]

@@ -242,7 +242,7 @@ def test_empty_workbook_says_what_to_do() -> None:
         "Answer the 48 questions in “My aptitudes” to see your aptitude profile."
     )
     assert shipped["motivations"] == (
-        "Answer the 40 statements in “My motivations” to see what drives you."
+        "Answer the 32 statements in “My motivations” to see what drives you."
     )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -308,3 +309,44 @@ def test_near_ties_are_close_neighbours_inside_the_code_or_across_its_cut() -> N
     # The margin is inclusive: 5 points apart is near, 5.1 is not.
     assert len(near_ties(scored(S=50, I=45, E=0), 1)) == 1
     assert near_ties(scored(S=50.1, I=45, E=0), 1) == ()
+
+
+def test_a_forced_choice_gives_one_side_what_the_other_loses_and_reversed_count_back() -> None:
+    dims = (Dimension("a", "A"), Dimension("b", "B"))
+    items = (
+        Item("pair", "first", dimension="a", versus="b", versus_text="second"),
+        Item("ra", "I agree with A", dimension="a"),
+        Item("rb", "I disagree with B", dimension="b", reverse=True),
+    )
+    exercise = Exercise(
+        "m", "M", Kind.LIKERT, "investigation", scale=Scale(1, 5), dimensions=dims, items=items
+    )
+    scores = {
+        d.dimension.id: (d.score, d.answered, d.total)
+        for d in score_likert(exercise, answers_for({"pair": 2, "ra": 5, "rb": 5})).dimensions
+    }
+    # pair = 2 ("rather the first"): A gets 3 of 4, B gets 1 of 4. ra = 5: A 4 of 4.
+    # rb = 5 on a reversed item: B gets 0 of 4.
+    assert scores["a"] == (pytest.approx((3 + 4) / 8 * 100), 2, 2)
+    assert scores["b"] == (pytest.approx((1 + 0) / 8 * 100), 2, 2)
+    # "Both equally" gives each side half.
+    equal = score_likert(exercise, answers_for({"pair": 3}))
+    assert [d.score for d in equal.dimensions] == [50, 50]
+
+
+def test_the_shipped_motivations_mix_forced_choices_and_reversed_items() -> None:
+    from bilan_tui.packs import load_shipped_pack
+
+    for language in ("fr", "en"):
+        exercise = load_shipped_pack(language).exercise("motivations")
+        assert exercise is not None and exercise.scale is not None
+        items = exercise.items
+        pairs = [item for item in items if item.forced_choice]
+        assert len(pairs) * 2 >= len(items) - 1, "about half are forced choices"
+        # Every orientation is keyed both ways, and appears in as many items as the others.
+        for dim in exercise.dimensions:
+            assert any(item.reverse and item.dimension == dim.id for item in items)
+            assert any(not item.reverse and item.dimension == dim.id for item in items)
+            count = sum(dim.id in (item.dimension, item.versus) for item in items)
+            assert count == 6, (dim.id, count)
+        assert len(exercise.scale.pair_labels) == len(exercise.scale.points)

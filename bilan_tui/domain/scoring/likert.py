@@ -162,13 +162,15 @@ def _exact_scores(
     answered: dict[str, int] = {dim.id: 0 for dim in exercise.dimensions}
     totals: dict[str, int] = {dim.id: 0 for dim in exercise.dimensions}
     for item in exercise.items:
-        if item.dimension not in totals:
-            continue
-        totals[item.dimension] += 1
         value = rating(exercise, answers, item.id)
-        if value is not None:
-            sums[item.dimension] += value - scale.min
-            answered[item.dimension] += 1
+        credits = scale.credit(item, value) if value is not None else None
+        for index, dim_id in enumerate((item.dimension, item.versus)):
+            if dim_id not in totals:
+                continue
+            totals[dim_id] += 1
+            if credits is not None:
+                sums[dim_id] += credits[index]
+                answered[dim_id] += 1
     result: dict[str, tuple[Fraction | None, int, int]] = {}
     for dim_id, count in answered.items():
         score = None

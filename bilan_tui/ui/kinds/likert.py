@@ -64,6 +64,12 @@ class LikertBody(ExerciseBody):
         # Non-breaking spaces: "5 Very much" never splits over two lines.
         parts = [f"{point} {scale.label(point)}".replace(" ", "\u00a0") for point in scale.points]
         legend = "   ".join(parts)
+        if scale.pair_labels:
+            pairs = [
+                f"{point} {label}".replace(" ", "\u00a0")
+                for point, label in zip(scale.points, scale.pair_labels, strict=False)
+            ]
+            legend += "\n" + _("Between A and B:") + " " + "   ".join(pairs)
         digits = digit_range(scale.min, scale.max)
         if digits:
             keys = _("Press {first}–{last} to answer, ↑↓ to move.").format(

@@ -29,8 +29,11 @@ INDENT = GUTTER + NUMBER
 POINT_GAP = "  "
 
 
-def scale_points(scale: Scale, value: int | None) -> Content:
-    """``○ 1  ○ 2  ● 3  ○ 4  ○ 5`` then the chosen label, or "not answered"."""
+def scale_points(scale: Scale, value: int | None, item: Item | None = None) -> Content:
+    """``○ 1  ○ 2  ● 3  ○ 4  ○ 5`` then the chosen label, or "not answered".
+
+    A forced choice (``item``) shows its own labels: "clearly the first"...
+    """
     parts: list[Content] = []
     for point in range(scale.min, scale.max + 1):
         if point == value:
@@ -41,7 +44,8 @@ def scale_points(scale: Scale, value: int | None) -> Content:
     if value is None:
         note = Content("   · " + _("not answered")).stylize("$text-warning")
     else:
-        note = Content("   ") + plain(scale.label(value)).stylize("bold $text-accent")
+        label = scale.label_for(item, value) if item is not None else scale.label(value)
+        note = Content("   ") + plain(label).stylize("bold $text-accent")
     return Content("").join(parts) + note
 
 
@@ -65,7 +69,13 @@ class LikertItem(Visual):
         self.scale = scale
         self.value = value
         self.current = False
-        self._text = plain(item.text)
+        self._text = (
+            plain(_("A: {first}").format(first=item.text))
+            + Content("\n")
+            + plain(_("B: {second}").format(second=item.versus_text))
+            if item.forced_choice
+            else plain(item.text)
+        )
         self._wrapped: tuple[int, list[Content]] = (-1, [])
 
     def _statement(self, width: int) -> list[Content]:
@@ -81,7 +91,7 @@ class LikertItem(Visual):
         edge = marker + Content(" ")
         first = edge + Content(f"{self.number:>2}  ") + self._bold(statement[0])
         rest = [edge + Content(" " * NUMBER) + self._bold(line) for line in statement[1:]]
-        points = edge + Content(" " * NUMBER) + scale_points(self.scale, self.value)
+        points = edge + Content(" " * NUMBER) + scale_points(self.scale, self.value, self.item)
         return [first, *rest, points]
 
     def _bold(self, line: Content) -> Content:
