@@ -97,6 +97,7 @@ def run_backup(context: CommandContext, output: Path | None) -> int:
 
     path = context.workbook_path()
     dest = _destination(output, path) if output is not None else None
+    context.unlock()
     with open_workbook(path, create=False) as workbook:
         if dest is None:
             written = workbook.rolling_backup(force=True)
@@ -147,6 +148,7 @@ def run_restore(
     from bilan_tui.store.restore import SameFile, check_backup, restore_workbook
 
     path = context.workbook_path()
+    context.unlock()
     try:
         if source.exists() and path.exists() and source.resolve() == path.resolve():
             raise SameFile(source)
