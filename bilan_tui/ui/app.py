@@ -133,7 +133,9 @@ class BilanApp(App[int]):
         skips it, and the full open reports what is wrong.
         """
         from bilan_tui.dashboard_data import quick_dashboard_data
+        from bilan_tui.ui.unlock_flow import unlock_before_open
 
+        unlock_before_open(self, Path(self.data_location))  # an encrypted workbook: its passphrase
         data = quick_dashboard_data(Path(self.data_location), self.pack)
         if data is not None:
             drawn = threading.Event()
