@@ -27,7 +27,7 @@ def test_unlock(snap_compare: Any, tmp_path: Path) -> None:
     async def settle(pilot: Pilot[Any]) -> None:
         for _attempt in range(100):
             await pilot.pause(0.05)
-            if pilot.app.screen.id == "unlock":
+            if pilot.app.screen.id == "unlock" and pilot.app.screen.query("#passphrase"):
                 break
         pilot.app.screen.query_one("#passphrase").value = "secret"  # shown as dots
         await pilot.pause()

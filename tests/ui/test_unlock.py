@@ -47,6 +47,10 @@ async def _until(pilot: Pilot[object], condition: object, timeout: float = 20.0)
     assert condition(), "timed out"  # type: ignore[operator]
 
 
+def _shown(app: BilanApp) -> bool:
+    return isinstance(app.screen, UnlockScreen) and bool(app.screen.query("#unlock-message"))
+
+
 def _message(app: BilanApp) -> str:
     return str(app.screen.query_one("#unlock-message", Static).render())
 
@@ -61,7 +65,7 @@ async def _type(pilot: Pilot[object], text: str) -> None:
 async def test_a_wrong_passphrase_gets_another_try_then_the_data_shows(encrypted: Path) -> None:
     app = make_app(encrypted, shipped_pack())
     async with app.run_test(size=(100, 30)) as pilot:
-        await _until(pilot, lambda: isinstance(app.screen, UnlockScreen))
+        await _until(pilot, lambda: _shown(app))
         assert app.session is None
         behind = " ".join(str(w.render()) for w in app.screen_stack[0].query(Static))
         assert NAME not in behind  # the outline only, no data
@@ -81,7 +85,7 @@ async def test_three_wrong_tries_close_the_app_and_change_nothing(encrypted: Pat
     before = encrypted.read_bytes()
     app = make_app(encrypted, shipped_pack())
     async with app.run_test(size=(100, 30)) as pilot:
-        await _until(pilot, lambda: isinstance(app.screen, UnlockScreen))
+        await _until(pilot, lambda: _shown(app))
         for left in (2, 1):
             await _type(pilot, f"wrong {left}")
             await _until(pilot, lambda left=left: f"Tries left: {left}" in _message(app))
@@ -95,7 +99,7 @@ async def test_three_wrong_tries_close_the_app_and_change_nothing(encrypted: Pat
 async def test_leaving_the_unlock_screen_opens_nothing(encrypted: Path) -> None:
     app = make_app(encrypted, shipped_pack())
     async with app.run_test(size=(100, 30)) as pilot:
-        await _until(pilot, lambda: isinstance(app.screen, UnlockScreen))
+        await _until(pilot, lambda: _shown(app))
         await pilot.press("escape")
         await _until(pilot, lambda: app.open_error is not None)
     assert app.open_error is not None and "passphrase is needed" in app.open_error
