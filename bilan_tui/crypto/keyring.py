@@ -12,6 +12,8 @@ from __future__ import annotations
 from pathlib import Path
 
 _KEYS: dict[Path, bytes] = {}
+_VERIFIED: set[tuple[Path, bytes]] = set()
+"""Files already seen to open with a key: later connections skip the trial open."""
 
 
 def _normal(path: Path) -> Path:
@@ -27,6 +29,7 @@ def forget(workbook: Path | None = None) -> None:
     """Drop one workbook's key, or every key."""
     if workbook is None:
         _KEYS.clear()
+        _VERIFIED.clear()
     else:
         _KEYS.pop(_normal(workbook), None)
 
@@ -45,3 +48,13 @@ def candidate_keys(path: Path) -> list[bytes]:
     own = key_of(path)
     others = [key for key in _KEYS.values() if key != own]
     return ([own] if own is not None else []) + others
+
+
+def verified(path: Path, data_key: bytes) -> bool:
+    """Whether ``data_key`` was already seen to open ``path`` in this process."""
+    return (_normal(path), data_key) in _VERIFIED
+
+
+def mark_verified(path: Path, data_key: bytes) -> None:
+    """Note that ``data_key`` opens ``path``."""
+    _VERIFIED.add((_normal(path), data_key))

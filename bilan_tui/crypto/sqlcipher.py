@@ -105,8 +105,12 @@ def file_key(path: Path) -> bytes | None:
         return None
     from bilan_tui.store.files import read_only_uri
 
+    own = keyring.key_of(path)
+    if own is not None and keyring.verified(path, own):
+        return own  # seen to open this file already: no trial open on every connection
     for data_key in keyring.candidate_keys(path):
         if opens_with(read_only_uri(path), data_key, uri=True):
+            keyring.mark_verified(path, data_key)
             return data_key
     return None
 

@@ -111,3 +111,12 @@ def test_a_plain_workbook_is_not_asked_for(tmp_path: Path) -> None:
     path = tmp_path / "plain.sqlite"
     WorkbookSession.open(path, shipped_pack(), language="en", create=True).close()
     assert not needs_unlock(path)
+
+
+def test_the_help_says_how_encryption_works_and_what_it_does_not_protect() -> None:
+    from bilan_tui.ui.screens.help import help_text
+
+    text = help_text("/somewhere/default.sqlite")
+    assert "## Encryption" in text
+    assert "argon2id" in text and "Nobody can recover a forgotten passphrase" in text
+    assert "someone using your computer while the workbook is open" in text and "malware" in text
