@@ -117,6 +117,7 @@ def run_list_backups(context: CommandContext, ask: Ask | None, out: TextIO) -> i
     from bilan_tui.cli.recovery import choose_backup, list_backups, newest_first
 
     path = context.workbook_path()
+    context.unlock()  # an encrypted workbook's backups are read with its key
     backups = newest_first(path)
     if not backups:
         print(_("There is no backup of the workbook {name} yet.").format(name=path.stem), file=out)

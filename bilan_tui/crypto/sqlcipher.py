@@ -36,6 +36,11 @@ def database_errors() -> tuple[type[BaseException], ...]:
     return (sqlite3.Error, _module().Error)
 
 
+def damage_errors() -> tuple[type[BaseException], ...]:
+    """Both drivers' ``DatabaseError`` (what SQLite raises for a file it cannot read)."""
+    return (sqlite3.DatabaseError, _module().DatabaseError)
+
+
 def operational_errors() -> tuple[type[BaseException], ...]:
     """Both drivers' ``OperationalError`` (locked, I/O, disk full)."""
     return (sqlite3.OperationalError, _module().OperationalError)

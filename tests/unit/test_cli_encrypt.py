@@ -16,6 +16,7 @@ import pytest
 from bilan_tui.cli import main, unlock
 from bilan_tui.crypto import keyfile, keyring, migrate
 from bilan_tui.crypto.errors import KeyFileError
+from bilan_tui.store.backup import rolling_backups
 
 PASS = "my secret phrase"
 MARKER = "Zanzibarite"
@@ -187,3 +188,21 @@ def test_wipe_text_says_which_kind_of_workbook_it_was(encrypted: Path) -> None:
     keyfile.key_copy_path(encrypted).unlink()
     plain = " ".join(describe_targets(encrypted, wipe_targets(encrypted)))
     assert "since the workbook is not encrypted" in plain
+
+
+def test_backups_of_an_encrypted_workbook_are_listed_and_restored_encrypted(
+    encrypted: Path, data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pass_file = str(secret(tmp_path))
+    assert log_hours(secret(tmp_path)) == 0  # closing backs up: two lines of hours
+    capsys.readouterr()
+    assert bilan("restore", "--passphrase-file", pass_file) == 0
+    listing = capsys.readouterr().out
+    assert "2 lines of hours" in listing and "1 line of hours" in listing
+    oldest = rolling_backups(encrypted)[0]
+    assert bilan("restore", str(oldest), "--passphrase-file", pass_file) == 0
+    assert migrate.is_encrypted(encrypted)
+    capsys.readouterr()
+    assert bilan("hours", "--json", "--passphrase-file", pass_file) == 0
+    assert '"accompagnement_hours": 1.5' in capsys.readouterr().out
+    assert not any(MARKER.encode() in p.read_bytes() for p in data_dir.rglob("*") if p.is_file())
