@@ -93,6 +93,13 @@ def run_encrypt(context: CommandContext) -> int:
         if converted:
             print(_("{count} backups were encrypted too.").format(count=converted))
         return 0
+    if path.exists() and migrate.is_encrypted(path):  # not SQLite, and no key file beside it
+        raise UsageError(
+            _(
+                "the workbook {name} is not a plain SQLite file and has no key file: "
+                "nothing was changed"
+            ).format(name=path.stem)
+        )
     print(how_it_works())
     passphrase = new_passphrase(context.passphrase_file)
     if not path.exists():

@@ -34,7 +34,7 @@ from bilan_tui.store.errors import WorkbookBusy, WorkbookDamaged
 from bilan_tui.store.files import create_private_file, sync_dir
 
 from . import keyfile, sqlcipher
-from .errors import WrongPassphrase
+from .errors import KeyFileError, WrongPassphrase
 
 TEMP_SUFFIX = ".crypt-new"
 _COMPANIONS = ("-journal", "-wal", "-shm")
@@ -144,7 +144,7 @@ def convert_file(path: Path, source_key: bytes | None, dest_key: bytes | None) -
     if open_elsewhere(path):
         raise WorkbookBusy(path)
     dest = temp_path(path)
-    _discard(dest)
+    _discard(path)  # what a run killed while building the copy left
     create_private_file(dest)
     try:
         connection = _open_source(path, source_key)
@@ -220,10 +220,12 @@ def encrypt_workbook(workbook: Path, passphrase: str) -> bytes:
                 raise
         except Exception:  # noqa: BLE001 - a damaged leftover key is replaced
             data_key = None
+    if is_encrypted(workbook):
+        if data_key is None:  # an encrypted file whose key files are gone
+            raise KeyFileError(keyfile.key_path(workbook), _("it is missing"))
+        return data_key
     if data_key is None:
         data_key = keyfile.new_data_key()
-    if is_encrypted(workbook):
-        return data_key
     keyfile.store_key(workbook, data_key, passphrase)  # flushed before the file needs it
     convert_file(workbook, None, data_key)
     finish_backups(workbook, data_key, None)

@@ -206,3 +206,15 @@ def test_backups_of_an_encrypted_workbook_are_listed_and_restored_encrypted(
     assert bilan("hours", "--json", "--passphrase-file", pass_file) == 0
     assert '"accompagnement_hours": 1.5' in capsys.readouterr().out
     assert not any(MARKER.encode() in p.read_bytes() for p in data_dir.rglob("*") if p.is_file())
+
+
+def test_encrypt_refuses_a_file_it_cannot_read_without_touching_it(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = workbook(data_dir)
+    path.parent.mkdir(parents=True)
+    path.write_bytes(b"\x8f" * 8192)  # an encrypted file whose key files were lost, or damage
+    before = snapshot(data_dir)
+    assert bilan("encrypt", "--passphrase-file", str(secret(tmp_path))) == 2
+    assert "has no key file" in capsys.readouterr().err
+    assert snapshot(data_dir) == before

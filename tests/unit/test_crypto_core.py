@@ -173,3 +173,14 @@ def test_a_key_left_by_an_interrupted_run_is_reused(tmp_path: Path) -> None:
     keyring.remember(path, data_key)
     with open_workbook(path, create=False) as workbook:
         assert workbook.exercise_answers("bilan", "demande").values
+
+
+def test_a_copy_left_by_a_killed_conversion_is_replaced(tmp_path: Path) -> None:
+    path = _workbook(tmp_path)
+    stale = migrate.temp_path(path)
+    stale.write_bytes(path.read_bytes())  # a kill after the export, before the swap
+    data_key = migrate.encrypt_workbook(path, PASS)
+    assert not stale.exists()
+    keyring.remember(path, data_key)
+    with open_workbook(path, create=False) as workbook:
+        assert workbook.exercise_answers("bilan", "demande").values
