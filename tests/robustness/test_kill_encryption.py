@@ -50,6 +50,11 @@ def test_killed_conversions_leave_one_readable_workbook(tmp_path: Path) -> None:
         )
         workbook.rolling_backup(force=True)
         workbook.rolling_backup(force=True)
+    started = time.perf_counter()  # one round trip here sets how long the kills wait
+    keyring.remember(path, migrate.encrypt_workbook(path, PASS))
+    migrate.decrypt_workbook(path, keyfile.unlock(path, PASS))
+    keyring.forget()
+    cycle = time.perf_counter() - started
     multiprocessing.set_forkserver_preload(["bilan_tui.store.repository", "bilan_tui.crypto"])
     context = multiprocessing.get_context("forkserver")
     rng = random.Random(20261205)
@@ -61,7 +66,7 @@ def test_killed_conversions_leave_one_readable_workbook(tmp_path: Path) -> None:
         child.start()
         sender.close()
         assert receiver.poll(30) and receiver.recv_bytes() == b"open"
-        time.sleep(rng.uniform(0.0, 1.5))
+        time.sleep(rng.uniform(0.0, 1.5 * cycle))
         child.kill()
         child.join(timeout=30)
         assert child.exitcode == -signal.SIGKILL, "the child stopped before it was killed"

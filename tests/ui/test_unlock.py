@@ -120,3 +120,12 @@ def test_the_help_says_how_encryption_works_and_what_it_does_not_protect() -> No
     assert "## Encryption" in text
     assert "argon2id" in text and "Nobody can recover a forgotten passphrase" in text
     assert "someone using your computer while the workbook is open" in text and "malware" in text
+
+
+async def test_quitting_from_the_unlock_screen_does_not_hang(encrypted: Path) -> None:
+    app = make_app(encrypted, shipped_pack())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await _until(pilot, lambda: _shown(app))
+        await pilot.press("ctrl+q")
+        await pilot.pause(0.3)
+    assert app.session is None

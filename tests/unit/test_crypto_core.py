@@ -184,3 +184,16 @@ def test_a_copy_left_by_a_killed_conversion_is_replaced(tmp_path: Path) -> None:
     keyring.remember(path, data_key)
     with open_workbook(path, create=False) as workbook:
         assert workbook.exercise_answers("bilan", "demande").values
+
+
+def test_the_encryption_core_is_headless() -> None:
+    code = (
+        "import sys\n"
+        "import bilan_tui.crypto.migrate, bilan_tui.crypto.keyfile, bilan_tui.cli.encrypt\n"
+        "import bilan_tui.cli.unlock, bilan_tui.store.inspection\n"
+        "print('\\n'.join(sys.modules))\n"
+    )
+    loaded = set(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                                check=True).stdout.split())  # fmt: skip
+    assert not any(name == "textual" or name.startswith("textual.") for name in loaded)
+    assert "sqlcipher3" not in loaded  # a plain workbook never pays for it
