@@ -61,5 +61,7 @@ def open_welcome(app: BilanApp, *, first: bool = False) -> None:
         app.refresh_dashboard()
         if answers is not None and answers.language != language():
             app.switch_language()
+        elif answers is not None and answers.encrypt:
+            app.offer_encryption()
 
     app.push_screen(screen, answered)

@@ -78,3 +78,46 @@ async def test_the_workbook_is_encrypted_from_the_palette_and_work_goes_on(
     assert app.session is not None
     app.session.close()
     assert _found(workbook.parent) == []
+
+
+async def test_the_welcome_of_a_new_workbook_offers_encryption(tmp_path: Path) -> None:
+    from textual.widgets import Checkbox
+
+    from bilan_tui.session import WorkbookSession
+    from bilan_tui.ui.app import BilanApp
+    from bilan_tui.ui.screens.welcome import WelcomeScreen
+
+    workbook = tmp_path / "workbooks" / "default.sqlite"
+    pack = shipped_pack()
+
+    def open_session() -> WorkbookSession:
+        return WorkbookSession.open(workbook, pack, language="en", create=True)
+
+    app = BilanApp(pack, open_session, data_location=str(workbook), welcome=True)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await _until(
+            pilot,
+            lambda: (
+                isinstance(app.screen, WelcomeScreen) and bool(app.screen.query("#welcome-encrypt"))
+            ),
+        )
+        welcome = app.screen
+        assert "Nobody can recover a forgotten passphrase" in " ".join(
+            str(w.render()) for w in welcome.query(Static)
+        )
+        welcome.query_one("#welcome-encrypt", Checkbox).value = True
+        welcome.query_one("#welcome-name", Input).value = "Nadia"
+        await pilot.click("#welcome-save")
+        await _until(
+            pilot,
+            lambda: isinstance(app.screen, EncryptScreen) and bool(app.screen.query("#encrypt-ok")),
+        )
+        screen = app.screen
+        screen.query_one("#encrypt-first", Input).value = PASS
+        screen.query_one("#encrypt-second", Input).value = PASS
+        await pilot.click("#encrypt-ok")
+        await _until(pilot, lambda: app.session is not None and migrate.is_encrypted(workbook))
+        assert app.session is not None and app.session.display_name() == "Nadia"
+        await pilot.press("ctrl+q")
+    assert app.session is not None
+    app.session.close()
