@@ -420,11 +420,11 @@ class BilanApp(App[int]):
         )
         yield SystemCommand(_("Quit"), _("Save and quit"), self.action_quit)
 
-    def offer_encryption(self) -> None:
+    def offer_encryption(self, after: Callable[[], None] | None = None) -> None:
         """Encrypt the workbook with a passphrase (see ``ui/encrypt_flow.py``)."""
         from bilan_tui.ui.encrypt_flow import offer_encryption
 
-        offer_encryption(self)
+        offer_encryption(self, after)
 
     def reopen_session(self) -> WorkbookSession:
         """Open the workbook again with the app's opener (from a worker thread)."""

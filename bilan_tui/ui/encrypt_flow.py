@@ -8,6 +8,7 @@ opened again as it was, and one line says why.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from bilan_tui.i18n import _
@@ -17,8 +18,15 @@ if TYPE_CHECKING:
     from bilan_tui.ui.app import BilanApp
 
 
-def offer_encryption(app: BilanApp) -> None:
-    """Ask for a passphrase, then encrypt; says so if the workbook already is."""
+def offer_encryption(app: BilanApp, after: Callable[[], None] | None = None) -> None:
+    """Ask for a passphrase, then encrypt; says so if the workbook already is.
+
+    Args:
+        app: The app, its session open.
+        after: Called once it is over, whatever the outcome (the welcome's
+            answers are stored then, in the encrypted workbook).
+    """
+    then = after or (lambda: None)
     from bilan_tui.crypto.migrate import is_encrypted
     from bilan_tui.ui.screens.encrypt import EncryptScreen
 
@@ -28,18 +36,22 @@ def offer_encryption(app: BilanApp) -> None:
         return
     if is_encrypted(session.path):
         app.notify(_("This workbook is already encrypted."), timeout=4)
+        then()
         return
 
     def chosen(passphrase: str | None) -> None:
-        if passphrase is not None:
-            _encrypt(app, passphrase)
+        if passphrase is None:
+            then()
+        else:
+            _encrypt(app, passphrase, then)
 
     app.push_screen(EncryptScreen(), chosen)
 
 
-def _encrypt(app: BilanApp, passphrase: str) -> None:
+def _encrypt(app: BilanApp, passphrase: str, then: Callable[[], None]) -> None:
     session = app.session
     if session is None or not app.save_everything():
+        then()
         return
     while len(app.screen_stack) > 1:
         app.pop_screen()
@@ -59,13 +71,16 @@ def _encrypt(app: BilanApp, passphrase: str) -> None:
 
             failure = WorkbookSession.describe_error(error)
         reopened = app.reopen_session()
-        app.call_from_thread(_done, app, reopened, failure)
+        app.call_from_thread(_done, app, reopened, failure, then)
 
     app.run_worker(work, thread=True, group="encrypt", exit_on_error=False)
 
 
-def _done(app: BilanApp, session: WorkbookSession, failure: str | None) -> None:
+def _done(
+    app: BilanApp, session: WorkbookSession, failure: str | None, then: Callable[[], None]
+) -> None:
     app.use_session(session)
+    then()
     if failure is not None:
         app.notify(
             _("The workbook was not encrypted: {reason}").format(reason=failure),

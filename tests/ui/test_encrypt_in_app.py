@@ -107,7 +107,7 @@ async def test_the_welcome_of_a_new_workbook_offers_encryption(tmp_path: Path) -
         )
         welcome.query_one("#welcome-encrypt", Checkbox).value = True
         welcome.query_one("#welcome-name", Input).value = "Nadia"
-        await pilot.click("#welcome-save")
+        await pilot.press("ctrl+s")
         await _until(
             pilot,
             lambda: isinstance(app.screen, EncryptScreen) and bool(app.screen.query("#encrypt-ok")),
@@ -118,6 +118,10 @@ async def test_the_welcome_of_a_new_workbook_offers_encryption(tmp_path: Path) -
         await pilot.click("#encrypt-ok")
         await _until(pilot, lambda: app.session is not None and migrate.is_encrypted(workbook))
         assert app.session is not None and app.session.display_name() == "Nadia"
+        # her name was written after the encryption: no plain trace of it
+        assert not any(
+            b"Nadia" in p.read_bytes() for p in workbook.parent.rglob("*") if p.is_file()
+        )
         await pilot.press("ctrl+q")
     assert app.session is not None
     app.session.close()
