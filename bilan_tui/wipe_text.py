@@ -5,8 +5,8 @@ erases later, a copy-on-write file system (Btrfs, ZFS, APFS) or a snapshot
 keeps the old blocks, and a backup of the whole computer keeps its own copy.
 The wipe overwrites what it can (``store.wipe``); this text says what that
 does and does not reach, rather than promising that nothing can be
-recovered. Once workbooks can be encrypted (DESIGN §14), destroying the key
-will make such traces unreadable, and this text must say so.
+recovered. For an encrypted workbook (DESIGN §14) destroying the key first
+makes such traces unreadable, and the text says which of the two she had.
 """
 
 from __future__ import annotations
@@ -14,8 +14,15 @@ from __future__ import annotations
 from bilan_tui.i18n import _
 
 
-def what_deletion_does() -> str:
-    """The order, the overwriting, and its limits."""
+def what_deletion_does(encrypted: bool = False) -> str:
+    """The order, the overwriting, and its limits; ``encrypted``: the key goes first."""
+    if encrypted:
+        return _(
+            "This workbook is encrypted: its key file is destroyed first, which makes the "
+            "workbook and every backup unreadable at once, even where traces remain on the disk "
+            "(an SSD, a copy-on-write file system, a backup of the whole computer). Then the "
+            "backups and the workbook are overwritten with zeros and deleted."
+        )
     return _(
         "The backups go first, then the workbook; each file is overwritten with zeros, where "
         "the system allows it, then deleted. On an SSD, a copy-on-write file system (Btrfs, "

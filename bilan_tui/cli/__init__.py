@@ -34,6 +34,7 @@ COMMANDS: tuple[str, ...] = (
     "demo",
     "export",
     "metiers",
+    "encrypt",
 )
 """Sub-command modules of ``bilan_tui.cli``; add one line per new command."""
 
@@ -64,6 +65,12 @@ def _common_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
         choices=["fr", "en"],
         default=default,
         help=_("language of the interface and exports (default: French)"),
+    )
+    parser.add_argument(
+        "--passphrase-file",
+        metavar="FILE",
+        default=default,
+        help=_("read an encrypted workbook's passphrase from the first line of FILE (scripts)"),
     )
     parser.add_argument(
         "--debug",
@@ -112,7 +119,12 @@ def _early_language(argv: Sequence[str]) -> str:
     return resolve_language(requested)
 
 
-_VALUE_OPTIONS = {"--data-dir": "data_dir", "--workbook": "workbook", "--lang": "lang"}
+_VALUE_OPTIONS = {
+    "--data-dir": "data_dir",
+    "--workbook": "workbook",
+    "--lang": "lang",
+    "--passphrase-file": "passphrase_file",
+}
 """The global options that take a value, and where ``argparse`` puts it."""
 
 
@@ -131,6 +143,7 @@ def _interface_args(argv: Sequence[str]) -> SimpleNamespace | None:
         "data_dir": None,
         "workbook": None,
         "lang": None,
+        "passphrase_file": None,
         "debug": False,
         "command": None,
     }

@@ -97,6 +97,7 @@ def run_backup(context: CommandContext, output: Path | None) -> int:
 
     path = context.workbook_path()
     dest = _destination(output, path) if output is not None else None
+    context.unlock()
     with open_workbook(path, create=False) as workbook:
         if dest is None:
             written = workbook.rolling_backup(force=True)
@@ -116,6 +117,7 @@ def run_list_backups(context: CommandContext, ask: Ask | None, out: TextIO) -> i
     from bilan_tui.cli.recovery import choose_backup, list_backups, newest_first
 
     path = context.workbook_path()
+    context.unlock()  # an encrypted workbook's backups are read with its key
     backups = newest_first(path)
     if not backups:
         print(_("There is no backup of the workbook {name} yet.").format(name=path.stem), file=out)
@@ -147,6 +149,7 @@ def run_restore(
     from bilan_tui.store.restore import SameFile, check_backup, restore_workbook
 
     path = context.workbook_path()
+    context.unlock()
     try:
         if source.exists() and path.exists() and source.resolve() == path.resolve():
             raise SameFile(source)

@@ -60,6 +60,8 @@ class CommandContext:
     requested_language: str | None
     debug: bool
     language: str = "fr"
+    passphrase_file: Path | None = None
+    """``--passphrase-file``: where an encrypted workbook's passphrase is read (scripts)."""
     _library: tuple[Pack, Pack] | None = field(default=None, init=False, repr=False)
 
     @classmethod
@@ -71,6 +73,7 @@ class CommandContext:
             workbook=default_workbook if workbook is None else workbook,
             requested_language=getattr(args, "lang", None),
             debug=bool(getattr(args, "debug", False)),
+            passphrase_file=_optional_path(getattr(args, "passphrase_file", None)),
         )
 
     def workbook_path(self) -> Path:
@@ -149,6 +152,7 @@ class CommandContext:
         """
         from bilan_tui.session import WorkbookSession
 
+        self.unlock()
         session = WorkbookSession.open(
             self.workbook_path(),
             self.pack(),
@@ -159,6 +163,16 @@ class CommandContext:
         session.data_dir = self.data_dir
         return session
 
+    def unlock(self) -> None:
+        """Ask for an encrypted workbook's passphrase (or read ``--passphrase-file``) once.
+
+        Raises:
+            UsageError: A wrong passphrase, or nobody to ask (nothing opened).
+        """
+        from bilan_tui.cli.unlock import unlock_if_encrypted
+
+        unlock_if_encrypted(self.workbook_path(), self.passphrase_file)
+
     def describe_error(self, error: BaseException) -> str:
         """One readable line for a failure."""
         from bilan_tui.cli.recovery import backup_hint, is_unreadable
@@ -168,3 +182,7 @@ class CommandContext:
         if is_unreadable(error):
             message += "\n" + backup_hint(self.workbook_path())
         return message
+
+
+def _optional_path(value: object) -> Path | None:
+    return None if value is None else Path(str(value))

@@ -93,7 +93,9 @@ def check_before_opening(workbook: Path) -> Exception | None:
     try:
         inspect_header(workbook)
     except WorkbookError as error:
-        return error
+        from bilan_tui.crypto.errors import WorkbookLocked
+
+        return None if isinstance(error, WorkbookLocked) else error  # unlocked in the app
     return None
 
 

@@ -63,6 +63,8 @@ def run_tui(context: CommandContext) -> int:
         if not (sys.stdin.isatty() and sys.stdout.isatty()):
             print("bilan: " + needs_a_terminal(), file=sys.stderr)
             return 2
+        if context.passphrase_file is not None:
+            context.unlock()  # else the unlock screen asks
         while True:
             failures: list[BaseException] = []
             app, status = _run_interface(context, pack, path, failures)
@@ -77,7 +79,7 @@ def run_tui(context: CommandContext) -> int:
             if app.crash is not None:
                 break
             print(f"bilan: {app.open_error}", file=sys.stderr)
-            return 1
+            return 2 if refused_passphrase(failures) else 1
     if app.crash is None and app.switch_language_to is not None:
         restart_in(context, app.switch_language_to)
     if app.crash is not None:
@@ -149,15 +151,22 @@ def damage_behind(path: Path, failure: BaseException | None) -> BaseException | 
     return None
 
 
+def refused_passphrase(failures: list[BaseException]) -> bool:
+    """Whether the workbook stayed locked: a wrong passphrase, or none given (exit 2)."""
+    from bilan_tui.crypto.errors import WorkbookLocked, WrongPassphrase
+
+    return any(isinstance(failure, WorkbookLocked | WrongPassphrase) for failure in failures)
+
+
 def _from_sqlite(error: BaseException) -> bool:
     """Whether SQLite raised ``error`` or the error it wraps (SQLAlchemy's, the store's)."""
-    import sqlite3
+    from bilan_tui.crypto.sqlcipher import damage_errors
 
     seen: BaseException | None = error
     for _depth in range(5):
         if seen is None:
             return False
-        if isinstance(seen, sqlite3.DatabaseError):
+        if isinstance(seen, damage_errors()):
             return True
         seen = seen.__cause__ or seen.__context__
     return False

@@ -56,7 +56,7 @@ def describe_targets(workbook: Path, targets: list[Path]) -> list[str]:
     lines = [_("This will permanently delete the workbook {name}:").format(name=workbook.stem)]
     lines.extend(f"  {path}" for path in targets)
     lines.append(backups_hold_cleared_answers(MOST_KEPT))
-    lines.append(what_deletion_does())
+    lines.append(what_deletion_does(encrypted=is_encrypted_workbook(workbook)))
     lines.append(
         _(
             "Export your synthesis first if you want to keep it (bilan export): "
@@ -65,6 +65,13 @@ def describe_targets(workbook: Path, targets: list[Path]) -> list[str]:
     )
     lines.append(_("Copies you made yourself (bilan backup --output, exports) are not touched."))
     return lines
+
+
+def is_encrypted_workbook(workbook: Path) -> bool:
+    """Whether a wipe of ``workbook`` is a crypto-erase (it has key files)."""
+    from bilan_tui.crypto.keyfile import existing_key_files
+
+    return bool(existing_key_files(workbook))
 
 
 def run_wipe(
@@ -96,8 +103,14 @@ def run_wipe(
         if answer.strip() != workbook.stem:
             print(_("Nothing was deleted."), file=out)
             return 1
+    encrypted = is_encrypted_workbook(workbook)
     with acquire_lock(workbook), hold_for_replacing(workbook):
         removed = wipe_workbook(workbook)
+    if encrypted:
+        print(
+            _("The key file was destroyed first: what may remain on the disk cannot be read."),
+            file=out,
+        )
     print(_("Removed:"), file=out)
     for path in removed:
         print(f"  {path}", file=out)

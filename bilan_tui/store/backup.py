@@ -30,6 +30,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import NamedTuple
 
+from bilan_tui.crypto.sqlcipher import connect_like, database_errors
 from bilan_tui.i18n import _
 
 from .contents import Contents, read_contents
@@ -97,8 +98,12 @@ def _publish(temp: Path, dest: Path) -> None:
         os.rename(temp, dest)
 
 
-def backup_to(source: sqlite3.Connection, dest: Path) -> Path:
+def backup_to(source: sqlite3.Connection, dest: Path, key: bytes | None = None) -> Path:
     """Copy the database behind ``source`` into a new ``0600`` file, atomically.
+
+    ``key``: the workbook's data key if it is encrypted; the copy is then
+    encrypted with the same key (``bilan_tui.crypto``), so destroying the
+    key file makes every backup unreadable too.
 
     Raises:
         FileExistsError: ``dest`` exists; a backup never overwrites a file.
@@ -110,7 +115,7 @@ def backup_to(source: sqlite3.Connection, dest: Path) -> Path:
     _discard(temp)  # left by a killed process that had this process id
     create_private_file(temp)
     try:
-        target = sqlite3.connect(str(temp), isolation_level=None)
+        target = connect_like(temp, key, isolation_level=None)
         try:
             # No journal while copying: the file is thrown away if anything
             # fails, so there is nothing to roll back, and nothing left beside it.
@@ -184,7 +189,7 @@ def check_backup_file(path: Path) -> Contents:
         raise NotAWorkbook(path, _("it holds no workbook"))
     try:
         return read_contents(path)
-    except sqlite3.Error as error:
+    except database_errors() as error:
         raise WorkbookDamaged(path, _("SQLite reports: {error}").format(error=error)) from None
 
 
@@ -336,6 +341,7 @@ def rolling_backup(
     *,
     force: bool = False,
     moment: datetime.datetime | None = None,
+    key: bytes | None = None,
 ) -> Path | None:
     """Take today's backup unless there is one, then prune (see :func:`kept`).
 
@@ -345,6 +351,7 @@ def rolling_backup(
         force: Take one even if today already has one (before a migration,
             a restore, or when a session that changed something closes).
         moment: The local time to name it by (tests pass one).
+        key: The workbook's data key if it is encrypted (see :func:`backup_to`).
 
     Returns:
         The new backup, or None if today's already existed.
@@ -359,7 +366,7 @@ def rolling_backup(
     while dest.exists():
         counter += 1
         dest = folder / f"{workbook.stem}-{stamp}-{counter}.sqlite"
-    backup_to(source, dest)
+    backup_to(source, dest, key)
     prune(workbook)
     return dest
 

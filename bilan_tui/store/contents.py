@@ -18,7 +18,6 @@ from bilan_tui.domain.answers import POSITION, is_empty
 
 from .codec import from_json
 from .fast_reads import EMPTY_JSON, answered_exercises
-from .files import read_only_uri
 
 _ANSWER_VALUES = (
     "SELECT value FROM answer WHERE field_id != ? "
@@ -68,7 +67,9 @@ def read_contents(path: Path) -> Contents:
     Raises:
         sqlite3.Error: The file cannot be read as a workbook of this schema.
     """
-    connection = sqlite3.connect(read_only_uri(path), uri=True)
+    from bilan_tui.crypto.sqlcipher import connect_read_only
+
+    connection = connect_read_only(path)
     try:
         connection.execute("BEGIN")
         return count_contents(connection)

@@ -65,17 +65,44 @@ def _on_begin(connection: Connection) -> None:
     connection.exec_driver_sql(f"BEGIN {mode}")
 
 
-def make_engine(path: Path, *, read_only: bool = False) -> Engine:
+def make_engine(path: Path, key: bytes | None = None, *, read_only: bool = False) -> Engine:
     """An engine on an existing file, with our PRAGMAs and BEGIN handling.
 
     ``NullPool`` because the ``Database`` keeps its single connection for the
-    life of the process; closing it really closes the file.
+    life of the process; closing it really closes the file. With ``key`` the
+    file is an SQLCipher database (``bilan_tui.crypto``): the driver is
+    ``sqlcipher3``, given to SQLAlchemy as its DB-API module so that its
+    errors are translated like the standard driver's.
 
     Args:
         path: The database file.
+        key: The data key of an encrypted workbook, else ``None``.
         read_only: Open it read-only (``files.read_only_uri``): the file or
             its folder cannot be written, and reading must still work.
     """
+    if key is not None:
+        from bilan_tui.crypto import sqlcipher
+
+        def cipher_connect() -> Any:
+            if read_only:
+                return sqlcipher.connect(
+                    read_only_uri(path),
+                    key,
+                    uri=True,
+                    check_same_thread=False,
+                    isolation_level=None,
+                )
+            return sqlcipher.connect(str(path), key, check_same_thread=False, isolation_level=None)
+
+        engine = create_engine(
+            "sqlite://",
+            creator=cipher_connect,
+            poolclass=NullPool,
+            module=sqlcipher.cipher_module(),
+        )
+        event.listen(engine, "connect", _on_connect)
+        event.listen(engine, "begin", _on_begin)
+        return engine
 
     def connect() -> sqlite3.Connection:
         if read_only:
@@ -120,9 +147,13 @@ class Database:
     """
 
     def __init__(self, path: Path, *, read_only: bool = False) -> None:
+        from bilan_tui.crypto.sqlcipher import database_key
+
         self.path = path
         self.read_only = read_only
-        self._engine = make_engine(path, read_only=read_only)
+        self.key = database_key(path)
+        """The data key of an encrypted workbook (``bilan_tui.crypto``), else None."""
+        self._engine = make_engine(path, self.key, read_only=read_only)
         with _translated(path):
             self._connection: Connection | None = self._engine.connect()
         self._lock = threading.RLock()
@@ -181,9 +212,12 @@ class Database:
     def raw(self) -> sqlite3.Connection:
         """The sqlite3 connection, for the backup API (call under ``locked()``)."""
         driver = self.connection.connection.driver_connection
-        if not isinstance(driver, sqlite3.Connection):
+        if isinstance(driver, sqlite3.Connection):
+            return driver
+        if self.key is None or driver is None:
             raise RuntimeError("unexpected database driver")
-        return driver
+        cipher: sqlite3.Connection = driver  # sqlcipher3: the same API, its own classes
+        return cipher
 
     @contextmanager
     def locked(self) -> Iterator[None]:

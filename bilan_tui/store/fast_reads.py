@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from contextlib import closing, contextmanager
 from typing import TYPE_CHECKING
 
+from bilan_tui.crypto.sqlcipher import operational_errors
 from bilan_tui.domain.answers import POSITION, is_empty
 from bilan_tui.domain.ledger_summary import SINGLE_DAY_LIMIT_MINUTES, LedgerTotals
 from bilan_tui.domain.model import PHASE_IDS
@@ -214,5 +215,5 @@ def raw_read(database: Database) -> Iterator[sqlite3.Connection]:
     with database.read():
         try:
             yield database.raw()
-        except sqlite3.OperationalError as exc:
+        except operational_errors() as exc:
             raise from_sqlite(database.path, exc) from exc

@@ -9,15 +9,14 @@ only: ``bilan restore`` and ``bilan status`` use it too.
 
 from __future__ import annotations
 
-import sqlite3
 import struct
 from pathlib import Path
 from typing import NamedTuple
 
+from bilan_tui.crypto.sqlcipher import database_errors
 from bilan_tui.i18n import _
 
 from .errors import NotAWorkbook, WorkbookDamaged, WorkbookTooNew, from_sqlite
-from .files import read_only_uri
 
 APPLICATION_ID = 0x42494C41
 """``PRAGMA application_id`` of every workbook: "BILA" in ASCII."""
@@ -54,6 +53,16 @@ class Inspection(NamedTuple):
     blank: bool
 
 
+ENCRYPTED_HEADER = Header(
+    page_size=4096, change_counter=0, page_count=0, user_version=0, application_id=0, valid_for=1
+)
+"""What is known of an encrypted file (``bilan_tui.crypto``) without decrypting it.
+
+SQLCipher's pages are 4096 bytes; the rest is read through SQLite, keyed.
+``valid_for`` differs from ``change_counter`` so the page count is not trusted.
+"""
+
+
 def read_header(path: Path) -> Header:
     """Parse the 100-byte header, refusing anything that is not SQLite.
 
@@ -67,6 +76,11 @@ def read_header(path: Path) -> Header:
         data = handle.read(HEADER_SIZE)
     if not data:
         raise WorkbookDamaged(path, _("the file is empty"))
+    if len(data) == HEADER_SIZE and not data.startswith(MAGIC):
+        from bilan_tui.crypto.sqlcipher import database_key
+
+        if database_key(path) is not None:  # raises WorkbookLocked before its passphrase
+            return ENCRYPTED_HEADER
     if len(data) < HEADER_SIZE or not data.startswith(MAGIC):
         raise WorkbookDamaged(path, _("it is not an SQLite database (its header is missing)"))
     (raw_page_size,) = struct.unpack_from(">H", data, 16)
@@ -106,7 +120,9 @@ def _query(path: Path, integrity: bool) -> tuple[str, int, int, int]:
     The pragmas are read through SQLite rather than from the header because a
     committed migration may still sit in the ``-wal`` file.
     """
-    connection = sqlite3.connect(read_only_uri(path), uri=True)
+    from bilan_tui.crypto.sqlcipher import connect_read_only
+
+    connection = connect_read_only(path)
     try:
         connection.execute("PRAGMA busy_timeout = 5000")
         verdict = "ok"
@@ -183,7 +199,7 @@ def _checked_query(path: Path, integrity: bool) -> tuple[int, int, int]:
     """The live application id, user version and table count; damage refused."""
     try:
         verdict, application_id, user_version, tables = _query(path, integrity)
-    except sqlite3.DatabaseError as exc:
+    except database_errors() as exc:
         # A full or read-only disk is not damage: only corruption offers a backup.
         raise from_sqlite(path, exc) from None
     if verdict != "ok":

@@ -60,6 +60,15 @@ class QuickView:
     plan: ExerciseAnswers
 
 
+def _plain(path: Path) -> bool:
+    """Whether the file begins like a plain SQLite file (an encrypted one does not)."""
+    try:
+        with path.open("rb") as handle:
+            return handle.read(16) == b"SQLite format 3\x00"
+    except OSError:
+        return False
+
+
 def read_quick_view(path: Path, plan_pack_id: str, plan_exercise_id: str) -> QuickView | None:
     """Read the dashboard's rows, or ``None`` if that cannot be done cheaply and safely.
 
@@ -72,8 +81,8 @@ def read_quick_view(path: Path, plan_pack_id: str, plan_exercise_id: str) -> Qui
         plan_pack_id: The pack of the exercise whose answers are wanted too.
         plan_exercise_id: That exercise (``modalites``: the planned hours).
     """
-    if not path.is_file():
-        return None
+    if not path.is_file() or not _plain(path):
+        return None  # an encrypted workbook is read only once unlocked, by the full open
     try:
         connection = sqlite3.connect(read_only_uri(path), uri=True, timeout=1)
         try:

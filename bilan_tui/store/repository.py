@@ -172,7 +172,7 @@ class Workbook(AnswerStore, RecordStore):
             FileExistsError: ``dest`` exists.
         """
         with self._db.locked():
-            return backups.backup_to(self._db.raw(), dest)
+            return backups.backup_to(self._db.raw(), dest, self._db.key)
 
     def rolling_backup(
         self, *, force: bool = False, moment: datetime.datetime | None = None
@@ -183,7 +183,9 @@ class Workbook(AnswerStore, RecordStore):
         what "today" is. See ``backup.kept`` for which backups are kept.
         """
         with self._db.locked():
-            return backups.rolling_backup(self._db.raw(), self.path, force=force, moment=moment)
+            return backups.rolling_backup(
+                self._db.raw(), self.path, force=force, moment=moment, key=self._db.key
+            )
 
     def changed(self) -> bool:
         """Whether this process wrote anything to the workbook since opening it."""
@@ -212,7 +214,9 @@ class Workbook(AnswerStore, RecordStore):
             if count_contents(connection).empty:
                 return None
         with self._db.locked():
-            return backups.rolling_backup(self._db.raw(), self.path, force=closing, moment=moment)
+            return backups.rolling_backup(
+                self._db.raw(), self.path, force=closing, moment=moment, key=self._db.key
+            )
 
     def pragma(self, name: str) -> object:
         """A PRAGMA's current value (tests and ``bilan doctor``-style checks)."""
@@ -359,7 +363,7 @@ def _open(
                     _initialise(connection, path, language, version)
             elif found < version:
                 with database.locked():
-                    backups.rolling_backup(database.raw(), path, force=True)
+                    backups.rolling_backup(database.raw(), path, force=True, key=database.key)
                 with database.write() as connection:
                     upgrade(connection, migrations)
             if database.pragma("application_id") & 0xFFFFFFFF != APPLICATION_ID:

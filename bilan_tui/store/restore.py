@@ -17,14 +17,13 @@ from __future__ import annotations
 
 import datetime
 import os
-import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
 from bilan_tui.i18n import _
 
 from .errors import NotAWorkbook, WorkbookDamaged, WorkbookError, WorkbookTooNew
-from .files import create_private_file, make_private_dir, read_only_uri
+from .files import create_private_file, make_private_dir
 from .inspection import inspect_workbook
 from .lock import hold_for_replacing
 
@@ -125,9 +124,11 @@ def _copy_database(source: Path, dest: Path) -> None:
     """Copy ``source`` (read-only) into the new file ``dest`` with the backup API."""
     if not create_private_file(dest):
         raise FileExistsError(f"{dest} already exists")
-    reader = sqlite3.connect(read_only_uri(source), uri=True)
+    from bilan_tui.crypto.sqlcipher import connect_like, connect_read_only, file_key
+
+    reader = connect_read_only(source)
     try:
-        writer = sqlite3.connect(str(dest), isolation_level=None)
+        writer = connect_like(dest, file_key(source), isolation_level=None)
         try:
             writer.execute("PRAGMA journal_mode = OFF")  # a failed copy is thrown away whole
             reader.backup(writer)

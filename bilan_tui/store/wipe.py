@@ -62,12 +62,29 @@ def _backup_leftovers(workbook: Path) -> list[Path]:
     return sorted(p for p in folder.iterdir() if pattern.fullmatch(p.name))
 
 
+def key_files_first(workbook: Path) -> list[Path]:
+    """An encrypted workbook's key files, and what its conversions cut short left.
+
+    The key files go before anything else: once they are gone, every copy of
+    the encrypted workbook (backups, old blocks on an SSD) is unreadable,
+    even if the wipe is cut short (``bilan_tui.crypto``).
+    """
+    from bilan_tui.crypto.keyfile import existing_key_files
+    from bilan_tui.crypto.migrate import leftovers
+
+    found = existing_key_files(workbook) + leftovers(workbook)
+    for backup in rolling_backups(workbook):
+        found.extend(leftovers(backup))
+    return found
+
+
 def wipe_targets(workbook: Path) -> list[Path]:
     """The existing files a wipe would remove, in the order it removes them: copies first."""
     restoring = workbook.with_name(workbook.name + TEMP_SUFFIX)
     own = companion_files(workbook)  # -wal, -shm, -journal, .lock, .new...
     sqlite_own, lock, drafts, replacing = own[:3], own[3], own[4:-1], own[-1]
     candidates = [
+        *key_files_first(workbook),
         *rolling_backups(workbook),
         *_backup_leftovers(workbook),
         *damaged_copies(workbook),
@@ -130,7 +147,11 @@ def wipe_workbook(workbook: Path) -> list[Path]:
     """
     removed: list[Path] = []
     folder = backup_dir(workbook)
+    keys = set(key_files_first(workbook))
     for path in wipe_targets(workbook):
+        if removed and removed[-1] in keys and path not in keys:
+            with contextlib.suppress(OSError):
+                sync_dir(workbook.parent)  # the key is gone for good before anything else goes
         if path.parent != folder and removed and removed[-1].parent == folder:
             with contextlib.suppress(OSError):
                 sync_dir(folder)  # the copies are gone for good before anything else goes

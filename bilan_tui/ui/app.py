@@ -133,7 +133,9 @@ class BilanApp(App[int]):
         skips it, and the full open reports what is wrong.
         """
         from bilan_tui.dashboard_data import quick_dashboard_data
+        from bilan_tui.ui.unlock_flow import unlock_before_open
 
+        unlock_before_open(self, Path(self.data_location))  # an encrypted workbook: its passphrase
         data = quick_dashboard_data(Path(self.data_location), self.pack)
         if data is not None:
             drawn = threading.Event()
@@ -396,6 +398,11 @@ class BilanApp(App[int]):
             _("Your name on your documents, your language, your consultant"),
             self.open_welcome,
         )
+        yield SystemCommand(
+            _("Encrypt this workbook"),
+            _("Protect the workbook and its backups with a passphrase"),
+            self.offer_encryption,
+        )
         yield SystemCommand(_("Help"), _("Keys and where your data lives"), self.action_help)
         yield SystemCommand(
             _("Delete this workbook"),
@@ -412,6 +419,22 @@ class BilanApp(App[int]):
             self.switch_language,
         )
         yield SystemCommand(_("Quit"), _("Save and quit"), self.action_quit)
+
+    def offer_encryption(self, after: Callable[[], None] | None = None) -> None:
+        """Encrypt the workbook with a passphrase (see ``ui/encrypt_flow.py``)."""
+        from bilan_tui.ui.encrypt_flow import offer_encryption
+
+        offer_encryption(self, after)
+
+    def reopen_session(self) -> WorkbookSession:
+        """Open the workbook again with the app's opener (from a worker thread)."""
+        return self._open_session()
+
+    def use_session(self, session: WorkbookSession) -> None:
+        """Work with ``session`` from now on (the workbook was reopened)."""
+        self.session = session
+        self.refresh_dashboard()
+        self._watch_outside_changes(session)
 
     def action_help_quit(self) -> None:
         """Ctrl+c with nothing to copy: say which key quits, in the person's language."""

@@ -49,17 +49,25 @@ def open_welcome(app: BilanApp, *, first: bool = False) -> None:
         first=first,
     )
 
-    def answered(answers: WelcomeAnswers | None) -> None:
+    def store(answers: WelcomeAnswers | None) -> None:
+        current = app.session or session  # reopened if the workbook was just encrypted
         try:
-            mark_welcomed(session)
+            mark_welcomed(current)
             if answers is not None:
-                set_person_name(session, answers.name)
-                set_arrangement(session, answers.consultant, answers.organisme)
+                set_person_name(current, answers.name)
+                set_arrangement(current, answers.consultant, answers.organisme)
         except Exception as error:  # noqa: BLE001 - one clear line, the app goes on
-            app.notify(session.describe_error(error), severity="error", markup=False)
+            app.notify(current.describe_error(error), severity="error", markup=False)
             return
         app.refresh_dashboard()
         if answers is not None and answers.language != language():
             app.switch_language()
+
+    def answered(answers: WelcomeAnswers | None) -> None:
+        if answers is not None and answers.encrypt and answers.language == language():
+            # Encrypted first, her name written after: no plain trace of it on the disk.
+            app.offer_encryption(after=lambda: store(answers))
+            return
+        store(answers)
 
     app.push_screen(screen, answered)

@@ -131,6 +131,20 @@ def help_text(data_location: str, keys: Sequence[KeyHelp] = ()) -> str:
                 "Only your user account can read it. What you share, and with whom, is "
                 "always your choice."
             ),
+            "",
+            "## " + _("Encryption"),
+            "",
+            _(
+                "With bilan encrypt, the workbook, its journal and its backups are encrypted "
+                "(SQLCipher, AES-256) with a random key, kept in a key file beside the workbook "
+                "and itself encrypted with your passphrase (argon2id). The workbook then asks "
+                "for the passphrase when it opens; bilan passphrase changes it, bilan decrypt "
+                "takes the encryption off. Nobody can recover a forgotten passphrase. Encryption "
+                "protects a lost, stolen or copied disk and the backups; it does not protect "
+                "against someone using your computer while the workbook is open, nor against "
+                "malware, and exports are plain files. bilan wipe destroys the key first: what "
+                "remains on the disk can no longer be read."
+            ),
         ]
     )
 

@@ -17,7 +17,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, RadioButton, RadioSet, Static
+from textual.widgets import Button, Checkbox, Input, RadioButton, RadioSet, Static
 
 from bilan_tui.i18n import _
 from bilan_tui.ui.text import plain
@@ -35,6 +35,8 @@ class WelcomeAnswers:
     language: str
     consultant: str
     organisme: str
+    encrypt: bool = False
+    """She asked to protect the workbook with a passphrase (first launch only)."""
 
 
 def tour() -> str:
@@ -129,7 +131,22 @@ class WelcomeScreen(ModalScreen[WelcomeAnswers | None]):
                     compact=True,
                     id="welcome-organisme",
                 )
-                # Encryption of the workbook will be offered here once the store can do it.
+                if self.first:  # offered when the workbook is new: no plain trace left behind
+                    yield Static(plain(_("Protect it with a passphrase")), classes="welcome-label")
+                    yield Checkbox(
+                        plain(_("Encrypt this workbook (the passphrase is asked next)")),
+                        compact=True,
+                        id="welcome-encrypt",
+                    )
+                    yield Static(
+                        plain(
+                            _(
+                                "Nobody can recover a forgotten passphrase. You can also do it "
+                                "later (^p, “Encrypt this workbook”)."
+                            )
+                        ),
+                        classes="welcome-intro",
+                    )
                 yield Static(plain(_("How a bilan goes")), classes="welcome-label")
                 yield Static(plain(tour()), id="welcome-tour")
             with Horizontal(id="welcome-buttons"):
@@ -164,4 +181,5 @@ class WelcomeScreen(ModalScreen[WelcomeAnswers | None]):
             language=language if language in LANGUAGE_NAMES else self.initial.language,
             consultant=self.query_one("#welcome-consultant", Input).value.strip(),
             organisme=self.query_one("#welcome-organisme", Input).value.strip(),
+            encrypt=any(box.value for box in self.query("#welcome-encrypt").results(Checkbox)),
         )

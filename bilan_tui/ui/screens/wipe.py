@@ -78,6 +78,11 @@ class WipeScreen(ModalScreen[bool]):
         self.workbook = workbook
         self.targets = targets
 
+    def _encrypted(self) -> bool:
+        from bilan_tui.crypto.keyfile import existing_key_files
+
+        return bool(existing_key_files(self.workbook))
+
     def compose(self) -> ComposeResult:
         name = self.workbook.stem
         with Vertical(id="wipe"):
@@ -93,7 +98,12 @@ class WipeScreen(ModalScreen[bool]):
                 # Scrolls at 80x24, so that the name and the buttons stay in view.
                 yield Static(
                     plain(
-                        " ".join((backups_hold_cleared_answers(MOST_KEPT), what_deletion_does()))
+                        " ".join(
+                            (
+                                backups_hold_cleared_answers(MOST_KEPT),
+                                what_deletion_does(encrypted=self._encrypted()),
+                            )
+                        )
                     ),
                     id="wipe-honesty",
                 )

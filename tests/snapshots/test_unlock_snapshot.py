@@ -1,0 +1,39 @@
+"""How the unlock screen of an encrypted workbook looks at 80×24: the outline behind, no data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from textual.pilot import Pilot
+
+from bilan_tui.crypto import keyring, migrate
+from bilan_tui.packs import load_shipped_pack
+from bilan_tui.session import WorkbookSession
+from bilan_tui.store.repository import open_workbook
+from bilan_tui.ui.app import BilanApp
+
+
+def test_unlock(snap_compare: Any, tmp_path: Path) -> None:
+    pack = load_shipped_pack("en")
+    workbook = tmp_path / "default.sqlite"
+    open_workbook(workbook, language="en").close()
+    migrate.encrypt_workbook(workbook, "open sesame please")
+    keyring.forget()
+
+    def open_session() -> WorkbookSession:
+        return WorkbookSession.open(workbook, pack, language="en", create=False)
+
+    async def settle(pilot: Pilot[Any]) -> None:
+        for _attempt in range(100):
+            await pilot.pause(0.05)
+            if pilot.app.screen.id == "unlock" and pilot.app.screen.query("#passphrase"):
+                break
+        pilot.app.screen.query_one("#passphrase").value = "secret"  # shown as dots
+        await pilot.pause()
+
+    app = BilanApp(pack, open_session, data_location=str(workbook))
+    try:
+        assert snap_compare(app, terminal_size=(80, 24), run_before=settle)
+    finally:
+        keyring.forget()
