@@ -41,6 +41,9 @@ VERSION = 1
 MAX_FILE_BYTES = 16 << 20
 """A homework file with an embedded pack is a few hundred kilobytes at most."""
 
+MAX_EXERCISES = 300
+"""Exercises one homework file may assign: more than any pack holds (the shipped one, 22)."""
+
 MAX_MESSAGE = 4000
 """Characters of the consultant's message kept (a note, not a letter)."""
 
@@ -192,7 +195,13 @@ def _message(value: Any) -> str:
 def _exercises(value: Any) -> tuple[AssignedExercise, ...]:
     if not isinstance(value, list) or not value:
         raise HomeworkError(_("the homework file lists no exercise ([[exercises]])"))
-    found: list[AssignedExercise] = []
+    if len(value) > MAX_EXERCISES:
+        raise HomeworkError(
+            _("the homework file lists {count} exercises; at most {most} are allowed").format(
+                count=len(value), most=MAX_EXERCISES
+            )
+        )
+    found: dict[AssignedExercise, None] = {}  # in order, each once
     for index, item in enumerate(value, start=1):
         pack = item.get("pack") if isinstance(item, dict) else None
         exercise = item.get("id") if isinstance(item, dict) else None
@@ -206,9 +215,7 @@ def _exercises(value: Any) -> tuple[AssignedExercise, ...]:
             raise HomeworkError(
                 _("exercise {number} of the homework file has no valid id").format(number=index)
             )
-        assigned = AssignedExercise(pack, exercise)
-        if assigned not in found:
-            found.append(assigned)
+        found.setdefault(AssignedExercise(pack, exercise))
     return tuple(found)
 
 

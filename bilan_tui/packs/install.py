@@ -101,7 +101,7 @@ def opened_pack(source: Path) -> Iterator[Path]:
         try:
             yield root
         except PackError as error:
-            raise PackError(_renamed(error.problems, root, str(source))) from None
+            raise PackError(_renamed(error.problems, root, str(source)), error.more) from None
 
 
 @contextlib.contextmanager
@@ -119,7 +119,7 @@ def pack_from_files(files: Mapping[str, str]) -> Iterator[Path]:
         try:
             yield root
         except PackError as error:
-            raise PackError(_renamed(error.problems, root, "")) from None
+            raise PackError(_renamed(error.problems, root, ""), error.more) from None
 
 
 def check_installable(pack: Pack, packs_root: Path) -> InstallOutcome:

@@ -58,11 +58,12 @@ def read_header(path: Path) -> Header:
     """Parse the 100-byte header, refusing anything that is not SQLite.
 
     Raises:
-        NotAWorkbook: The path is a folder.
+        NotAWorkbook: The path is a folder, a named pipe or a device.
         WorkbookDamaged: Empty, too short, wrong magic or impossible page size.
     """
     if path.is_dir():
         raise NotAWorkbook(path, _("it is a folder"))
+    refuse_special_workbook(path)
     with path.open("rb") as handle:
         data = handle.read(HEADER_SIZE)
     if not data:
@@ -81,6 +82,23 @@ def read_header(path: Path) -> Header:
         application_id=struct.unpack_from(">i", data, 68)[0] & 0xFFFFFFFF,
         valid_for=struct.unpack_from(">I", data, 92)[0],
     )
+
+
+def refuse_special_workbook(path: Path) -> None:
+    """Refuse, without opening it, a workbook or backup that is not a regular file.
+
+    Opening a named pipe blocks until something writes to it, which may be
+    never; a device such as ``/dev/zero`` never ends.
+
+    Raises:
+        NotAWorkbook: a named pipe, a device or a socket.
+    """
+    from bilan_tui.plain_files import NotAPlainFile, refuse_special
+
+    try:
+        refuse_special(path)
+    except NotAPlainFile as error:
+        raise NotAWorkbook(path, str(error)) from None
 
 
 def _check_size(path: Path, header: Header) -> None:
