@@ -17,8 +17,9 @@ from typing import Any
 
 from bilan_tui.cli.context import CommandContext, UsageError
 from bilan_tui.domain.model import Pack
+from bilan_tui.domain.numbers import format_number
 from bilan_tui.domain.text import clean_text
-from bilan_tui.i18n import _, ngettext
+from bilan_tui.i18n import _, language, ngettext
 
 NAMES = ("pack",)
 
@@ -97,7 +98,7 @@ def _report_problems(path: Path, problems: list[str], count: int | None = None) 
     print(
         "bilan: "
         + ngettext("{count} problem in {path}", "{count} problems in {path}", count).format(
-            count=count, path=clean_text(str(path))
+            count=format_number(count, language()), path=clean_text(str(path))
         ),
         file=sys.stderr,
     )

@@ -38,8 +38,21 @@ from . import toml_text
 
 FORMAT = "bilan-homework"
 VERSION = 1
-MAX_FILE_BYTES = 16 << 20
-"""A homework file with an embedded pack is a few hundred kilobytes at most."""
+MAX_FILE_BYTES = 3 << 20
+"""A homework file with an embedded pack is a few hundred kilobytes at most.
+
+The pack it carries may hold 2 MiB (``packs.limits.MAX_TOTAL_BYTES``), and
+its text grows a little once escaped. Reading TOML costs about a second per
+MiB of short keys, so this bound is also a bound on the time a hostile file
+can take before it is refused.
+"""
+
+MAX_LINES = 45_000
+"""Lines of a homework file: its pack's (``packs.limits.MAX_PACK_LINES``) and a few more.
+
+Reading TOML costs about ten microseconds per line of short keys: this, more
+than the size in bytes, bounds the time a hostile file takes to be read.
+"""
 
 MAX_EXERCISES = 300
 """Exercises one homework file may assign: more than any pack holds (the shipped one, 22)."""
@@ -97,6 +110,8 @@ def parse_homework(data: bytes) -> HomeworkFile:
         text = data.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError:
         raise HomeworkError(_("this is not a homework file (it is not text)")) from None
+    if text.count("\n") >= MAX_LINES:
+        raise HomeworkError(_("this file has too many lines to be a homework file"))
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:

@@ -13,7 +13,13 @@ from bilan_tui.plain_files import size_in_words
 
 from .crossref import check_conditions, check_sources
 from .exercise import Placement, read_exercise
-from .limits import MAX_FILE_BYTES, MAX_FILES, MAX_PACK_GUIDANCE_CHARS, MAX_TOTAL_BYTES
+from .limits import (
+    MAX_FILE_BYTES,
+    MAX_FILES,
+    MAX_PACK_GUIDANCE_CHARS,
+    MAX_PACK_LINES,
+    MAX_TOTAL_BYTES,
+)
 from .manifest import Manifest, read_manifest
 from .names import MANIFEST, is_valid_id
 from .problems import PackError, PackProblem, ProblemLog
@@ -67,7 +73,12 @@ def _analyse(root: Path) -> tuple[Pack | None, list[PackProblem]]:
     order = [manifest_report.path]
     located: list[tuple[Exercise, FileReport]] = []
     by_id: dict[str, Exercise] = {}
+    lines = 0
     for phase_index, phase_id, stem in plan:
+        if lines > MAX_PACK_LINES:
+            message = _("the pack files total more than {most} lines").format(most=MAX_PACK_LINES)
+            problems.append(PackProblem(manifest_report.path, 1, message))  # shown even if full
+            break
         if not is_valid_id(stem):
             continue  # reported in pack.toml; never build a path from it
         path = root / f"{stem}.md"
@@ -85,6 +96,7 @@ def _analyse(root: Path) -> tuple[Pack | None, list[PackProblem]]:
         document = read_exercise_file(path, report)
         if document is None:
             continue
+        lines += document.body_line + document.body.count("\n")
         place = Placement(stem, phase_id, manifest.id if manifest else "", str(path))
         exercise = read_exercise(document, report, place)
         if exercise is not None:

@@ -18,7 +18,7 @@ from bilan_tui.plain_files import FileTooLarge, NotAPlainFile, read_plain
 from bilan_tui.system_words import os_reason
 from bilan_tui.toml_words import toml_problem
 
-from .limits import MAX_FILE_BYTES
+from .limits import MAX_FILE_BYTES, MAX_FILE_LINES
 from .locate import Locator, Where
 from .problems import PackProblem, ProblemLog
 
@@ -98,6 +98,15 @@ def read_text(path: Path, report: FileReport) -> str | None:
             line,
             _("not valid UTF-8 (byte {byte}); save it as UTF-8").format(
                 byte=f"0x{raw[error.start]:02x}"
+            ),
+        )
+        return None
+    lines = text.count("\n") + 1
+    if lines > MAX_FILE_LINES:
+        report.at_line(
+            1,
+            _("the file has {count} lines; at most {most} are allowed").format(
+                count=lines, most=MAX_FILE_LINES
             ),
         )
         return None

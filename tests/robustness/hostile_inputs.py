@@ -87,6 +87,14 @@ def _nested_guidance(depth: int) -> str:
     )
 
 
+def _unknown_inline_keys(count: int) -> str:
+    """All on one line: under the line bound, and the hardest case for finding lines."""
+    keys = ", ".join(f"k{n} = 1" for n in range(count))
+    return _exercise(
+        f'kind = "form"\nfields = [{{ id = "t", label = "T", type = "text", {keys} }}]\n'
+    )
+
+
 def _unknown_keys(count: int) -> str:
     keys = "".join(f"k{n} = 1\n" for n in range(count))
     return _exercise('kind = "form"\n[[fields]]\nid = "t"\nlabel = "T"\ntype = "text"\n' + keys)
@@ -101,25 +109,25 @@ PACKS: dict[str, tuple[Callable[[], str], str]] = {
         lambda: _likert(20_000_000),
         "the scale from 1 to 20000000 has 20000000 points; at most 101 are allowed",
     ),
-    "likert of 4,000 items": (
-        lambda: _many_items(4_000),
-        "'items' has 4000 entries; at most 500 are allowed",
+    "likert of 900 items": (
+        lambda: _many_items(900),
+        "'items' has 900 entries; at most 500 are allowed",
     ),
-    "card sort of 5,000 cards": (
-        lambda: _many_cards(5_000),
-        "'cards' has 5000 entries; at most 250 are allowed",
+    "card sort of 1,200 cards": (
+        lambda: _many_cards(1_200),
+        "'cards' has 1200 entries; at most 250 are allowed",
     ),
-    "choice of 4,000 options": (
-        lambda: _many_choices(4_000),
-        "'choices' has 4000 entries; at most 100 are allowed",
+    "choice of 1,200 options": (
+        lambda: _many_choices(1_200),
+        "'choices' has 1200 entries; at most 100 are allowed",
     ),
-    "guidance of 7,000 list items": (
-        lambda: _list_guidance(7_000),
-        "the guidance has 7000 list items; at most 200 are allowed",
+    "guidance of 3,000 list items": (
+        lambda: _list_guidance(3_000),
+        "the guidance has 3000 list items; at most 200 are allowed",
     ),
-    "guidance of a 4,000-row table": (
-        lambda: _table_guidance(4_000),
-        "the guidance has 4001 table rows; at most 200 are allowed",
+    "guidance of a 3,000-row table": (
+        lambda: _table_guidance(3_000),
+        "the guidance has 3001 table rows; at most 200 are allowed",
     ),
     "guidance nested 5,000 deep": (
         lambda: _nested_guidance(5_000),
@@ -133,9 +141,13 @@ PACKS: dict[str, tuple[Callable[[], str], str]] = {
         lambda: _table_guidance(70_000),
         "too large",
     ),
+    "20,000 unknown keys on one line": (
+        lambda: _unknown_inline_keys(20_000),
+        "field 't': unknown key 'k0'",
+    ),
     "20,000 unknown keys": (
         lambda: _unknown_keys(20_000),
-        "field 't': unknown key 'k0'",
+        "the file has 20011 lines; at most 4000 are allowed",
     ),
     "71,000 unknown keys": (
         lambda: _unknown_keys(71_000),

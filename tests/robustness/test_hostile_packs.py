@@ -22,6 +22,7 @@ from pathlib import Path
 import pytest
 
 from .hostile_inputs import (
+    MANIFEST,
     PACKS,
     fifo,
     homework_carrying,
@@ -94,14 +95,15 @@ def test_homework_import_refuses_the_file_carrying_it(tmp_path: Path, name: str)
     homework = homework_carrying(tmp_path / "devoir.toml", make())
     data = tmp_path / "data"
     run = bilan(data, "homework", "import", str(homework))
-    run.assert_refused_quickly("the pack in this homework file is")
-    assert words in run.err or "too large" in run.err, run.err
+    run.assert_refused_quickly("bilan: ")
+    refusals = (words, "is too large", "too many lines to be a homework file")
+    assert any(refusal in run.err for refusal in refusals), run.err
     assert not (data / "workbooks").exists() or not any((data / "workbooks").rglob("x.md"))
 
 
 def test_thousands_of_problems_are_counted_not_listed(tmp_path: Path) -> None:
     """Checking stops listing at 100 problems and says how many more there are."""
-    make, _ = PACKS["20,000 unknown keys"]
+    make, _ = PACKS["20,000 unknown keys on one line"]
     folder = write_pack(tmp_path / "pack", make())
     run = bilan(tmp_path / "data", "pack", "check", str(folder))
     run.assert_refused_quickly("unknown key 'k0'")
@@ -112,7 +114,7 @@ def test_thousands_of_problems_are_counted_not_listed(tmp_path: Path) -> None:
 
 
 def test_homework_import_says_how_many_problems_in_all(tmp_path: Path) -> None:
-    make, _ = PACKS["20,000 unknown keys"]
+    make, _ = PACKS["20,000 unknown keys on one line"]
     homework = homework_carrying(tmp_path / "devoir.toml", make())
     run = bilan(tmp_path / "data", "homework", "import", str(homework))
     run.assert_refused_quickly("(and 19999 more)")
@@ -121,7 +123,41 @@ def test_homework_import_says_how_many_problems_in_all(tmp_path: Path) -> None:
 def test_a_homework_file_of_40000_exercises_is_refused_at_once(tmp_path: Path) -> None:
     homework = homework_listing(tmp_path / "devoir.toml", 40_000)
     run = bilan(tmp_path / "data", "homework", "import", str(homework))
-    run.assert_refused_quickly("the homework file lists 40000 exercises; at most 300 are allowed")
+    run.assert_refused_quickly("this file has too many lines to be a homework file")
+
+
+def test_a_homework_file_of_1000_exercises_is_refused_at_once(tmp_path: Path) -> None:
+    homework = homework_listing(tmp_path / "devoir.toml", 1_000)
+    run = bilan(tmp_path / "data", "homework", "import", str(homework))
+    run.assert_refused_quickly("the homework file lists 1000 exercises; at most 300 are allowed")
+
+
+def test_a_pack_of_many_long_files_is_refused_by_its_lines(tmp_path: Path) -> None:
+    """Each file under its own bounds, together more lines than a check reads in a second."""
+    folder = tmp_path / "pack"
+    folder.mkdir()
+    ids = [f"x{number}" for number in range(15)]
+    manifest = MANIFEST.replace('exercises = ["x"]', f"exercises = {ids!r}".replace("'", '"'))
+    (folder / "pack.toml").write_text(manifest, "utf-8")
+    filler = "# a comment\n" * 3_900
+    field = '[[fields]]\nid = "t"\nlabel = "T"\ntype = "text"\n'
+    for ident in ids:
+        (folder / f"{ident}.md").write_text(
+            f'+++\nid = "{ident}"\ntitle = "X"\nkind = "form"\n{filler}{field}+++\n', "utf-8"
+        )
+    run = bilan(tmp_path / "data", "pack", "check", str(folder))
+    run.assert_refused_quickly("pack.toml:1: the pack files total more than 40000 lines")
+
+
+def test_a_homework_file_of_many_lines_is_refused_before_it_is_parsed(tmp_path: Path) -> None:
+    """Unknown keys are ignored in a homework file, but 60,000 of them are not read."""
+    homework = homework_listing(tmp_path / "devoir.toml", 1)
+    text = homework.read_text("utf-8").replace('id = "x0"', 'id = "valeurs"')
+    head, _, rest = text.partition("[[exercises]]")
+    junk = "".join(f"k{n} = 1\n" for n in range(60_000))
+    homework.write_text(head + junk + "[[exercises]]" + rest, "utf-8")
+    run = bilan(tmp_path / "data", "homework", "import", str(homework))
+    run.assert_refused_quickly("this file has too many lines to be a homework file")
 
 
 # Point 4: special files ------------------------------------------------------------
