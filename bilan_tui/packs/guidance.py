@@ -27,13 +27,17 @@ if TYPE_CHECKING:
     from .source import FileReport
 
 
+_NOT_BLOCKS = frozenset({"inline", "thead_open", "tbody_open", "tr_open", "th_open", "td_open"})
+"""Tokens that are not blocks of their own: a table's parts are bounded by its rows."""
+
+
 def _counts(text: str) -> tuple[int, int, int, int]:
     """(blocks, list items, table rows, deepest nesting), as the screen's parser sees them."""
     from markdown_it import MarkdownIt
 
     blocks = items = rows = depth = deepest = 0
     for token in MarkdownIt("gfm-like").parse(text):
-        if token.block and token.type != "inline" and token.nesting >= 0:
+        if token.block and token.nesting >= 0 and token.type not in _NOT_BLOCKS:
             blocks += 1
         if token.type == "list_item_open":
             items += 1

@@ -66,8 +66,8 @@ MAX_GUIDANCE_CHARS = 30_000
 MAX_PACK_GUIDANCE_CHARS = 400_000
 """Characters of guidance in the whole pack (shipped: 39,753)."""
 
-MAX_GUIDANCE_BLOCKS = 500
-"""Blocks of one guidance: paragraphs, headings, list items, table cells... (shipped: 24)."""
+MAX_GUIDANCE_BLOCKS = 1_000
+"""Blocks of one guidance: paragraphs, headings, lists and their items... (shipped: 24)."""
 
 MAX_GUIDANCE_LIST_ITEMS = 200
 """List items of one guidance (shipped: 8)."""
