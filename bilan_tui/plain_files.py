@@ -104,6 +104,35 @@ def plain_size(path: Path) -> int:
     return info.st_size
 
 
+def read_start(path: Path, count: int) -> bytes:
+    """The first ``count`` bytes of the regular file ``path`` (fewer if it is shorter).
+
+    Raises:
+        NotAPlainFile: a folder, a named pipe, a device or a socket.
+        OSError: missing, unreadable.
+    """
+    plain_size(path)
+    fd = _open_plain(path)
+    try:
+        return os.read(fd, count)
+    finally:
+        os.close(fd)
+
+
+def _open_plain(path: Path) -> int:
+    """A descriptor on ``path``, opened without blocking and checked to be a regular file."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    try:
+        mode = os.fstat(fd).st_mode
+    except OSError:
+        os.close(fd)
+        raise
+    if not stat.S_ISREG(mode):  # swapped for something else since the stat
+        os.close(fd)
+        raise NotAPlainFile(path, _kind(mode))
+    return fd
+
+
 def read_plain(path: Path, limit: int) -> bytes:
     """The whole content of the regular file ``path``, refused beyond ``limit`` bytes.
 
@@ -116,11 +145,8 @@ def read_plain(path: Path, limit: int) -> bytes:
     size = plain_size(path)
     if size > limit:
         raise FileTooLarge(path, size, limit)
-    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    fd = _open_plain(path)
     try:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):  # swapped between the stat and the open
-            raise NotAPlainFile(path, _kind(info.st_mode))
         chunks: list[bytes] = []
         total = 0
         while chunk := os.read(fd, min(1 << 20, limit + 1 - total)):

@@ -63,9 +63,7 @@ def read_header(path: Path) -> Header:
     """
     if path.is_dir():
         raise NotAWorkbook(path, _("it is a folder"))
-    refuse_special_workbook(path)
-    with path.open("rb") as handle:
-        data = handle.read(HEADER_SIZE)
+    data = read_workbook_start(path)
     if not data:
         raise WorkbookDamaged(path, _("the file is empty"))
     if len(data) < HEADER_SIZE or not data.startswith(MAGIC):
@@ -84,19 +82,20 @@ def read_header(path: Path) -> Header:
     )
 
 
-def refuse_special_workbook(path: Path) -> None:
-    """Refuse, without opening it, a workbook or backup that is not a regular file.
+def read_workbook_start(path: Path) -> bytes:
+    """The header bytes of a workbook or backup, refused unless it is a regular file.
 
     Opening a named pipe blocks until something writes to it, which may be
-    never; a device such as ``/dev/zero`` never ends.
+    never; a device such as ``/dev/zero`` never ends. The kind of file is
+    checked before opening, and the open itself never blocks.
 
     Raises:
         NotAWorkbook: a named pipe, a device or a socket.
     """
-    from bilan_tui.plain_files import NotAPlainFile, refuse_special
+    from bilan_tui.plain_files import NotAPlainFile, read_start
 
     try:
-        refuse_special(path)
+        return read_start(path, HEADER_SIZE)
     except NotAPlainFile as error:
         raise NotAWorkbook(path, str(error)) from None
 
