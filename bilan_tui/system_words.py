@@ -44,6 +44,10 @@ def os_reason(error: OSError) -> str:
     Returns:
         A lower-case phrase without a final full stop, e.g. "permission denied".
     """
+    from bilan_tui.plain_files import FileTooLarge, NotAPlainFile
+
+    if isinstance(error, (NotAPlainFile, FileTooLarge)):
+        return str(error)  # already a phrase: "it is a named pipe (FIFO), not a file"
     phrase = _REASONS.get(error.errno) if error.errno is not None else None
     if phrase is not None:
         return phrase()

@@ -128,7 +128,7 @@ def run_new(args: argparse.Namespace, context: CommandContext, today: datetime.d
     except HomeworkError as error:
         raise UsageError(clean_text(str(error))) from None
     except PackError as error:
-        raise UsageError(_pack_refusal(Path(args.pack), error.problems)) from None
+        raise UsageError(_pack_refusal(Path(args.pack), error.problems, error.more)) from None
     except PackArchiveError as error:
         raise UsageError(
             _("cannot use {path}: {reason}").format(path=args.pack, reason=error)
@@ -265,10 +265,11 @@ def _indent(text: str) -> str:
     return "\n".join("    " + line for line in clean_text(text).splitlines())
 
 
-def _pack_refusal(path: Path, problems: Sequence[object]) -> str:
+def _pack_refusal(path: Path, problems: Sequence[object], more: int = 0) -> str:
     first = str(problems[0]) if problems else "?"
-    if len(problems) > 1:
+    count = len(problems) - 1 + more
+    if count > 0:
         message = _("the pack {path} is not valid: {problem} (and {count} more)")
     else:
         message = _("the pack {path} is not valid: {problem}")
-    return message.format(path=path, problem=first, count=len(problems) - 1)
+    return message.format(path=path, problem=first, count=count)

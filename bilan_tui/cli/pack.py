@@ -17,8 +17,9 @@ from typing import Any
 
 from bilan_tui.cli.context import CommandContext, UsageError
 from bilan_tui.domain.model import Pack
+from bilan_tui.domain.numbers import format_number
 from bilan_tui.domain.text import clean_text
-from bilan_tui.i18n import _, ngettext
+from bilan_tui.i18n import _, language, ngettext
 
 NAMES = ("pack",)
 
@@ -69,7 +70,7 @@ def run(args: argparse.Namespace, context: CommandContext) -> int:
     return run_list(context)
 
 
-def _load(path: Path) -> tuple[Pack | None, list[str]]:
+def _load(path: Path) -> tuple[Pack | None, list[str], int]:
     """The pack at ``path`` (folder or .zip), or its problems as printable lines.
 
     Raises:
@@ -80,23 +81,24 @@ def _load(path: Path) -> tuple[Pack | None, list[str]]:
 
     try:
         with opened_pack(path) as root:
-            return load_pack(root), []
+            return load_pack(root), [], 0
     except PackError as error:
-        return None, [str(problem) for problem in error.problems]
+        return None, error.lines(), error.count
     except PackArchiveError as error:
         raise UsageError(
             _("cannot use {path}: {reason}").format(path=clean_text(str(path)), reason=error)
         ) from None
 
 
-def _report_problems(path: Path, problems: list[str]) -> int:
+def _report_problems(path: Path, problems: list[str], count: int | None = None) -> int:
+    """Print the problems' lines, then how many problems there are in all."""
     for line in problems:
         print(line)
-    count = len(problems)
+    count = len(problems) if count is None else count
     print(
         "bilan: "
         + ngettext("{count} problem in {path}", "{count} problems in {path}", count).format(
-            count=count, path=clean_text(str(path))
+            count=format_number(count, language()), path=clean_text(str(path))
         ),
         file=sys.stderr,
     )
@@ -110,9 +112,9 @@ def describe(pack: Pack) -> str:
 
 def run_check(path: Path) -> int:
     """Check a pack; 0 and one summary line if it is sound, 2 and its problems otherwise."""
-    pack, problems = _load(path)
+    pack, problems, count = _load(path)
     if pack is None:
-        return _report_problems(path, problems)
+        return _report_problems(path, problems, count)
     count = len(pack.exercises)
     print(
         ngettext(
@@ -140,7 +142,7 @@ def run_install(path: Path, context: CommandContext) -> int:
         with opened_pack(path) as root:
             outcome = install_loaded(load_pack(root), packs_dir(context.data_dir))
     except PackError as error:
-        return _report_problems(path, [str(problem) for problem in error.problems])
+        return _report_problems(path, error.lines(), error.count)
     except (PackArchiveError, InstallRefused) as error:
         raise UsageError(
             _("cannot install {path}: {reason}").format(path=clean_text(str(path)), reason=error)

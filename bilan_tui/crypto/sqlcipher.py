@@ -11,7 +11,9 @@ disk entirely.
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -80,8 +82,14 @@ def plain_connect(target: str, **kwargs: Any) -> Any:
 
 
 def looks_plain(path: Path) -> bool:
-    """Whether ``path`` is missing, empty or begins like an SQLite file (not encrypted)."""
+    """Whether ``path`` is missing, empty or begins like an SQLite file (not encrypted).
+
+    Anything but a regular file (a named pipe would block the read) counts as
+    plain: the store's inspection then refuses it with its own message.
+    """
     try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return True
         with path.open("rb") as handle:
             head = handle.read(len(MAGIC))
     except (FileNotFoundError, IsADirectoryError, NotADirectoryError):

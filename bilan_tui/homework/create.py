@@ -21,7 +21,9 @@ from bilan_tui.domain.text import clean_text
 from bilan_tui.i18n import _, language
 from bilan_tui.ledger_text import date_error_text
 from bilan_tui.packs.library import SEPARATOR
+from bilan_tui.packs.limits import MAX_FILE_BYTES
 from bilan_tui.packs.names import MANIFEST
+from bilan_tui.plain_files import read_plain
 from bilan_tui.system_words import os_failure
 
 from .fileformat import MAX_MESSAGE, AssignedExercise, HomeworkError, HomeworkFile
@@ -170,7 +172,7 @@ def pack_files(pack: Pack) -> dict[str, str]:
     root = Path(pack.root)
     names = [MANIFEST, *(f"{exercise.id}.md" for exercise in pack.exercises)]
     try:
-        return {name: (root / name).read_text("utf-8") for name in names}
+        return {name: read_plain(root / name, MAX_FILE_BYTES).decode("utf-8") for name in names}
     except OSError as error:
         raise HomeworkError(
             _("cannot read the pack {pack}: {reason}").format(

@@ -38,8 +38,24 @@ from . import toml_text
 
 FORMAT = "bilan-homework"
 VERSION = 1
-MAX_FILE_BYTES = 16 << 20
-"""A homework file with an embedded pack is a few hundred kilobytes at most."""
+MAX_FILE_BYTES = 3 << 20
+"""A homework file with an embedded pack is a few hundred kilobytes at most.
+
+The pack it carries may hold 2 MiB (``packs.limits.MAX_TOTAL_BYTES``), and
+its text grows a little once escaped. Reading TOML costs about a second per
+MiB of short keys, so this bound is also a bound on the time a hostile file
+can take before it is refused.
+"""
+
+MAX_LINES = 45_000
+"""Lines of a homework file: its pack's (``packs.limits.MAX_PACK_LINES``) and a few more.
+
+Reading TOML costs about ten microseconds per line of short keys: this, more
+than the size in bytes, bounds the time a hostile file takes to be read.
+"""
+
+MAX_EXERCISES = 300
+"""Exercises one homework file may assign: more than any pack holds (the shipped one, 22)."""
 
 MAX_MESSAGE = 4000
 """Characters of the consultant's message kept (a note, not a letter)."""
@@ -94,6 +110,8 @@ def parse_homework(data: bytes) -> HomeworkFile:
         text = data.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError:
         raise HomeworkError(_("this is not a homework file (it is not text)")) from None
+    if text.count("\n") >= MAX_LINES:
+        raise HomeworkError(_("this file has too many lines to be a homework file"))
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
@@ -192,7 +210,13 @@ def _message(value: Any) -> str:
 def _exercises(value: Any) -> tuple[AssignedExercise, ...]:
     if not isinstance(value, list) or not value:
         raise HomeworkError(_("the homework file lists no exercise ([[exercises]])"))
-    found: list[AssignedExercise] = []
+    if len(value) > MAX_EXERCISES:
+        raise HomeworkError(
+            _("the homework file lists {count} exercises; at most {most} are allowed").format(
+                count=len(value), most=MAX_EXERCISES
+            )
+        )
+    found: dict[AssignedExercise, None] = {}  # in order, each once
     for index, item in enumerate(value, start=1):
         pack = item.get("pack") if isinstance(item, dict) else None
         exercise = item.get("id") if isinstance(item, dict) else None
@@ -206,9 +230,7 @@ def _exercises(value: Any) -> tuple[AssignedExercise, ...]:
             raise HomeworkError(
                 _("exercise {number} of the homework file has no valid id").format(number=index)
             )
-        assigned = AssignedExercise(pack, exercise)
-        if assigned not in found:
-            found.append(assigned)
+        found.setdefault(AssignedExercise(pack, exercise))
     return tuple(found)
 
 

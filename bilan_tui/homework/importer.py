@@ -52,6 +52,7 @@ from bilan_tui.packs.library import (
 )
 from bilan_tui.packs.problems import PackError
 from bilan_tui.paths import homework_packs_dir
+from bilan_tui.plain_files import FileTooLarge, NotAPlainFile, read_plain
 
 from .fileformat import MAX_FILE_BYTES, HomeworkError, HomeworkFile, parse_homework
 
@@ -101,15 +102,24 @@ def file_hash(data: bytes) -> str:
 def read_homework_bytes(path: Path) -> bytes:
     """The file's bytes, or one clear sentence about why not.
 
+    Only a regular file is opened: a named pipe would block and a device
+    such as ``/dev/zero`` would never end (``plain_files``).
+
     Raises:
-        HomeworkError: missing, a folder, unreadable or too large.
+        HomeworkError: missing, a folder, a pipe or device, unreadable or too large.
     """
     try:
         if path.is_dir():
             raise HomeworkError(_("{path} is a folder, not a homework file").format(path=path))
-        if path.stat().st_size > MAX_FILE_BYTES:
-            raise HomeworkError(_("{path} is too large to be a homework file").format(path=path))
-        return path.read_bytes()
+        return read_plain(path, MAX_FILE_BYTES)
+    except FileTooLarge:
+        raise HomeworkError(
+            _("{path} is too large to be a homework file").format(path=path)
+        ) from None
+    except NotAPlainFile as error:
+        raise HomeworkError(
+            _("{path} cannot be a homework file: {reason}").format(path=path, reason=error)
+        ) from None
     except FileNotFoundError:
         raise HomeworkError(_("no such file: {path}").format(path=path)) from None
     except OSError as error:
@@ -254,8 +264,9 @@ def _import_with_pack(
 def _assignment(parsed: HomeworkFile, library: Pack, home_id: str, digest: str) -> Homework:
     """The ``Homework`` to store, once every exercise is known to exist."""
     known = {home_id, *(pack.id for pack in library.installed)}
+    present = {(exercise.pack_id or library.id, exercise.id) for exercise in library.exercises}
     for assigned in parsed.exercises:
-        if library.find(assigned.pack, assigned.id) is not None:
+        if (assigned.pack, assigned.id) in present:
             continue
         if assigned.pack not in known:
             raise HomeworkError(
@@ -296,7 +307,7 @@ def assigned_refs(store: HomeworkStore) -> set[str]:
 def _pack_problems(error: PackError) -> str:
     problems = error.problems
     first = str(problems[0]) if problems else "?"
-    if len(problems) > 1:
+    if error.count > 1:
         message = _("the pack in this homework file is not valid: {problem} (and {count} more)")
-        return message.format(problem=first, count=len(problems) - 1)
+        return message.format(problem=first, count=error.count - 1)
     return _("the pack in this homework file is not valid: {problem}").format(problem=first)

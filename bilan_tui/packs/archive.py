@@ -15,18 +15,12 @@ from collections.abc import Mapping
 from pathlib import Path, PurePosixPath
 
 from bilan_tui.i18n import _
+from bilan_tui.plain_files import size_in_words
 from bilan_tui.system_words import os_reason
 
+from .limits import MAX_FILE_BYTES, MAX_TOTAL_BYTES
+from .limits import MAX_FILES as MAX_ENTRIES
 from .names import MANIFEST, is_valid_id
-
-MAX_ENTRIES = 300
-"""More files than any pack needs (the shipped one has 23)."""
-
-MAX_FILE_BYTES = 1 << 20
-"""One exercise file, uncompressed: 1 MiB is thousands of items."""
-
-MAX_TOTAL_BYTES = 8 << 20
-"""The whole pack, uncompressed."""
 
 
 class PackArchiveError(ValueError):
@@ -57,8 +51,18 @@ def write_pack_files(files: Mapping[str, str], dest: Path) -> None:
             )
         size = len(text.encode("utf-8"))
         total += size
-        if size > MAX_FILE_BYTES or total > MAX_TOTAL_BYTES:
-            raise PackArchiveError("the pack is too large")
+        if size > MAX_FILE_BYTES:
+            raise PackArchiveError(
+                _("{name} is too large ({size}; at most {most})").format(
+                    name=repr(name), size=size_in_words(size), most=size_in_words(MAX_FILE_BYTES)
+                )
+            )
+        if total > MAX_TOTAL_BYTES:
+            raise PackArchiveError(
+                _("the pack is too large (more than {most})").format(
+                    most=size_in_words(MAX_TOTAL_BYTES)
+                )
+            )
     if MANIFEST not in files:
         raise PackArchiveError(_("the pack has no {file}").format(file=MANIFEST))
     for name, text in files.items():

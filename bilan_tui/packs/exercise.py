@@ -9,6 +9,7 @@ from bilan_tui.domain.text import clean_text
 from bilan_tui.i18n import _
 
 from .fields import read_fields
+from .guidance import check_guidance
 from .kinds import ALL_KIND_KEYS, KIND_KEYS, read_kind
 from .reader import TableReader
 from .source import Document, FileReport
@@ -59,12 +60,14 @@ def read_exercise(document: Document, report: FileReport, place: Placement) -> E
     fields = read_fields(table, required=kind in (Kind.FORM, Kind.RECORDS))
     parts = read_kind(kind, table)
     table.finish(_("a {kind} exercise").format(kind=kind.value), ALL_KIND_KEYS - KIND_KEYS[kind])
+    guidance = clean_text(document.body).strip()
+    check_guidance(guidance, report, document.body_line)
     return Exercise(
         id=ident or place.stem,
         title=title,
         kind=kind,
         phase=place.phase,
-        guidance=clean_text(document.body).strip(),
+        guidance=guidance,
         summary=summary,
         minutes=minutes or 0,
         fields=fields,

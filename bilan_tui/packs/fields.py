@@ -6,6 +6,7 @@ from bilan_tui.domain.conditions import parse_condition
 from bilan_tui.domain.parts import Choice, Field, FieldType
 from bilan_tui.i18n import _
 
+from .limits import MAX_CHOICES, MAX_FIELDS, MAX_SCALE_POINTS
 from .reader import TableReader, check_unique
 
 _BOUNDED = (FieldType.NUMBER, FieldType.YEAR, FieldType.RATING)
@@ -20,7 +21,7 @@ def read_fields(table: TableReader, *, required: bool) -> tuple[Field, ...]:
         table: The exercise's front matter.
         required: Whether the kind needs at least one field (form, records).
     """
-    readers = table.tables("fields", "field", required=required)
+    readers = table.tables("fields", "field", required=required, most=MAX_FIELDS)
     fields = [read_field(reader) for reader in readers]
     check_unique(readers, [field.id if field else "" for field in fields], "field")
     return tuple(field for field in fields if field is not None)
@@ -59,6 +60,8 @@ def read_field(table: TableReader) -> Field | None:
                 _("'min' ({low}) must be less than 'max' ({high})").format(low=low, high=high),
                 "max",
             )
+        elif needed and low is not None and high is not None:
+            check_points(table, low, high)
     if field_type is FieldType.RATING:
         min_label = table.text("min_label")
         max_label = table.text("max_label")
@@ -95,8 +98,26 @@ def read_field(table: TableReader) -> Field | None:
     )
 
 
+def check_points(table: TableReader, low: int, high: int) -> bool:
+    """Report a scale (rating or likert) with more points than the screen can offer.
+
+    Returns:
+        Whether the scale is within the bound.
+    """
+    points = high - low + 1
+    if points <= MAX_SCALE_POINTS:
+        return True
+    table.problem(
+        _("the scale from {low} to {high} has {points} points; at most {most} are allowed").format(
+            low=low, high=high, points=points, most=MAX_SCALE_POINTS
+        ),
+        "max",
+    )
+    return False
+
+
 def _read_choices(table: TableReader) -> tuple[Choice, ...]:
-    readers = table.tables("choices", "choice", required=True)
+    readers = table.tables("choices", "choice", required=True, most=MAX_CHOICES)
     choices = []
     for reader in readers:
         choice = Choice(

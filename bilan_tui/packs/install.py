@@ -32,9 +32,12 @@ from pathlib import Path
 from bilan_tui.domain.model import Pack
 from bilan_tui.i18n import _
 from bilan_tui.paths import ensure_private_dir, packs_dir
+from bilan_tui.plain_files import NotAPlainFile, plain_size, read_plain
+from bilan_tui.system_words import os_reason
 
 from .archive import PackArchiveError, extract_pack_archive, write_pack_files
 from .library import version_key
+from .limits import MAX_FILE_BYTES
 from .names import MANIFEST, is_valid_id
 from .problems import PackError, PackProblem
 from .shipped import SHIPPED_LANGUAGES, shipped_pack_root
@@ -95,14 +98,20 @@ def opened_pack(source: Path) -> Iterator[Path]:
     if source.is_dir() or source.suffix.lower() != ".zip":
         yield source
         return
-    if not source.is_file():
-        raise PackArchiveError("no such file")
+    try:
+        plain_size(source)
+    except FileNotFoundError:
+        raise PackArchiveError(_("no such file")) from None
+    except NotAPlainFile as error:
+        raise PackArchiveError(str(error)) from None
+    except OSError as error:
+        raise PackArchiveError(os_reason(error)) from None
     with tempfile.TemporaryDirectory(prefix="bilan-pack-") as temporary:
         root = extract_pack_archive(source, Path(temporary))
         try:
             yield root
         except PackError as error:
-            raise PackError(_renamed(error.problems, root, str(source))) from None
+            raise PackError(_renamed(error.problems, root, str(source)), error.more) from None
 
 
 @contextlib.contextmanager
@@ -120,7 +129,7 @@ def pack_from_files(files: Mapping[str, str]) -> Iterator[Path]:
         try:
             yield root
         except PackError as error:
-            raise PackError(_renamed(error.problems, root, "")) from None
+            raise PackError(_renamed(error.problems, root, ""), error.more) from None
 
 
 def check_installable(pack: Pack, packs_root: Path) -> InstallOutcome:
@@ -149,10 +158,9 @@ def check_installable(pack: Pack, packs_root: Path) -> InstallOutcome:
     if version_key(pack.version) > version_key(previous):
         return InstallOutcome(pack, Action.UPGRADED, folder, previous)
     root = Path(pack.root)
-    same = all(
-        (folder / name).is_file() and (folder / name).read_bytes() == (root / name).read_bytes()
-        for name in _pack_files(pack)
-    ) and sorted(p.name for p in folder.iterdir()) == sorted(_pack_files(pack))
+    same = all(_same_file(folder / name, root / name) for name in _pack_files(pack)) and sorted(
+        p.name for p in folder.iterdir()
+    ) == sorted(_pack_files(pack))
     return InstallOutcome(pack, Action.UNCHANGED if same else Action.REPLACED, folder, previous)
 
 
@@ -203,15 +211,23 @@ def _pack_files(pack: Pack) -> list[str]:
 def _installed_version(folder: Path) -> str | None:
     """The version in an installed ``pack.toml``; ``None`` if absent or unreadable."""
     try:
-        manifest = tomllib.loads((folder / MANIFEST).read_text("utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        manifest = tomllib.loads(read_plain(folder / MANIFEST, MAX_FILE_BYTES).decode("utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
         return None
     version = manifest.get("version")
     return version if isinstance(version, str) else None
 
 
+def _same_file(installed: Path, new: Path) -> bool:
+    """Whether the installed file holds the same bytes (plain files only, never a pipe)."""
+    try:
+        return read_plain(installed, MAX_FILE_BYTES) == read_plain(new, MAX_FILE_BYTES)
+    except OSError:
+        return False
+
+
 def _copy_private(source: Path, dest: Path) -> None:
-    data = source.read_bytes()
+    data = read_plain(source, MAX_FILE_BYTES)
     fd = os.open(dest, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
     with os.fdopen(fd, "wb") as handle:
         handle.write(data)

@@ -15,6 +15,15 @@ from bilan_tui.domain.model import Kind
 from bilan_tui.domain.parts import Card, Criterion, Dimension, Group, Item, Pile, Scale, Source
 from bilan_tui.i18n import _
 
+from .fields import check_points
+from .limits import (
+    MAX_CARDS,
+    MAX_CRITERIA,
+    MAX_DIMENSIONS,
+    MAX_GROUPS,
+    MAX_ITEMS,
+    MAX_PILES,
+)
 from .reader import TableReader, check_unique
 from .words import plural
 
@@ -118,6 +127,8 @@ def _scale(table: TableReader) -> Scale | None:
             _("'min' ({low}) must be less than 'max' ({high})").format(low=low, high=high), "max"
         )
         return None
+    if not check_points(reader, low, high):
+        return None
     for key, given in (("labels", labels), ("pair_labels", pair_labels)):
         if given and len(given) != high - low + 1:
             points = high - low + 1
@@ -127,7 +138,7 @@ def _scale(table: TableReader) -> Scale | None:
 
 
 def _dimensions(table: TableReader) -> tuple[Dimension, ...]:
-    readers = table.tables("dimensions", "dimension", required=True)
+    readers = table.tables("dimensions", "dimension", required=True, most=MAX_DIMENSIONS)
     dimensions = []
     letters: set[str] = set()
     for reader in readers:
@@ -159,7 +170,7 @@ def _dimensions(table: TableReader) -> tuple[Dimension, ...]:
 
 def _items(table: TableReader, link: str, known: set[str], *, required: bool) -> tuple[Item, ...]:
     """Likert items (``link`` = dimension) or grid items (``link`` = group)."""
-    readers = table.tables("items", "item", required=required)
+    readers = table.tables("items", "item", required=required, most=MAX_ITEMS)
     items = []
     for reader in readers:
         ident = reader.ident()
@@ -220,8 +231,9 @@ def _titled(
     noun: str,
     build: Callable[[TableReader], _Titled],
     required: bool,
+    most: int,
 ) -> tuple[_Titled, ...]:
-    readers = table.tables(key, noun, required=required)
+    readers = table.tables(key, noun, required=required, most=most)
     built = []
     for reader in readers:
         built.append(build(reader))
@@ -247,8 +259,8 @@ def _group(reader: TableReader) -> Group:
 
 
 def _cardsort(table: TableReader) -> KindParts:
-    piles = _titled(table, "piles", "pile", _pile, required=True)
-    cards = _titled(table, "cards", "card", _card, required=True)
+    piles = _titled(table, "piles", "pile", _pile, required=True, most=MAX_PILES)
+    cards = _titled(table, "cards", "card", _card, required=True, most=MAX_CARDS)
     return KindParts(piles=piles, cards=cards, top=_top(table, len(cards), "cards"))
 
 
@@ -263,14 +275,14 @@ def _source(table: TableReader, *, required: bool) -> Source | None:
 
 def _grid(table: TableReader) -> KindParts:
     source = _source(table, required=False)
-    groups = _titled(table, "groups", "group", _group, required=False)
+    groups = _titled(table, "groups", "group", _group, required=False, most=MAX_GROUPS)
     items = _items(table, "group", _raw_ids(table, "groups"), required=False)
     return KindParts(source=source, groups=groups, items=items)
 
 
 def _matrix(table: TableReader) -> KindParts:
     source = _source(table, required=True)
-    readers = table.tables("criteria", "criterion", required=True)
+    readers = table.tables("criteria", "criterion", required=True, most=MAX_CRITERIA)
     criteria = []
     for reader in readers:
         weight = reader.integer("weight", low=1, high=5)

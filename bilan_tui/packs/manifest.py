@@ -8,6 +8,7 @@ from pathlib import Path
 from bilan_tui.domain.model import PHASE_IDS
 from bilan_tui.i18n import _
 
+from .limits import MAX_FILES
 from .names import LANGUAGES, MANIFEST, invalid_id_message, is_valid_id
 from .reader import TableReader
 from .source import FileReport, read_toml_file
@@ -66,10 +67,16 @@ def _read_phases(table: TableReader) -> list[PhasePlan]:
     plans: list[PhasePlan] = []
     latest = -1
     seen_exercises: set[str] = set()
-    for reader in table.tables("phases", "phase", required=True):
+    seen_phases: set[str] = set()
+    listed = 0
+    for reader in table.tables("phases", "phase", required=True, most=MAX_FILES):
         phase_id = reader.ident()
         exercises = reader.strings("exercises", required=True)
         reader.finish("phase")
+        listed += len(exercises)
+        if listed > MAX_FILES:
+            reader.too_many("exercises", len(exercises), MAX_FILES)
+            exercises = []
         where = (*reader.where, "exercises")
         counts: dict[str, int] = {}
         for exercise in exercises:
@@ -84,7 +91,7 @@ def _read_phases(table: TableReader) -> list[PhasePlan]:
         where_id = (*reader.where, "id")
         if phase_id in PHASE_IDS:
             position = PHASE_IDS.index(phase_id)
-            if any(plan.id == phase_id for plan in plans):
+            if phase_id in seen_phases:
                 reader.report.at(where_id, _("phase {id} is repeated").format(id=repr(phase_id)))
             elif position < latest:
                 order = ", ".join(PHASE_IDS)
@@ -93,6 +100,7 @@ def _read_phases(table: TableReader) -> list[PhasePlan]:
                 )
                 reader.report.at(where_id, message)
             latest = max(latest, position)
+            seen_phases.add(phase_id)
         elif phase_id:
             expected = ", ".join(PHASE_IDS)
             message = _("unknown phase {id} (expected one of {expected})").format(

@@ -144,19 +144,26 @@ class TableReader:
         """A list of display strings, each cleaned and trimmed."""
         return tuple(clean_text(item).strip() for item in self.strings(key))
 
-    def tables(self, key: str, noun: str, *, required: bool = False) -> list[TableReader]:
+    def tables(
+        self, key: str, noun: str, *, required: bool = False, most: int | None = None
+    ) -> list[TableReader]:
         """The entries of an array of tables, each with its own reader.
 
         Args:
             key: The array's key (``fields``).
             noun: How one entry is named in messages (``field``).
             required: Whether the array must be present and not empty.
+            most: How many entries are allowed (``packs.limits``); beyond it the
+                array is reported and none of its entries is read.
         """
         value = self._take(key, required)
         if value is None:
             return []
         if not isinstance(value, list) or not all(isinstance(item, Mapping) for item in value):
             self._wrong_type(key, _("a list of tables"), value)
+            return []
+        if most is not None and len(value) > most:
+            self.too_many(key, len(value), most)
             return []
         if required and not value:
             self.problem(_("{key} must not be empty").format(key=repr(key)), key)
@@ -168,6 +175,15 @@ class TableReader:
             context = f"{self.context}, {named}" if self.context else named
             readers.append(TableReader(entry, (*self.where, key, index), self.report, context))
         return readers
+
+    def too_many(self, key: str, count: int, most: int) -> None:
+        """Report that ``key`` holds ``count`` entries where ``most`` are allowed."""
+        self.problem(
+            _("{key} has {count} entries; at most {most} are allowed").format(
+                key=repr(key), count=count, most=most
+            ),
+            key,
+        )
 
     def table(self, key: str, noun: str, *, required: bool = False) -> TableReader | None:
         """A sub-table (``[scale]`` or ``source = { ... }``) with its own reader."""
@@ -192,6 +208,9 @@ class TableReader:
         """
         for key in self.data:
             if key in self._asked:
+                continue
+            if self.report.full:  # counted only: no need for a suggestion
+                self.report.problems.more += 1
                 continue
             if key in elsewhere:
                 self.problem(

@@ -14,11 +14,13 @@ from pathlib import Path
 from typing import Any
 
 from bilan_tui.i18n import _
+from bilan_tui.plain_files import FileTooLarge, NotAPlainFile, read_plain
 from bilan_tui.system_words import os_reason
 from bilan_tui.toml_words import toml_problem
 
+from .limits import MAX_FILE_BYTES, MAX_FILE_LINES
 from .locate import Locator, Where
-from .problems import PackProblem
+from .problems import PackProblem, ProblemLog
 
 DELIMITER = "+++"
 
@@ -28,24 +30,37 @@ class FileReport:
 
     Args:
         path: The file as shown to the author.
-        problems: The pack-wide list the problems are appended to.
+        problems: The pack-wide log the problems go to. Once it is full, a
+            problem is only counted: its line is not looked for, which would
+            read the file again for each of thousands of mistakes.
     """
 
-    def __init__(self, path: str, problems: list[PackProblem]) -> None:
+    def __init__(self, path: str, problems: ProblemLog) -> None:
         self.path = path
         self.problems = problems
         self.locator: Locator | None = None
 
     def at_line(self, line: int, message: str) -> None:
         """Report a problem on a known line."""
-        self.problems.append(PackProblem(self.path, max(line, 1), message))
+        self.problems.add(PackProblem(self.path, max(line, 1), message))
+
+    @property
+    def full(self) -> bool:
+        """Whether further problems are only counted (callers may skip costly wording)."""
+        return self.problems.full
 
     def at(self, where: Where, message: str) -> None:
         """Report a problem about the key, table or entry at ``where``."""
+        if self.problems.full:
+            self.problems.more += 1
+            return
         self.at_line(self.locator.line(where) if self.locator else 1, message)
 
     def at_value(self, where: Where, value: str, message: str, occurrence: int = 0) -> None:
         """Report a problem about one string inside the list at ``where``."""
+        if self.problems.full:
+            self.problems.more += 1
+            return
         line = self.locator.value_line(where, value, occurrence) if self.locator else 1
         self.at_line(line, message)
 
@@ -56,17 +71,21 @@ class Document:
 
     data: dict[str, Any]
     body: str = ""
+    body_line: int = 1
 
 
 def read_text(path: Path, report: FileReport) -> str | None:
     """The file's text, or ``None`` after reporting why it cannot be read."""
     try:
-        raw = path.read_bytes()
-    except IsADirectoryError:
-        report.at_line(1, _("cannot read: this is a folder, not a file"))
-        return None
+        if path.is_dir():
+            report.at_line(1, _("cannot read: this is a folder, not a file"))
+            return None
+        raw = read_plain(path, MAX_FILE_BYTES)
     except FileNotFoundError:
         report.at_line(1, _("cannot read: file not found"))
+        return None
+    except (NotAPlainFile, FileTooLarge) as error:
+        report.at_line(1, _("cannot read: {reason}").format(reason=error))
         return None
     except OSError as error:
         report.at_line(1, _("cannot read: {reason}").format(reason=os_reason(error)))
@@ -79,6 +98,15 @@ def read_text(path: Path, report: FileReport) -> str | None:
             line,
             _("not valid UTF-8 (byte {byte}); save it as UTF-8").format(
                 byte=f"0x{raw[error.start]:02x}"
+            ),
+        )
+        return None
+    lines = text.count("\n") + 1
+    if lines > MAX_FILE_LINES:
+        report.at_line(
+            1,
+            _("the file has {count} lines; at most {most} are allowed").format(
+                count=lines, most=MAX_FILE_LINES
             ),
         )
         return None
@@ -155,4 +183,4 @@ def read_exercise_file(path: Path, report: FileReport) -> Document | None:
     if data is None:
         return None
     body = "\n".join(lines[closing + 1 :])
-    return Document(data, body)
+    return Document(data, body, closing + 2)

@@ -67,13 +67,12 @@ def read_header(path: Path) -> Header:
     """Parse the 100-byte header, refusing anything that is not SQLite.
 
     Raises:
-        NotAWorkbook: The path is a folder.
+        NotAWorkbook: The path is a folder, a named pipe or a device.
         WorkbookDamaged: Empty, too short, wrong magic or impossible page size.
     """
     if path.is_dir():
         raise NotAWorkbook(path, _("it is a folder"))
-    with path.open("rb") as handle:
-        data = handle.read(HEADER_SIZE)
+    data = read_workbook_start(path)
     if not data:
         raise WorkbookDamaged(path, _("the file is empty"))
     if len(data) == HEADER_SIZE and not data.startswith(MAGIC):
@@ -95,6 +94,24 @@ def read_header(path: Path) -> Header:
         application_id=struct.unpack_from(">i", data, 68)[0] & 0xFFFFFFFF,
         valid_for=struct.unpack_from(">I", data, 92)[0],
     )
+
+
+def read_workbook_start(path: Path) -> bytes:
+    """The header bytes of a workbook or backup, refused unless it is a regular file.
+
+    Opening a named pipe blocks until something writes to it, which may be
+    never; a device such as ``/dev/zero`` never ends. The kind of file is
+    checked before opening, and the open itself never blocks.
+
+    Raises:
+        NotAWorkbook: a named pipe, a device or a socket.
+    """
+    from bilan_tui.plain_files import NotAPlainFile, read_start
+
+    try:
+        return read_start(path, HEADER_SIZE)
+    except NotAPlainFile as error:
+        raise NotAWorkbook(path, str(error)) from None
 
 
 def _check_size(path: Path, header: Header) -> None:

@@ -15,7 +15,9 @@ version is not read here, the full open upgrades or refuses it.
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -63,6 +65,8 @@ class QuickView:
 def _plain(path: Path) -> bool:
     """Whether the file begins like a plain SQLite file (an encrypted one does not)."""
     try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return False  # a named pipe would block the read: the full open refuses it
         with path.open("rb") as handle:
             return handle.read(16) == b"SQLite format 3\x00"
     except OSError:

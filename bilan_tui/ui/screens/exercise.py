@@ -16,6 +16,7 @@ from bilan_tui.domain.model import Exercise, ExerciseStatus
 from bilan_tui.domain.required import missing_required
 from bilan_tui.i18n import _
 from bilan_tui.labels import phase_title, status_label
+from bilan_tui.packs.guidance import shown_guidance
 from bilan_tui.session import WorkbookSession
 from bilan_tui.ui.autosave import Autosaver
 from bilan_tui.ui.kinds import ExerciseBody, ExerciseContext, body_for
@@ -74,7 +75,7 @@ class ExerciseScreen(Screen[None]):
             )
         if exercise.guidance:
             with VerticalScroll(id="guidance-box"):
-                yield Markdown(exercise.guidance, id="guidance", open_links=False)
+                yield Markdown(shown_guidance(exercise.guidance), id="guidance", open_links=False)
         with VerticalScroll(id="exercise-scroll"):
             self._body = body_for(
                 exercise,
