@@ -221,11 +221,16 @@ class Group:
 
 @dataclass(frozen=True, slots=True)
 class Criterion:
-    """A criterion of a decision matrix, proposed with a default weight."""
+    """A criterion of a decision matrix, proposed with a default weight.
+
+    An ``eliminatory`` criterion (a deal-breaker: "respects my limits") has no
+    weight: a lead scored 1 or 2 on it is set aside, whatever its total.
+    """
 
     id: str
     title: str
     weight: int = 3
+    eliminatory: bool = False
 
 
 @dataclass(frozen=True, slots=True)

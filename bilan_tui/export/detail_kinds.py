@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from bilan_tui.domain.answers import Entry
 from bilan_tui.domain.model import Exercise
-from bilan_tui.domain.scoring import LikertResult, MatrixResult, RatedItem
+from bilan_tui.domain.scoring import LikertResult, MatrixResult, RatedItem, WeightFlip
 from bilan_tui.domain.scoring.likert import near_ties, rating
 
 from . import results
@@ -195,7 +195,8 @@ def matrix(doc: Doc, source: ExportSource, exercise: Exercise, words: Wording) -
     ]
     rows = []
     for index, weight in enumerate(result.weights):
-        row = [f"{weight.criterion.title} (×{weight.weight})"]
+        mark = words("limit_mark") if weight.criterion.eliminatory else f"×{weight.weight}"
+        row = [f"{weight.criterion.title} ({mark})"]
         row += [
             str(option.scores[index]) if option.scores[index] is not None else "—"
             for option in result.options
@@ -206,6 +207,25 @@ def matrix(doc: Doc, source: ExportSource, exercise: Exercise, words: Wording) -
     )
     doc.table(headers, rows)
     ranking_table(doc, result, words)
+    sensitivity_line(doc, result, results.matrix_sensitivity(source, exercise), words)
+
+
+def sensitivity_line(
+    doc: Doc, result: MatrixResult, flips: tuple[WeightFlip, ...] | None, words: Wording
+) -> None:
+    """Whether one point of weight would change the lead in first place, in one sentence."""
+    if flips is None:
+        return
+    if not flips:
+        doc.para(words("ranking_holds"))
+        return
+    names = {option.entry_id: option.label or words("unnamed") for option in result.options}
+    flip = flips[0]
+    key = "ranking_flips_more" if flip.delta > 0 else "ranking_flips_less"
+    text = words(key, criterion=flip.criterion.title, lead=names.get(flip.leader, ""))
+    if len(flips) > 1:
+        text += " " + words("ranking_fragile", count=len(flips))
+    doc.para(text)
 
 
 def ranking_table(doc: Doc, result: MatrixResult, words: Wording) -> None:
@@ -215,9 +235,11 @@ def ranking_table(doc: Doc, result: MatrixResult, words: Wording) -> None:
         label = option.label or words("unnamed")
         if not option.complete:
             label += " " + words("incomplete")
+        if option.eliminated:
+            label += " " + words("breaks_limit")
         rows.append(
             [
-                str(option.rank),
+                "✗" if option.eliminated else str(option.rank),
                 label,
                 f"{option.total}/{option.max_total}",
                 words("percent", value=round(option.percent)),

@@ -107,7 +107,8 @@ def matrix_json(source: ExportSource, exercise: Exercise) -> dict[str, Any]:
             {
                 "criterion": weight.criterion.id,
                 "title": weight.criterion.title,
-                "weight": weight.weight,
+                "weight": None if weight.criterion.eliminatory else weight.weight,
+                "eliminatory": weight.criterion.eliminatory,
                 "from_pack": weight.from_pack,
             }
             for weight in result.weights
@@ -122,6 +123,7 @@ def matrix_json(source: ExportSource, exercise: Exercise) -> dict[str, Any]:
                 "percent": round(option.percent, 2),
                 "complete": option.complete,
                 "rank": option.rank,
+                "eliminated": option.eliminated,
             }
             for option in result.ranking
         ],

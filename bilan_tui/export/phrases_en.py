@@ -193,6 +193,17 @@ EN = {
         "The first two types are far apart: few occupations combine them. It is a tension worth "
         "exploring, not a contradiction."
     ),
+    "limit_mark": "limit",
+    "breaks_limit": "(set aside: it breaks a limit)",
+    "ranking_holds": (
+        "The lead in first place stays first if any criterion's weight moves by one point."
+    ),
+    "ranking_flips_more": "One more point of weight on “{criterion}” would put “{lead}” first.",
+    "ranking_flips_less": "One point less of weight on “{criterion}” would put “{lead}” first.",
+    "ranking_fragile_one": "{count} one-point change alters the top of the ranking in this way.",
+    "ranking_fragile_other": (
+        "{count} one-point changes alter the top of the ranking in this way: it is fragile."
+    ),
     "forced_pair": "A: {first} / B: {second}",
     "near_ties": (
         "Almost equal: {pairs}. The questionnaire cannot settle their order, which can be read "

@@ -200,6 +200,21 @@ _PHRASES = {
         "Les deux premiers types sont éloignés l'un de l'autre : peu de métiers les réunissent. "
         "C'est une tension à explorer, pas une contradiction."
     ),
+    "limit_mark": "limite",
+    "breaks_limit": "(écartée : elle franchit une limite)",
+    "ranking_holds": (
+        "La piste en tête le reste si l'on change d'un point le poids de n'importe quel critère."
+    ),
+    "ranking_flips_more": (
+        "Un point de poids en plus sur « {criterion} » ferait passer « {lead} » en tête."
+    ),
+    "ranking_flips_less": (
+        "Un point de poids en moins sur « {criterion} » ferait passer « {lead} » en tête."
+    ),
+    "ranking_fragile_one": "{count} changement d'un point modifie ainsi la tête du classement.",
+    "ranking_fragile_other": (
+        "{count} changements d'un point modifient ainsi la tête du classement : elle est fragile."
+    ),
     "forced_pair": "A : {first} / B : {second}",
     "near_ties": (
         "Presque à égalité : {pairs}. Le questionnaire ne tranche pas leur ordre, qui peut se "

@@ -17,6 +17,7 @@ from bilan_tui.domain.scoring import (
     GridResult,
     LikertResult,
     MatrixResult,
+    WeightFlip,
     grid_items,
     matrix_options,
     quadrants,
@@ -24,6 +25,7 @@ from bilan_tui.domain.scoring import (
     score_likert,
     score_matrix,
     sort_cards,
+    weight_sensitivity,
 )
 
 from .source import ExportSource
@@ -71,3 +73,9 @@ def matrix(source: ExportSource, exercise: Exercise) -> MatrixResult:
     """Weights, totals and ranking of the options."""
     options = matrix_options(exercise, _source_entries(source, exercise))
     return score_matrix(exercise, source.exercise_answers(exercise.ref), options)
+
+
+def matrix_sensitivity(source: ExportSource, exercise: Exercise) -> tuple[WeightFlip, ...] | None:
+    """The one-point weight changes that would put another lead first (``weight_sensitivity``)."""
+    options = matrix_options(exercise, _source_entries(source, exercise))
+    return weight_sensitivity(exercise, source.exercise_answers(exercise.ref), options)

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from .detail_kinds import ranking_table
+from .detail_kinds import ranking_table, sensitivity_line
 from .doc import labelled, plain, strong
-from .results import matrix
+from .results import matrix, matrix_sensitivity
 from .skills_gap import skills_gap_section
 from .synthese_context import Synthesis
 from .wording import lower_first
@@ -59,6 +59,7 @@ def _leads(syn: Synthesis) -> None:
         if result.ranking:
             syn.doc.para(words("matrix_ranking"))
             ranking_table(syn.doc, result, words)
+            sensitivity_line(syn.doc, result, matrix_sensitivity(syn.source, exercise), words)
     reader = syn.reader("pistes")
     items = []
     for entry in syn.source.entries("pistes"):

@@ -286,11 +286,15 @@ def _matrix(table: TableReader) -> KindParts:
     criteria = []
     for reader in readers:
         weight = reader.integer("weight", low=1, high=5)
+        eliminatory = reader.boolean("eliminatory")
+        if eliminatory and weight is not None:
+            reader.problem(_("an eliminatory criterion has no weight"), "weight")
         criteria.append(
             Criterion(
                 id=reader.ident(),
                 title=reader.text("title", required=True),
                 weight=3 if weight is None else weight,
+                eliminatory=eliminatory,
             )
         )
         reader.finish("criterion")

@@ -137,3 +137,47 @@ async def test_no_count_is_shown_before_there_is_anything_to_count(tmp_path: Pat
         header = str(screen.query_one("#exercise-state", Static).render())
         assert "0 / 0" not in header
         assert "to do" in header
+
+
+async def test_a_lead_breaking_a_limit_is_set_aside_and_the_limit_has_no_weight(
+    tmp_path: Path,
+) -> None:
+    pack = shipped_pack("en")
+    workbook = tmp_path / "wb.sqlite"
+    session = WorkbookSession.open(workbook, pack, language="en", create=True)
+    session.save_answers(
+        [
+            Answer(AnswerKey("bilan", "pistes", "metier", "a"), "Day post"),
+            Answer(AnswerKey("bilan", "pistes", POSITION, "a"), 0),
+            Answer(AnswerKey("bilan", "pistes", "metier", "b"), "Trainer"),
+            Answer(AnswerKey("bilan", "pistes", POSITION, "b"), 1),
+        ]
+    )
+    session.close()
+    app = make_app(workbook, pack)
+    async with app.run_test(size=(100, 40)) as pilot:
+        screen = await open_matrix(app, pilot, "comparaison")
+        table = screen.query_one(MatrixTable)
+        criteria = len(_exercise(pack, "comparaison").criteria)
+        assert cell(table, 0, 0) == "✗", "the limits line has no weight"
+        # "Day post": 2 on the limits line (breaks one), then 5 everywhere.
+        await pilot.press("2", *["5"] * (criteria - 1))
+        # "Trainer": respects the limits, 3 everywhere.
+        await pilot.press("right", *["up"] * (criteria - 1), "4", *["3"] * (criteria - 1))
+        assert cell(table, criteria + 1, 1) == "✗"
+        assert cell(table, criteria + 1, 2) == "1"
+        rows = screen.query_one(BarChart).rows
+        assert [row.label for row in rows] == ["1. Trainer", "✗ Day post"]
+        assert rows[1].value == "breaks a limit"
+        # A digit on the limits line's weight changes nothing.
+        await pilot.press("left", "left", *["up"] * criteria, "4")
+        assert table.cursor_coordinate == Coordinate(0, 0)
+        assert cell(table, 0, 0) == "✗"
+        await pilot.press("ctrl+q")
+    session = read_session(workbook, pack)
+    try:
+        answers = session.exercise_answers(_exercise(pack, "comparaison"))
+        assert answers.get(WEIGHT + "limites") is None
+        assert answers.get(SCORE + "limites", "a") == 2
+    finally:
+        session.close()

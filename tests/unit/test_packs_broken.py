@@ -217,3 +217,12 @@ def test_forced_choice_and_reversed_item_mistakes(mini_copy: Path) -> None:
         "item 'i1': a forced choice cannot also be 'reverse'",
         "item 'i2': a forced choice needs both 'versus' and 'versus_text'",
     ]
+
+
+def test_an_eliminatory_criterion_takes_no_weight(mini_copy: Path) -> None:
+    path = mini_copy / "compare.md"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("[[criteria]]\n", "[[criteria]]\neliminatory = true\n", 1)
+    path.write_text(text, encoding="utf-8")
+    problems = [line.split(": ", 1)[1] for line in reported(mini_copy)]
+    assert problems == ["criterion 'values': an eliminatory criterion has no weight"]

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from bilan_tui.domain.answers import SCORE, WEIGHT, Entry, ExerciseAnswers, JSONValue
 from bilan_tui.domain.model import Exercise, Kind
 from bilan_tui.domain.parts import Criterion, Source
-from bilan_tui.domain.scoring.matrix import matrix_options, score_matrix
+from bilan_tui.domain.scoring.matrix import matrix_options, score_matrix, weight_sensitivity
 
 COMPARAISON = Exercise(
     "comparaison",
@@ -143,3 +143,54 @@ def test_totals_bounded_and_ranking_is_a_permutation(
         better = sum(other.total > option.total for other in result.options)
         assert option.rank == better + 1
         assert option.rank <= position + 1
+
+
+WITH_LIMIT = Exercise(
+    "comparaison",
+    "Comparer mes pistes",
+    Kind.MATRIX,
+    "investigation",
+    criteria=(
+        Criterion("limites", "Respecte mes limites", eliminatory=True),
+        Criterion("valeurs", "Respecte mes valeurs", weight=5),
+        Criterion("salaire", "Salaire", weight=3),
+    ),
+    source=Source("pistes", "metier"),
+)
+
+
+def test_a_lead_that_breaks_a_limit_is_set_aside_whatever_its_points() -> None:
+    answers = matrix_answers(
+        {},
+        {
+            "p1": {"limites": 2, "valeurs": 5, "salaire": 5},  # best points, breaks a limit
+            "p2": {"limites": 3, "valeurs": 3, "salaire": 3},
+            "p3": {"limites": 5, "valeurs": 4, "salaire": 2},
+        },
+    )
+    result = score_matrix(WITH_LIMIT, answers, OPTIONS[:3])
+    assert [(o.entry_id, o.rank, o.eliminated) for o in result.ranking] == [
+        ("p3", 1, False),
+        ("p2", 2, False),
+        ("p1", 0, True),
+    ]
+    # The limit has no weight: it adds nothing to totals or to the maximum.
+    assert result.max_total == (5 + 3) * 5
+    assert result.ranking[0].total == 5 * 4 + 3 * 2
+
+
+def test_the_ranking_says_whether_one_point_of_weight_changes_the_first_place() -> None:
+    scores = {
+        "p1": {"limites": 5, "valeurs": 5, "salaire": 1},
+        "p2": {"limites": 5, "valeurs": 3, "salaire": 5},
+    }
+    # Values 5 × (5 vs 3), pay 3 × (1 vs 5): 28 against 30, p2 first. One point less
+    # on pay (2): 27 against 25, p1 first; one point more on pay: p2 further ahead.
+    flips = weight_sensitivity(WITH_LIMIT, matrix_answers({}, scores), OPTIONS[:2])
+    assert flips is not None
+    assert [(f.criterion.id, f.delta, f.leader) for f in flips] == [("salaire", -1, "p1")]
+    # A clear lead holds.
+    steady = {"p1": {"limites": 5, "valeurs": 5, "salaire": 5}, "p2": {"limites": 5}}
+    assert weight_sensitivity(WITH_LIMIT, matrix_answers({}, steady), OPTIONS[:2]) == ()
+    # Nothing scored: nothing to say.
+    assert weight_sensitivity(WITH_LIMIT, matrix_answers({}, {}), OPTIONS[:2]) is None

@@ -33,8 +33,10 @@ from .matrix import (
     CriterionWeight,
     MatrixResult,
     OptionScore,
+    WeightFlip,
     matrix_options,
     score_matrix,
+    weight_sensitivity,
 )
 
 __all__ = [
@@ -53,6 +55,7 @@ __all__ = [
     "RankedCard",
     "RatedItem",
     "Rating",
+    "WeightFlip",
     "custom_key",
     "first_unanswered",
     "grid_items",
@@ -66,4 +69,5 @@ __all__ = [
     "sort_cards",
     "tag_item_key",
     "tag_key",
+    "weight_sensitivity",
 ]

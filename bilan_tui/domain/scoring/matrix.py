@@ -6,6 +6,12 @@ total is the sum of weight × score; a score not given yet counts 0 and marks
 the option incomplete, so an unfinished lead is never silently favoured.
 The ranking is a basis for discussion, not a verdict: equal totals share a
 rank ("1, 2, 2, 4") and keep the order of the options.
+
+Deal-breakers come first: an eliminatory criterion ("respects my limits") has
+no weight and adds nothing to a total; a lead scored 1 or 2 on it is set aside
+and ranked after every other, so that a lead breaking a limit can never win on
+points. And a ranking that one point of weight would overturn is said to be
+fragile (:func:`weight_sensitivity`).
 """
 
 from __future__ import annotations
@@ -20,6 +26,9 @@ from ..parts import Criterion
 LOW = 1
 HIGH = 5
 """Weights and scores both run from 1 to 5."""
+
+BREAKS_LIMIT = 2
+"""On an eliminatory criterion, a score this low or lower sets the lead aside."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,7 +58,8 @@ class OptionScore:
         max_total: The total with every score at 5.
         percent: ``total`` as a share of ``max_total`` (0–100).
         complete: Whether every criterion is scored.
-        rank: 1 for the best; equal totals share a rank.
+        rank: 1 for the best; equal totals share a rank; 0 for a lead set aside.
+        eliminated: Whether it breaks a limit (an eliminatory criterion at 1 or 2).
     """
 
     entry_id: str
@@ -60,6 +70,7 @@ class OptionScore:
     percent: float
     complete: bool
     rank: int
+    eliminated: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,16 +129,21 @@ def score_matrix(
         options: (entry id, label) pairs, in the order to show them.
     """
     weights = criterion_weights(exercise, answers)
-    max_total = sum(weight.weight * HIGH for weight in weights)
+    max_total = sum(w.weight * HIGH for w in weights if not w.criterion.eliminatory)
     unranked = []
     for entry_id, label in options:
         scores = tuple(
             _in_range(answers.get(SCORE + weight.criterion.id, entry_id)) for weight in weights
         )
+        pairs = list(zip(weights, scores, strict=True))
         total = sum(
             weight.weight * score
-            for weight, score in zip(weights, scores, strict=True)
-            if score is not None
+            for weight, score in pairs
+            if score is not None and not weight.criterion.eliminatory
+        )
+        eliminated = any(
+            weight.criterion.eliminatory and score is not None and score <= BREAKS_LIMIT
+            for weight, score in pairs
         )
         unranked.append(
             OptionScore(
@@ -139,13 +155,19 @@ def score_matrix(
                 percent=100 * total / max_total if max_total else 0.0,
                 complete=all(score is not None for score in scores),
                 rank=0,
+                eliminated=eliminated,
             )
         )
-    order = sorted(range(len(unranked)), key=lambda index: (-unranked[index].total, index))
+    order = sorted(
+        range(len(unranked)),
+        key=lambda index: (unranked[index].eliminated, -unranked[index].total, index),
+    )
     ranks: dict[int, int] = {}
     for position, index in enumerate(order):
         previous = order[position - 1] if position else None
-        if previous is not None and unranked[previous].total == unranked[index].total:
+        if unranked[index].eliminated:
+            ranks[index] = 0
+        elif previous is not None and unranked[previous].total == unranked[index].total:
             ranks[index] = ranks[previous]
         else:
             ranks[index] = position + 1
@@ -156,3 +178,53 @@ def score_matrix(
         ranking=tuple(scored[index] for index in order),
         max_total=max_total,
     )
+
+
+@dataclass(frozen=True, slots=True)
+class WeightFlip:
+    """One point of weight on one criterion that changes which lead comes first.
+
+    Attributes:
+        criterion: The criterion whose weight moves.
+        delta: +1 or −1.
+        leader: The entry id of the lead that would then come first.
+    """
+
+    criterion: Criterion
+    delta: int
+    leader: str
+
+
+def _leader(result: MatrixResult) -> str | None:
+    """The lead alone in first place, or ``None`` (a tie, or nothing ranked)."""
+    first = [option for option in result.ranking if option.rank == 1]
+    return first[0].entry_id if len(first) == 1 else None
+
+
+def weight_sensitivity(
+    exercise: Exercise, answers: ExerciseAnswers, options: Sequence[tuple[str, str]]
+) -> tuple[WeightFlip, ...] | None:
+    """Every one-point change of a weight that puts another lead first.
+
+    Returns ``None`` when there is no clear leader to test (nothing scored, or
+    a tie at the top); an empty tuple means the first place holds whatever
+    weight moves by one point.
+    """
+    base = score_matrix(exercise, answers, options)
+    leader = _leader(base)
+    if leader is None:
+        return None
+    flips = []
+    for weight in base.weights:
+        if weight.criterion.eliminatory:
+            continue
+        for delta in (-1, 1):
+            moved = weight.weight + delta
+            if not LOW <= moved <= HIGH:
+                continue
+            trial = ExerciseAnswers(answers.pack_id, answers.exercise_id, dict(answers.values))
+            trial.set(WEIGHT + weight.criterion.id, moved)
+            other = _leader(score_matrix(exercise, trial, options))
+            if other is not None and other != leader:
+                flips.append(WeightFlip(weight.criterion, delta, other))
+    return tuple(flips)

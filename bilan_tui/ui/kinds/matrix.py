@@ -16,7 +16,12 @@ from textual.widgets import DataTable, Static
 
 from bilan_tui.domain.answers import SCORE, WEIGHT, ExerciseAnswers
 from bilan_tui.domain.model import Exercise
-from bilan_tui.domain.scoring import MatrixResult, matrix_options, score_matrix
+from bilan_tui.domain.scoring import (
+    MatrixResult,
+    matrix_options,
+    score_matrix,
+    weight_sensitivity,
+)
 from bilan_tui.i18n import _
 from bilan_tui.ui.text import plain
 from bilan_tui.ui.widgets.fields import FieldEditor
@@ -94,11 +99,17 @@ class MatrixBody(ExerciseBody):
             yield MatrixTable(id="matrix-table")
             yield Static("", id="matrix-detail")
             yield Static(
-                plain(_("↑↓←→ cell  1–5 set  ⌫ clear  dim = suggested weight  * unfinished")),
+                plain(
+                    _(
+                        "↑↓←→ cell  1–5 set  ⌫ clear  dim = suggested weight  * unfinished  "
+                        "✗ limit: 1–2 sets the lead aside"
+                    )
+                ),
                 id="matrix-legend",
             )
             yield Static(self._ranking_title(), id="matrix-ranking-title")
             yield BarChart(self._ranking_rows(), id="matrix-ranking")
+            yield Static(self._sensitivity(), id="matrix-sensitivity")
         for field in self.exercise.fields:
             yield FieldEditor(field, self.answers.get(field.id), id=f"field-{field.id}")
 
@@ -135,8 +146,31 @@ class MatrixBody(ExerciseBody):
             label = self.labels[[entry for entry, _label in self.options].index(option.entry_id)]
             fraction = option.total / option.max_total if option.max_total else 0.0
             value = f"{option.total}/{option.max_total}{'' if option.complete else '*'}"
+            if option.eliminated:
+                rows.append(BarRow(f"✗ {label}", 0.0, _("breaks a limit"), False))
+                continue
             rows.append(BarRow(f"{option.rank}. {label}", fraction, value, option.rank == 1))
         return rows
+
+    def _sensitivity(self) -> Content:
+        """Whether one point of weight would put another lead first, in words."""
+        flips = weight_sensitivity(self.exercise, self.answers, self.options)
+        if not flips:
+            if flips is None or not self._scored():
+                return Content("")
+            return plain(_("The lead in first place holds if any weight moves by one point."))
+        names = dict(zip((entry for entry, _label in self.options), self.labels, strict=True))
+        flip = flips[0]
+        text = _("One point {direction} on “{criterion}” would put “{lead}” first.").format(
+            direction=_("more") if flip.delta > 0 else _("less"),
+            criterion=flip.criterion.title,
+            lead=names.get(flip.leader, ""),
+        )
+        if len(flips) > 1:
+            text += " " + _("({count} such changes in all: the first place is fragile.)").format(
+                count=len(flips)
+            )
+        return plain(text)
 
     @on(MatrixTable.CellSet)
     def _cell_set(self, event: MatrixTable.CellSet) -> None:
@@ -153,6 +187,7 @@ class MatrixBody(ExerciseBody):
         self.query_one(MatrixTable).show_result(self.result, event.row, event.column)
         self.query_one(BarChart).show(self._ranking_rows())
         self.query_one("#matrix-ranking-title", Static).update(self._ranking_title())
+        self.query_one("#matrix-sensitivity", Static).update(self._sensitivity())
         table = self.query_one(MatrixTable)
         self._show_detail(*table.cursor_coordinate)
 
@@ -171,6 +206,10 @@ class MatrixBody(ExerciseBody):
             return
         weight = self.result.weights[row]
         title = plain(weight.criterion.title).stylize("bold")
+        if column == WEIGHT_COLUMN and weight.criterion.eliminatory:
+            text = _("a limit, with no weight: a lead scored 1 or 2 here is set aside")
+            detail.update(Content.assemble(title, " — ", plain(text)))
+            return
         if column == WEIGHT_COLUMN:
             text = _("weight {weight} out of 5").format(weight=weight.weight)
             if weight.from_pack:

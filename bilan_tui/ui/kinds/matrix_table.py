@@ -33,7 +33,12 @@ def cell_text(text: str, width: int, style: str = "") -> Text:
 
 
 def weight_cell(weight: CriterionWeight) -> Text:
-    """A weight; the pack's suggestion is dim until the person chooses."""
+    """A weight; the pack's suggestion is dim until the person chooses.
+
+    An eliminatory criterion has none: it sets a lead aside instead.
+    """
+    if weight.criterion.eliminatory:
+        return Text("✗", style="bold", end="", justify="center")
     return Text(
         str(weight.weight),
         style="dim italic" if weight.from_pack else "bold",
@@ -62,9 +67,11 @@ def max_cell(result: MatrixResult) -> Text:
 
 
 def rank_cell(option: OptionScore) -> Text:
-    """A lead's rank (equal totals share it); blank until it has a score."""
+    """A lead's rank (equal totals share it); blank until it has a score; ✗ once set aside."""
     if all(score is None for score in option.scores):
         return Text("", end="")
+    if option.eliminated:
+        return Text("✗", style="bold", end="", justify="center")
     style = "bold" if option.rank == 1 else ""
     return Text(str(option.rank), style=style, end="", justify="center")
 
@@ -93,6 +100,7 @@ class MatrixTable(DataTable[Text]):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, cursor_type="cell", zebra_stripes=True)
         self.criteria_count = 0
+        self.eliminatory_rows: set[int] = set()
 
     def fill(
         self,
@@ -104,6 +112,9 @@ class MatrixTable(DataTable[Text]):
         """Draw the whole table (once, when the exercise opens)."""
         self.clear(columns=True)
         self.criteria_count = len(result.weights)
+        self.eliminatory_rows = {
+            row for row, weight in enumerate(result.weights) if weight.criterion.eliminatory
+        }
         self.add_column(cell_text(_("Weight"), max(len(_("Weight")), 3)), key="weight")
         for index, label in enumerate(labels):
             self.add_column(cell_text(label, column_width), key=f"option-{index}")
@@ -146,7 +157,7 @@ class MatrixTable(DataTable[Text]):
     def action_set(self, value: int) -> None:
         """Set the cell under the cursor, then move down to the next criterion."""
         row, column = self.cursor_coordinate
-        if row >= self.criteria_count:
+        if row >= self.criteria_count or (column == WEIGHT_COLUMN and row in self.eliminatory_rows):
             self.app.bell()
             return
         self.post_message(self.CellSet(row, column, value))
