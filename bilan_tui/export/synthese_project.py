@@ -50,9 +50,15 @@ def _leads(syn: Synthesis) -> None:
     if not (syn.explored("comparaison") or syn.explored("pistes") or syn.explored("projet")):
         syn.not_explored("comparaison")
         return
-    syn.answers("comparaison", [("main_project", "projet_principal")])
-    syn.answers("comparaison", [("alternative", "alternatives")])
-    syn.answers("projet", [("fallback", "alternatives")])
+    # The main project and the plan B each appear once: as the conclusions word
+    # them ("Mon projet"), the comparison's wording only when those are empty.
+    project = syn.reader("projet")
+    if not project.text("metier_cible"):
+        syn.answers("comparaison", [("main_project", "projet_principal")])
+    if project.text("alternatives"):
+        syn.answers("projet", [("fallback", "alternatives")])
+    else:
+        syn.answers("comparaison", [("alternative", "alternatives")])
     exercise = syn.exercise("comparaison")
     if exercise is not None and syn.explored("comparaison"):
         result = matrix(syn.source, exercise)

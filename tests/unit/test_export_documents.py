@@ -295,3 +295,24 @@ def test_the_career_is_one_line(total: int | None, in_job: int, expected: str) -
     if total is not None:
         answers.append(a("situation", "experience_annees", total))
     assert expected in markdown(shipped(*answers))
+
+
+def test_the_main_project_and_the_plan_b_appear_once() -> None:
+    both = markdown(
+        shipped(
+            a("projet", "metier_cible", "Baker"),
+            a("projet", "alternatives", "Pastry cook"),
+            a("comparaison", "projet_principal", "Baker, in my town"),
+            a("comparaison", "alternatives", "Pastry cook, if no bakery hires"),
+        )
+    )
+    project = both.split("## 4.")[1].split("\n## ")[0]  # the first page may name it too
+    assert project.count("Baker") == 1 and project.count("Pastry cook") == 1
+    only_comparison = markdown(
+        shipped(
+            a("comparaison", "projet_principal", "Baker, in my town"),
+            a("comparaison", "alternatives", "Pastry cook, if no bakery hires"),
+        )
+    )
+    assert "Baker, in my town" in only_comparison
+    assert "Pastry cook, if no bakery hires" in only_comparison
