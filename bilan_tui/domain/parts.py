@@ -136,6 +136,8 @@ class Item:
         versus: The second dimension of a forced choice ("" otherwise).
         versus_text: The second statement of a forced choice.
         reverse: Whether agreeing lowers the dimension.
+        also: Other names a grid item answers to ("écoute active", "sang-froid"):
+            a story or feedback using one of them backs this item.
     """
 
     id: str
@@ -145,6 +147,7 @@ class Item:
     versus: str = ""
     versus_text: str = ""
     reverse: bool = False
+    also: tuple[str, ...] = ()
 
     @property
     def forced_choice(self) -> bool:

@@ -186,8 +186,9 @@ def _items(table: TableReader, link: str, known: set[str], *, required: bool) ->
             items.append(_likert_item(reader, ident, text, target, known))
             reader.finish("likert item")
         else:
+            also = reader.texts("also")
             reader.finish("grid item")
-            items.append(Item(id=ident, text=text, group=target))
+            items.append(Item(id=ident, text=text, group=target, also=also))
     check_unique(readers, [item.id for item in items], "item")
     return tuple(items)
 

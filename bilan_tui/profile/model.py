@@ -170,10 +170,12 @@ def skill_names(item: GridItem) -> set[str]:
     """The normalised names a skill answers to.
 
     Its full text, the head of a "Head: explanation" text (the shipped list
-    says "Teamwork: cooperating…", people write "teamwork"), and the tags it
-    absorbed (a story's tag or an own item naming the same skill).
+    says "Teamwork: cooperating…", people write "teamwork"), the other names
+    the pack gives it ("active listening"), and the tags it absorbed (a
+    story's tag or an own item naming the same skill).
     """
     names = {tag_key(item.text), tag_key(item_head(item.text))}
+    names.update(tag_key(name) for name in item.also)
     for alias in item.aliases:
         if alias.startswith(TAG_PREFIX):
             names.add(alias[len(TAG_PREFIX) :])

@@ -44,6 +44,7 @@ TEXT_ATTRIBUTES = {
     "labels",
     "pair_labels",
     "versus_text",
+    "also",
 }
 
 

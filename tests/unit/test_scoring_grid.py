@@ -229,3 +229,26 @@ def test_the_stories_guide_lists_every_head_of_the_grid(language: str) -> None:
         for group in grid.groups
     ]
     assert [[tag_key(word) for word in words] for words in listed] == expected
+
+
+def test_other_names_of_an_item_back_it_too() -> None:
+    # "pédagogie", "Écoute active" and "sang-froid" name the grid's Former, Écoute and
+    # Gestion du stress: one item each, with the story as evidence, no duplicate tag.
+    pack = load_shipped_pack("fr")
+    grid, source = pack.exercise("competences"), pack.exercise("realisations")
+    entries = [story("e1", "Tutorat", ["Pédagogie", "Écoute active", "sang-froid"])]
+    items = {item.key: item for item in grid_items(grid, grid_answers(), entries, source)}
+    for key in ("former", "ecoute", "gestion-stress"):
+        assert items[key].evidence == (Evidence("e1", "Tutorat"),), key
+    assert not any(key.startswith("tag:") for key in items)
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_every_name_of_a_shipped_competence_belongs_to_one_item(language: str) -> None:
+    grid = load_shipped_pack(language).exercise("competences")
+    names = [
+        tag_key(name)
+        for item in grid.items
+        for name in {item.text, item_head(item.text), *item.also}
+    ]
+    assert len(names) == len(set(names)), [n for n in names if names.count(n) > 1]

@@ -7,7 +7,8 @@ active", "ecoute  active") is one item: names are compared through
 ``tag_key``. When a tag matches an item already listed, the item absorbs it
 and inherits its evidence, so a curated "écoute active" still cites the stories
 that mention it. A pack item written "Head: explanation" also answers to its
-head alone: a story tagged "Former" backs "Former : transmettre un savoir-faire".
+head alone, and to the other names the pack gives it (``also``): a story
+tagged "Former" or "pédagogie" backs "Former : transmettre un savoir-faire".
 
 A rating is ``[mastery, desire]``, each 0–3. The quadrants read as:
 assets (mastery 3, "I could teach it", and wanted), to develop (wanted, not
@@ -66,6 +67,7 @@ class GridItem:
         aliases: Keys of the duplicates it absorbed (a tag matching a pack
             item...): a rating given under one of them still counts, so adding
             an item never hides a rating already given.
+        also: The other names the pack gives it (``Item.also``).
     """
 
     key: str
@@ -74,6 +76,7 @@ class GridItem:
     group: str = ""
     evidence: tuple[Evidence, ...] = ()
     aliases: tuple[str, ...] = ()
+    also: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,9 +210,16 @@ def grid_items(
     for pack_item in exercise.items:
         full = add(
             tag_key(pack_item.text),
-            GridItem(pack_item.id, pack_item.text, GridItemKind.PACK, pack_item.group),
+            GridItem(
+                pack_item.id,
+                pack_item.text,
+                GridItemKind.PACK,
+                pack_item.group,
+                also=pack_item.also,
+            ),
         )
-        heads.setdefault(tag_key(item_head(pack_item.text)), full)
+        for name in (item_head(pack_item.text), *pack_item.also):
+            heads.setdefault(tag_key(name), full)
     heads.pop("", None)
     for label in _strings(answers.get(CUSTOM_ITEMS)):
         add(tag_key(label), GridItem(custom_key(label), label, GridItemKind.CUSTOM))
@@ -231,6 +241,7 @@ def grid_items(
             item.group,
             tuple(evidence.get(normalised, ())),
             tuple(aliases[normalised]),
+            item.also,
         )
         for normalised, item in zip(index_by_key, items, strict=True)
     ]
