@@ -9,6 +9,7 @@ so the command line uses it too.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime
 import sqlite3
 import time
@@ -275,7 +276,10 @@ class WorkbookSession:
         value = self.exercise_answers(exercise).get(FOLLOW_UP_DATE)
         interview = self.pack.exercise(INTERVIEW_EXERCISE)
         recorded = interview is not None and self.status(interview) is ExerciseStatus.DONE
-        return reminder(value, self.today(), recorded=recorded)
+        found = reminder(value, self.today(), recorded=recorded)
+        if found is None or interview is None:
+            return found
+        return dataclasses.replace(found, title=interview.title)
 
     # Views ---------------------------------------------------------------------
 

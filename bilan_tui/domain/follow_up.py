@@ -29,10 +29,13 @@ class FollowUpReminder:
     Attributes:
         date: The day of the follow-up.
         days: Days from today to it: positive ahead, 0 today, negative past.
+        title: See below.
     """
 
     date: datetime.date
     days: int
+    title: str = ""
+    """The title of the exercise where the interview is recorded, if the pack has it."""
 
     @property
     def state(self) -> str:
