@@ -21,6 +21,10 @@ def days_text(days: int) -> str:
 def follow_up_text(found: FollowUpReminder) -> str:
     """The reminder in one or two sentences, for the dashboard and ``bilan status``."""
     day = long_date(found.date, language())
+    if found.state == "later":
+        return _("Follow-up interview: {date} ({when}).").format(
+            date=day, when=days_text(found.days)
+        )
     if found.state == "soon":
         return _("Your follow-up interview is on {date} ({when}).").format(
             date=day, when=days_text(found.days)

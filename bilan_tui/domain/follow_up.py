@@ -1,8 +1,10 @@
 """When to remind her of the six-month follow-up interview.
 
-The date is the one she noted in ``suivi.date_suivi``. The reminder starts a
-month before, says "today" on the day, and stays once the day is past, until
-the follow-up interview is recorded (the ``entretien-suivi`` exercise done).
+The date is the one she noted in ``suivi.date_suivi``. Until a month before
+it is only mentioned (``later``), so that she keeps it in mind; then the
+reminder turns ``soon``, says ``today`` on the day, and stays ``past`` once
+the day is over, until the follow-up interview is recorded (the
+``entretien-suivi`` exercise done).
 """
 
 from __future__ import annotations
@@ -29,17 +31,20 @@ class FollowUpReminder:
     Attributes:
         date: The day of the follow-up.
         days: Days from today to it: positive ahead, 0 today, negative past.
-        title: See below.
+        title: The exercise where the interview is recorded, if the pack has it.
+        soon_days: From how many days ahead the reminder is ``soon``.
     """
 
     date: datetime.date
     days: int
     title: str = ""
-    """The title of the exercise where the interview is recorded, if the pack has it."""
+    soon_days: int = SOON_DAYS
 
     @property
     def state(self) -> str:
-        """``soon``, ``today`` or ``past``: which sentence to say."""
+        """``later``, ``soon``, ``today`` or ``past``: which sentence to say."""
+        if self.days > self.soon_days:
+            return "later"
         if self.days > 0:
             return "soon"
         return "today" if self.days == 0 else "past"
@@ -58,21 +63,18 @@ def follow_up_date(value: object) -> datetime.date | None:
 def reminder(
     value: object, today: datetime.date, *, recorded: bool = False, soon_days: int = SOON_DAYS
 ) -> FollowUpReminder | None:
-    """The reminder due ``today``, if any.
+    """What to say of the follow-up ``today``, if anything.
 
     Args:
         value: What ``suivi.date_suivi`` holds.
         today: The local date.
         recorded: The follow-up interview is recorded: nothing to remind.
-        soon_days: How many days ahead the reminder starts.
+        soon_days: How many days ahead the reminder turns ``soon``.
     """
     day = follow_up_date(value)
     if day is None or recorded:
         return None
-    days = (day - today).days
-    if days > soon_days:
-        return None
-    return FollowUpReminder(day, days)
+    return FollowUpReminder(day, (day - today).days, soon_days=soon_days)
 
 
 def reminder_json(found: FollowUpReminder | None) -> dict[str, object] | None:

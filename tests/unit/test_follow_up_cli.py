@@ -46,12 +46,22 @@ def test_status_says_the_follow_up_is_near_or_past(
     assert words in out
 
 
-@pytest.mark.parametrize("offset", [45, None])
-def test_status_is_silent_a_month_ahead_or_without_a_date(
+def test_status_mentions_a_follow_up_still_far_ahead(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    workbook_with_follow_up(data_dir, 45)
+    assert main(["--lang", "en", "status", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["follow_up"]["state"] == "later"
+    assert main(["--lang", "en", "status"]) == 0
+    assert "Follow-up interview: " in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("offset", [None])
+def test_status_is_silent_without_a_date(
     data_dir: Path, capsys: pytest.CaptureFixture[str], offset: int | None
 ) -> None:
     workbook_with_follow_up(data_dir, offset)
     assert main(["--lang", "en", "status", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["follow_up"] is None
     assert main(["--lang", "en", "status"]) == 0
-    assert "follow-up interview" not in capsys.readouterr().out
+    assert "ollow-up interview" not in capsys.readouterr().out

@@ -54,7 +54,7 @@ class JournalOutcome:
 
 def _area(text: str, id: str) -> TextArea:
     """A text box for her own words: wrapped, Tab moves on (it never types a tab)."""
-    return TextArea(text, soft_wrap=True, tab_behavior="focus", id=id)
+    return TextArea(text, soft_wrap=True, tab_behavior="focus", compact=True, id=id)
 
 
 class JournalForm(ModalScreen[JournalOutcome | None]):
@@ -127,12 +127,14 @@ class JournalForm(ModalScreen[JournalOutcome | None]):
                     )
                     yield _area(todo_text(note.todo), "journal-todo")
             with Horizontal(id="journal-buttons"):
-                yield Button(plain(_("Save")), variant="primary", id="journal-save")
+                yield Button(plain(_("Save")), variant="primary", compact=True, id="journal-save")
                 if self.planned:
-                    yield Button(plain(_("Held")), id="journal-held")
+                    yield Button(plain(_("Held")), compact=True, id="journal-held")
                     if note.id is not None:
-                        yield Button(plain(_("Give up")), variant="error", id="journal-drop")
-                yield Button(plain(_("Cancel")), id="journal-cancel")
+                        yield Button(
+                            plain(_("Give up")), variant="error", compact=True, id="journal-drop"
+                        )
+                yield Button(plain(_("Cancel")), compact=True, id="journal-cancel")
         yield SteadyFooter(show_command_palette=False)
 
     def _row(self, name: str, label: str, widget: Input) -> Vertical:

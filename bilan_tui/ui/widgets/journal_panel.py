@@ -114,7 +114,8 @@ class JournalPanel(Widget, can_focus=True):
         """The panel's lines (also what tests read)."""
         lines: list[Content] = []
         if self.follow_up is not None:
-            style = "bold $text-warning" if self.follow_up.state == "soon" else "bold $text-error"
+            styles = {"later": "$text-muted", "soon": "bold $text-warning"}
+            style = styles.get(self.follow_up.state, "bold $text-error")
             lines.append(plain(follow_up_text(self.follow_up)).stylize(style))
         note = self.next
         if note is not None:
