@@ -13,7 +13,7 @@ from pathlib import Path
 
 from bilan_tui.domain.records import Homework
 
-from .detail import detail_markdown, homework_exercises, homework_markdown
+from .detail import detail_markdown, homework_exercises, homework_journal, homework_markdown
 from .documents import PAGE_FORMATS, page_document
 from .files import default_name, write_new, write_numbered
 from .french_typography import typeset_french
@@ -95,6 +95,7 @@ def render(source: ExportSource, options: ExportOptions) -> Rendered:
             options,
             exercises=homework_exercises(source, homework.exercises) if homework else None,
             sections=synthesis_sections(source, options) if options.scope == "synthese" else (),
+            journal=homework_journal(source, homework) if homework else None,
         )
         return Rendered(options, text, "", title)
     if homework is not None:

@@ -43,6 +43,20 @@ EN = {
     "and_then": "; ",
     "unnamed": "(unnamed)",
     "someone": "someone close",
+    # Session journal
+    "journal": "Session journal",
+    "journal_intro": (
+        "What the person prepared before each session with their consultant, what they kept "
+        "from it and what they set out to do by the next session. These are their working "
+        "notes: they are not part of the synthesis."
+    ),
+    "journal_planned": "Session planned for {date}",
+    "journal_undated": "Session to be dated",
+    "journal_prepare": "What I want to raise",
+    "journal_retain": "What I keep from it",
+    "journal_todo": "What I do by next time:",
+    "journal_done": "[done]",
+    "journal_open": "[to do]",
     # Confidentiality
     "at_a_glance": "At a glance",
     "glance_project": "The project",

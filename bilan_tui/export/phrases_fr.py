@@ -44,6 +44,20 @@ _PHRASES = {
     "and_then": " ; ",
     "unnamed": "(sans nom)",
     "someone": "une personne de l'entourage",
+    # Journal de séances
+    "journal": "Journal des séances",
+    "journal_intro": (
+        "Ce que la personne a préparé avant chaque séance avec son consultant ou sa consultante, "
+        "ce qu'elle en a retenu et ce qu'elle s'est proposé de faire d'ici la séance suivante. "
+        "Ce sont ses notes de travail : elles ne figurent pas dans la synthèse."
+    ),
+    "journal_planned": "Séance prévue le {date}",
+    "journal_undated": "Séance à dater",
+    "journal_prepare": "Ce que je veux aborder",
+    "journal_retain": "Ce que je retiens",
+    "journal_todo": "Ce que je fais d'ici la prochaine fois :",
+    "journal_done": "[fait]",
+    "journal_open": "[à faire]",
     # Confidentialité
     "at_a_glance": "En bref",
     "glance_project": "Le projet",
