@@ -23,7 +23,12 @@ from .source import ExportSource
 from .synthese import synthesis_markdown, synthesis_sections
 from .wording import Wording
 
-TITLE_KEYS = {"synthese": "synthesis_title", "detail": "detail_title", "homework": "homework_title"}
+TITLE_KEYS = {
+    "synthese": "synthesis_title",
+    "detail": "detail_title",
+    "homework": "homework_title",
+    "suivi": "follow_up_report_title",
+}
 
 
 class NoHomework(LookupError):
@@ -100,6 +105,10 @@ def render(source: ExportSource, options: ExportOptions) -> Rendered:
         return Rendered(options, text, "", title)
     if homework is not None:
         markdown = homework_markdown(source, options, homework)
+    elif options.scope == "suivi":
+        from .follow_up import follow_up_markdown
+
+        markdown = follow_up_markdown(source, options)
     elif options.scope == "detail":
         markdown = detail_markdown(source, options)
     else:

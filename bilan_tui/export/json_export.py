@@ -171,7 +171,11 @@ def json_document(
             "title": source.pack.title,
         },
     }
-    if options.scope == "synthese":
+    if options.scope == "suivi":
+        from .follow_up import follow_up_json
+
+        data["follow_up"] = follow_up_json(source, options)
+    elif options.scope == "synthese":
         data["synthesis"] = [
             {"id": section.id, "title": section.title, "markdown": section.markdown}
             for section in sections

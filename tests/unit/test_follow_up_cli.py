@@ -44,6 +44,8 @@ def test_status_says_the_follow_up_is_near_or_past(
     assert main(["--lang", "en", "status"]) == 0
     out = capsys.readouterr().out
     assert words in out
+    recorded_in = "Record it in “The six-month review”, or note its new date."
+    assert (recorded_in in out) is (state != "soon")
 
 
 def test_status_mentions_a_follow_up_still_far_ahead(
