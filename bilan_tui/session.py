@@ -260,7 +260,7 @@ class WorkbookSession:
     def journal_view(self) -> dict[str, Any]:
         """What the dashboard shows of the journal: the next session, the open items."""
         notes = self.session_notes()
-        ledger = {entry.id: entry for entry in self.ledger() if entry.id is not None}
+        ledger = self.workbook.ledger_entries(n.entry_id for n in notes if n.entry_id is not None)
         debrief = last_debrief(notes, ledger)
         return {
             "next": next_planned(notes, self.today()),

@@ -37,7 +37,7 @@ def scope_label(scope: str) -> str:
         "synthese": _("your synthesis document"),
         "detail": _("your detailed results: every answer and every score"),
         "homework": _("the exercises of your homework, with your answers"),
-        "suivi": _("your follow-up report: your action plan and your situation six months on"),
+        "suivi": _("your follow-up report, with your action plan and your situation six months on"),
     }
     return labels.get(scope, scope)
 

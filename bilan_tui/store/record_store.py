@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterable
 from typing import Any
 
 from sqlalchemy import delete, select, update
@@ -200,6 +201,20 @@ class RecordStore:
         query = select(ledger).order_by(ledger.c.date, ledger.c.id)
         with self._db.read() as connection:
             return [_ledger_entry(row) for row in connection.execute(query)]
+
+    def ledger_entries(self, ids: Iterable[int]) -> dict[int, LedgerEntry]:
+        """The entries with these ids, by id: the journal's sessions, without reading the rest.
+
+        The dashboard asks for the few sessions that have a journal page;
+        reading the whole ledger would grow with years of entries.
+        """
+        wanted = sorted(set(ids))
+        if not wanted:
+            return {}
+        ledger = table("ledger_entry")
+        query = select(ledger).where(ledger.c.id.in_(wanted))
+        with self._db.read() as connection:
+            return {row.id: _ledger_entry(row) for row in connection.execute(query)}
 
     def ledger_totals(self) -> LedgerTotals:
         """The ledger added up by week, phase and kind, without reading every entry.

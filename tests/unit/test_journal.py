@@ -152,3 +152,13 @@ def test_no_reminder_once_recorded_or_without_a_date() -> None:
     assert reminder("", DAY) is None
     assert reminder("pas une date", DAY) is None
     assert reminder(None, DAY) is None
+
+
+def test_the_dashboard_reads_only_the_sessions_with_a_page(tmp_path: Path) -> None:
+    with open_workbook(tmp_path / "w.sqlite") as workbook:
+        stored = [workbook.add_ledger_entry(held(DAY, entry_id=0)) for _ in range(5)]
+        wanted = {stored[1].id, stored[3].id}
+        assert None not in wanted
+        found = workbook.ledger_entries([stored[1].id or 0, stored[3].id or 0, 999])
+        assert set(found) == wanted
+        assert workbook.ledger_entries([]) == {}

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from bilan_tui.domain.follow_up import FollowUpReminder
     from bilan_tui.domain.journal import SessionNote, TodoItem
 
-POINT_LINES = 3
+POINT_LINES = 2
 """Points to raise shown; the rest is on the session's journal page."""
 
 
