@@ -27,6 +27,14 @@ class DashboardData:
     next_exercise: str | None
     extra: dict[str, Any] = field(default_factory=dict)
     hours: LedgerSummary | None = None
+    journal: dict[str, Any] | None = field(default=None, compare=False)
+    """The next session and the open items (``WorkbookSession.journal_view``).
+
+    ``None`` in the quick read: the journal panel waits for the full open,
+    a moment later, so comparing a quick read with a full one leaves it out.
+    """
+    follow_up: Any = field(default=None, compare=False)
+    """The follow-up reminder due today (``FollowUpReminder``), full open only."""
 
 
 PLAN_EXERCISE = "modalites"

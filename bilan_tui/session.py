@@ -9,6 +9,7 @@ so the command line uses it too.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime
 import sqlite3
 import time
@@ -19,6 +20,21 @@ from typing import TYPE_CHECKING, Any
 from bilan_tui.auto_hours import AutoHours
 from bilan_tui.dashboard_data import PLAN_EXERCISE, DashboardData, planned_hours
 from bilan_tui.domain.answers import Answer, Entry, ExerciseAnswers
+from bilan_tui.domain.follow_up import (
+    FOLLOW_UP_DATE,
+    FOLLOW_UP_EXERCISE,
+    INTERVIEW_EXERCISE,
+    FollowUpReminder,
+    reminder,
+    reminder_json,
+)
+from bilan_tui.domain.journal import (
+    SessionNote,
+    last_debrief,
+    next_planned,
+    open_todo,
+    with_ticked,
+)
 from bilan_tui.domain.ledger import LedgerSummary, summarise_totals
 from bilan_tui.domain.ledger import to_json as ledger_json
 from bilan_tui.domain.model import Exercise, ExerciseStatus, Pack
@@ -214,6 +230,57 @@ class WorkbookSession:
         """Remove an entry; whether it existed."""
         return self.workbook.delete_ledger_entry(entry_id)
 
+    # Session journal ------------------------------------------------------------
+
+    def session_notes(self) -> list[SessionNote]:
+        """Every journal page, planned and held."""
+        return self.workbook.session_notes()
+
+    def save_session_note(self, note: SessionNote) -> SessionNote:
+        """Store a journal page; returns it with its id."""
+        return self.workbook.save_session_note(note)
+
+    def delete_session_note(self, note_id: int) -> bool:
+        """Remove a page (a planned session given up)."""
+        return self.workbook.delete_session_note(note_id)
+
+    def hold_session(self, note: SessionNote, entry: LedgerEntry) -> SessionNote:
+        """A planned session took place: its hours enter the ledger, linked to its page."""
+        page, _entry = self.workbook.hold_session(note, entry)
+        return page
+
+    def tick_todo(self, note_id: int, index: int, done: bool = True) -> SessionNote | None:
+        """Tick one "to do by next time" item; ``None`` if the page is gone."""
+        with self.workbook.transaction():
+            for note in self.workbook.session_notes():
+                if note.id == note_id and 0 <= index < len(note.todo):
+                    return self.workbook.save_session_note(with_ticked(note, index, done))
+        return None
+
+    def journal_view(self) -> dict[str, Any]:
+        """What the dashboard shows of the journal: the next session, the open items."""
+        notes = self.session_notes()
+        ledger = self.workbook.ledger_entries(n.entry_id for n in notes if n.entry_id is not None)
+        debrief = last_debrief(notes, ledger)
+        return {
+            "next": next_planned(notes, self.today()),
+            "todo": open_todo(notes, ledger),
+            "todo_note": None if debrief is None else debrief.id,
+        }
+
+    def follow_up_reminder(self) -> FollowUpReminder | None:
+        """The follow-up interview to remind her of today, if any."""
+        exercise = self.pack.exercise(FOLLOW_UP_EXERCISE)
+        if exercise is None:
+            return None
+        value = self.exercise_answers(exercise).get(FOLLOW_UP_DATE)
+        interview = self.pack.exercise(INTERVIEW_EXERCISE)
+        recorded = interview is not None and self.status(interview) is ExerciseStatus.DONE
+        found = reminder(value, self.today(), recorded=recorded)
+        if found is None or interview is None:
+            return found
+        return dataclasses.replace(found, title=interview.title)
+
     # Views ---------------------------------------------------------------------
 
     def display_name(self) -> str:
@@ -235,6 +302,8 @@ class WorkbookSession:
             next_exercise=next_exercise(self.pack, statuses, self.workbook.homework()),
             hours=self.ledger_summary(),
             extra={"homework": self.homework_views(statuses)},
+            journal=self.journal_view(),
+            follow_up=self.follow_up_reminder(),
         )
 
     def planned_hours(self) -> dict[str, float | None]:
@@ -252,6 +321,7 @@ class WorkbookSession:
         report = build_status_report(self.pack, statuses, self.homework_report(statuses), consents)
         report["hours"] = ledger_json(self.ledger_summary())
         report["next"] = next_exercise(self.pack, statuses, self.workbook.homework())
+        report["follow_up"] = reminder_json(self.follow_up_reminder())
         return report
 
     # Consents -------------------------------------------------------------------

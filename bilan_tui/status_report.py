@@ -28,6 +28,7 @@ def empty_status_report(pack: Pack) -> dict[str, Any]:
     """The status of a workbook that has no answer yet."""
     report = build_status_report(pack, {}, [], [])
     report["hours"] = ledger_json(summarise([], {}))
+    report["follow_up"] = None
     return report
 
 

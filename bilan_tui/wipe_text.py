@@ -37,3 +37,23 @@ def backups_hold_cleared_answers(most_kept: int) -> str:
         "The automatic backups (up to {count}) hold earlier versions of your answers, "
         "including answers you have cleared since: they are deleted with the workbook."
     ).format(count=most_kept)
+
+
+def keep_until_follow_up() -> str:
+    """Why not to wipe before the follow-up interview."""
+    return _(
+        "Keep your workbook until your follow-up interview, about six months after the end of "
+        "the bilan: you will go over your action plan there and compare your situation with "
+        "where you started."
+    )
+
+
+def what_the_organisation_destroys() -> str:
+    """The provider's side of the destruction (R6313-7), so she knows what to ask for."""
+    return _(
+        "On its side, the organisation that carried out your bilan must destroy the documents "
+        "it made for it once the bilan is over (article R6313-7 of the Labour Code). It may "
+        "keep them for one year at most in two cases only: with your written agreement, for "
+        "the follow-up interview; or when the synthesis is sent to your career guidance "
+        "adviser (CEP)."
+    )

@@ -70,4 +70,25 @@ def render_status(report: dict[str, Any], pack: Pack) -> str:
     next_exercise = pack.exercise(next_id) if isinstance(next_id, str) else None
     if next_exercise is not None:
         lines.append(_("Next step: {title}").format(title=clean_text(next_exercise.title)))
+    follow_up = _follow_up_line(report.get("follow_up"), pack)
+    if follow_up:
+        lines.append(follow_up)
     return "\n".join(lines).rstrip()
+
+
+def _follow_up_line(found: object, pack: Pack) -> str:
+    """The follow-up reminder of ``status_report``, as the dashboard says it."""
+    import datetime
+
+    from bilan_tui.domain.follow_up import INTERVIEW_EXERCISE, FollowUpReminder
+    from bilan_tui.follow_up_text import follow_up_text
+
+    if not isinstance(found, dict):
+        return ""
+    interview = pack.exercise(INTERVIEW_EXERCISE)
+    reminder = FollowUpReminder(
+        datetime.date.fromisoformat(found["date"]),
+        int(found["days"]),
+        clean_text(interview.title) if interview else "",
+    )
+    return follow_up_text(reminder)

@@ -18,7 +18,12 @@ from typing import Any, TextIO
 from bilan_tui.cli.context import CommandContext, UsageError
 from bilan_tui.i18n import _
 from bilan_tui.store.backup import MOST_KEPT
-from bilan_tui.wipe_text import backups_hold_cleared_answers, what_deletion_does
+from bilan_tui.wipe_text import (
+    backups_hold_cleared_answers,
+    keep_until_follow_up,
+    what_deletion_does,
+    what_the_organisation_destroys,
+)
 
 NAMES = ("wipe",)
 
@@ -35,6 +40,8 @@ def register(commands: Any, add_common: Callable[[argparse.ArgumentParser], None
                     "Export your synthesis first: this cannot be undone."
                 ),
                 what_deletion_does(),
+                keep_until_follow_up(),
+                what_the_organisation_destroys(),
             )
         ),
     )
@@ -64,6 +71,8 @@ def describe_targets(workbook: Path, targets: list[Path]) -> list[str]:
         )
     )
     lines.append(_("Copies you made yourself (bilan backup --output, exports) are not touched."))
+    lines.append(keep_until_follow_up())
+    lines.append(what_the_organisation_destroys())
     return lines
 
 

@@ -8,6 +8,7 @@ written in a single transaction, so a failure leaves no half-filled demo.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 from dataclasses import dataclass
 from pathlib import Path
@@ -51,8 +52,11 @@ def fill_workbook(workbook: Workbook, pack_id: str, script: DemoScript) -> None:
         workbook.save_answers(script.answers)
         for exercise_id in script.done():
             workbook.set_done(pack_id, exercise_id, True)
+        stored = {}
         for entry in script.ledger:
-            workbook.add_ledger_entry(entry)
+            stored[id(entry)] = workbook.add_ledger_entry(entry).id
+        for entry, page in script.journal:
+            workbook.save_session_note(dataclasses.replace(page, entry_id=stored[id(entry)]))
         workbook.set_setting(DISPLAY_NAME, script.display_name)
 
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from bilan_tui.domain.answers import POSITION, Answer, AnswerKey, JSONValue
 from bilan_tui.domain.holidays import nearest_working_day, next_working_day
+from bilan_tui.domain.journal import SessionNote, TodoItem
 from bilan_tui.domain.ledger import KINDS
 from bilan_tui.domain.model import PHASE_IDS, Exercise, ExerciseStatus, Kind, Pack
 from bilan_tui.domain.parts import FieldType
@@ -43,7 +44,7 @@ ENTRY_NAMESPACE = uuid.UUID("6f0c6f8e-3a49-5b7e-9d0c-2f1b8a4d7e15")
 ANSWER_TIME = datetime.time(19, 0, tzinfo=datetime.UTC)
 """When, on the day she worked on an exercise, its answers were last changed."""
 
-TOP_LEVEL = ("display_name", "ledger", "skills")
+TOP_LEVEL = ("display_name", "ledger", "skills", "journal")
 """Keys of the data files that are not exercises."""
 
 _META: dict[Kind, frozenset[str]] = {
@@ -72,6 +73,8 @@ class DemoScript:
         answers: Every answer, with the time it was written.
         statuses: The status of each exercise answered (``done`` or ``started``).
         ledger: The hours ledger, oldest first.
+        journal: Journal pages, each with the ledger line of its session
+            (one of ``ledger``; the page gets its id once stored).
     """
 
     display_name: str
@@ -79,6 +82,7 @@ class DemoScript:
     answers: tuple[Answer, ...]
     statuses: Mapping[str, ExerciseStatus]
     ledger: tuple[LedgerEntry, ...]
+    journal: tuple[tuple[LedgerEntry, SessionNote], ...] = ()
 
     def done(self) -> list[str]:
         """The exercises to mark as done, in pack order."""
@@ -94,6 +98,8 @@ class _Builder:
     skills: dict[str, str]
     answers: list[Answer] = field(default_factory=list)
     statuses: dict[str, ExerciseStatus] = field(default_factory=dict)
+    sessions: dict[str, LedgerEntry] = field(default_factory=dict)
+    """Accompaniment lines by the name of their note, for the journal."""
 
     def day(self, offset: object, where: str) -> datetime.date:
         return self.reference + datetime.timedelta(days=as_int(offset, where))
@@ -218,8 +224,37 @@ class _Builder:
                         day = next_working_day(day + datetime.timedelta(days=1))
                     sessions.add(day)
                 entry = LedgerEntry(day, minutes, phase, kind, note=note)
+                self.sessions[note_key] = entry
             entries.append(entry)
         return sorted(entries, key=lambda entry: entry.date)
+
+    def journal(self) -> list[tuple[LedgerEntry, SessionNote]]:
+        """Journal pages, each for the ledger line whose note has the same name."""
+        facts = as_table(self.facts.get("journal", {}), "journal")
+        texts = as_table(self.texts.get("journal", {}), "journal")
+        pages = []
+        for name in {**facts, **texts}:
+            where = f"journal.{name}"
+            entry = self.sessions.get(name)
+            if entry is None or entry.kind != "accompagnement":
+                raise DemoDataError(f"{where}: no session with the consultant noted {name!r}")
+            page_facts = as_table(facts.get(name, {}), where)
+            page_texts = as_table(texts.get(name, {}), where)
+            items = as_str_list(page_texts.get("todo", []), f"{where}.todo")
+            done = page_facts.get("done", [])
+            if not isinstance(done, list) or len(done) > len(items):
+                raise DemoDataError(f"{where}.done: one true or false per item at most")
+            todo = tuple(
+                TodoItem(item, bool(done[index]) if index < len(done) else False)
+                for index, item in enumerate(items)
+            )
+            note = SessionNote(
+                prepare=as_str(page_texts.get("prepare", ""), f"{where}.prepare"),
+                retain=as_str(page_texts.get("retain", ""), f"{where}.retain"),
+                todo=todo,
+            )
+            pages.append((entry, note))
+        return pages
 
 
 def demo_script(pack: Pack, reference: datetime.date) -> DemoScript:
@@ -248,6 +283,7 @@ def demo_script(pack: Pack, reference: datetime.date) -> DemoScript:
         answers=tuple(builder.answers),
         statuses=dict(builder.statuses),
         ledger=tuple(builder.ledger()),
+        journal=tuple(builder.journal()),
     )
 
 

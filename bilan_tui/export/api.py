@@ -13,7 +13,7 @@ from pathlib import Path
 
 from bilan_tui.domain.records import Homework
 
-from .detail import detail_markdown, homework_exercises, homework_markdown
+from .detail import detail_markdown, homework_exercises, homework_journal, homework_markdown
 from .documents import PAGE_FORMATS, page_document
 from .files import default_name, write_new, write_numbered
 from .french_typography import typeset_french
@@ -23,7 +23,12 @@ from .source import ExportSource
 from .synthese import synthesis_markdown, synthesis_sections
 from .wording import Wording
 
-TITLE_KEYS = {"synthese": "synthesis_title", "detail": "detail_title", "homework": "homework_title"}
+TITLE_KEYS = {
+    "synthese": "synthesis_title",
+    "detail": "detail_title",
+    "homework": "homework_title",
+    "suivi": "follow_up_report_title",
+}
 
 
 class NoHomework(LookupError):
@@ -95,10 +100,15 @@ def render(source: ExportSource, options: ExportOptions) -> Rendered:
             options,
             exercises=homework_exercises(source, homework.exercises) if homework else None,
             sections=synthesis_sections(source, options) if options.scope == "synthese" else (),
+            journal=homework_journal(source, homework) if homework else None,
         )
         return Rendered(options, text, "", title)
     if homework is not None:
         markdown = homework_markdown(source, options, homework)
+    elif options.scope == "suivi":
+        from .follow_up import follow_up_markdown
+
+        markdown = follow_up_markdown(source, options)
     elif options.scope == "detail":
         markdown = detail_markdown(source, options)
     else:

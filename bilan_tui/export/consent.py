@@ -37,6 +37,7 @@ def scope_label(scope: str) -> str:
         "synthese": _("your synthesis document"),
         "detail": _("your detailed results: every answer and every score"),
         "homework": _("the exercises of your homework, with your answers"),
+        "suivi": _("your follow-up report, with your action plan and your situation six months on"),
     }
     return labels.get(scope, scope)
 
@@ -47,6 +48,7 @@ def scope_short(scope: str) -> str:
         "synthese": _("synthesis"),
         "detail": _("detailed results"),
         "homework": _("homework"),
+        "suivi": _("follow-up report"),
     }
     return labels.get(scope, scope)
 

@@ -46,7 +46,7 @@ PARTS: tuple[Part, ...] = (
     Part("interviews", ("enquetes",)),
     Part("training", ("conditions",)),
     Part("constraints", ("contraintes",)),
-    Part("steps", ("plan-action", "suivi")),
+    Part("steps", ("plan-action", "suivi", "entretien-suivi")),
     Part("observations", ("appropriation",)),
     Part("extra", ()),
 )

@@ -11,6 +11,7 @@ import json
 from collections.abc import Sequence
 
 from bilan_tui.domain.answers import POSITION, JSONValue, is_known, known_field_ids
+from bilan_tui.domain.journal import SessionNote
 from bilan_tui.domain.model import Exercise, Kind
 from bilan_tui.domain.records import Homework
 
@@ -19,6 +20,7 @@ from . import skills_gap
 from .common import confidentiality, phase_title, status_phrase, title_block
 from .contents import part_of
 from .doc import Doc, labelled
+from .journal import journal_section, pages
 from .options import ExportOptions
 from .source import ExportSource
 from .values import Reader
@@ -122,6 +124,8 @@ def detail_markdown(source: ExportSource, options: ExportOptions) -> str:
         doc.heading(2, phase_title(phase.id, words))
         for exercise in chosen:
             exercise_section(doc, source, options, exercise, 3)
+    if "arrangements" in options.parts:
+        journal_section(doc, source, 2)
     orphan_section(doc, source, options, 2)
     confidentiality(doc, source, options, 2)
     return doc.text()
@@ -138,8 +142,15 @@ def homework_markdown(source: ExportSource, options: ExportOptions, homework: Ho
         doc.raw(labelled(words("consultant_message"), homework.message.strip(), doc.colon))
     for exercise in homework_exercises(source, homework.exercises):
         exercise_section(doc, source, options, exercise, 2)
+    journal_section(doc, source, 2, homework_journal(source, homework))
     confidentiality(doc, source, options, 2)
     return doc.text()
+
+
+def homework_journal(source: ExportSource, homework: Homework) -> list[SessionNote]:
+    """The journal pages of the sessions since the assignment came, and those planned."""
+    since = homework.imported_at.date() if homework.imported_at else None
+    return pages(source, since)
 
 
 def homework_exercises(source: ExportSource, ids: Sequence[str]) -> list[Exercise]:

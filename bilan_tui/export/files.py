@@ -33,6 +33,7 @@ NAME_WORDS: dict[str, dict[str, str]] = {
         "employer": "employeur",
         "funder": "financeur",
         "other": "autre",
+        "suivi": "suivi",
     },
     "en": {
         "synthese": "synthesis",
@@ -43,6 +44,7 @@ NAME_WORDS: dict[str, dict[str, str]] = {
         "employer": "employer",
         "funder": "funder",
         "other": "other",
+        "suivi": "follow-up",
     },
 }
 

@@ -14,12 +14,14 @@ from typing import Any
 
 from bilan_tui import __version__
 from bilan_tui.domain.answers import Entry
+from bilan_tui.domain.journal import SessionNote
 from bilan_tui.domain.ledger import to_json as ledger_json
 from bilan_tui.domain.model import Exercise, Kind
 from bilan_tui.status_report import consent_json
 
 from .contents import ordered, part_of
 from .detail import orphans
+from .journal import journal_json
 from .json_results import DERIVED
 from .options import ExportOptions
 from .skills_gap import gap_json
@@ -115,6 +117,7 @@ def _records(source: ExportSource) -> dict[str, Any]:
     ]
     return {
         "hours": hours,
+        "journal": journal_json(source),
         "consents": [consent_json(consent) for consent in source.consents],
         "homework": [
             {
@@ -135,6 +138,7 @@ def json_document(
     *,
     exercises: Sequence[Exercise] | None = None,
     sections: Sequence[Any] = (),
+    journal: Sequence[SessionNote] | None = None,
 ) -> str:
     """The export as indented JSON text.
 
@@ -143,6 +147,7 @@ def json_document(
         options: The request.
         exercises: The exercises to include (all of the pack by default).
         sections: For the synthesis: its sections (id, title, markdown).
+        journal: For a homework export: the journal pages it carries.
     """
     data: dict[str, Any] = {
         "schema": SCHEMA,
@@ -166,7 +171,11 @@ def json_document(
             "title": source.pack.title,
         },
     }
-    if options.scope == "synthese":
+    if options.scope == "suivi":
+        from .follow_up import follow_up_json
+
+        data["follow_up"] = follow_up_json(source, options)
+    elif options.scope == "synthese":
         data["synthesis"] = [
             {"id": section.id, "title": section.title, "markdown": section.markdown}
             for section in sections
@@ -180,6 +189,8 @@ def json_document(
             for exercise in chosen
             if part_of(exercise.ref) in options.parts
         ]
+        if journal is not None:
+            data["journal"] = journal_json(source, journal)
         if options.scope == "detail":
             data["answers_no_longer_in_pack"] = _orphans(source)
             if "arrangements" in options.parts:

@@ -11,8 +11,13 @@ from dataclasses import dataclass
 
 from .contents import DEFAULTS, EVERYTHING
 
-SCOPES: tuple[str, ...] = ("synthese", "detail", "homework")
-"""The synthesis, the detailed results, and one homework assignment."""
+SCOPES: tuple[str, ...] = (
+    "synthese",
+    "detail",
+    "homework",
+    "suivi",
+)
+"""The synthesis, the detailed results, one homework assignment, the follow-up report."""
 
 FORMATS: tuple[str, ...] = ("md", "html", "json", "pdf", "docx")
 """``pdf`` needs the ``[pdf]`` extra (typst); ``docx`` is always there (python-docx)."""

@@ -43,6 +43,70 @@ EN = {
     "and_then": "; ",
     "unnamed": "(unnamed)",
     "someone": "someone close",
+    # Session journal
+    "journal": "Session journal",
+    "journal_intro": (
+        "What the person prepared before each session with their consultant, what they kept "
+        "from it and what they set out to do by the next session. These are their working "
+        "notes: they are not part of the synthesis."
+    ),
+    "journal_planned": "Session planned for {date}",
+    "journal_undated": "Session to be dated",
+    "journal_prepare": "What I want to raise",
+    "journal_retain": "What I keep from it",
+    "journal_todo": "What I do by next time:",
+    "journal_done": "[done]",
+    "journal_open": "[to do]",
+    # Follow-up report
+    "follow_up_report_title": "Follow-up interview report",
+    "follow_up_held_on": "Follow-up interview of {date}.",
+    "follow_up_not_recorded": (
+        "The follow-up interview, planned for {date}, is not recorded yet: this report shows "
+        "where the action plan stands today."
+    ),
+    "follow_up_report_intro": (
+        "About six months after the bilan ended, what the person has done with their project: "
+        "each step of the action plan, their satisfaction compared with the start, what has "
+        "changed, the decisions taken and how useful the bilan proved."
+    ),
+    "follow_up_plan": "The action plan, step by step",
+    "follow_up_n_fait_one": "{count} step done",
+    "follow_up_n_fait_other": "{count} steps done",
+    "follow_up_n_en_cours_one": "{count} in progress",
+    "follow_up_n_en_cours_other": "{count} in progress",
+    "follow_up_n_modifie_one": "{count} changed",
+    "follow_up_n_modifie_other": "{count} changed",
+    "follow_up_n_abandonne_one": "{count} dropped",
+    "follow_up_n_abandonne_other": "{count} dropped",
+    "follow_up_n_a_faire_one": "{count} still to do",
+    "follow_up_n_a_faire_other": "{count} still to do",
+    "follow_up_why": "Why",
+    "follow_up_no_plan": "The action plan has no steps.",
+    "follow_up_situation": "The situation, at the start and today",
+    "follow_up_situation_intro": (
+        "Satisfaction from 0 to 10 in each area: at the start of the bilan, then on the day of "
+        "the follow-up."
+    ),
+    "follow_up_area": "Area",
+    "follow_up_start": "At the start",
+    "follow_up_now": "At follow-up",
+    "follow_up_change": "Change",
+    "follow_up_no_ratings": "No satisfaction ratings to compare.",
+    "follow_up_changes": "What has changed",
+    "follow_up_decisions": "Decisions taken at the follow-up",
+    "follow_up_usefulness": "What the bilan proved worth",
+    "follow_up_useful_score": "How useful the bilan proved, six months on: {score} out of 10.",
+    "area_contenu": "Content of the work",
+    "area_collegues": "Relationships with colleagues",
+    "area_management": "Management",
+    "area_remuneration": "Pay",
+    "area_charge": "Workload",
+    "area_sens": "Meaning",
+    "area_equilibre": "Work-life balance",
+    "area_sante": "Health",
+    "area_famille": "Family life",
+    "area_finances": "Financial situation",
+    "area_loisirs": "Free time",
     # Confidentiality
     "at_a_glance": "At a glance",
     "glance_project": "The project",

@@ -44,6 +44,69 @@ _PHRASES = {
     "and_then": " ; ",
     "unnamed": "(sans nom)",
     "someone": "une personne de l'entourage",
+    # Journal de séances
+    "journal": "Journal des séances",
+    "journal_intro": (
+        "Ce que la personne a préparé avant chaque séance avec son consultant ou sa consultante, "
+        "ce qu'elle en a retenu et ce qu'elle s'est proposé de faire d'ici la séance suivante. "
+        "Ce sont ses notes de travail : elles ne figurent pas dans la synthèse."
+    ),
+    "journal_planned": "Séance prévue le {date}",
+    "journal_undated": "Séance à dater",
+    "journal_prepare": "Ce que je veux aborder",
+    "journal_retain": "Ce que je retiens",
+    "journal_todo": "Ce que je fais d'ici la prochaine fois :",
+    "journal_done": "[fait]",
+    "journal_open": "[à faire]",
+    # Compte rendu de suivi
+    "follow_up_report_title": "Compte rendu de l'entretien de suivi",
+    "follow_up_held_on": "Entretien de suivi du {date}.",
+    "follow_up_not_recorded": (
+        "L'entretien de suivi, prévu le {date}, n'est pas encore consigné : ce compte rendu "
+        "montre où en est le plan d'action aujourd'hui."
+    ),
+    "follow_up_report_intro": (
+        "Environ six mois après la fin du bilan, ce que la personne a fait de son projet : "
+        "chaque étape de son plan d'action, sa satisfaction comparée à celle du départ, ce qui a "
+        "changé, les décisions prises et l'utilité du bilan avec le recul."
+    ),
+    "follow_up_plan": "Le plan d'action, étape par étape",
+    "follow_up_n_fait_one": "{count} étape faite",
+    "follow_up_n_fait_other": "{count} étapes faites",
+    "follow_up_n_en_cours_one": "{count} en cours",
+    "follow_up_n_en_cours_other": "{count} en cours",
+    "follow_up_n_modifie_one": "{count} modifiée",
+    "follow_up_n_modifie_other": "{count} modifiées",
+    "follow_up_n_abandonne_one": "{count} abandonnée",
+    "follow_up_n_abandonne_other": "{count} abandonnées",
+    "follow_up_n_a_faire_one": "{count} encore à faire",
+    "follow_up_n_a_faire_other": "{count} encore à faire",
+    "follow_up_why": "Pourquoi",
+    "follow_up_no_plan": "Le plan d'action ne compte aucune étape.",
+    "follow_up_situation": "La situation, au départ et aujourd'hui",
+    "follow_up_situation_intro": (
+        "Satisfaction de 0 à 10 dans chaque domaine : au départ du bilan, puis le jour du suivi."
+    ),
+    "follow_up_area": "Domaine",
+    "follow_up_start": "Au départ",
+    "follow_up_now": "Au suivi",
+    "follow_up_change": "Évolution",
+    "follow_up_no_ratings": "Aucune note de satisfaction à comparer.",
+    "follow_up_changes": "Ce qui a changé",
+    "follow_up_decisions": "Les décisions prises au suivi",
+    "follow_up_usefulness": "Ce que le bilan a apporté",
+    "follow_up_useful_score": "Utilité du bilan, avec six mois de recul : {score} sur 10.",
+    "area_contenu": "Contenu du travail",
+    "area_collegues": "Relations avec les collègues",
+    "area_management": "Encadrement",
+    "area_remuneration": "Rémunération",
+    "area_charge": "Charge de travail",
+    "area_sens": "Sens du travail",
+    "area_equilibre": "Équilibre de vie",
+    "area_sante": "Santé",
+    "area_famille": "Vie familiale",
+    "area_finances": "Situation financière",
+    "area_loisirs": "Loisirs et temps pour soi",
     # Confidentialité
     "at_a_glance": "En bref",
     "glance_project": "Le projet",

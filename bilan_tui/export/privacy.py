@@ -98,6 +98,7 @@ def _chosen(source: ExportSource, options: ExportOptions) -> ExportSource:
         other_answers=source.other_answers if "extra" in parts else (),
         ledger=source.ledger if run else (),
         consents=source.consents if run else (),
+        journal=source.journal if run else (),
     )
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from bilan_tui.domain.answers import Answer, Entry, ExerciseAnswers
+from bilan_tui.domain.journal import SessionNote
 from bilan_tui.domain.ledger import LedgerSummary, summarise
 from bilan_tui.domain.model import PHASE_IDS, Exercise, ExerciseStatus, Pack, qualified_ref
 from bilan_tui.domain.records import Consent, Homework, LedgerEntry
@@ -47,6 +48,7 @@ class ExportSource:
             removed (a copy for someone else cannot tell if they were private).
         filtered: Whether this snapshot went through ``shareable`` (it holds
             only what the document may show).
+        journal: The session journal's pages, planned and held.
         referential_labels: Labels of the ROME items her skills-gap marks name, by
             code, in each fiche's order; given by the caller when the referential
             is imported (``leads.referential_labels``), empty otherwise.
@@ -67,6 +69,7 @@ class ExportSource:
     withheld_orphans: int = 0
     filtered: bool = False
     referential_labels: Mapping[str, str] = field(default_factory=dict)
+    journal: tuple[SessionNote, ...] = ()
 
     def exercise_answers(self, exercise_id: str) -> ExerciseAnswers:
         """The answers of one exercise, by its ref (empty if none)."""
@@ -146,5 +149,6 @@ def collect(session: WorkbookSession) -> ExportSource:
         ledger=tuple(workbook.ledger()),
         consents=tuple(workbook.consents()),
         homework=tuple(workbook.homework()),
+        journal=tuple(workbook.session_notes()),
         other_answers=tuple(answer for answer in every if answer.key.pack_id not in known),
     )

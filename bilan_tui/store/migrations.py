@@ -38,8 +38,15 @@ class Migration:
     apply: Callable[[Connection], None]
 
 
-MIGRATIONS: tuple[Migration, ...] = ()
-"""Every step after version 1, in order. Empty: version 1 is the first release."""
+def _add_session_notes(connection: Connection) -> None:
+    """Version 2: the session journal gets its table; nothing else changes."""
+    SQLModel.metadata.create_all(connection, tables=[table("session_note")])
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(version=2, description="session journal (session_note)", apply=_add_session_notes),
+)
+"""Every step after version 1, in order."""
 
 
 def target_version(migrations: Sequence[Migration]) -> int:

@@ -29,7 +29,7 @@ from .codec import from_json, parse_date, parse_time
 from .fast_reads import answered_exercises, done_exercises, ledger_totals
 from .files import read_only_uri
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 """The only schema version this reader understands."""
 
 _HOMEWORK = (

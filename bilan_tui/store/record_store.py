@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterable
 from typing import Any
 
 from sqlalchemy import delete, select, update
 from sqlalchemy.dialects.sqlite import insert
 
+from bilan_tui.domain.journal import SessionNote, TodoItem
 from bilan_tui.domain.ledger import KINDS, SOURCES, LedgerTotals
 from bilan_tui.domain.records import Consent, Homework, LedgerEntry
 
@@ -70,6 +72,34 @@ def _homework(row: Any) -> Homework:
     )
 
 
+def _note_values(note: SessionNote) -> dict[str, Any]:
+    """Column values of a journal page."""
+    if note.planned_minutes is not None and note.planned_minutes <= 0:
+        raise ValueError("a planned session lasts more than nothing")
+    return {
+        "entry_id": note.entry_id,
+        "planned_date": None if note.planned_date is None else date_text(note.planned_date),
+        "planned_minutes": note.planned_minutes,
+        "prepare": note.prepare,
+        "retain": note.retain,
+        "todo": to_json([{"text": item.text, "done": item.done} for item in note.todo]),
+        "updated_at": time_text(now()),
+    }
+
+
+def _note(row: Any) -> SessionNote:
+    items = from_json(row.todo)
+    return SessionNote(
+        entry_id=row.entry_id,
+        planned_date=None if row.planned_date is None else parse_date(row.planned_date),
+        planned_minutes=row.planned_minutes,
+        prepare=row.prepare,
+        retain=row.retain,
+        todo=tuple(TodoItem(str(item["text"]), bool(item["done"])) for item in items),
+        id=row.id,
+    )
+
+
 def _consent(row: Any) -> Consent:
     return Consent(
         recipient=row.recipient,
@@ -110,10 +140,60 @@ class RecordStore:
             return bool(connection.execute(statement).rowcount)
 
     def delete_ledger_entry(self, entry_id: int) -> bool:
-        """Remove an entry; returns whether it existed."""
+        """Remove an entry, and its journal page with it; returns whether it existed."""
         ledger = table("ledger_entry")
+        notes = table("session_note")
         with self._db.write() as connection:
+            connection.execute(delete(notes).where(notes.c.entry_id == entry_id))
             return bool(connection.execute(delete(ledger).where(ledger.c.id == entry_id)).rowcount)
+
+    def session_notes(self) -> list[SessionNote]:
+        """Every journal page, planned and held, in the order they were written."""
+        notes = table("session_note")
+        with self._db.read() as connection:
+            return [_note(row) for row in connection.execute(select(notes).order_by(notes.c.id))]
+
+    def save_session_note(self, note: SessionNote) -> SessionNote:
+        """Store a page: a new one (no id), or over the stored one with its id.
+
+        A page for a ledger line that already has one replaces it, so a
+        session never has two pages.
+
+        Raises:
+            ValueError: A planned duration of zero or less.
+        """
+        notes = table("session_note")
+        values = _note_values(note)
+        with self._db.write() as connection:
+            if note.id is not None:
+                statement = update(notes).where(notes.c.id == note.id).values(values)
+                found = connection.execute(statement)
+                if found.rowcount:
+                    return note
+            if note.entry_id is not None:
+                connection.execute(delete(notes).where(notes.c.entry_id == note.entry_id))
+            new_id = connection.execute(insert(notes).values(values)).inserted_primary_key
+        assert new_id is not None
+        return dataclasses.replace(note, id=int(new_id[0]))
+
+    def delete_session_note(self, note_id: int) -> bool:
+        """Remove a page (a planned session given up); returns whether it existed."""
+        notes = table("session_note")
+        with self._db.write() as connection:
+            return bool(connection.execute(delete(notes).where(notes.c.id == note_id)).rowcount)
+
+    def hold_session(
+        self, note: SessionNote, entry: LedgerEntry
+    ) -> tuple[SessionNote, LedgerEntry]:
+        """A planned session took place: its ledger line and the linked page, in one write.
+
+        Returns:
+            The page and the entry, both with their ids.
+        """
+        with self._db.write():
+            stored = self.add_ledger_entry(entry)
+            page = self.save_session_note(dataclasses.replace(note, entry_id=stored.id))
+        return page, stored
 
     def ledger(self) -> list[LedgerEntry]:
         """Every ledger entry, by date then in the order they were added."""
@@ -121,6 +201,20 @@ class RecordStore:
         query = select(ledger).order_by(ledger.c.date, ledger.c.id)
         with self._db.read() as connection:
             return [_ledger_entry(row) for row in connection.execute(query)]
+
+    def ledger_entries(self, ids: Iterable[int]) -> dict[int, LedgerEntry]:
+        """The entries with these ids, by id: the journal's sessions, without reading the rest.
+
+        The dashboard asks for the few sessions that have a journal page;
+        reading the whole ledger would grow with years of entries.
+        """
+        wanted = sorted(set(ids))
+        if not wanted:
+            return {}
+        ledger = table("ledger_entry")
+        query = select(ledger).where(ledger.c.id.in_(wanted))
+        with self._db.read() as connection:
+            return {row.id: _ledger_entry(row) for row in connection.execute(query)}
 
     def ledger_totals(self) -> LedgerTotals:
         """The ledger added up by week, phase and kind, without reading every entry.

@@ -1,4 +1,4 @@
-"""The SQLite schema, version 1, as SQLModel tables.
+"""The SQLite schema, version 2, as SQLModel tables.
 
 Times are stored as ISO-8601 text in UTC (``2026-11-26T17:09:16+00:00``) and
 dates as ``YYYY-MM-DD``: the file stays readable with the ``sqlite3`` shell,
@@ -110,6 +110,30 @@ class ConsentRow(SQLModel, table=True):
     path: str = ""
 
 
+class SessionNoteRow(SQLModel, table=True):
+    """A journal page: one session with the consultant, planned or held (schema 2).
+
+    ``entry_id`` links a held session to its ledger line; a planned one has
+    none, so its hours are not counted. Deleting the ledger line deletes the page.
+    """
+
+    __tablename__ = "session_note"
+    __table_args__ = (
+        UniqueConstraint("entry_id", name="one_page_a_session"),
+        CheckConstraint("planned_minutes IS NULL OR planned_minutes > 0", name="note_minutes"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    entry_id: int | None = None
+    planned_date: str | None = None
+    planned_minutes: int | None = None
+    prepare: str = ""
+    retain: str = ""
+    todo: str = "[]"
+    """JSON list of ``{"text": ..., "done": ...}``."""
+    updated_at: str
+
+
 class SettingRow(SQLModel, table=True):
     """A small preference (display name...), as text."""
 
@@ -132,5 +156,6 @@ TABLE_NAMES: tuple[str, ...] = (
     "homework",
     "consent",
     "setting",
+    "session_note",
 )
 """The tables of the current schema, created together for a new workbook."""

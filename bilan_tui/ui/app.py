@@ -38,6 +38,7 @@ if TYPE_CHECKING:  # imported by the worker, after the first frame
     from bilan_tui.dashboard_data import DashboardData
     from bilan_tui.session import WorkbookSession
     from bilan_tui.ui.explorer_flow import Referentials
+    from bilan_tui.ui.widgets.journal_panel import JournalPanel
 
 SessionOpener = Callable[[], "WorkbookSession"]
 AfterOpen = Callable[["WorkbookSession"], None]
@@ -268,6 +269,18 @@ class BilanApp(App[int]):
             self.screen.save()
             self.pop_screen()
         self.push_screen(ExerciseScreen(self.session, exercise), self._exercise_closed)
+
+    def on_journal_panel_tick(self, event: JournalPanel.Tick) -> None:
+        """An item of the last debrief is done: tick it and redraw the dashboard."""
+        event.stop()
+        if self.session is None:
+            return
+        try:
+            self.session.tick_todo(event.note_id, event.index)
+        except Exception as error:  # noqa: BLE001 - the person gets a message
+            self.notify(self.session.describe_error(error), severity="error")
+            return
+        self.refresh_dashboard()
 
     @on(DashboardScreen.OpenHours)
     def open_hours(self) -> None:

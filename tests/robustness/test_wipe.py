@@ -93,6 +93,8 @@ def test_wipe_asks_for_the_workbook_name(data_dir: Path, answer: str, code: int)
     text = out.getvalue()
     assert "This will permanently delete the workbook default:" in text
     assert "Export your synthesis first" in text
+    assert "Keep your workbook until your follow-up interview" in text
+    assert "must destroy the documents" in text and "R6313-7" in text
     assert str(books(data_dir) / "default.sqlite") in text
     assert questions == ["Type the workbook's name (default) to delete it: "]
     if code:
@@ -134,6 +136,8 @@ async def test_the_interface_asks_for_the_name_then_deletes_and_quits(data_dir: 
         assert isinstance(dialog, WipeScreen)
         shown = " ".join(str(w.render()) for w in dialog.query("Static"))
         assert "Export your synthesis first" in shown
+        assert "Keep your workbook until your follow-up interview" in shown
+        assert "R6313-7" in shown
         assert str(path) in shown
         confirm = dialog.query_one("#wipe-confirm", Button)
         assert confirm.disabled

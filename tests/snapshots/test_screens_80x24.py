@@ -91,7 +91,7 @@ def test_exercise(snap_compare: Any, demo: BilanApp, exercise_id: str) -> None:
 
 
 def test_dashboard(snap_compare: Any, demo: BilanApp) -> None:
-    """You should see the phases, the next step, the hours panel and every footer key."""
+    """You should see the phases, the follow-up date, the item left to do, next step, hours."""
     assert snap_compare(demo, terminal_size=SIZE, run_before=settled)
 
 
@@ -157,6 +157,20 @@ def test_hours_dialog(snap_compare: Any, demo: BilanApp) -> None:
         await pilot.press("a")
         await pause(pilot)
         await pilot.press(*"1h30", "tab")  # the duration has the focus first
+        await pause(pilot)
+        still_cursor(pilot)
+
+    assert snap_compare(demo, terminal_size=SIZE, run_before=run_before)
+
+
+def test_journal_dialog(snap_compare: Any, demo: BilanApp) -> None:
+    """You should see the last session's journal: what to raise, what she keeps, what to do."""
+
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await settled(pilot)
+        await pilot.press("h")
+        await pause(pilot)
+        await pilot.press("down", "j")  # the synthesis session, second row
         await pause(pilot)
         still_cursor(pilot)
 

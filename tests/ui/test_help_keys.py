@@ -48,3 +48,13 @@ async def test_f1_lists_every_key_of_the_screen(
         listed = " ".join(rows)
         missing = [key for key in shown if key not in listed.split()]
         assert not missing, f"keys in the footer but not in the help: {missing}"
+
+
+def test_the_help_says_to_keep_the_workbook_until_the_follow_up() -> None:
+    from bilan_tui.ui.screens.help import help_text
+
+    text = help_text("/tmp/x")
+    assert "## Sessions and follow-up" in text
+    assert "s plans a session" in text and "j opens its journal" in text
+    assert "Keep your workbook until your follow-up interview" in text
+    assert "bilan wipe" in text and "R6313-7" in text

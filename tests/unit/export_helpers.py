@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 from collections.abc import Iterable
 
@@ -58,12 +59,18 @@ def demo_source(language: str, reference: datetime.date = REFERENCE) -> ExportSo
 
     pack = load_shipped_pack(language)
     script = demo_script(pack, reference)
+    ids = {id(entry): number for number, entry in enumerate(script.ledger, start=1)}
+    ledger = [dataclasses.replace(entry, id=ids[id(entry)]) for entry in script.ledger]
+    journal = tuple(
+        dataclasses.replace(page, entry_id=ids[id(entry)], id=number)
+        for number, (entry, page) in enumerate(script.journal, start=1)
+    )
     source = source_from(
         pack,
         script.answers,
         name=script.display_name,
         done=script.done(),
-        ledger=script.ledger,
+        ledger=ledger,
     )
     return ExportSource(
         pack=source.pack,
@@ -74,6 +81,7 @@ def demo_source(language: str, reference: datetime.date = REFERENCE) -> ExportSo
         answers=source.answers,
         statuses=source.statuses,
         ledger=source.ledger,
+        journal=journal,
     )
 
 

@@ -100,6 +100,7 @@ def test_the_detailed_results_hold_the_exercises_of_the_chosen_parts() -> None:
         "projet",
         "plan-action",
         "suivi",
+        "entretien-suivi",
     ]
     assert "hours" not in data and "consents" not in data
 
@@ -157,4 +158,8 @@ def test_the_command_line_takes_content_and_refuses_unknown_parts(
     assert "Parts of the bilan included:\n  + your action plan and the follow-up\n" in out
     assert "To change what it holds, add --content with the parts you want: request," in out
     data = json.loads(target.read_text(encoding="utf-8"))
-    assert [exercise["id"] for exercise in data["exercises"]] == ["plan-action", "suivi"]
+    assert [exercise["id"] for exercise in data["exercises"]] == [
+        "plan-action",
+        "suivi",
+        "entretien-suivi",
+    ]

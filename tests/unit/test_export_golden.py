@@ -1,4 +1,4 @@
-"""Golden files: the demo's synthesis and detailed results, in French and English.
+"""Golden files: the demo's synthesis, detailed results and follow-up report, in French and English.
 
 The demo and the documents are dated around a fixed day, so the files are
 stable. When the demo or the wording changes on purpose, read the diff, then
@@ -19,7 +19,7 @@ from tests.unit.export_helpers import REFERENCE, demo_source
 GOLDEN = Path(__file__).parent.parent / "golden" / "export"
 
 
-@pytest.mark.parametrize("scope", ["synthese", "detail"])
+@pytest.mark.parametrize("scope", ["synthese", "detail", "suivi"])
 @pytest.mark.parametrize("language", ["fr", "en"])
 def test_demo_documents_match_their_golden_files(scope: str, language: str) -> None:
     options = ExportOptions(scope=scope, format="md", generated_on=REFERENCE)

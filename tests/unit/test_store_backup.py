@@ -11,6 +11,7 @@ import pytest
 from bilan_tui.domain.answers import Answer, AnswerKey
 from bilan_tui.store import backup as backups
 from bilan_tui.store.inspection import APPLICATION_ID, read_header
+from bilan_tui.store.migrations import SCHEMA_VERSION
 from bilan_tui.store.repository import Workbook, open_workbook
 
 KEY = AnswerKey("bilan", "demande", "pourquoi")
@@ -34,7 +35,7 @@ def test_a_backup_holds_the_data_including_what_is_still_in_the_wal(
     assert sorted(p.name for p in dest.parent.iterdir()) == ["copy.sqlite"]
     header = read_header(dest)
     assert header.application_id == APPLICATION_ID
-    assert header.user_version == 1
+    assert header.user_version == SCHEMA_VERSION
     with open_workbook(dest, create=False) as copy:
         assert [a.value for a in copy.answers("bilan")] == ["première version"]
 

@@ -90,7 +90,7 @@ def test_pragmas_are_in_effect(tmp_path: Path) -> None:
             "secure_delete": 1,
             "busy_timeout": 5000,
             "application_id": APPLICATION_ID,
-            "user_version": 1,
+            "user_version": 2,
         }
 
 

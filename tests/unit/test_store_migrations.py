@@ -176,14 +176,14 @@ def test_a_failing_step_rolls_back_every_step(tmp_path: Path) -> None:
 
 
 def test_an_up_to_date_workbook_is_not_backed_up_on_open(tmp_path: Path) -> None:
-    path = copy_of(1, tmp_path)
+    path = copy_of(SCHEMA_VERSION, tmp_path)
     with open_workbook(path):
         pass
     assert not (tmp_path / "backups").exists()
 
 
 def test_a_newer_workbook_is_refused_unchanged(tmp_path: Path) -> None:
-    path = copy_of(1, tmp_path)
+    path = copy_of(SCHEMA_VERSION, tmp_path)
     connection = sqlite3.connect(path)
     connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
     connection.close()
@@ -196,7 +196,8 @@ def test_a_newer_workbook_is_refused_unchanged(tmp_path: Path) -> None:
     assert digest(path) == before
     assert not (tmp_path / "backups").exists()
     # The lock taken for the attempt was released.
-    with open_workbook(path, lock=True, migrations=(Migration(2, "n", add_note_column),)):
+    newer = (*MIGRATIONS, Migration(SCHEMA_VERSION + 1, "n", add_note_column))
+    with open_workbook(path, lock=True, migrations=newer):
         pass
 
 

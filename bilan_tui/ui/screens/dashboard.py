@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from bilan_tui.dashboard_data import DashboardData
     from bilan_tui.ui.widgets.homework_panel import HomeworkPanel
     from bilan_tui.ui.widgets.hours_panel import HoursPanel
+    from bilan_tui.ui.widgets.journal_panel import JournalPanel
 
 
 class DashboardScreen(Screen[None]):
@@ -85,6 +86,7 @@ class DashboardScreen(Screen[None]):
         self.pack = pack
         self.data: DashboardData | None = None
         self._panels: tuple[HomeworkPanel, HoursPanel] | None = None
+        self._journal: JournalPanel | None = None
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="dashboard-header"):
@@ -110,6 +112,7 @@ class DashboardScreen(Screen[None]):
 
         from bilan_tui.ui.widgets.homework_panel import HomeworkPanel
         from bilan_tui.ui.widgets.hours_panel import HoursPanel
+        from bilan_tui.ui.widgets.journal_panel import JournalPanel
 
         outline = self.query_one(PhaseOutline)
         phases = PhaseList(self.pack, id="phases")
@@ -123,7 +126,10 @@ class DashboardScreen(Screen[None]):
             HomeworkPanel(id="homework-panel", classes="panel"),
             HoursPanel(id="hours-panel", classes="panel"),
         )
-        self.query_one("#dashboard-side", Vertical).mount_all((next_step, *self._panels))
+        self._journal = JournalPanel(id="journal-panel", classes="panel")
+        self.query_one("#dashboard-side", Vertical).mount_all(
+            (self._journal, next_step, *self._panels)
+        )
         self.query_one("#dashboard-header", Horizontal).mount(Static("", id="header-hours"))
         self.mount(SteadyFooter(show_command_palette=False))
         self.call_after_refresh(self.refresh_bindings)  # the key bar listens from now on
@@ -139,6 +145,8 @@ class DashboardScreen(Screen[None]):
         assert self._panels is not None
         homework, hours = self._panels
         homework.show(data.extra.get("homework", ()))
+        if self._journal is not None and data.journal is not None:
+            self._journal.show(data.journal, data.follow_up)
         if data.hours is not None:
             from bilan_tui.ledger_text import budget_line
 

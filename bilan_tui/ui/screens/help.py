@@ -17,6 +17,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Markdown
 
 from bilan_tui.i18n import _
+from bilan_tui.wipe_text import keep_until_follow_up, what_the_organisation_destroys
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,6 +146,20 @@ def help_text(data_location: str, keys: Sequence[KeyHelp] = ()) -> str:
                 "malware, and exports are plain files. bilan wipe destroys the key first: what "
                 "remains on the disk can no longer be read."
             ),
+            "",
+            "## " + _("Sessions and follow-up"),
+            "",
+            _(
+                "In Hours, s plans a session with your consultant and notes what you want to "
+                "raise; once it is held, j opens its journal: what you keep from it and what "
+                "you will do by the next time, ticked off on the dashboard."
+            ),
+            "",
+            keep_until_follow_up()
+            + " "
+            + _("Only then, if you wish, delete it with bilan wipe.")
+            + " "
+            + what_the_organisation_destroys(),
         ]
     )
 

@@ -23,7 +23,12 @@ from textual.widgets import Button, Input, Static
 from bilan_tui.i18n import _
 from bilan_tui.store.backup import MOST_KEPT
 from bilan_tui.ui.text import plain
-from bilan_tui.wipe_text import backups_hold_cleared_answers, what_deletion_does
+from bilan_tui.wipe_text import (
+    backups_hold_cleared_answers,
+    keep_until_follow_up,
+    what_deletion_does,
+    what_the_organisation_destroys,
+)
 
 if TYPE_CHECKING:
     from bilan_tui.ui.app import BilanApp
@@ -49,7 +54,7 @@ class WipeScreen(ModalScreen[bool]):
         height: 35vh;
         margin: 0 0 1 0;
     }
-    #wipe-honesty {
+    #wipe-honesty, #wipe-follow-up {
         margin: 0 0 1 0;
     }
     #wipe-files {
@@ -96,6 +101,10 @@ class WipeScreen(ModalScreen[bool]):
             )
             with VerticalScroll(id="wipe-details"):
                 # Scrolls at 80x24, so that the name and the buttons stay in view.
+                yield Static(
+                    plain(" ".join((keep_until_follow_up(), what_the_organisation_destroys()))),
+                    id="wipe-follow-up",
+                )
                 yield Static(
                     plain(
                         " ".join(
