@@ -37,6 +37,7 @@ def scope_label(scope: str) -> str:
         "synthese": _("your synthesis document"),
         "detail": _("your detailed results: every answer and every score"),
         "homework": _("the exercises of your homework, with your answers"),
+        "evaluation": _("your evaluation of the bilan, on its own"),
     }
     return labels.get(scope, scope)
 
@@ -47,6 +48,7 @@ def scope_short(scope: str) -> str:
         "synthese": _("synthesis"),
         "detail": _("detailed results"),
         "homework": _("homework"),
+        "evaluation": _("evaluation of the bilan"),
     }
     return labels.get(scope, scope)
 
@@ -66,9 +68,10 @@ def format_label(format_: str) -> str:
 def content_lines(options: ExportOptions) -> list[str]:
     """The parts of the bilan the file holds, then those it leaves out, one per line.
 
-    Empty for a homework export, which holds the exercises the consultant asked for.
+    Empty for a homework export, which holds the exercises the consultant asked
+    for, and for the evaluation, which holds the evaluation alone.
     """
-    if options.scope == "homework":
+    if options.scope in ("homework", "evaluation"):
         return []
     held = ordered(options.parts)
     lines = [_("Parts of the bilan included:")] + [f"  + {part_label(part_id)}" for part_id in held]

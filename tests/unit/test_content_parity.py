@@ -27,7 +27,16 @@ EXPECTED_ORDER = {
         "enquetes",
         "comparaison",
     ],
-    "conclusions": ["appropriation", "projet", "conditions", "plan-action", "suivi"],
+    "conclusions": [
+        "appropriation",
+        "projet",
+        "conditions",
+        "plan-action",
+        "bilan-questions",
+        "suivi",
+        "synthese-consultant",
+        "evaluation",
+    ],
 }
 TEXT_ATTRIBUTES = {
     "title",
@@ -88,7 +97,7 @@ def test_shipped_pack_checks_clean(language: str) -> None:
 
 
 @pytest.mark.parametrize("language", ["fr", "en"])
-def test_the_22_exercises_in_their_contractual_order(packs: dict[str, Pack], language: str) -> None:
+def test_the_25_exercises_in_their_contractual_order(packs: dict[str, Pack], language: str) -> None:
     pack = packs[language]
     assert {phase.id: [ex.id for ex in phase.exercises] for phase in pack.phases} == EXPECTED_ORDER
     assert pack.language == language

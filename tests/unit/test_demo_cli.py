@@ -35,7 +35,7 @@ def test_demo_no_open_creates_a_finished_bilan(
     # With LANG in English the demo is in English: the workbook's language
     # follows the interface unless --lang says otherwise.
     found = statuses(capsys)
-    assert len(found) == 22
+    assert len(found) == 25
     assert "todo" not in found.values()
     assert found["suivi"] == "started"
     assert stat.S_IMODE(demo_path(data_dir).stat().st_mode) == 0o600

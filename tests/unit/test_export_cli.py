@@ -55,7 +55,8 @@ def test_export_writes_a_private_file_in_the_current_folder(
     assert f"Written: {written}" in capsys.readouterr().out
     assert stat.S_IMODE(written.stat().st_mode) == 0o600
     text = written.read_text(encoding="utf-8")
-    assert text.startswith("# Synthesis document\n")
+    # No consultant's part yet: the document says it is a draft.
+    assert text.startswith("# Draft for the synthesis\n")
     assert "\\# Not a title" in text and "\\<script>" in text
     assert consents(workbook) == []
 
