@@ -39,7 +39,10 @@ def register(commands: Any, add_common: Callable[[argparse.ArgumentParser], None
         "--scope",
         choices=SCOPES,
         default="synthese",
-        help=_("what to export: the synthesis, the detailed results or homework"),
+        help=_(
+            "what to export: the synthesis, the detailed results, homework, or your "
+            "evaluation of the bilan (on its own, for the organisation)"
+        ),
     )
     parser.add_argument(
         "--format",
@@ -202,6 +205,10 @@ def run(args: argparse.Namespace, context: CommandContext) -> int:
     context.settle_language()
     if args.homework is not None and args.scope != "homework":
         raise UsageError(_("--homework goes with --scope homework"))
+    if args.content is not None and args.scope == "evaluation":
+        raise UsageError(
+            _("--content does not go with --scope evaluation: it holds the evaluation alone")
+        )
     content = _content(args.content)
     target = _target(args.output)
     if not context.workbook_path().exists():
@@ -235,7 +242,7 @@ def run(args: argparse.Namespace, context: CommandContext) -> int:
             raise UsageError(str(missing)) from None
         shown = (target / file_name(source, options) if target.is_dir() else target).resolve()
         lines = describe(options, shown)
-        if options.for_someone_else and options.scope != "homework":
+        if options.for_someone_else and options.scope in ("synthese", "detail"):
             lines.append(
                 _(
                     "To change what it holds, add --content with the parts you want: {parts}."

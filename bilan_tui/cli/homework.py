@@ -61,6 +61,31 @@ def register(commands: Any, add_common: Callable[[argparse.ArgumentParser], None
         "--pack", metavar="PATH", help=_("your own pack (folder or .zip), carried in the file")
     )
     new.add_argument("--output", required=True, metavar="FILE", help=_("the file to write"))
+    reply = actions.add_parser(
+        "reply",
+        help=_("write a reply file carrying your part of the synthesis (for consultants)"),
+        description=_(
+            "Write a reply file that carries the part of the synthesis you wrote, with your "
+            "name, your organisation and the day it is handed over. The person imports it "
+            "like homework; her synthesis is then no longer a draft."
+        ),
+    )
+    add_common(reply)
+    reply.add_argument(
+        "--synthesis",
+        required=True,
+        metavar="FILE",
+        help=_("a text file holding your part of the synthesis"),
+    )
+    reply.add_argument("--name", default="", metavar=_("TEXT"), help=_("your name"))
+    reply.add_argument("--organisation", default="", metavar=_("TEXT"), help=_("your organisation"))
+    reply.add_argument(
+        "--handed-over",
+        metavar=_("DATE"),
+        help=_("the day the synthesis is handed over: 14/03/2026 or 2026-03-14"),
+    )
+    reply.add_argument("--message", default="", metavar=_("TEXT"), help=_("a note to the person"))
+    reply.add_argument("--output", required=True, metavar="FILE", help=_("the file to write"))
     imported = actions.add_parser(
         "import",
         help=_("import a homework file"),
@@ -84,6 +109,8 @@ def run(args: argparse.Namespace, context: CommandContext) -> int:
         return run_new(args, context, datetime.date.today())
     if action == "import":
         return run_import(Path(args.file), context, datetime.date.today())
+    if action == "reply":
+        return run_reply(args, context)
     return run_list(context, as_json=bool(args.json), today=datetime.date.today())
 
 
@@ -146,6 +173,38 @@ def run_new(args: argparse.Namespace, context: CommandContext, today: datetime.d
     return 0
 
 
+def run_reply(args: argparse.Namespace, context: CommandContext) -> int:
+    """Write a reply file carrying the consultant's part; every value is checked first."""
+    from bilan_tui.domain.dates import DateInputError, read_date
+    from bilan_tui.homework.create import build_reply, read_reply_text, write_new_file
+    from bilan_tui.homework.fileformat import HomeworkError, render_homework
+    from bilan_tui.ledger_text import date_error_text
+
+    context.settle_language()
+    output = Path(args.output)
+    try:
+        handed_over = None
+        if args.handed_over:
+            try:
+                handed_over = read_date(args.handed_over)
+            except DateInputError as error:
+                raise HomeworkError(date_error_text(error.code, args.handed_over.strip())) from None
+        if not output.parent.is_dir():
+            raise HomeworkError(_("no such folder: {folder}").format(folder=output.parent))
+        reply = build_reply(
+            read_reply_text(Path(args.synthesis)),
+            name=args.name,
+            organisation=args.organisation,
+            handed_over=handed_over,
+            message=args.message,
+        )
+        write_new_file(output, render_homework(reply))
+    except HomeworkError as error:
+        raise UsageError(clean_text(str(error))) from None
+    print(_("Reply written to {path}: your part of the synthesis.").format(path=output))
+    return 0
+
+
 def run_import(path: Path, context: CommandContext, today: datetime.date) -> int:
     """Import a homework file; refused files write nothing, not even a new workbook."""
     from bilan_tui.homework.fileformat import HomeworkError
@@ -184,6 +243,15 @@ def run_import(path: Path, context: CommandContext, today: datetime.date) -> int
         if already_done:
             print(already_done)
         return 0
+    from bilan_tui.homework.view import synthesis_received
+
+    received = synthesis_received(outcome)
+    if received and not stored.exercises:
+        print(received)
+        if stored.message:
+            print(_("Message from your consultant:"))
+            print(_indent(stored.message))
+        return 0
     count = len(stored.exercises)
     due = long_date(stored.due, language()) if stored.due else "?"
     print(
@@ -200,6 +268,8 @@ def run_import(path: Path, context: CommandContext, today: datetime.date) -> int
                 id=pack.id, version=clean_text(pack.version), title=clean_text(pack.title)
             )
         )
+    if received:
+        print(received)
     if already_done:
         print(already_done)
     if stored.message:

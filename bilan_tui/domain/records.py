@@ -68,7 +68,7 @@ class Consent:
 
     Attributes:
         recipient: ``consultant``, ``cep``, ``employer`` or ``other``.
-        scope: ``synthese``, ``detail`` or ``homework``.
+        scope: ``synthese``, ``detail``, ``homework`` or ``evaluation``.
         format: ``md``, ``html`` or ``json``.
         include_private: Whether private fields (health...) were included.
         path: Where the export was written.

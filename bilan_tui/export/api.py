@@ -15,12 +15,14 @@ from bilan_tui.domain.records import Homework
 
 from .detail import detail_markdown, homework_exercises, homework_journal, homework_markdown
 from .documents import PAGE_FORMATS, page_document
+from .evaluation import evaluation_markdown
 from .files import default_name, write_new, write_numbered
 from .french_typography import typeset_french
 from .options import ExportOptions
 from .privacy import shareable
 from .source import ExportSource
 from .synthese import synthesis_markdown, synthesis_sections
+from .synthese_voices import title_key
 from .wording import Wording
 
 TITLE_KEYS = {
@@ -28,6 +30,7 @@ TITLE_KEYS = {
     "detail": "detail_title",
     "homework": "homework_title",
     "suivi": "follow_up_report_title",
+    "evaluation": "evaluation_title",
 }
 
 
@@ -88,7 +91,10 @@ def render(source: ExportSource, options: ExportOptions) -> Rendered:
     """
     source = shareable(source, options)
     words = Wording(source.language)
-    title = words(TITLE_KEYS[options.scope])
+    key = TITLE_KEYS[options.scope]
+    if options.scope == "synthese":
+        key = title_key(source, options.include_private)
+    title = words(key)
     if source.name:
         title += f" — {source.name}"
     homework = pick_homework(source, options.homework_id) if options.scope == "homework" else None
@@ -111,6 +117,8 @@ def render(source: ExportSource, options: ExportOptions) -> Rendered:
         markdown = follow_up_markdown(source, options)
     elif options.scope == "detail":
         markdown = detail_markdown(source, options)
+    elif options.scope == "evaluation":
+        markdown = evaluation_markdown(source, options)
     else:
         markdown = synthesis_markdown(source, options)
     if source.language == "fr":

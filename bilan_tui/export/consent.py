@@ -38,6 +38,7 @@ def scope_label(scope: str) -> str:
         "detail": _("your detailed results: every answer and every score"),
         "homework": _("the exercises of your homework, with your answers"),
         "suivi": _("your follow-up report, with your action plan and your situation six months on"),
+        "evaluation": _("your evaluation of the bilan, on its own"),
     }
     return labels.get(scope, scope)
 
@@ -49,6 +50,7 @@ def scope_short(scope: str) -> str:
         "detail": _("detailed results"),
         "homework": _("homework"),
         "suivi": _("follow-up report"),
+        "evaluation": _("evaluation of the bilan"),
     }
     return labels.get(scope, scope)
 
@@ -68,9 +70,10 @@ def format_label(format_: str) -> str:
 def content_lines(options: ExportOptions) -> list[str]:
     """The parts of the bilan the file holds, then those it leaves out, one per line.
 
-    Empty for a homework export, which holds the exercises the consultant asked for.
+    Empty for a homework export, which holds the exercises the consultant asked
+    for, and for the evaluation, which holds the evaluation alone.
     """
-    if options.scope == "homework":
+    if options.scope in ("homework", "evaluation"):
         return []
     held = ordered(options.parts)
     lines = [_("Parts of the bilan included:")] + [f"  + {part_label(part_id)}" for part_id in held]

@@ -36,7 +36,7 @@ class Part:
 
 
 PARTS: tuple[Part, ...] = (
-    Part("request", ("demande",)),
+    Part("request", ("demande", "bilan-questions")),
     Part("situation", ("situation", "parcours", "ligne-de-vie")),
     Part("arrangements", ("modalites",)),
     Part("competencies", ("realisations", "competences", "aptitudes")),
@@ -47,10 +47,18 @@ PARTS: tuple[Part, ...] = (
     Part("training", ("conditions",)),
     Part("constraints", ("contraintes",)),
     Part("steps", ("plan-action", "suivi", "entretien-suivi")),
+    Part("consultant", ("synthese-consultant",)),
     Part("observations", ("appropriation",)),
     Part("extra", ()),
 )
 """Every part, in the order of the documents."""
+
+EVALUATION = Part("evaluation", ("evaluation",))
+"""The end-of-bilan evaluation: the provider's evidence, exported on its own only.
+
+It is not one of ``PARTS``: no copy of the synthesis or of the detailed results
+ever holds it, whatever the person chooses; only ``--scope evaluation`` does.
+"""
 
 PART_IDS: tuple[str, ...] = tuple(part.id for part in PARTS)
 EVERYTHING: frozenset[str] = frozenset(PART_IDS)
@@ -61,14 +69,16 @@ _PERSONAL = frozenset({"feedback", "interviews", "constraints"})
 DEFAULTS: dict[str, frozenset[str]] = {
     "self": EVERYTHING,
     "consultant": EVERYTHING - _PERSONAL,
-    "cep": frozenset({"situation", "competencies", "interests", "project", "training", "steps"}),
-    "employer": frozenset({"competencies", "project", "steps"}),
-    "funder": frozenset({"competencies", "project", "steps"}),
-    "other": frozenset({"competencies", "project", "steps"}),
+    "cep": frozenset(
+        {"situation", "competencies", "interests", "project", "training", "steps", "consultant"}
+    ),
+    "employer": frozenset({"competencies", "project", "steps", "consultant"}),
+    "funder": frozenset({"competencies", "project", "steps", "consultant"}),
+    "other": frozenset({"competencies", "project", "steps", "consultant"}),
 }
 """What a copy holds unless the person chooses otherwise, per recipient."""
 
-_OWNER = {exercise: part.id for part in PARTS for exercise in part.exercises}
+_OWNER = {exercise: part.id for part in (*PARTS, EVALUATION) for exercise in part.exercises}
 
 
 def part_of(exercise_id: str) -> str:
@@ -112,6 +122,7 @@ def part_label(part_id: str) -> str:
         "training": _("training and its funding"),
         "constraints": _("your personal constraints and resources"),
         "steps": _("your action plan and the follow-up"),
+        "consultant": _("the part written by the person who accompanies you"),
         "observations": _("your own observations on the results"),
         "extra": _("exercises from other packs"),
     }

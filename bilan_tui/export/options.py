@@ -9,15 +9,17 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from .contents import DEFAULTS, EVERYTHING
+from .contents import DEFAULTS, EVALUATION, EVERYTHING
 
 SCOPES: tuple[str, ...] = (
     "synthese",
     "detail",
     "homework",
     "suivi",
+    "evaluation",
 )
-"""The synthesis, the detailed results, one homework assignment, the follow-up report."""
+"""The synthesis, the detailed results, one homework assignment, the follow-up report, the
+end-of-bilan evaluation."""
 
 FORMATS: tuple[str, ...] = ("md", "html", "json", "pdf", "docx")
 """``pdf`` needs the ``[pdf]`` extra (typst); ``docx`` is always there (python-docx)."""
@@ -68,16 +70,23 @@ class ExportOptions:
     def parts(self) -> frozenset[str]:
         """The parts the document holds: the chosen ones, else the recipient's default.
 
-        A homework export holds the exercises the consultant asked for, whole.
+        A homework export holds the exercises the consultant asked for, whole;
+        the evaluation export holds the evaluation alone, and no other scope
+        ever holds it.
         """
         if self.scope == "homework":
-            return EVERYTHING
+            return EVERYTHING | {EVALUATION.id}
+        if self.scope == "evaluation":
+            return frozenset({EVALUATION.id})
         return self.content if self.content is not None else DEFAULTS[self.recipient]
 
     @property
     def partial(self) -> bool:
-        """Whether some parts of the bilan are left out of the document."""
-        return self.parts != EVERYTHING
+        """Whether some parts of the bilan are left out of the document.
+
+        The evaluation is a document of its own, not a cut-down synthesis.
+        """
+        return self.scope in ("synthese", "detail") and self.parts != EVERYTHING
 
     @property
     def for_someone_else(self) -> bool:

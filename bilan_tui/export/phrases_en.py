@@ -42,6 +42,50 @@ EN = {
     "and_last": " and ",
     "and_then": "; ",
     "unnamed": "(unnamed)",
+    # The synthesis: who wrote what, the opening questions, the evaluation
+    "synthesis_draft_title": "Draft for the synthesis",
+    "draft_explained": (
+        "This document is a draft: the part written by the person who accompanies the bilan "
+        "is still missing. It gathers what {name} wrote during the bilan, to prepare the "
+        "synthesis document."
+    ),
+    "handed_over": "Handed over on {date} by {author}",
+    "who_wrote_what": (
+        "Who wrote what: the answers shown here are {name}'s own words, written during the "
+        "bilan; the part \u201c{part}\u201d is written by {author}; {name}'s observations close "
+        "the document."
+    ),
+    "consultant_unnamed": "the person who accompanies the bilan",
+    "consultant_missing": (
+        "This part is written by the person who accompanies the bilan, at the end of the "
+        "bilan. It is still to be written: until it is, this document is a draft."
+    ),
+    "written_by": "Written by {author}.",
+    "handed_over_on": "Handed over on {date}.",
+    "section_questions": "Your opening questions, and what the bilan answered",
+    "section_consultant": "The consultant's synthesis",
+    "part_consultant": "the part written by the consultant",
+    "revisit_questions": "The questions asked of the bilan",
+    "revisit_reussite": "What was to make it a success",
+    "revisit_attentes": "The expectations",
+    "revisit_start": "At the start of the bilan",
+    "revisit_end": "At the end of the bilan",
+    "revisit_status": "Answered",
+    "status_repondu": "yes",
+    "status_en-partie": "partly",
+    "status_non": "not yet",
+    "not_revisited": "not yet looked at again at the end of the bilan",
+    "glance_revisited": "Your opening questions:",
+    "glance_questions": "The questions asked",
+    "glance_reussite": "The measure of success",
+    "glance_attentes": "The expectations",
+    "evaluation_title": "Evaluation of the bilan",
+    "evaluation_intro": (
+        "What {name} thought of the bilan at its end, for the organisation that provided it. "
+        "This document is separate from the synthesis and the detailed results: it is in "
+        "neither."
+    ),
+    "evaluation_missing": "The evaluation of the bilan has not been given yet.",
     "someone": "someone close",
     # Session journal
     "journal": "Session journal",

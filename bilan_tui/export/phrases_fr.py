@@ -43,6 +43,49 @@ _PHRASES = {
     "and_last": " et ",
     "and_then": " ; ",
     "unnamed": "(sans nom)",
+    # La synthèse : qui a écrit quoi, les questions de départ, l'avis sur le bilan
+    "synthesis_draft_title": "Éléments pour la synthèse",
+    "draft_explained": (
+        "Ce document est un brouillon : la partie écrite par la personne qui accompagne le "
+        "bilan manque encore. Il rassemble ce que {name} a écrit pendant le bilan, pour préparer "
+        "le document de synthèse."
+    ),
+    "handed_over": "Document remis le {date} par {author}",
+    "who_wrote_what": (
+        "Qui a écrit quoi : les réponses reprises ici sont les mots de {name}, écrits pendant le "
+        "bilan ; la partie « {part} » est écrite par {author} ; les observations de {name} "
+        "ferment le document."
+    ),
+    "consultant_unnamed": "la personne qui accompagne le bilan",
+    "consultant_missing": (
+        "Cette partie est écrite par la personne qui accompagne le bilan, à la fin du bilan. "
+        "Elle reste à rédiger : tant qu'elle manque, ce document est un brouillon."
+    ),
+    "written_by": "Rédigé par {author}.",
+    "handed_over_on": "Remis le {date}.",
+    "section_questions": "Vos questions de départ, et ce que le bilan y a répondu",
+    "section_consultant": "Le regard de l'accompagnement",
+    "part_consultant": "la partie écrite par la personne qui accompagne le bilan",
+    "revisit_questions": "Les questions posées au bilan",
+    "revisit_reussite": "Ce qui devait en faire une réussite",
+    "revisit_attentes": "Les attentes",
+    "revisit_start": "Au début du bilan",
+    "revisit_end": "À la fin du bilan",
+    "revisit_status": "Réponse apportée",
+    "status_repondu": "oui",
+    "status_en-partie": "en partie",
+    "status_non": "pas encore",
+    "not_revisited": "pas encore revu à la fin du bilan",
+    "glance_revisited": "Vos questions de départ :",
+    "glance_questions": "Les questions posées",
+    "glance_reussite": "Le critère de réussite",
+    "glance_attentes": "Les attentes",
+    "evaluation_title": "Avis sur le bilan",
+    "evaluation_intro": (
+        "L'avis de {name} à la fin du bilan, pour l'organisme qui l'a accompagné. Ce document "
+        "est distinct de la synthèse et des résultats détaillés : il n'y figure pas."
+    ),
+    "evaluation_missing": "L'avis sur le bilan n'est pas encore donné.",
     "someone": "une personne de l'entourage",
     # Journal de séances
     "journal": "Journal des séances",

@@ -89,8 +89,7 @@ def _without_orphans(source: ExportSource) -> tuple[dict[str, ExerciseAnswers], 
 def _chosen(source: ExportSource, options: ExportOptions) -> ExportSource:
     """The snapshot cut down to the parts the document holds (``export.contents``)."""
     parts = options.parts
-    if not options.partial:
-        return source
+    # Even a whole copy loses the evaluation, which only its own export holds.
     run = "arrangements" in parts
     return dataclasses.replace(
         source,

@@ -3,8 +3,10 @@
 It follows the order a consultant writes it in (R6313-4 and long-standing
 practice): the circumstances of the bilan, competencies and aptitudes,
 interests, values and motivations, the project and its alternatives, the
-conditions and means, the main steps and the follow-up, the beneficiary's
-observations, and a confidentiality notice. Each part reads the shipped
+conditions and means, the main steps and the follow-up, her opening questions
+answered, the part written by the person who accompanies the bilan, the
+beneficiary's observations last, and a confidentiality notice. Until the
+consultant's part is written, the document is titled as a draft. Each part reads the shipped
 pack's exercises by id; a part whose exercise was not worked on says so in
 one line instead of leaving an empty heading.
 """
@@ -23,6 +25,13 @@ from .synthese_context import Synthesis
 from .synthese_profile import competencies, interests_values
 from .synthese_project import conditions, observations, project, steps
 from .synthese_summary import at_a_glance
+from .synthese_voices import (
+    authorship,
+    consultant_section,
+    handed_over_line,
+    questions_answered,
+    title_key,
+)
 from .wording import Wording, lower_first
 
 
@@ -196,6 +205,8 @@ PARTS = (
     ("project", "section_project", project),
     ("conditions", "section_conditions", conditions),
     ("steps", "section_steps", steps),
+    ("questions", "section_questions", questions_answered),
+    ("consultant", "section_consultant", consultant_section),
     ("observations", "section_observations", observations),
 )
 
@@ -206,6 +217,8 @@ SECTION_PARTS: dict[str, frozenset[str]] = {
     "project": frozenset({"project", "interviews"}),
     "conditions": frozenset({"training", "constraints"}),
     "steps": frozenset({"steps"}),
+    "questions": frozenset({"request"}),
+    "consultant": frozenset({"consultant"}),
     "observations": frozenset({"observations"}),
 }
 """The parts of the bilan (``export.contents``) each section is written from."""
@@ -240,8 +253,10 @@ def synthesis_sections(source: ExportSource, options: ExportOptions) -> list[Sec
 def synthesis_markdown(source: ExportSource, options: ExportOptions) -> str:
     """The synthesis as one Markdown document."""
     words = Wording(source.language)
-    head = Doc(words.colon())
-    title_block(head, words("synthesis_title"), source, options)
-    head.para(words("synthesis_intro"))
-    parts = [head.text()] + [section.markdown for section in synthesis_sections(source, options)]
+    syn = Synthesis.start(source, options)
+    title_block(syn.doc, words(title_key(source, options.include_private)), source, options)
+    handed_over_line(syn)
+    syn.doc.para(words("synthesis_intro"))
+    authorship(syn)
+    parts = [syn.doc.text()] + [section.markdown for section in synthesis_sections(source, options)]
     return "\n".join(parts)

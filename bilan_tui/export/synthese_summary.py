@@ -3,7 +3,8 @@
 A reader who stops after one page (an employer, a funder, the person herself
 a year later) should still know what the bilan concluded: her project as she
 would say it in two sentences, the four or five strengths the most evidence
-backs, and the next three dated steps. Each line comes from a part of the bilan
+backs, the next three dated steps, and whether her opening questions found
+an answer. Each line comes from a part of the bilan
 and appears only when the copy holds that part.
 """
 
@@ -17,6 +18,7 @@ from bilan_tui.domain.scoring.grid import item_head
 
 from .doc import labelled
 from .synthese_context import Synthesis
+from .synthese_voices import glance_questions
 from .wording import upper_first
 
 STRENGTHS_SHOWN = 5
@@ -91,7 +93,8 @@ def at_a_glance(syn: Synthesis) -> bool:
     project = _project(syn) if syn.includes("project") else None
     strengths = _strengths(syn) if syn.includes("competencies") else []
     steps = _next_steps(syn) if syn.includes("steps") else []
-    if not (project or strengths or steps):
+    questions = glance_questions(syn) if syn.includes("request") else []
+    if not (project or strengths or steps or questions):
         return False
     syn.doc.heading(2, words("at_a_glance"))
     if project:
@@ -101,4 +104,7 @@ def at_a_glance(syn: Synthesis) -> bool:
     if steps:
         syn.doc.para(words("glance_steps"))
         syn.doc.bullets(steps)
+    if questions:
+        syn.doc.para(words("glance_revisited"))
+        syn.doc.bullets(questions)
     return True

@@ -227,3 +227,56 @@ def _lookup(pack: Pack, library: Pack, exercise_id: str) -> Exercise | None:
         if exercise.id == exercise_id:
             return exercise
     return None
+
+
+def build_reply(
+    text: str,
+    *,
+    name: str = "",
+    organisation: str = "",
+    handed_over: datetime.date | None = None,
+    message: str = "",
+    now: datetime.datetime | None = None,
+) -> HomeworkFile:
+    """A reply file carrying the consultant's part of the synthesis, checked as on import.
+
+    The file is rendered and read back, so the consultant is refused exactly
+    what the beneficiary's import would refuse, before anything is written.
+
+    Raises:
+        HomeworkError: empty or too long a text, a name on several lines...
+    """
+    from .fileformat import ConsultantSynthesis, parse_homework, render_homework
+
+    created = now or datetime.datetime.now(datetime.UTC)
+    reply = HomeworkFile(
+        id=str(uuid.uuid4()),
+        created=created.replace(microsecond=0),
+        due=handed_over or created.date(),
+        message=clean_text(message).strip(),
+        exercises=(),
+        synthesis=ConsultantSynthesis(text, name, organisation, handed_over),
+    )
+    return parse_homework(render_homework(reply).encode("utf-8"))
+
+
+def read_reply_text(path: Path) -> str:
+    """The consultant's part as they wrote it in a text file.
+
+    Raises:
+        HomeworkError: missing, unreadable, not text, or far too large.
+    """
+    from .fileformat import MAX_SYNTHESIS
+
+    try:
+        if path.stat().st_size > MAX_SYNTHESIS * 4:
+            raise HomeworkError(_("{path} is too long for the consultant's part").format(path=path))
+        return path.read_bytes().decode("utf-8").removeprefix("\ufeff")
+    except FileNotFoundError:
+        raise HomeworkError(_("no such file: {path}").format(path=path)) from None
+    except UnicodeDecodeError:
+        raise HomeworkError(_("{path} is not text (UTF-8)").format(path=path)) from None
+    except OSError as error:
+        raise HomeworkError(
+            _("cannot read {path}: {reason}").format(path=path, reason=os_failure(error))
+        ) from None

@@ -17,6 +17,14 @@ It travels by e-mail or on a USB stick, so it says everything in itself::
     "pack.toml" = \"\"\"...\"\"\"
     "reseau.md" = \"\"\"...\"\"\"
 
+    [synthesis]                    # a reply: the consultant's part of the synthesis
+    text = \"\"\"...\"\"\"
+    name = "Sophie Marchal"
+    organisation = "Cap Parcours Conseil"
+    handed_over = 2025-03-07
+
+A reply carrying the consultant's part needs no exercise and no due date.
+
 Reading is strict about what it needs and ignores keys it does not know, so
 that a later version 1 writer may add some. Every refusal is one sentence a
 beneficiary can forward to their consultant.
@@ -60,6 +68,12 @@ MAX_EXERCISES = 300
 MAX_MESSAGE = 4000
 """Characters of the consultant's message kept (a note, not a letter)."""
 
+MAX_SYNTHESIS = 20000
+"""Characters of the consultant's part of the synthesis: a few pages, refused beyond."""
+
+MAX_NAME = 200
+"""Characters of the consultant's name or organisation: one line."""
+
 _ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,63}")
 
 
@@ -76,6 +90,23 @@ class AssignedExercise:
 
 
 @dataclass(frozen=True, slots=True)
+class ConsultantSynthesis:
+    """The consultant's part of the synthesis, carried by a reply file.
+
+    Attributes:
+        text: What they wrote, cleaned of terminal control characters.
+        name: Their name ("" when not given).
+        organisation: Their organisation ("" when not given).
+        handed_over: The day the synthesis is handed over, if given.
+    """
+
+    text: str
+    name: str = ""
+    organisation: str = ""
+    handed_over: datetime.date | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class HomeworkFile:
     """The content of a homework file.
 
@@ -87,6 +118,7 @@ class HomeworkFile:
         exercises: What to do, in the consultant's order.
         pack_files: The consultant's pack, ``{file name: text}``; empty when
             every exercise comes from a pack the beneficiary already has.
+        synthesis: The consultant's part of the synthesis, in a reply file.
     """
 
     id: str
@@ -95,6 +127,7 @@ class HomeworkFile:
     message: str
     exercises: tuple[AssignedExercise, ...]
     pack_files: dict[str, str] = field(default_factory=dict)
+    synthesis: ConsultantSynthesis | None = None
 
 
 def parse_homework(data: bytes) -> HomeworkFile:
@@ -139,13 +172,20 @@ def parse_homework(data: bytes) -> HomeworkFile:
         )
     if version < VERSION:
         raise HomeworkError(_("unknown homework format version {version}").format(version=version))
+    synthesis = _synthesis(document.get("synthesis"))
+    created = _created(document.get("created"))
+    reply_only = synthesis is not None and "exercises" not in document
+    due = document.get("due")
+    if reply_only and due is None:
+        due = synthesis.handed_over if synthesis and synthesis.handed_over else created.date()
     return HomeworkFile(
         id=_identifier(document.get("id")),
-        created=_created(document.get("created")),
-        due=_due(document.get("due")),
+        created=created,
+        due=_due(due),
         message=_message(document.get("message", "")),
-        exercises=_exercises(document.get("exercises")),
+        exercises=() if reply_only else _exercises(document.get("exercises")),
         pack_files=_pack_files(document.get("pack")),
+        synthesis=synthesis,
     )
 
 
@@ -178,6 +218,15 @@ def render_homework(homework: HomeworkFile) -> str:
         lines += ["", "[pack.files]"]
         for name, text in homework.pack_files.items():
             lines.append(f"{toml_text.key(name)} = {toml_text.string(text)}")
+    if homework.synthesis is not None:
+        part = homework.synthesis
+        lines += ["", "[synthesis]", f"text = {toml_text.string(part.text)}"]
+        if part.name:
+            lines.append(f"name = {toml_text.string(part.name)}")
+        if part.organisation:
+            lines.append(f"organisation = {toml_text.string(part.organisation)}")
+        if part.handed_over is not None:
+            lines.append(f"handed_over = {toml_text.date(part.handed_over)}")
     return "\n".join(lines) + "\n"
 
 
@@ -243,3 +292,51 @@ def _pack_files(value: Any) -> dict[str, str]:
     if not all(isinstance(text, str) for text in files.values()):
         raise HomeworkError(_("a file of the pack in the homework file is not text"))
     return {str(name): text for name, text in files.items()}
+
+
+def _synthesis(value: Any) -> ConsultantSynthesis | None:
+    """The consultant's part of a reply file, checked like any text from someone else."""
+    if value is None:
+        return None
+    if not isinstance(value, dict):
+        raise HomeworkError(_("the consultant's part in the file is not a table ([synthesis])"))
+    text = value.get("text")
+    if not isinstance(text, str):
+        raise HomeworkError(_("the consultant's part in the file has no text (text = ...)"))
+    text = clean_text(text).strip()
+    if not text:
+        raise HomeworkError(_("the consultant's part in the file is empty"))
+    if len(text) > MAX_SYNTHESIS:
+        raise HomeworkError(
+            _(
+                "the consultant's part in the file is too long ({count} characters, at most {most})"
+            ).format(count=len(text), most=MAX_SYNTHESIS)
+        )
+    handed_over = value.get("handed_over")
+    if handed_over is not None and (
+        isinstance(handed_over, datetime.datetime) or not isinstance(handed_over, datetime.date)
+    ):
+        raise HomeworkError(
+            _("the date the synthesis is handed over is not a date (handed_over = YYYY-MM-DD)")
+        )
+    return ConsultantSynthesis(
+        text=text,
+        name=_one_line(value.get("name"), _("the consultant's name")),
+        organisation=_one_line(value.get("organisation"), _("the consultant's organisation")),
+        handed_over=handed_over,
+    )
+
+
+def _one_line(value: Any, what: str) -> str:
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise HomeworkError(_("{what} in the file is not text").format(what=what))
+    text = clean_text(value).strip()
+    if "\n" in text or len(text) > MAX_NAME:
+        raise HomeworkError(
+            _("{what} in the file must fit on one line ({most} characters at most)").format(
+                what=what, most=MAX_NAME
+            )
+        )
+    return text

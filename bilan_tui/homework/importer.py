@@ -14,6 +14,11 @@ only the exercises its homework assigns (``packs.library.workbook_library``).
 The file's SHA-256 is the assignment's identity in the workbook, so importing
 the same file twice changes nothing.
 
+A reply file may carry the consultant's part of the synthesis (``[synthesis]``):
+once every check has passed, it is written into the shipped pack's
+``synthese-consultant`` exercise, replacing what was there. A reply carrying
+nothing else adds no assignment.
+
 The assignment is stored as the store's ``Homework``: ``exercises`` lists the
 assigned exercises as the library names them (``Exercise.ref``): a bare id for
 an exercise of the built-in pack, ``"<pack>:<id>"`` for one of an installed
@@ -23,12 +28,15 @@ pack of the first exercise (``view.assigned_refs`` splits the entries).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
+from bilan_tui.domain.answers import Answer, AnswerKey, JSONValue
 from bilan_tui.domain.dates import long_date
 from bilan_tui.domain.model import Pack, qualified_ref
 from bilan_tui.domain.records import Homework
@@ -54,7 +62,16 @@ from bilan_tui.packs.problems import PackError
 from bilan_tui.paths import homework_packs_dir
 from bilan_tui.plain_files import FileTooLarge, NotAPlainFile, read_plain
 
-from .fileformat import MAX_FILE_BYTES, HomeworkError, HomeworkFile, parse_homework
+from .fileformat import (
+    MAX_FILE_BYTES,
+    ConsultantSynthesis,
+    HomeworkError,
+    HomeworkFile,
+    parse_homework,
+)
+
+CONSULTANT_EXERCISE = "synthese-consultant"
+"""Where the consultant's part of the synthesis is kept, in the shipped pack."""
 
 
 class HomeworkStore(Protocol):
@@ -63,6 +80,8 @@ class HomeworkStore(Protocol):
     def homework(self) -> list[Homework]: ...
 
     def add_homework(self, homework: Homework) -> tuple[Homework, bool]: ...
+
+    def save_answers(self, answers: Iterable[Answer]) -> int: ...
 
 
 class NoHomework:
@@ -76,6 +95,10 @@ class NoHomework:
         """Nothing is stored: the dry run only checks."""
         return homework, True
 
+    def save_answers(self, answers: Iterable[Answer]) -> int:
+        """Nothing is stored: the dry run only checks."""
+        return 0
+
 
 @dataclass(frozen=True, slots=True)
 class ImportOutcome:
@@ -86,12 +109,15 @@ class ImportOutcome:
         added: False when the same file had been imported before.
         pack: What happened to the pack the file carried, if it carried one.
         library: The library to use from now on (with that pack).
+        synthesis: The consultant's part of the synthesis the file carried,
+            now in the workbook.
     """
 
     homework: Homework
     added: bool
     library: Pack
     pack: InstallOutcome | None = None
+    synthesis: ConsultantSynthesis | None = None
 
 
 def file_hash(data: bytes) -> str:
@@ -163,11 +189,46 @@ def import_homework(
     data = read_homework_bytes(Path(path))
     digest = file_hash(data)
     home = home_pack(library)
-    own_root = homework_packs_dir(workbook)
     for stored in store.homework():
         if stored.file_hash == digest:
             return ImportOutcome(stored, False, _current_library(home, data_dir, workbook, store))
     parsed = parse_homework(data)
+    if parsed.synthesis is not None:
+        if home.exercise(CONSULTANT_EXERCISE) is None:
+            raise HomeworkError(_("this workbook has no place for the consultant's part"))
+        return _with_synthesis(
+            parsed,
+            _import_parsed(parsed, data, store, data_dir, home, today, workbook, dry_run),
+            store,
+            home,
+            dry_run,
+        )
+    return _import_parsed(parsed, data, store, data_dir, home, today, workbook, dry_run)
+
+
+def _import_parsed(
+    parsed: HomeworkFile,
+    data: bytes,
+    store: HomeworkStore,
+    data_dir: Path,
+    home: Pack,
+    today: datetime.date,
+    workbook: Path,
+    dry_run: bool,
+) -> ImportOutcome:
+    """The assignment and the pack of a parsed file; a reply with no exercise adds none."""
+    digest = file_hash(data)
+    own_root = homework_packs_dir(workbook)
+    if not parsed.exercises:
+        library = _current_library(home, data_dir, workbook, store)
+        reply = Homework(
+            pack_id=home.id,
+            exercises=(),
+            file_hash=digest,
+            due=parsed.due,
+            message=parsed.message,
+        )
+        return ImportOutcome(reply, True, library)
     if parsed.due < today:
         raise HomeworkError(
             _(
@@ -194,6 +255,31 @@ def import_homework(
         ) from None
     except PackError as error:
         raise HomeworkError(_pack_problems(error)) from None
+
+
+def _with_synthesis(
+    parsed: HomeworkFile,
+    outcome: ImportOutcome,
+    store: HomeworkStore,
+    home: Pack,
+    dry_run: bool,
+) -> ImportOutcome:
+    """Write the consultant's part the file carries, once everything else is accepted."""
+    part = parsed.synthesis
+    assert part is not None
+    values: dict[str, JSONValue] = {"texte": part.text}
+    if part.name:
+        values["nom"] = part.name
+    if part.organisation:
+        values["organisme"] = part.organisation
+    if part.handed_over is not None:
+        values["remis_le"] = part.handed_over.isoformat()
+    if not dry_run:
+        store.save_answers(
+            Answer(AnswerKey(home.id, CONSULTANT_EXERCISE, field_id), value)
+            for field_id, value in values.items()
+        )
+    return dataclasses.replace(outcome, synthesis=part)
 
 
 def _embedded_pack(root: Path, home: Pack) -> Pack:

@@ -182,3 +182,20 @@ def views_json(views: Sequence[AssignmentView], today: datetime.date) -> list[di
         }
         for view in views
     ]
+
+
+def synthesis_received(outcome: ImportOutcome) -> str:
+    """The sentence saying the consultant's part arrived ("" when the file carried none)."""
+    part = outcome.synthesis
+    if part is None:
+        return ""
+    author = ", ".join(item for item in (part.name, part.organisation) if item)
+    if author:
+        return _(
+            "The part of your synthesis written by {author} is in your workbook "
+            "(“The consultant's synthesis”): your synthesis is no longer a draft."
+        ).format(author=author)
+    return _(
+        "The part of your synthesis written by the person who accompanies you is in your "
+        "workbook (“The consultant's synthesis”): your synthesis is no longer a draft."
+    )

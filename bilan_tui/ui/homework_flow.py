@@ -24,10 +24,15 @@ if TYPE_CHECKING:
 
 def imported_message(outcome: ImportOutcome, already_done: str = "") -> str:
     """What the notification says after an import (``already_done``: see ``view.py``)."""
+    from bilan_tui.homework.view import synthesis_received
+
     stored = outcome.homework
     if not outcome.added:
         text = _("This homework was already imported; nothing changed.")
         return f"{text} {already_done}".strip()
+    received = synthesis_received(outcome)
+    if received and not stored.exercises:
+        return received
     count = len(stored.exercises)
     due = long_date(stored.due, language()) if stored.due else "?"
     text = ngettext(
@@ -37,7 +42,7 @@ def imported_message(outcome: ImportOutcome, already_done: str = "") -> str:
     ).format(count=count, due=due)
     if outcome.pack is not None:
         text += " " + _("Its exercises are in your path, marked with the pack's title.")
-    return f"{text} {already_done}".strip()
+    return f"{text} {received} {already_done}".strip().replace("  ", " ")
 
 
 def error_text(error: BaseException) -> str:

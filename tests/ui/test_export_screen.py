@@ -63,7 +63,7 @@ async def test_the_preview_shows_the_document_and_writing_for_oneself_records_no
     app = make_app(workbook, mini_pack())
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_export(app, pilot, folder)
-        assert "Synthesis document" in preview_text(screen)
+        assert "Draft for the synthesis" in preview_text(screen)
         screen.query_one("#export-scope", Select).value = "detail"
         await settle(app, pilot)
         text = preview_text(screen)

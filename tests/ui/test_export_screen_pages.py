@@ -30,7 +30,7 @@ async def test_a_word_file_for_the_consultant_is_written_after_agreement(
         screen.query_one("#export-format", Select).value = "docx"
         screen.query_one("#export-recipient", Select).value = "consultant"
         await settle(app, pilot)
-        assert "Synthesis document" in preview_text(screen)
+        assert "Draft for the synthesis" in preview_text(screen)
         await pilot.press("ctrl+s")
         await pilot.pause()
         confirm = app.screen
@@ -42,7 +42,7 @@ async def test_a_word_file_for_the_consultant_is_written_after_agreement(
         assert written.suffix == ".docx"
         assert stat.S_IMODE(written.stat().st_mode) == 0o600
         document = docx.Document(str(written))
-        assert document.paragraphs[0].text == "Synthesis document"
+        assert document.paragraphs[0].text == "Draft for the synthesis"
     session = read_session(workbook, mini_pack())
     try:
         [consent] = session.consents()

@@ -121,7 +121,7 @@ def test_every_screen_is_in_one_language(
 ) -> None:
     screens = walked[language]
     exercises = [name for name in screens if name.startswith("exercise ")]
-    assert len(exercises) == 23
+    assert len(exercises) == 26
     for name in ("dashboard", "quit notice", "profile", "hours", "export", "export, list open"):
         assert name in screens
     assert {"help", "homework import", "wipe confirmation"} <= set(screens)

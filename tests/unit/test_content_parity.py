@@ -32,7 +32,10 @@ EXPECTED_ORDER = {
         "projet",
         "conditions",
         "plan-action",
+        "bilan-questions",
         "suivi",
+        "synthese-consultant",
+        "evaluation",
         "entretien-suivi",
     ],
 }
@@ -98,7 +101,7 @@ def test_shipped_pack_checks_clean(language: str) -> None:
 
 
 @pytest.mark.parametrize("language", ["fr", "en"])
-def test_the_23_exercises_in_their_contractual_order(packs: dict[str, Pack], language: str) -> None:
+def test_the_26_exercises_in_their_contractual_order(packs: dict[str, Pack], language: str) -> None:
     pack = packs[language]
     assert {phase.id: [ex.id for ex in phase.exercises] for phase in pack.phases} == EXPECTED_ORDER
     assert pack.language == language

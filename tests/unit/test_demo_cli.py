@@ -35,7 +35,7 @@ def test_demo_no_open_creates_a_finished_bilan(
     # With LANG in English the demo is in English: the workbook's language
     # follows the interface unless --lang says otherwise.
     found = statuses(capsys)
-    assert len(found) == 23
+    assert len(found) == 26
     assert found.pop("entretien-suivi") == "todo", "the six-month review is still ahead"
     assert "todo" not in found.values()
     assert found["suivi"] == "started"

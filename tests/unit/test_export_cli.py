@@ -55,7 +55,8 @@ def test_export_writes_a_private_file_in_the_current_folder(
     assert f"Written: {written}" in capsys.readouterr().out
     assert stat.S_IMODE(written.stat().st_mode) == 0o600
     text = written.read_text(encoding="utf-8")
-    assert text.startswith("# Synthesis document\n")
+    # No consultant's part yet: the document says it is a draft.
+    assert text.startswith("# Draft for the synthesis\n")
     assert "\\# Not a title" in text and "\\<script>" in text
     assert consents(workbook) == []
 
@@ -172,3 +173,41 @@ def test_a_missing_workbook_or_folder_is_a_usage_error(
     out = str(tmp_path / "missing" / "x.md")
     assert main(["--workbook", "nobody", "--lang", "en", "export", "--output", out]) == 2
     assert "does not exist" in capsys.readouterr().err
+
+
+def test_the_evaluation_exports_on_its_own_and_refuses_a_choice_of_parts(
+    workbook: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with open_workbook(workbook, create=False) as opened:
+        opened.save_answers(
+            [
+                Answer(AnswerKey("bilan", "evaluation", "utilite"), 7),
+                Answer(AnswerKey("bilan", "evaluation", "manques"), "More on funding."),
+            ]
+        )
+    for format_ in ("md", "html", "json"):
+        assert bilan("--scope", "evaluation", "--format", format_) == 0
+    names = files(Path.cwd())
+    assert [name.split("-")[1] for name in names] == ["evaluation"] * 3
+    md = next(Path.cwd() / name for name in names if name.endswith(".md"))
+    text = md.read_text(encoding="utf-8")
+    assert text.startswith("# Evaluation of the bilan\n")
+    assert "7/10" in text and "More on funding." in text
+    assert TYPED.splitlines()[0][2:] not in text  # her request is not in it
+    data = json.loads(
+        next(Path.cwd() / name for name in names if name.endswith(".json")).read_text("utf-8")
+    )
+    assert [exercise["id"] for exercise in data["exercises"]] == ["evaluation"]
+    # ... and it is in no synthesis.
+    assert bilan("--output", "synthese.md") == 0
+    assert "More on funding." not in (Path.cwd() / "synthese.md").read_text(encoding="utf-8")
+    capsys.readouterr()
+    assert bilan("--scope", "evaluation", "--content", "all") == 2
+    assert "--content does not go with --scope evaluation" in capsys.readouterr().err
+    assert len(files(Path.cwd())) == 4
+
+
+def test_the_evaluation_for_the_organisation_records_her_agreement(workbook: Path) -> None:
+    args = ("--scope", "evaluation", "--for", "consultant", "--agree-to-share")
+    assert bilan(*args, "--despite-modalites") == 0
+    assert consents(workbook) == ["consultant/evaluation/md"]

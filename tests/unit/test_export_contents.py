@@ -39,7 +39,9 @@ def headings(text: str) -> list[str]:
 def test_every_shipped_exercise_belongs_to_a_named_part() -> None:
     for language in ("fr", "en"):
         pack = load_shipped_pack(language)
-        assert {part_of(exercise.ref) for exercise in pack.exercises} == EVERYTHING - {"extra"}
+        owners = {part_of(exercise.ref) for exercise in pack.exercises}
+        # The evaluation belongs to no copy's parts: only its own export holds it.
+        assert owners == (EVERYTHING - {"extra"}) | {"evaluation"}
 
 
 def test_no_default_copy_for_someone_else_holds_constraints_or_other_peoples_words() -> None:
@@ -56,11 +58,13 @@ def test_the_employers_synthesis_holds_competencies_project_and_steps_only() -> 
         "1. Competencies and aptitudes",
         "2. The professional project",
         "3. The main steps",
+        "4. The consultant's synthesis",
         "Confidentiality",
     ]
     assert (
         "This copy holds only part of the bilan, chosen by Nadia F.: competencies and "
-        "aptitudes; the project and the leads; the action plan and follow-up." in text
+        "aptitudes; the project and the leads; the action plan and follow-up; the part "
+        "written by the consultant." in text
     )
     own = synthesis("self")
     for heading in (EN["feedback"], EN["interviews"], EN["constraints"], EN["request"]):
@@ -89,7 +93,7 @@ def test_the_person_chooses_the_parts_and_can_give_everything() -> None:
 def test_the_detailed_results_hold_the_exercises_of_the_chosen_parts() -> None:
     options = ExportOptions(scope="detail", format="json", recipient="employer")
     data = json.loads(render(demo_source("en"), options).text)
-    assert data["content"] == ["competencies", "project", "steps"]
+    assert data["content"] == ["competencies", "project", "steps", "consultant"]
     ids = [exercise["id"] for exercise in data["exercises"]]
     assert ids == [
         "realisations",
@@ -100,6 +104,7 @@ def test_the_detailed_results_hold_the_exercises_of_the_chosen_parts() -> None:
         "projet",
         "plan-action",
         "suivi",
+        "synthese-consultant",
         "entretien-suivi",
     ]
     assert "hours" not in data and "consents" not in data
@@ -123,8 +128,9 @@ def test_the_list_shown_before_agreeing_names_what_is_held_and_left_out() -> Non
         "  + your competencies, the stories behind them, your aptitudes",
         "  + your project, your leads and how they compare",
         "  + your action plan and the follow-up",
+        "  + the part written by the person who accompanies you",
     ]
-    assert len(lines[left + 1 :]) == len(PART_IDS) - 3 + 1  # and the closing sentence
+    assert len(lines[left + 1 :]) == len(PART_IDS) - 4 + 1  # and the closing sentence
     assert "Parts left out:" not in describe(ExportOptions(recipient="other", content=EVERYTHING))
     assert "Parts of the bilan included:" not in describe(ExportOptions(scope="homework"))
 

@@ -53,7 +53,9 @@ def a(exercise_id: str, field_id: str, value: object, entry: str = "") -> Answer
                 "4. Le projet professionnel",
                 "5. Conditions et moyens de réalisation",
                 "6. Les principales étapes",
-                "7. Observations de la personne bénéficiaire",
+                "7. Vos questions de départ, et ce que le bilan y a répondu",
+                "8. Le regard de l'accompagnement",
+                "9. Observations de la personne bénéficiaire",
                 "Annexe\u00a0: les heures du bilan, phase par phase",
                 "Confidentialité",
             ],
@@ -68,7 +70,9 @@ def a(exercise_id: str, field_id: str, value: object, entry: str = "") -> Answer
                 "4. The professional project",
                 "5. Conditions and means",
                 "6. The main steps",
-                "7. The beneficiary's observations",
+                "7. Your opening questions, and what the bilan answered",
+                "8. The consultant's synthesis",
+                "9. The beneficiary's observations",
                 "Appendix: the hours of the bilan, phase by phase",
                 "Confidentiality",
             ],
@@ -100,8 +104,10 @@ def test_every_exercise_of_the_detail_appears_in_phase_order() -> None:
         "Investigation phase",
         "Conclusions phase",
     ]
-    assert headings(text, 3) == [exercise.title for exercise in pack.exercises]
-    assert text.count("*Not yet explored.*") == len(pack.exercises)
+    # Every exercise but the evaluation, which is exported on its own only.
+    shown = [exercise.title for exercise in pack.exercises if exercise.id != "evaluation"]
+    assert headings(text, 3) == shown
+    assert text.count("*Not yet explored.*") == len(shown)
 
 
 def skills_source() -> object:
@@ -263,7 +269,8 @@ def test_the_first_page_says_the_project_the_best_backed_strengths_and_the_next_
     assert strengths.startswith("Former (3 récits, 3 retours) ; Écoute (3 récits, 2 retours)")
     assert strengths.count("(") == 5
     # The next three steps not taken yet, soonest first: none of the done ones.
-    steps = [line for line in glance.splitlines() if line.startswith("- ")]
+    after = glance.split("Les prochaines étapes :")[1].split("\n\n", 2)[1]
+    steps = [line for line in after.splitlines() if line.startswith("- ")]
     assert len(steps) == 3
     assert steps[0] == (
         "- **28 mars 2025** : Parler de mon projet à ma cadre, et demander un poste de jour"

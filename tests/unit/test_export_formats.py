@@ -42,7 +42,7 @@ def test_json_detail_holds_every_exercise_answer_and_score() -> None:
     assert data["generated_on"] == "2025-03-14"
     assert data["language"] == "en" and data["beneficiary"] == "Nadia F."
     exercises = {exercise["id"]: exercise for exercise in data["exercises"]}
-    assert len(exercises) == 23
+    assert len(exercises) == 25  # every exercise but the evaluation, exported on its own
     assert len(exercises["interets"]["results"]["code"]) == 3
     assert exercises["valeurs"]["results"]["top"][0]["definition"]
     assert exercises["comparaison"]["results"]["options"][0]["rank"] == 1
@@ -73,6 +73,8 @@ def test_json_synthesis_lists_its_sections() -> None:
         "project",
         "conditions",
         "steps",
+        "questions",
+        "consultant",
         "observations",
         "appendix_hours",
         "confidentiality",

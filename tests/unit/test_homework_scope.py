@@ -90,7 +90,7 @@ def test_a_homework_pack_stays_with_the_workbook_that_imported_it(
     lines_a = status_lines(capsys, "a")
     assert "Preliminary phase  0/4" in lines_a, "attentes-reseau is not assigned: not listed"
     assert "Investigation phase  0/14" in lines_a
-    assert "Conclusions phase  0/7" in lines_a
+    assert "Conclusions phase  0/10" in lines_a
     assert "  ○ to do  Les personnes de mon réseau" in lines_a
     assert not any("Mon réseau aujourd'hui" in line for line in lines_a)
 

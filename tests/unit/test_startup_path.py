@@ -140,7 +140,7 @@ def test_the_first_frame_reads_no_toml() -> None:
         "import sys\n"
         "from bilan_tui.packs.preview import shipped_preview\n"
         "pack = shipped_preview('fr')\n"
-        "assert len(pack.exercises) == 23, len(pack.exercises)\n"
+        "assert len(pack.exercises) == 26, len(pack.exercises)\n"
         "loaded = [m for m in ('tomllib', 'bilan_tui.packs.outline', 'bilan_tui.packs.loader',"
         " 'bilan_tui.domain.parts') if m in sys.modules]\n"
         "print(','.join(loaded))\n"
