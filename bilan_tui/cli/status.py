@@ -11,7 +11,7 @@ from bilan_tui.cli.context import CommandContext
 from bilan_tui.domain.model import ExerciseStatus, Pack
 from bilan_tui.domain.text import clean_text
 from bilan_tui.i18n import _
-from bilan_tui.labels import phase_title, status_label
+from bilan_tui.services.labels import phase_title, status_label
 
 NAMES = ("status",)
 
@@ -44,7 +44,7 @@ def run_status(context: CommandContext, *, as_json: bool) -> int:
         finally:
             session.close()
     else:
-        from bilan_tui.status_report import empty_status_report
+        from bilan_tui.services.status_report import empty_status_report
 
         library = context.pack()
         report = empty_status_report(library)
@@ -81,7 +81,7 @@ def _follow_up_line(found: object, pack: Pack) -> str:
     import datetime
 
     from bilan_tui.domain.follow_up import INTERVIEW_EXERCISE, FollowUpReminder
-    from bilan_tui.follow_up_text import follow_up_text
+    from bilan_tui.services.follow_up_text import follow_up_text
 
     if not isinstance(found, dict):
         return ""

@@ -17,7 +17,7 @@ from bilan_tui.domain.answers import Entry
 from bilan_tui.domain.journal import SessionNote
 from bilan_tui.domain.ledger import to_json as ledger_json
 from bilan_tui.domain.model import Exercise, Kind
-from bilan_tui.status_report import consent_json
+from bilan_tui.services.status_report import consent_json
 
 from .contents import ordered, part_of
 from .detail import orphans

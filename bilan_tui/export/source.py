@@ -20,7 +20,7 @@ from bilan_tui.domain.model import PHASE_IDS, Exercise, ExerciseStatus, Pack, qu
 from bilan_tui.domain.records import Consent, Homework, LedgerEntry
 
 if TYPE_CHECKING:
-    from bilan_tui.session import WorkbookSession
+    from bilan_tui.services.session import WorkbookSession
 
 
 @dataclass(frozen=True)
@@ -130,7 +130,7 @@ def group_answers(
 
 def collect(session: WorkbookSession) -> ExportSource:
     """Read what an export needs from an open session, in a handful of queries."""
-    from bilan_tui.person import person_name
+    from bilan_tui.services.person import person_name
 
     workbook = session.workbook
     pack = session.pack

@@ -15,7 +15,7 @@ from bilan_tui.domain.parts import Field, FieldType
 from bilan_tui.domain.scoring import RatedItem
 from bilan_tui.domain.scoring.grid import RATING_MAX
 from bilan_tui.domain.scoring.likert import split_top
-from bilan_tui.profile import LikertPart
+from bilan_tui.services.profile import LikertPart
 
 from .detail_kinds import likert_reading
 from .doc import labelled, plain, strong

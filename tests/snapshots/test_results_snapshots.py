@@ -20,7 +20,7 @@ from bilan_tui.domain.answers import (
     AnswerKey,
     JSONValue,
 )
-from bilan_tui.session import WorkbookSession
+from bilan_tui.services.session import WorkbookSession
 from tests.ui.helpers import make_app, mini_pack, wait_for_session
 
 Row = tuple[str, str, JSONValue, str]

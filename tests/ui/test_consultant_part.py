@@ -64,7 +64,7 @@ async def test_the_export_screen_offers_the_evaluation_on_its_own(tmp_path: Path
     from textual.widgets import Select
 
     from bilan_tui.domain.answers import Answer, AnswerKey
-    from bilan_tui.session import WorkbookSession
+    from bilan_tui.services.session import WorkbookSession
 
     from .test_export_screen import open_export, preview_text, settle
 

@@ -8,7 +8,7 @@ from textual.widgets import Input, Static
 
 from bilan_tui.domain.answers import CUSTOM_ITEMS, POSITION, RATING, Answer, AnswerKey
 from bilan_tui.domain.model import Exercise, Pack
-from bilan_tui.session import WorkbookSession
+from bilan_tui.services.session import WorkbookSession
 from bilan_tui.ui.app import BilanApp
 from bilan_tui.ui.kinds.grid import GridBody
 from bilan_tui.ui.kinds.grid_list import GridList

@@ -9,7 +9,7 @@ from textual.pilot import Pilot
 from textual.widgets import Static, TextArea
 
 from bilan_tui.domain.answers import ITEM, Answer, AnswerKey
-from bilan_tui.session import WorkbookSession
+from bilan_tui.services.session import WorkbookSession
 from bilan_tui.ui.app import BilanApp
 from bilan_tui.ui.kinds.likert import LikertBody
 from bilan_tui.ui.kinds.likert_list import LikertList

@@ -10,7 +10,7 @@ from textual.widgets import Static
 
 from bilan_tui.domain.answers import POSITION, SCORE, WEIGHT, Answer, AnswerKey
 from bilan_tui.domain.model import Exercise, Pack
-from bilan_tui.session import WorkbookSession
+from bilan_tui.services.session import WorkbookSession
 from bilan_tui.ui.app import BilanApp
 from bilan_tui.ui.kinds.matrix_table import MatrixTable
 from bilan_tui.ui.screens.exercise import ExerciseScreen

@@ -19,7 +19,7 @@ from bilan_tui.domain.answers import (
     JSONValue,
 )
 from bilan_tui.domain.model import Pack
-from bilan_tui.session import WorkbookSession
+from bilan_tui.services.session import WorkbookSession
 from bilan_tui.ui.app import BilanApp
 from bilan_tui.ui.screens.dashboard import DashboardScreen
 from bilan_tui.ui.screens.profile import ProfileScreen

@@ -12,7 +12,7 @@ from bilan_tui.cli import main
 from bilan_tui.cli.metiers import ProgressBar
 from bilan_tui.domain.answers import ITEM, Answer, AnswerKey
 from bilan_tui.packs import load_shipped_pack
-from bilan_tui.session import WorkbookSession
+from bilan_tui.services.session import WorkbookSession
 
 from .rome_helpers import fixture_folder, zip_folder
 

@@ -11,9 +11,6 @@ from collections import Counter
 
 import pytest
 
-from bilan_tui.demo import data as demo_data
-from bilan_tui.demo.data import DemoDataError
-from bilan_tui.demo.script import DemoScript, demo_script
 from bilan_tui.domain.answers import (
     CUSTOM_ITEMS,
     DEFINITION,
@@ -33,6 +30,9 @@ from bilan_tui.domain.model import Exercise, ExerciseStatus, Kind, Pack
 from bilan_tui.domain.parts import Field, FieldType
 from bilan_tui.domain.scoring import grid_items, quadrants, read_ratings
 from bilan_tui.domain.text import clean_text
+from bilan_tui.services.demo import data as demo_data
+from bilan_tui.services.demo.data import DemoDataError
+from bilan_tui.services.demo.script import DemoScript, demo_script
 
 from .demo_helpers import REFERENCE, answers_of
 
@@ -193,6 +193,6 @@ def test_data_that_does_not_fit_the_pack_is_refused(
 ) -> None:
     facts = demo_data.load_facts()
     facts["demande"]["no_such_field"] = "x"
-    monkeypatch.setattr("bilan_tui.demo.script.load_facts", lambda: facts)
+    monkeypatch.setattr("bilan_tui.services.demo.script.load_facts", lambda: facts)
     with pytest.raises(DemoDataError, match="no_such_field"):
         demo_script(pack, REFERENCE)

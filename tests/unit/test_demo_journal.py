@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime
 from pathlib import Path
 
-from bilan_tui.demo.build import recreate_demo
-from bilan_tui.demo.script import DemoScript
 from bilan_tui.domain.model import Pack
-from bilan_tui.session import WorkbookSession
+from bilan_tui.services.demo.build import recreate_demo
+from bilan_tui.services.demo.script import DemoScript
+from bilan_tui.services.session import WorkbookSession
 
 from .demo_helpers import REFERENCE
 

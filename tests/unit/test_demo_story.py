@@ -11,7 +11,6 @@ import dataclasses
 import datetime
 from collections import Counter
 
-from bilan_tui.demo.script import DemoScript, demo_script, entry_id
 from bilan_tui.domain.answers import (
     CUSTOM_ITEMS,
     DEFINITION,
@@ -32,7 +31,8 @@ from bilan_tui.domain.scoring import (
     tag_key,
 )
 from bilan_tui.packs import load_shipped_pack
-from bilan_tui.profile import skill_names
+from bilan_tui.services.demo.script import DemoScript, demo_script, entry_id
+from bilan_tui.services.profile import skill_names
 
 from .demo_helpers import LANGUAGES, REFERENCE, answers_of, value_of
 

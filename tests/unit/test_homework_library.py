@@ -9,7 +9,7 @@ from bilan_tui.domain.answers import Answer, AnswerKey
 from bilan_tui.domain.model import ExerciseStatus, Pack
 from bilan_tui.packs import load_pack
 from bilan_tui.packs.library import home_pack, merge_library
-from bilan_tui.session import WorkbookSession
+from bilan_tui.services.session import WorkbookSession
 
 MINI = Path(__file__).resolve().parents[1] / "fixtures" / "packs" / "mini"
 

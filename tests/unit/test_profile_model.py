@@ -20,7 +20,7 @@ from bilan_tui.domain.parts import Dimension
 from bilan_tui.domain.scoring import GridItem, GridItemKind
 from bilan_tui.domain.scoring.likert import split_top
 from bilan_tui.packs import load_pack, load_shipped_pack
-from bilan_tui.profile import (
+from bilan_tui.services.profile import (
     Feedback,
     Profile,
     bar,

@@ -12,12 +12,12 @@ from pathlib import Path
 
 import pytest
 
-from bilan_tui.dashboard_data import DashboardData, quick_dashboard_data
-from bilan_tui.demo.build import recreate_demo
 from bilan_tui.domain.model import ExerciseStatus
 from bilan_tui.domain.records import Homework
 from bilan_tui.packs import load_shipped_pack, outline_pack, read_outline
-from bilan_tui.session import WorkbookSession
+from bilan_tui.services.dashboard_data import DashboardData, quick_dashboard_data
+from bilan_tui.services.demo.build import recreate_demo
+from bilan_tui.services.session import WorkbookSession
 from bilan_tui.store import quick_read
 from bilan_tui.store.migrations import SCHEMA_VERSION
 

@@ -28,9 +28,9 @@ from bilan_tui.domain.skills_gap import (
 from bilan_tui.export.api import render
 from bilan_tui.export.detail import orphans
 from bilan_tui.export.options import ExportOptions
-from bilan_tui.leads import add_lead, find_lead, holland_code, lead_code
 from bilan_tui.packs import load_shipped_pack
 from bilan_tui.referentiel.model import FicheRef
+from bilan_tui.services.leads import add_lead, find_lead, holland_code, lead_code
 from tests.unit.export_helpers import REFERENCE, source_from
 
 NURSE = FicheRef("J9512", "Infirmier / Infirmière de santé au travail", "I", "S")

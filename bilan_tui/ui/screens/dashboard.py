@@ -28,7 +28,7 @@ from bilan_tui.ui.widgets.footer import SteadyFooter
 from bilan_tui.ui.widgets.phase_list import PhaseList, PhaseOutline
 
 if TYPE_CHECKING:
-    from bilan_tui.dashboard_data import DashboardData
+    from bilan_tui.services.dashboard_data import DashboardData
     from bilan_tui.ui.widgets.homework_panel import HomeworkPanel
     from bilan_tui.ui.widgets.hours_panel import HoursPanel
     from bilan_tui.ui.widgets.journal_panel import JournalPanel
@@ -148,7 +148,7 @@ class DashboardScreen(Screen[None]):
         if self._journal is not None and data.journal is not None:
             self._journal.show(data.journal, data.follow_up)
         if data.hours is not None:
-            from bilan_tui.ledger_text import budget_line
+            from bilan_tui.services.ledger_text import budget_line
 
             hours.show(data.hours)
             self.query_one("#header-hours", Static).update(plain(budget_line(data.hours)))

@@ -17,9 +17,9 @@ from textual.message import Message
 from textual.widget import Widget
 
 from bilan_tui.domain.dates import long_date
-from bilan_tui.follow_up_text import days_text, follow_up_text
 from bilan_tui.i18n import _, language, ngettext
-from bilan_tui.ledger_text import duration_text
+from bilan_tui.services.follow_up_text import days_text, follow_up_text
+from bilan_tui.services.ledger_text import duration_text
 from bilan_tui.ui.text import plain
 
 if TYPE_CHECKING:

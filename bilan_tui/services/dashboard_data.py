@@ -58,7 +58,7 @@ def quick_dashboard_data(path: Path, pack: Pack) -> DashboardData | None:
     (a preview pack does not list installed packs: the full open shows it).
     ``None`` when the file does not exist yet or cannot be read that way.
     """
-    from bilan_tui.homework.view import assignment_views
+    from bilan_tui.services.homework.view import assignment_views
     from bilan_tui.store.quick_read import read_quick_view
 
     view = read_quick_view(path, pack.id, PLAN_EXERCISE)

@@ -17,8 +17,6 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from bilan_tui.auto_hours import AutoHours
-from bilan_tui.dashboard_data import PLAN_EXERCISE, DashboardData, planned_hours
 from bilan_tui.domain.answers import Answer, Entry, ExerciseAnswers
 from bilan_tui.domain.follow_up import (
     FOLLOW_UP_DATE,
@@ -41,11 +39,13 @@ from bilan_tui.domain.model import Exercise, ExerciseStatus, Pack
 from bilan_tui.domain.progress import next_exercise
 from bilan_tui.domain.records import Consent, LedgerEntry
 from bilan_tui.i18n import _
-from bilan_tui.status_report import build_status_report, consent_json
+from bilan_tui.services.auto_hours import AutoHours
+from bilan_tui.services.dashboard_data import PLAN_EXERCISE, DashboardData, planned_hours
+from bilan_tui.services.status_report import build_status_report, consent_json
 
 if TYPE_CHECKING:
-    from bilan_tui.homework.importer import ImportOutcome
-    from bilan_tui.homework.view import AssignmentView
+    from bilan_tui.services.homework.importer import ImportOutcome
+    from bilan_tui.services.homework.view import AssignmentView
     from bilan_tui.store.repository import Workbook
 
 
@@ -287,9 +287,9 @@ class WorkbookSession:
         """The name shown in the title and the documents: hers, else "My bilan".
 
         Never the workbook's file name: ``default`` is not a person (see
-        ``bilan_tui.person``, where she gives it).
+        ``bilan_tui.services.person``, where she gives it).
         """
-        from bilan_tui.person import person_name
+        from bilan_tui.services.person import person_name
 
         return person_name(self) or _("My bilan")
 
@@ -340,7 +340,7 @@ class WorkbookSession:
         self, statuses: dict[str, ExerciseStatus] | None = None
     ) -> list[AssignmentView]:
         """Every imported assignment with its exercises' states, soonest due first."""
-        from bilan_tui.homework.view import assignment_views
+        from bilan_tui.services.homework.view import assignment_views
 
         if statuses is None:
             statuses = self.statuses()
@@ -350,7 +350,7 @@ class WorkbookSession:
         self, statuses: dict[str, ExerciseStatus] | None = None
     ) -> list[dict[str, Any]]:
         """The ``homework`` key of ``bilan status --json``."""
-        from bilan_tui.homework.view import views_json
+        from bilan_tui.services.homework.view import views_json
 
         return views_json(self.homework_views(statuses), self.today())
 
@@ -361,7 +361,7 @@ class WorkbookSession:
             HomeworkError: the file cannot be used (nothing written).
         """
         from bilan_tui import paths
-        from bilan_tui.homework.importer import import_homework
+        from bilan_tui.services.homework.importer import import_homework
 
         data_dir = self.data_dir or paths.data_dir()
         outcome = import_homework(

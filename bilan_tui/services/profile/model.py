@@ -39,7 +39,7 @@ from bilan_tui.domain.scoring import (
 from bilan_tui.domain.scoring.grid import CUSTOM_PREFIX, TAG_PREFIX, entry_title, item_head
 
 if TYPE_CHECKING:
-    from bilan_tui.session import WorkbookSession
+    from bilan_tui.services.session import WorkbookSession
 
 INTERESTS_ID = "interets"
 APTITUDES_ID = "aptitudes"
