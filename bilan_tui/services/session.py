@@ -41,7 +41,7 @@ from bilan_tui.domain.records import Consent, LedgerEntry
 from bilan_tui.i18n import _
 from bilan_tui.services.auto_hours import AutoHours
 from bilan_tui.services.dashboard_data import PLAN_EXERCISE, DashboardData, planned_hours
-from bilan_tui.services.status_report import build_status_report, consent_json
+from bilan_tui.services.status_report import build_status_report
 
 if TYPE_CHECKING:
     from bilan_tui.services.homework.importer import ImportOutcome
@@ -317,7 +317,7 @@ class WorkbookSession:
     def status_report(self) -> dict[str, Any]:
         """The report behind ``bilan status`` (and its ``--json`` keys)."""
         statuses = self.statuses()
-        consents = [consent_json(consent) for consent in self.consents()]
+        consents = [consent.to_json() for consent in self.consents()]
         report = build_status_report(self.pack, statuses, self.homework_report(statuses), consents)
         report["hours"] = ledger_json(self.ledger_summary())
         report["next"] = next_exercise(self.pack, statuses, self.workbook.homework())

@@ -4,24 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from bilan_tui.domain.answers import JSONValue
 from bilan_tui.domain.ledger import summarise
 from bilan_tui.domain.ledger import to_json as ledger_json
 from bilan_tui.domain.model import ExerciseStatus, Pack
 from bilan_tui.domain.progress import next_exercise
-from bilan_tui.domain.records import Consent
-
-
-def consent_json(consent: Consent) -> dict[str, JSONValue]:
-    """One consent as ``bilan status --json`` lists it (and the JSON export carries it)."""
-    return {
-        "date": consent.date.isoformat() if consent.date else None,
-        "recipient": consent.recipient,
-        "scope": consent.scope,
-        "format": consent.format,
-        "include_private": consent.include_private,
-        "path": consent.path,
-    }
 
 
 def empty_status_report(pack: Pack) -> dict[str, Any]:

@@ -8,7 +8,7 @@ from textual.widgets import Input, TextArea
 
 from bilan_tui.export.api import render
 from bilan_tui.export.options import ExportOptions
-from bilan_tui.export.source import collect
+from bilan_tui.services.export_source import collect
 
 from .helpers import make_app, open_exercise, read_session, shipped_pack
 

@@ -28,6 +28,8 @@ HEADLESS = [
     "bilan_tui.referentiel.matching",
     "bilan_tui.referentiel.messages",
     "bilan_tui.services.leads",
+    "bilan_tui.services.export_source",
+    "bilan_tui.services.status_report",
     "bilan_tui.domain.skills_gap",
     "bilan_tui.export.skills_gap",
 ]
@@ -61,6 +63,7 @@ def test_domain_imports_neither_textual_nor_sqlmodel() -> None:
             "bilan_tui.domain.ledger",
             "bilan_tui.domain.numbers",
             "bilan_tui.domain.skills_gap",
+            "bilan_tui.domain.profile",
         ]
     )
     assert not {"textual", "sqlmodel", "sqlalchemy"} & loaded

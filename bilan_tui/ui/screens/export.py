@@ -49,9 +49,10 @@ from bilan_tui.export.escape import escape_block
 from bilan_tui.export.files import ExportExists
 from bilan_tui.export.options import FORMATS, RECIPIENTS, SCOPES, ExportOptions
 from bilan_tui.export.partage import conflict_lines
-from bilan_tui.export.source import ExportSource, collect
+from bilan_tui.export.source import ExportSource
 from bilan_tui.export.typst_render import PdfUnavailable
 from bilan_tui.i18n import _, language
+from bilan_tui.services.export_source import collect
 from bilan_tui.services.leads import with_referential_labels
 from bilan_tui.services.session import WorkbookSession
 from bilan_tui.ui.screens.export_confirm import ConfirmShare

@@ -12,15 +12,17 @@ small one) still gets a profile:
 * skills: the grid ``competences``, else the first grid, with the evidence of
   its source stories and the feedback of ``entourage`` naming the same skill.
 
+It lives in the domain because it is pure arithmetic over answers, and both
+the exports (which import the domain only) and the profile screen read it.
 Nothing here imports Textual or the storage layer: the answers come through
-a reader function (``WorkbookSession.exercise_answers``).
+a reader function (``WorkbookSession.exercise_answers``); the session side
+(``services.profile.profile_of``) passes it in.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from bilan_tui.domain.answers import Entry, ExerciseAnswers, JSONValue
 from bilan_tui.domain.model import Exercise, Kind, Pack
@@ -37,9 +39,6 @@ from bilan_tui.domain.scoring import (
     tag_key,
 )
 from bilan_tui.domain.scoring.grid import CUSTOM_PREFIX, TAG_PREFIX, entry_title, item_head
-
-if TYPE_CHECKING:
-    from bilan_tui.services.session import WorkbookSession
 
 INTERESTS_ID = "interets"
 APTITUDES_ID = "aptitudes"
@@ -251,8 +250,3 @@ def build_profile(pack: Pack, read: AnswerReader) -> Profile:
         values=None if values is None else ValuesPart(values, sort_cards(values, read(values))),
         skills=_skills(pack, read),
     )
-
-
-def profile_of(session: WorkbookSession) -> Profile:
-    """The profile of an open workbook."""
-    return build_profile(session.pack, session.exercise_answers)
