@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
+from .answers import JSONValue
+
 
 @dataclass(frozen=True, slots=True)
 class LedgerEntry:
@@ -84,7 +86,7 @@ class Consent:
     date: datetime.datetime | None = None
     id: int | None = None
 
-    def to_json(self) -> dict[str, str | bool | None]:
+    def to_json(self) -> dict[str, JSONValue]:
         """This consent as ``bilan status --json`` lists it and the JSON export carries it.
 
         One shape for both, kept beside the record so the export (which may

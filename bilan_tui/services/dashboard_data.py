@@ -9,13 +9,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bilan_tui.domain.answers import ExerciseAnswers
+from bilan_tui.domain.follow_up import FollowUpReminder
 from bilan_tui.domain.ledger import LedgerSummary, summarise_totals
 from bilan_tui.domain.model import PHASE_IDS, ExerciseStatus, Pack
 from bilan_tui.domain.progress import exercise_status, next_exercise
 from bilan_tui.i18n import _
+
+if TYPE_CHECKING:
+    from bilan_tui.services.homework.view import AssignmentView
 
 
 @dataclass(frozen=True)
@@ -25,7 +29,12 @@ class DashboardData:
     display_name: str
     statuses: dict[str, ExerciseStatus]
     next_exercise: str | None
-    extra: dict[str, Any] = field(default_factory=dict)
+    homework: list[AssignmentView] | None = None
+    """Every imported assignment with its exercises' states, soonest due first.
+
+    ``None`` when the quick read cannot tell (an assignment names an exercise
+    its preview pack lacks): the full open, a moment later, brings them.
+    """
     hours: LedgerSummary | None = None
     journal: dict[str, Any] | None = field(default=None, compare=False)
     """The next session and the open items (``WorkbookSession.journal_view``).
@@ -33,7 +42,7 @@ class DashboardData:
     ``None`` in the quick read: the journal panel waits for the full open,
     a moment later, so comparing a quick read with a full one leaves it out.
     """
-    follow_up: Any = field(default=None, compare=False)
+    follow_up: FollowUpReminder | None = field(default=None, compare=False)
     """The follow-up reminder due today (``FollowUpReminder``), full open only."""
 
 
@@ -68,13 +77,13 @@ def quick_dashboard_data(path: Path, pack: Pack) -> DashboardData | None:
     for exercise in pack.exercises:
         key = (exercise.pack_id or pack.id, exercise.id)
         statuses[exercise.ref] = exercise_status(key in view.answered, key in view.done)
-    extra: dict[str, Any] = {}
+    homework = None
     if all(pack.exercise(ref) for item in view.homework for ref in item.exercises):
-        extra["homework"] = assignment_views(view.homework, pack, statuses)
+        homework = assignment_views(view.homework, pack, statuses)
     return DashboardData(
         display_name=view.display_name or _("My bilan"),
         statuses=statuses,
         next_exercise=next_exercise(pack, statuses, view.homework),
         hours=summarise_totals(view.hours, planned_hours(view.plan)),
-        extra=extra,
+        homework=homework,
     )

@@ -24,7 +24,6 @@ from bilan_tui.domain.follow_up import (
     INTERVIEW_EXERCISE,
     FollowUpReminder,
     reminder,
-    reminder_json,
 )
 from bilan_tui.domain.journal import (
     SessionNote,
@@ -34,14 +33,13 @@ from bilan_tui.domain.journal import (
     with_ticked,
 )
 from bilan_tui.domain.ledger import LedgerSummary, summarise_totals
-from bilan_tui.domain.ledger import to_json as ledger_json
 from bilan_tui.domain.model import Exercise, ExerciseStatus, Pack
 from bilan_tui.domain.progress import next_exercise
 from bilan_tui.domain.records import Consent, LedgerEntry
 from bilan_tui.i18n import _
 from bilan_tui.services.auto_hours import AutoHours
 from bilan_tui.services.dashboard_data import PLAN_EXERCISE, DashboardData, planned_hours
-from bilan_tui.services.status_report import build_status_report
+from bilan_tui.services.status_report import StatusReport, build_status_report
 
 if TYPE_CHECKING:
     from bilan_tui.services.homework.importer import ImportOutcome
@@ -301,7 +299,7 @@ class WorkbookSession:
             statuses=statuses,
             next_exercise=next_exercise(self.pack, statuses, self.workbook.homework()),
             hours=self.ledger_summary(),
-            extra={"homework": self.homework_views(statuses)},
+            homework=self.homework_views(statuses),
             journal=self.journal_view(),
             follow_up=self.follow_up_reminder(),
         )
@@ -314,15 +312,19 @@ class WorkbookSession:
         """The hours ledger, added up against the 24 h and the plan."""
         return summarise_totals(self.workbook.ledger_totals(), self.planned_hours())
 
-    def status_report(self) -> dict[str, Any]:
-        """The report behind ``bilan status`` (and its ``--json`` keys)."""
+    def status_report(self) -> StatusReport:
+        """The report behind ``bilan status`` (its ``to_json()`` is ``--json``)."""
         statuses = self.statuses()
-        consents = [consent.to_json() for consent in self.consents()]
-        report = build_status_report(self.pack, statuses, self.homework_report(statuses), consents)
-        report["hours"] = ledger_json(self.ledger_summary())
-        report["next"] = next_exercise(self.pack, statuses, self.workbook.homework())
-        report["follow_up"] = reminder_json(self.follow_up_reminder())
-        return report
+        return build_status_report(
+            self.pack,
+            statuses,
+            hours=self.ledger_summary(),
+            next_id=next_exercise(self.pack, statuses, self.workbook.homework()),
+            homework=self.homework_views(statuses),
+            today=self.today(),
+            consents=self.consents(),
+            follow_up=self.follow_up_reminder(),
+        )
 
     # Consents -------------------------------------------------------------------
 
@@ -345,14 +347,6 @@ class WorkbookSession:
         if statuses is None:
             statuses = self.statuses()
         return assignment_views(self.workbook.homework(), self.pack, statuses)
-
-    def homework_report(
-        self, statuses: dict[str, ExerciseStatus] | None = None
-    ) -> list[dict[str, Any]]:
-        """The ``homework`` key of ``bilan status --json``."""
-        from bilan_tui.services.homework.view import views_json
-
-        return views_json(self.homework_views(statuses), self.today())
 
     def import_homework(self, path: Path) -> ImportOutcome:
         """Import a homework file and use the library with the pack it carried.

@@ -73,7 +73,7 @@ def test_homework_setting_and_empty_answers_read_alike(tmp_path: Path) -> None:
     assert quick is not None
     assert quick == full
     assert quick.display_name == "Zoé <b>[bold]"
-    assert len(quick.extra["homework"]) == 2
+    assert quick.homework is not None and len(quick.homework) == 2
 
 
 def test_a_new_workbook_reads_as_the_full_session_shows_it(tmp_path: Path) -> None:

@@ -144,7 +144,7 @@ class DashboardScreen(Screen[None]):
         )
         assert self._panels is not None
         homework, hours = self._panels
-        homework.show(data.extra.get("homework", ()))
+        homework.show(data.homework or ())
         if self._journal is not None and data.journal is not None:
             self._journal.show(data.journal, data.follow_up)
         if data.hours is not None:
@@ -176,7 +176,7 @@ class DashboardScreen(Screen[None]):
         """``Homework from your consultant, due …`` if ``ref`` is assigned, else ``""``."""
         from bilan_tui.ui.widgets.homework_panel import due_text
 
-        for view in data.extra.get("homework", ()):
+        for view in data.homework or ():
             if not view.done and any(item.ref == ref for item in view.exercises):
                 return _("Homework from your consultant, {due}.").format(
                     due=due_text(view.homework.due, datetime.date.today())
