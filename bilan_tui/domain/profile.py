@@ -25,6 +25,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from bilan_tui.domain.answers import Entry, ExerciseAnswers, JSONValue
+from bilan_tui.domain.keys import CUSTOM_ITEM_KEYS, TAG_ITEM_KEYS
 from bilan_tui.domain.model import Exercise, Kind, Pack
 from bilan_tui.domain.parts import FieldType
 from bilan_tui.domain.scoring import (
@@ -38,7 +39,7 @@ from bilan_tui.domain.scoring import (
     sort_cards,
     tag_key,
 )
-from bilan_tui.domain.scoring.grid import CUSTOM_PREFIX, TAG_PREFIX, entry_title, item_head
+from bilan_tui.domain.scoring.grid import entry_title, item_head
 
 INTERESTS_ID = "interets"
 APTITUDES_ID = "aptitudes"
@@ -176,10 +177,10 @@ def skill_names(item: GridItem) -> set[str]:
     names = {tag_key(item.text), tag_key(item_head(item.text))}
     names.update(tag_key(name) for name in item.also)
     for alias in item.aliases:
-        if alias.startswith(TAG_PREFIX):
-            names.add(alias[len(TAG_PREFIX) :])
-        elif alias.startswith(CUSTOM_PREFIX):
-            names.add(tag_key(alias[len(CUSTOM_PREFIX) :]))
+        if (tag := TAG_ITEM_KEYS.name(alias)) is not None:
+            names.add(tag)
+        elif (label := CUSTOM_ITEM_KEYS.name(alias)) is not None:
+            names.add(tag_key(label))
     names.discard("")
     return names
 
