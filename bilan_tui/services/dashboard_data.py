@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from bilan_tui.domain.answers import ExerciseAnswers
 from bilan_tui.domain.follow_up import FollowUpReminder
+from bilan_tui.domain.journal import SessionNote, TodoItem
 from bilan_tui.domain.ledger import LedgerSummary, summarise_totals
 from bilan_tui.domain.model import PHASE_IDS, ExerciseStatus, Pack
 from bilan_tui.domain.progress import exercise_status, next_exercise
@@ -20,6 +21,21 @@ from bilan_tui.i18n import _
 
 if TYPE_CHECKING:
     from bilan_tui.services.homework.view import AssignmentView
+
+
+@dataclass(frozen=True)
+class JournalView:
+    """What the dashboard shows of the session journal.
+
+    Attributes:
+        next: The soonest planned session from today on, if any.
+        todo: The open items of the last debriefed session, with their index in its list.
+        todo_note: The id of that session's journal page (where ticking an item writes).
+    """
+
+    next: SessionNote | None = None
+    todo: tuple[tuple[int, TodoItem], ...] = ()
+    todo_note: int | None = None
 
 
 @dataclass(frozen=True)
@@ -36,7 +52,7 @@ class DashboardData:
     its preview pack lacks): the full open, a moment later, brings them.
     """
     hours: LedgerSummary | None = None
-    journal: dict[str, Any] | None = field(default=None, compare=False)
+    journal: JournalView | None = field(default=None, compare=False)
     """The next session and the open items (``WorkbookSession.journal_view``).
 
     ``None`` in the quick read: the journal panel waits for the full open,

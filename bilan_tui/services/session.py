@@ -15,7 +15,7 @@ import sqlite3
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from bilan_tui.domain.answers import Answer, Entry, ExerciseAnswers
 from bilan_tui.domain.follow_up import (
@@ -38,7 +38,12 @@ from bilan_tui.domain.progress import next_exercise
 from bilan_tui.domain.records import Consent, LedgerEntry
 from bilan_tui.i18n import _
 from bilan_tui.services.auto_hours import AutoHours
-from bilan_tui.services.dashboard_data import PLAN_EXERCISE, DashboardData, planned_hours
+from bilan_tui.services.dashboard_data import (
+    PLAN_EXERCISE,
+    DashboardData,
+    JournalView,
+    planned_hours,
+)
 from bilan_tui.services.status_report import StatusReport, build_status_report
 
 if TYPE_CHECKING:
@@ -255,16 +260,16 @@ class WorkbookSession:
                     return self.workbook.save_session_note(with_ticked(note, index, done))
         return None
 
-    def journal_view(self) -> dict[str, Any]:
+    def journal_view(self) -> JournalView:
         """What the dashboard shows of the journal: the next session, the open items."""
         notes = self.session_notes()
         ledger = self.workbook.ledger_entries(n.entry_id for n in notes if n.entry_id is not None)
         debrief = last_debrief(notes, ledger)
-        return {
-            "next": next_planned(notes, self.today()),
-            "todo": open_todo(notes, ledger),
-            "todo_note": None if debrief is None else debrief.id,
-        }
+        return JournalView(
+            next=next_planned(notes, self.today()),
+            todo=tuple(open_todo(notes, ledger)),
+            todo_note=None if debrief is None else debrief.id,
+        )
 
     def follow_up_reminder(self) -> FollowUpReminder | None:
         """The follow-up interview to remind her of today, if any."""
