@@ -2,7 +2,8 @@
 
 The synthesis and the other documents ask for shipped field ids by name
 (``reader.text("en_deux_phrases")``); a typo there returns nothing and the
-line silently disappears. Every read is recorded while the demo (complete)
+line silently disappears. Every read (of an exercise's answers or of a record
+entry's values) is recorded while the demo (complete)
 and a blank workbook are written in every scope, then looked up in both
 shipped packs. ``tests/conftest.py`` also makes a shipped exercise asked for
 a field it lacks raise (``export.values.STRICT_FIELDS``).
@@ -14,7 +15,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from bilan_tui.domain.answers import CUSTOM_ITEMS, RANK, ExerciseAnswers, JSONValue
+from bilan_tui.domain.answers import CUSTOM_ITEMS, RANK, Entry, ExerciseAnswers, JSONValue
 from bilan_tui.domain.model import Kind, Pack
 from bilan_tui.domain.parts import Field
 from bilan_tui.export.api import render
@@ -40,14 +41,41 @@ def _exists(pack: Pack, exercise_id: str, field_id: str) -> bool:
     return exercise.field(field_id) is not None or KIND_FIELDS.get(field_id) is exercise.kind
 
 
+class _RecordingValues(dict[str, JSONValue]):
+    """A record entry's values that note every field id asked of them."""
+
+    def __init__(self, values: dict[str, JSONValue], exercise_id: str, reads: set[Read]) -> None:
+        super().__init__(values)
+        self.exercise_id = exercise_id
+        self.reads = reads
+
+    def get(self, field_id: str, default: JSONValue = None) -> JSONValue:  # type: ignore[override]
+        self.reads.add((self.exercise_id, field_id))
+        return super().get(field_id, default)
+
+    def __getitem__(self, field_id: str) -> JSONValue:
+        self.reads.add((self.exercise_id, field_id))
+        return super().__getitem__(field_id)
+
+
 class _Recording(ExerciseAnswers):
-    """Answers that note every field id asked of them."""
+    """Answers that note every field id asked of them, their entries' included."""
 
     reads: set[Read]
 
     def get(self, field_id: str, entry_id: str = "") -> JSONValue:
         self.reads.add((self.exercise_id, field_id))
         return super().get(field_id, entry_id)
+
+    def entries(self) -> list[Entry]:
+        return [
+            Entry(
+                entry.id,
+                entry.position,
+                _RecordingValues(entry.values, self.exercise_id, self.reads),
+            )
+            for entry in super().entries()
+        ]
 
 
 @pytest.fixture
