@@ -29,7 +29,7 @@ from bilan_tui.crypto import keyfile, keyring, migrate
 from bilan_tui.domain.answers import Answer, AnswerKey
 from bilan_tui.domain.model import Pack
 from bilan_tui.packs import load_shipped_pack
-from bilan_tui.session import WorkbookSession
+from bilan_tui.services.session import WorkbookSession
 from bilan_tui.store.repository import open_workbook
 
 from .common import FULL, LANGUAGE, QUICK, Settings, median, percentile, progress, scratch_parent

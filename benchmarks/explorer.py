@@ -75,7 +75,7 @@ def _summary(values: Sequence[float]) -> str:
 async def _drive(data: Path) -> dict[str, list[float]]:
     """Type every query, open every fiche; the keystroke, search and open timings."""
     from bilan_tui.packs import load_shipped_pack
-    from bilan_tui.session import WorkbookSession
+    from bilan_tui.services.session import WorkbookSession
     from bilan_tui.ui.app import BilanApp
     from bilan_tui.ui.screens.explorer import ExplorerScreen
     from bilan_tui.ui.screens.fiche import FicheScreen
@@ -135,10 +135,10 @@ def main() -> int:
     if source is None:
         print("skipped: the shared RefRomeCsv-v460.zip is not here (set BILAN_ROME_ZIP)")
         return 0
-    from bilan_tui.demo.build import recreate_demo
     from bilan_tui.i18n import set_language
     from bilan_tui.packs import load_shipped_pack
     from bilan_tui.referentiel.importer import import_referentiel
+    from bilan_tui.services.demo.build import recreate_demo
 
     set_language("en")
     data = Path(tempfile.mkdtemp(prefix="bilan-bench-rome-"))

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bilan_tui.packs import load_shipped_pack
-from bilan_tui.session import WorkbookSession
+from bilan_tui.services.session import WorkbookSession
 
 from .bare_input import MARKER
 from .common import LANGUAGE, REPO, Settings, median, progress

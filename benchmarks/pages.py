@@ -17,9 +17,9 @@ from bilan_tui.domain.model import Pack
 from bilan_tui.export.api import render
 from bilan_tui.export.documents import PAGE_FORMATS
 from bilan_tui.export.options import ExportOptions
-from bilan_tui.export.source import collect
 from bilan_tui.export.typst_render import PdfUnavailable, forget_compiler
-from bilan_tui.session import WorkbookSession
+from bilan_tui.services.export_source import collect
+from bilan_tui.services.session import WorkbookSession
 
 from .common import LANGUAGE, Figure, Settings, median, progress
 

@@ -174,7 +174,7 @@ async def _measure_moves(app: BilanApp, exercise_id: str, rounds: int) -> Moved:
 
 
 def _app(path: Path, pack: Pack) -> BilanApp:
-    from bilan_tui.session import WorkbookSession
+    from bilan_tui.services.session import WorkbookSession
     from bilan_tui.ui.app import BilanApp
 
     def open_session() -> WorkbookSession:

@@ -19,8 +19,8 @@ from bilan_tui.domain.model import Pack
 from bilan_tui.export.api import NoHomework, render
 from bilan_tui.export.documents import PAGE_FORMATS
 from bilan_tui.export.options import FORMATS, SCOPES, ExportOptions
-from bilan_tui.export.source import collect
-from bilan_tui.session import WorkbookSession
+from bilan_tui.services.export_source import collect
+from bilan_tui.services.session import WorkbookSession
 from bilan_tui.store.inspection import verify_integrity
 from bilan_tui.store.repository import open_workbook
 

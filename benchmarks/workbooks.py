@@ -14,11 +14,11 @@ import sqlite3
 import uuid
 from pathlib import Path
 
-from bilan_tui.demo import DEMO_WORKBOOK
-from bilan_tui.demo.build import recreate_demo
 from bilan_tui.domain.answers import POSITION, Answer, AnswerKey
 from bilan_tui.domain.model import Pack
-from bilan_tui.session import WorkbookSession
+from bilan_tui.services.demo import DEMO_WORKBOOK
+from bilan_tui.services.demo.build import recreate_demo
+from bilan_tui.services.session import WorkbookSession
 from bilan_tui.store.repository import open_workbook
 
 from .common import LANGUAGE

@@ -20,6 +20,7 @@ set_language("en")
 
 FIXTURES = Path(__file__).parent / "fixtures"
 MINI_PACK = FIXTURES / "packs" / "mini"
+SHIPPED_PACK_ID = "bilan"
 
 
 @pytest.fixture(autouse=True)
@@ -36,6 +37,18 @@ def _private_umask_and_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
     finally:
         os.umask(previous)
         set_language("en")
+
+
+@pytest.fixture(autouse=True)
+def _strict_fields() -> Iterator[None]:
+    """A field id a document asks of a shipped exercise that lacks it fails the test (a typo)."""
+    from bilan_tui.export.values import STRICT_FIELDS
+
+    token = STRICT_FIELDS.set(frozenset({SHIPPED_PACK_ID}))
+    try:
+        yield
+    finally:
+        STRICT_FIELDS.reset(token)
 
 
 @pytest.fixture

@@ -17,16 +17,16 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TextIO
 
-from bilan_tui.backup_text import (
+from bilan_tui.cli.context import CommandContext, UsageError
+from bilan_tui.cli.recovery import YES, Ask, report_restored
+from bilan_tui.i18n import _
+from bilan_tui.paths import ensure_private_dir
+from bilan_tui.services.backup_text import (
     cleared_answers_note,
     contents_in_words,
     empty_warning,
     when_in_words,
 )
-from bilan_tui.cli.context import CommandContext, UsageError
-from bilan_tui.cli.recovery import YES, Ask, report_restored
-from bilan_tui.i18n import _
-from bilan_tui.paths import ensure_private_dir
 from bilan_tui.store.backup import MOST_KEPT
 
 NAMES = ("backup", "restore")

@@ -11,7 +11,7 @@ from bilan_tui.i18n import LANGUAGES, _, resolve_language, set_language
 
 if TYPE_CHECKING:
     from bilan_tui.domain.model import Pack
-    from bilan_tui.session import WorkbookSession
+    from bilan_tui.services.session import WorkbookSession
 
 
 class UsageError(Exception):
@@ -150,7 +150,7 @@ class CommandContext:
         ``integrity=False`` skips the whole-file check; only the interface
         does that, and runs the check in the background instead.
         """
-        from bilan_tui.session import WorkbookSession
+        from bilan_tui.services.session import WorkbookSession
 
         self.unlock()
         session = WorkbookSession.open(
@@ -176,7 +176,7 @@ class CommandContext:
     def describe_error(self, error: BaseException) -> str:
         """One readable line for a failure."""
         from bilan_tui.cli.recovery import backup_hint, is_unreadable
-        from bilan_tui.session import WorkbookSession
+        from bilan_tui.services.session import WorkbookSession
 
         message = WorkbookSession.describe_error(error)
         if is_unreadable(error):

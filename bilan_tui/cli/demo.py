@@ -12,8 +12,8 @@ from collections.abc import Callable
 from typing import Any
 
 from bilan_tui.cli.context import CommandContext
-from bilan_tui.demo import DEMO_WORKBOOK
 from bilan_tui.i18n import _
+from bilan_tui.services.demo import DEMO_WORKBOOK
 
 NAMES = ("demo",)
 
@@ -38,7 +38,7 @@ def register(commands: Any, add_common: Callable[[argparse.ArgumentParser], None
 
 def run(args: argparse.Namespace, context: CommandContext) -> int:
     """Run ``bilan demo``."""
-    from bilan_tui.demo.build import recreate_demo
+    from bilan_tui.services.demo.build import recreate_demo
 
     context.workbook = DEMO_WORKBOOK
     context.settle_language()

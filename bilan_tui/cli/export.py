@@ -197,10 +197,10 @@ def run(args: argparse.Namespace, context: CommandContext) -> int:
     from bilan_tui.export.files import ExportExists
     from bilan_tui.export.options import ExportOptions
     from bilan_tui.export.partage import conflict_lines
-    from bilan_tui.export.source import collect
     from bilan_tui.export.typst_render import PdfUnavailable
-    from bilan_tui.leads import with_referential_labels
-    from bilan_tui.person import export_folder, remember_export_folder
+    from bilan_tui.services.export_source import collect
+    from bilan_tui.services.leads import with_referential_labels
+    from bilan_tui.services.person import export_folder, remember_export_folder
 
     context.settle_language()
     if args.homework is not None and args.scope != "homework":

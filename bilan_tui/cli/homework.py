@@ -20,11 +20,11 @@ from bilan_tui.cli.context import CommandContext, UsageError
 from bilan_tui.domain.dates import long_date, short_date
 from bilan_tui.domain.text import clean_text
 from bilan_tui.i18n import _, language, ngettext
-from bilan_tui.labels import status_label
+from bilan_tui.services.labels import status_label
 
 if TYPE_CHECKING:
     from bilan_tui.domain.model import Pack
-    from bilan_tui.homework.view import AssignmentView
+    from bilan_tui.services.homework.view import AssignmentView
 
 NAMES = ("homework",)
 
@@ -116,16 +116,16 @@ def run(args: argparse.Namespace, context: CommandContext) -> int:
 
 def run_new(args: argparse.Namespace, context: CommandContext, today: datetime.date) -> int:
     """Write a homework file; every value is checked first."""
-    from bilan_tui.homework.create import (
+    from bilan_tui.packs import PackArchiveError, PackError, load_pack
+    from bilan_tui.packs.install import opened_pack, reserved_ids
+    from bilan_tui.services.homework.create import (
         build_homework,
         parse_due,
         parse_exercise_list,
         resolve_exercises,
         write_new_file,
     )
-    from bilan_tui.homework.fileformat import HomeworkError, render_homework
-    from bilan_tui.packs import PackArchiveError, PackError, load_pack
-    from bilan_tui.packs.install import opened_pack, reserved_ids
+    from bilan_tui.services.homework.fileformat import HomeworkError, render_homework
 
     context.settle_language()
     output = Path(args.output)
@@ -176,9 +176,9 @@ def run_new(args: argparse.Namespace, context: CommandContext, today: datetime.d
 def run_reply(args: argparse.Namespace, context: CommandContext) -> int:
     """Write a reply file carrying the consultant's part; every value is checked first."""
     from bilan_tui.domain.dates import DateInputError, read_date
-    from bilan_tui.homework.create import build_reply, read_reply_text, write_new_file
-    from bilan_tui.homework.fileformat import HomeworkError, render_homework
-    from bilan_tui.ledger_text import date_error_text
+    from bilan_tui.services.homework.create import build_reply, read_reply_text, write_new_file
+    from bilan_tui.services.homework.fileformat import HomeworkError, render_homework
+    from bilan_tui.services.ledger_text import date_error_text
 
     context.settle_language()
     output = Path(args.output)
@@ -207,10 +207,10 @@ def run_reply(args: argparse.Namespace, context: CommandContext) -> int:
 
 def run_import(path: Path, context: CommandContext, today: datetime.date) -> int:
     """Import a homework file; refused files write nothing, not even a new workbook."""
-    from bilan_tui.homework.fileformat import HomeworkError
-    from bilan_tui.homework.importer import NoHomework, import_homework
-    from bilan_tui.homework.view import already_done_of
     from bilan_tui.paths import ensure_private_dir, workbooks_dir
+    from bilan_tui.services.homework.fileformat import HomeworkError
+    from bilan_tui.services.homework.importer import NoHomework, import_homework
+    from bilan_tui.services.homework.view import already_done_of
 
     context.settle_language()
     workbook = context.expect_workbook()
@@ -243,7 +243,7 @@ def run_import(path: Path, context: CommandContext, today: datetime.date) -> int
         if already_done:
             print(already_done)
         return 0
-    from bilan_tui.homework.view import synthesis_received
+    from bilan_tui.services.homework.view import synthesis_received
 
     received = synthesis_received(outcome)
     if received and not stored.exercises:
@@ -280,7 +280,7 @@ def run_import(path: Path, context: CommandContext, today: datetime.date) -> int
 
 def run_list(context: CommandContext, *, as_json: bool, today: datetime.date) -> int:
     """Print every imported assignment; no workbook yet means no homework."""
-    from bilan_tui.homework.view import views_json
+    from bilan_tui.services.homework.view import views_json
 
     context.settle_language()
     views: list[AssignmentView] = []

@@ -26,7 +26,7 @@ def interest_scores(context: CommandContext) -> tuple[dict[str, float], str, boo
     """
     if not context.workbook_path().exists():
         return {}, "", False
-    from bilan_tui.profile import profile_of
+    from bilan_tui.services.profile import profile_of
 
     session = context.open_session(create=False)
     try:

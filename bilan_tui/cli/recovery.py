@@ -12,8 +12,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from bilan_tui.backup_text import backup_in_words, backups_in_words, empty_warning
 from bilan_tui.i18n import _
+from bilan_tui.services.backup_text import backup_in_words, backups_in_words, empty_warning
 
 if TYPE_CHECKING:
     from bilan_tui.store.backup import Backup

@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bilan_tui.cli.context import CommandContext
-from bilan_tui.domain.model import ExerciseStatus, Pack
+from bilan_tui.domain.model import Pack
 from bilan_tui.domain.text import clean_text
 from bilan_tui.i18n import _
-from bilan_tui.labels import phase_title, status_label
+from bilan_tui.services.labels import phase_title, status_label
+
+if TYPE_CHECKING:
+    from bilan_tui.domain.follow_up import FollowUpReminder
+    from bilan_tui.services.status_report import StatusReport
 
 NAMES = ("status",)
 
@@ -44,51 +49,43 @@ def run_status(context: CommandContext, *, as_json: bool) -> int:
         finally:
             session.close()
     else:
-        from bilan_tui.status_report import empty_status_report
+        from bilan_tui.services.status_report import empty_status_report
 
         library = context.pack()
         report = empty_status_report(library)
     if as_json:
-        print(json.dumps(report, ensure_ascii=False, indent=2))
+        print(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
         return 0
     print(render_status(report, library))
     return 0
 
 
-def render_status(report: dict[str, Any], pack: Pack) -> str:
+def render_status(report: StatusReport, pack: Pack) -> str:
     """The status as lines a person reads in a terminal."""
     lines: list[str] = []
-    for phase in report["phases"]:
-        done = sum(1 for ex in phase["exercises"] if ex["status"] == "done")
-        lines.append(f"{phase_title(phase['id'])}  {done}/{len(phase['exercises'])}")
-        for item in phase["exercises"]:
-            exercise = pack.exercise(item["id"])
-            title = clean_text(exercise.title) if exercise else item["id"]
-            lines.append(f"  {status_label(ExerciseStatus(item['status']))}  {title}")
+    for phase in report.phases:
+        lines.append(f"{phase_title(phase.id)}  {phase.done}/{phase.total}")
+        for item in phase.exercises:
+            exercise = pack.exercise(item.id)
+            title = clean_text(exercise.title) if exercise else item.id
+            lines.append(f"  {status_label(item.status)}  {title}")
         lines.append("")
-    next_id = report.get("next")
-    next_exercise = pack.exercise(next_id) if isinstance(next_id, str) else None
+    next_exercise = pack.exercise(report.next) if report.next is not None else None
     if next_exercise is not None:
         lines.append(_("Next step: {title}").format(title=clean_text(next_exercise.title)))
-    follow_up = _follow_up_line(report.get("follow_up"), pack)
+    follow_up = _follow_up_line(report.follow_up, pack)
     if follow_up:
         lines.append(follow_up)
     return "\n".join(lines).rstrip()
 
 
-def _follow_up_line(found: object, pack: Pack) -> str:
-    """The follow-up reminder of ``status_report``, as the dashboard says it."""
-    import datetime
+def _follow_up_line(found: FollowUpReminder | None, pack: Pack) -> str:
+    """The follow-up reminder of the report, as the dashboard says it."""
+    from bilan_tui.domain.follow_up import INTERVIEW_EXERCISE
+    from bilan_tui.services.follow_up_text import follow_up_text
 
-    from bilan_tui.domain.follow_up import INTERVIEW_EXERCISE, FollowUpReminder
-    from bilan_tui.follow_up_text import follow_up_text
-
-    if not isinstance(found, dict):
+    if found is None:
         return ""
     interview = pack.exercise(INTERVIEW_EXERCISE)
-    reminder = FollowUpReminder(
-        datetime.date.fromisoformat(found["date"]),
-        int(found["days"]),
-        clean_text(interview.title) if interview else "",
-    )
-    return follow_up_text(reminder)
+    title = clean_text(interview.title) if interview else ""
+    return follow_up_text(dataclasses.replace(found, title=title))

@@ -27,7 +27,7 @@ from bilan_tui.paths import ensure_private_dir, workbooks_dir
 
 if TYPE_CHECKING:
     from bilan_tui.domain.model import Pack
-    from bilan_tui.session import WorkbookSession
+    from bilan_tui.services.session import WorkbookSession
     from bilan_tui.ui.app import BilanApp
 
 

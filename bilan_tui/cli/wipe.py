@@ -17,13 +17,13 @@ from typing import Any, TextIO
 
 from bilan_tui.cli.context import CommandContext, UsageError
 from bilan_tui.i18n import _
-from bilan_tui.store.backup import MOST_KEPT
-from bilan_tui.wipe_text import (
+from bilan_tui.services.wipe_text import (
     backups_hold_cleared_answers,
     keep_until_follow_up,
     what_deletion_does,
     what_the_organisation_destroys,
 )
+from bilan_tui.store.backup import MOST_KEPT
 
 NAMES = ("wipe",)
 

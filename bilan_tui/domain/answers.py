@@ -15,25 +15,23 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TypeAlias
 
+# The whole field ids a kind stores stay importable from here (``keys`` owns them).
+from .keys import CUSTOM_ITEMS as CUSTOM_ITEMS
+from .keys import (
+    DEFINITION_KEYS,
+    GAP_KEYS,
+    ITEM_KEYS,
+    PILE_KEYS,
+    RATING_KEYS,
+    SCORE_KEYS,
+    WEIGHT_KEYS,
+)
+from .keys import POSITION as POSITION
+from .keys import RANK as RANK
+from .keys import REFERENTIAL_VERSION as REFERENTIAL_VERSION
 from .model import Exercise, Kind
 
 JSONValue: TypeAlias = "str | int | float | bool | list[JSONValue] | dict[str, JSONValue] | None"
-
-POSITION = "@position"
-"""Field id holding a record entry's position in its list."""
-
-ITEM = "item:"
-PILE = "pile:"
-RANK = "rank"
-DEFINITION = "definition:"
-RATING = "rating:"
-CUSTOM_ITEMS = "custom"
-WEIGHT = "weight:"
-SCORE = "score:"
-GAP = "gap:"
-"""Prefix of a lead's skills-gap marks: ``gap:<official item code>`` (see ``skills_gap``)."""
-REFERENTIAL_VERSION = "rome:version"
-"""Field id of the referential version a lead's fiche and marks came from."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,16 +167,16 @@ def known_field_ids(exercise: Exercise) -> set[str]:
     if exercise.kind is Kind.RECORDS:
         ids.add(POSITION)
     if exercise.kind is Kind.LIKERT:
-        ids.update(ITEM + item.id for item in exercise.items)
+        ids.update(ITEM_KEYS.key(item.id) for item in exercise.items)
     if exercise.kind is Kind.CARDSORT:
         ids.add(RANK)
         for card in exercise.cards:
-            ids.update((PILE + card.id, DEFINITION + card.id))
+            ids.update((PILE_KEYS.key(card.id), DEFINITION_KEYS.key(card.id)))
     if exercise.kind is Kind.GRID:
         ids.add(CUSTOM_ITEMS)
     if exercise.kind is Kind.MATRIX:
         for criterion in exercise.criteria:
-            ids.update((WEIGHT + criterion.id, SCORE + criterion.id))
+            ids.update((WEIGHT_KEYS.key(criterion.id), SCORE_KEYS.key(criterion.id)))
     return ids
 
 
@@ -188,7 +186,7 @@ def is_known(exercise: Exercise, field_id: str, known: set[str]) -> bool:
         return True
     if exercise.kind is Kind.RECORDS:
         # A lead linked to an occupation fiche carries its skills-gap marks.
-        return field_id.startswith(GAP) or field_id == REFERENTIAL_VERSION
+        return GAP_KEYS.owns(field_id) or field_id == REFERENTIAL_VERSION
     # Grid ratings may name pack items, the person's own items or tags drawn
     # from another exercise: all of them stay valid.
-    return exercise.kind is Kind.GRID and field_id.startswith(RATING)
+    return exercise.kind is Kind.GRID and RATING_KEYS.owns(field_id)

@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
+from .answers import JSONValue
+
 
 @dataclass(frozen=True, slots=True)
 class LedgerEntry:
@@ -83,6 +85,21 @@ class Consent:
     path: str = ""
     date: datetime.datetime | None = None
     id: int | None = None
+
+    def to_json(self) -> dict[str, JSONValue]:
+        """This consent as ``bilan status --json`` lists it and the JSON export carries it.
+
+        One shape for both, kept beside the record so the export (which may
+        import the domain only) and the status report cannot drift apart.
+        """
+        return {
+            "date": self.date.isoformat() if self.date else None,
+            "recipient": self.recipient,
+            "scope": self.scope,
+            "format": self.format,
+            "include_private": self.include_private,
+            "path": self.path,
+        }
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,7 +14,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
-from .answers import GAP, REFERENTIAL_VERSION, JSONValue
+from .answers import REFERENTIAL_VERSION, JSONValue
+from .keys import GAP_KEYS
 
 
 class GapState(StrEnum):
@@ -49,7 +50,7 @@ class GapMark:
 
 def gap_key(code: str) -> str:
     """The field id a mark on item ``code`` is stored at."""
-    return GAP + code
+    return GAP_KEYS.key(code)
 
 
 def mark_value(state: GapState, note: str = "") -> JSONValue:
@@ -59,9 +60,9 @@ def mark_value(state: GapState, note: str = "") -> JSONValue:
 
 def read_mark(field_id: str, value: JSONValue) -> GapMark | None:
     """The mark stored at ``field_id``, or ``None`` (not a mark, cleared, or unreadable)."""
-    if not field_id.startswith(GAP) or not isinstance(value, dict):
+    code = GAP_KEYS.name(field_id)
+    if code is None or not isinstance(value, dict):
         return None
-    code = field_id[len(GAP) :]
     try:
         state = GapState(str(value.get(STATE_FIELD)))
     except ValueError:

@@ -17,7 +17,6 @@ from bilan_tui.domain.answers import Entry
 from bilan_tui.domain.journal import SessionNote
 from bilan_tui.domain.ledger import to_json as ledger_json
 from bilan_tui.domain.model import Exercise, Kind
-from bilan_tui.status_report import consent_json
 
 from .contents import ordered, part_of
 from .detail import orphans
@@ -118,7 +117,7 @@ def _records(source: ExportSource) -> dict[str, Any]:
     return {
         "hours": hours,
         "journal": journal_json(source),
-        "consents": [consent_json(consent) for consent in source.consents],
+        "consents": [consent.to_json() for consent in source.consents],
         "homework": [
             {
                 "id": homework.id,

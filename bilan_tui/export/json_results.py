@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from bilan_tui.domain.keys import ITEM_KEYS
 from bilan_tui.domain.model import Exercise, Kind
 from bilan_tui.domain.scoring import read_ratings
 
@@ -52,7 +53,7 @@ def likert_json(source: ExportSource, exercise: Exercise) -> dict[str, Any]:
                 ),
             }
             for item in exercise.items
-            if (value := answers.get("item:" + item.id)) is not None
+            if (value := answers.get(ITEM_KEYS.key(item.id))) is not None
         ],
     }
 

@@ -22,10 +22,11 @@ from __future__ import annotations
 
 import dataclasses
 
-from bilan_tui.domain.answers import RATING, ExerciseAnswers
+from bilan_tui.domain.answers import ExerciseAnswers
+from bilan_tui.domain.keys import RATING_KEYS, TAG_ITEM_KEYS
 from bilan_tui.domain.model import Exercise, Kind
 from bilan_tui.domain.privacy import without_private
-from bilan_tui.domain.scoring.grid import TAG_PREFIX, tag_item_key
+from bilan_tui.domain.scoring.grid import tag_item_key
 
 from .applicable import applicable_only
 from .contents import part_of
@@ -57,11 +58,12 @@ def _drop_lost_tags(
         return answers
     origin = kept.get(exercise.source.exercise)
     present = _tag_keys(origin, exercise.source.field) if origin is not None else set()
-    prefix = RATING + TAG_PREFIX
     lost = [
         key
         for key in answers.values
-        if key[0].startswith(prefix) and key[0][len(RATING) :] not in present
+        if (item := RATING_KEYS.name(key[0])) is not None
+        and TAG_ITEM_KEYS.owns(item)
+        and item not in present
     ]
     if not lost:
         return answers

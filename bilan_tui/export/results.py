@@ -2,7 +2,7 @@
 
 The scoring lives in ``domain.scoring``; this module only feeds it the right
 answers (a grid reads the tags of its source exercise, a matrix the entries
-of its own). The synthesis reads the same figures through ``bilan_tui.profile``.
+of its own). The synthesis reads the same figures through ``bilan_tui.services.profile``.
 """
 
 from __future__ import annotations

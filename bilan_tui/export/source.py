@@ -3,7 +3,8 @@
 Exports are pure functions of an :class:`ExportSource`: reading the workbook
 once (one query for all answers) keeps an export fast, lets the preview and
 the written file show exactly the same thing, and lets tests build a source
-without a database.
+without a database. Reading it from an open session is a use case
+(``services.export_source.collect``): this package imports the domain only.
 """
 
 from __future__ import annotations
@@ -11,16 +12,12 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from bilan_tui.domain.answers import Answer, Entry, ExerciseAnswers
 from bilan_tui.domain.journal import SessionNote
 from bilan_tui.domain.ledger import LedgerSummary, summarise
 from bilan_tui.domain.model import PHASE_IDS, Exercise, ExerciseStatus, Pack, qualified_ref
 from bilan_tui.domain.records import Consent, Homework, LedgerEntry
-
-if TYPE_CHECKING:
-    from bilan_tui.session import WorkbookSession
 
 
 @dataclass(frozen=True)
@@ -126,29 +123,3 @@ def group_answers(
             found = grouped[ref] = ExerciseAnswers(key.pack_id, key.exercise_id)
         found.values[(key.field_id, key.entry_id)] = answer.value
     return grouped
-
-
-def collect(session: WorkbookSession) -> ExportSource:
-    """Read what an export needs from an open session, in a handful of queries."""
-    from bilan_tui.person import person_name
-
-    workbook = session.workbook
-    pack = session.pack
-    every = workbook.all_answers()
-    info = workbook.info()
-    installed = {exercise.pack_id for exercise in pack.exercises if exercise.listed_as}
-    known = installed | {pack.id}
-    return ExportSource(
-        pack=pack,
-        language=pack.language if pack.language in ("fr", "en") else info.language,
-        name=person_name(session),
-        workbook_name=info.name,
-        created_at=info.created_at,
-        answers=group_answers(pack.id, every, installed),
-        statuses=session.statuses(),
-        ledger=tuple(workbook.ledger()),
-        consents=tuple(workbook.consents()),
-        homework=tuple(workbook.homework()),
-        journal=tuple(workbook.session_notes()),
-        other_answers=tuple(answer for answer in every if answer.key.pack_id not in known),
-    )

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bilan_tui.domain.model import Exercise
-from bilan_tui.profile import Profile, build_profile
+from bilan_tui.domain.profile import Profile, build_profile
 
 from .doc import Doc, labelled
 from .options import ExportOptions

@@ -12,10 +12,10 @@ from bilan_tui.domain.answers import Entry
 from bilan_tui.domain.model import Exercise
 from bilan_tui.domain.ordinal import ordinal
 from bilan_tui.domain.parts import Field, FieldType
+from bilan_tui.domain.profile import LikertPart
 from bilan_tui.domain.scoring import RatedItem
 from bilan_tui.domain.scoring.grid import RATING_MAX
 from bilan_tui.domain.scoring.likert import split_top
-from bilan_tui.profile import LikertPart
 
 from .detail_kinds import likert_reading
 from .doc import labelled, plain, strong

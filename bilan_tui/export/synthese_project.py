@@ -152,9 +152,7 @@ def _training(syn: Synthesis) -> None:
         return
     reader = syn.reader("conditions")
     syn.answers("conditions", [("levers", "leviers"), ("obstacles", "obstacles")])
-    cpf = _euros(syn, "conditions", "solde_cpf", "euros") or _euros(
-        syn, "contraintes", "solde_cpf", "euros"
-    )
+    cpf = _euros(syn, "conditions", "solde_cpf", "euros")
     vae = reader.raw("vae_pertinente")
     vae_text = None
     if vae is True:

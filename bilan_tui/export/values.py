@@ -7,6 +7,7 @@ no document can forget to.
 
 from __future__ import annotations
 
+from contextvars import ContextVar
 from dataclasses import dataclass
 
 from bilan_tui.domain.answers import ExerciseAnswers, JSONValue, is_empty
@@ -79,6 +80,20 @@ def shown(field: Field | None, include_private: bool) -> bool:
     return field is not None and (include_private or not field.private)
 
 
+STRICT_FIELDS: ContextVar[frozenset[str]] = ContextVar("strict_fields", default=frozenset())
+"""The packs (by id) whose exercises raise :class:`UnknownField` for a field they lack.
+
+Empty for the person: a consultant's own exercise may reuse a shipped id with
+other fields, and a document must still be written. The tests
+(``tests/conftest.py``) name the shipped pack, where a field id the documents
+ask for that its exercise lacks is a typo that would silently drop a line.
+"""
+
+
+class UnknownField(LookupError):
+    """A document asked an exercise for a field it does not have (strict mode only)."""
+
+
 @dataclass(frozen=True, slots=True)
 class Reader:
     """Reads one exercise's answers for a document, private fields filtered.
@@ -96,8 +111,19 @@ class Reader:
     include_private: bool
 
     def field(self, field_id: str) -> Field | None:
-        """The field, if it exists and may be shown."""
+        """The field, if it exists and may be shown.
+
+        Raises:
+            UnknownField: in strict mode (:data:`STRICT_FIELDS`), when the
+                exercise exists but has no such field.
+        """
         found = self.exercise.field(field_id) if self.exercise is not None else None
+        if (
+            found is None
+            and self.exercise is not None
+            and self.exercise.pack_id in STRICT_FIELDS.get()
+        ):
+            raise UnknownField(f"{self.exercise.ref}: no field {field_id!r}")
         return found if shown(found, self.include_private) else None
 
     def raw(self, field_id: str, entry_id: str = "") -> JSONValue:

@@ -35,8 +35,8 @@ from bilan_tui.ui.screens.dashboard import DashboardScreen
 from bilan_tui.ui.textual_words import apply_textual_words, quit_hint
 
 if TYPE_CHECKING:  # imported by the worker, after the first frame
-    from bilan_tui.dashboard_data import DashboardData
-    from bilan_tui.session import WorkbookSession
+    from bilan_tui.services.dashboard_data import DashboardData
+    from bilan_tui.services.session import WorkbookSession
     from bilan_tui.ui.explorer_flow import Referentials
     from bilan_tui.ui.widgets.journal_panel import JournalPanel
 
@@ -133,7 +133,7 @@ class BilanApp(App[int]):
         SQLModel are imported (DESIGN §12); a new workbook or any problem
         skips it, and the full open reports what is wrong.
         """
-        from bilan_tui.dashboard_data import quick_dashboard_data
+        from bilan_tui.services.dashboard_data import quick_dashboard_data
         from bilan_tui.ui.unlock_flow import unlock_before_open
 
         unlock_before_open(self, Path(self.data_location))  # an encrypted workbook: its passphrase
@@ -170,7 +170,7 @@ class BilanApp(App[int]):
             WorkerState.ERROR,
         ):
             return
-        from bilan_tui.session import WorkbookSession  # loaded by the worker by now
+        from bilan_tui.services.session import WorkbookSession  # loaded by the worker by now
 
         if event.state is WorkerState.SUCCESS and event.worker.group == "session":
             result = event.worker.result
@@ -219,7 +219,7 @@ class BilanApp(App[int]):
 
     def _greet(self, session: WorkbookSession) -> None:
         """First launch of a workbook with no name: the welcome screen."""
-        from bilan_tui.person import welcome_due
+        from bilan_tui.services.person import welcome_due
 
         if welcome_due(session):
             self.open_welcome(first=True)
@@ -308,7 +308,7 @@ class BilanApp(App[int]):
     @on(DashboardScreen.OpenProfile)
     def open_profile(self) -> None:
         """Show "My profile", built from everything saved so far."""
-        from bilan_tui.profile import profile_of
+        from bilan_tui.services.profile import profile_of
         from bilan_tui.ui.screens.profile import ProfileScreen
 
         if self.session is None:

@@ -19,7 +19,7 @@ from textual.markup import escape
 from bilan_tui.domain.search_words import WordMatch, match_words
 from bilan_tui.domain.text import clean_text
 from bilan_tui.i18n import _
-from bilan_tui.labels import phase_title
+from bilan_tui.services.labels import phase_title
 from bilan_tui.ui.text import plain
 
 if TYPE_CHECKING:

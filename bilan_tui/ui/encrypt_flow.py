@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from bilan_tui.i18n import _
 
 if TYPE_CHECKING:
-    from bilan_tui.session import WorkbookSession
+    from bilan_tui.services.session import WorkbookSession
     from bilan_tui.ui.app import BilanApp
 
 
@@ -67,7 +67,7 @@ def _encrypt(app: BilanApp, passphrase: str, then: Callable[[], None]) -> None:
         try:
             keyring.remember(path, migrate.encrypt_workbook(path, passphrase))
         except Exception as error:  # noqa: BLE001 - told in one line; the workbook is whole
-            from bilan_tui.session import WorkbookSession
+            from bilan_tui.services.session import WorkbookSession
 
             failure = WorkbookSession.describe_error(error)
         reopened = app.reopen_session()

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bilan_tui.i18n import _
-from bilan_tui.session import WorkbookSession
+from bilan_tui.services.session import WorkbookSession
 
 if TYPE_CHECKING:
     from bilan_tui.referentiel.model import FicheRef
@@ -64,7 +64,7 @@ def missing_text() -> str:
 
 def open_explorer(app: BilanApp) -> None:
     """Show "Explore occupations", once the workbook is open."""
-    from bilan_tui.profile import profile_of
+    from bilan_tui.services.profile import profile_of
     from bilan_tui.ui.screens.explorer import ExplorerScreen
 
     session = app.session
@@ -90,7 +90,7 @@ def open_explorer(app: BilanApp) -> None:
 
 def lead_codes(app: BilanApp, session: WorkbookSession) -> set[str]:
     """The ROME codes her leads already carry (marked in the explorer's lists)."""
-    from bilan_tui.leads import lead_code
+    from bilan_tui.services.leads import lead_code
     from bilan_tui.ui.lead_book import lead_book
 
     book = lead_book(app, session)
@@ -104,7 +104,7 @@ def add_to_leads(app: BilanApp, ref: FicheRef) -> bool:
     Returns:
         Whether the fiche is among her leads now.
     """
-    from bilan_tui.leads import TITLE_FIELD, add_lead, find_lead
+    from bilan_tui.services.leads import TITLE_FIELD, add_lead, find_lead
     from bilan_tui.ui.lead_book import lead_book
 
     session = app.session
@@ -140,9 +140,9 @@ def add_to_leads(app: BilanApp, ref: FicheRef) -> bool:
 
 def open_skills_gap(app: BilanApp, entry_id: str) -> None:
     """Show the skills gap of one lead, or say what is missing (a code, the referential)."""
-    from bilan_tui.leads import inventory, lead_code, story_titles
-    from bilan_tui.profile import profile_of
     from bilan_tui.referentiel.messages import attribution
+    from bilan_tui.services.leads import inventory, lead_code, story_titles
+    from bilan_tui.services.profile import profile_of
     from bilan_tui.ui.lead_book import lead_book
     from bilan_tui.ui.screens.skills_gap import SkillsGapScreen
 

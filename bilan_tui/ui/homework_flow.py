@@ -14,17 +14,17 @@ from typing import TYPE_CHECKING
 
 from bilan_tui.domain.dates import long_date
 from bilan_tui.i18n import _, language, ngettext
-from bilan_tui.session import WorkbookSession
+from bilan_tui.services.session import WorkbookSession
 from bilan_tui.ui.screens.homework_import import HomeworkImportScreen
 
 if TYPE_CHECKING:
-    from bilan_tui.homework.importer import ImportOutcome
+    from bilan_tui.services.homework.importer import ImportOutcome
     from bilan_tui.ui.app import BilanApp
 
 
 def imported_message(outcome: ImportOutcome, already_done: str = "") -> str:
     """What the notification says after an import (``already_done``: see ``view.py``)."""
-    from bilan_tui.homework.view import synthesis_received
+    from bilan_tui.services.homework.view import synthesis_received
 
     stored = outcome.homework
     if not outcome.added:
@@ -47,7 +47,7 @@ def imported_message(outcome: ImportOutcome, already_done: str = "") -> str:
 
 def error_text(error: BaseException) -> str:
     """One sentence for a refused file or a failure while importing."""
-    from bilan_tui.homework.fileformat import HomeworkError
+    from bilan_tui.services.homework.fileformat import HomeworkError
 
     if isinstance(error, HomeworkError):
         return str(error)
@@ -72,7 +72,7 @@ def open_homework_import(app: BilanApp) -> None:
             return
         app.use_pack(session.pack)
         app.refresh_dashboard()
-        from bilan_tui.homework.view import already_done_of
+        from bilan_tui.services.homework.view import already_done_of
 
         outcome = outcomes[-1]
         message = imported_message(outcome, already_done_of(session, outcome))

@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING, Any
 
 from bilan_tui.domain.answers import ExerciseAnswers
 from bilan_tui.domain.model import Exercise
-from bilan_tui.leads import LEADS_ID, Keys
-from bilan_tui.session import WorkbookSession
+from bilan_tui.services.leads import LEADS_ID, Keys
+from bilan_tui.services.session import WorkbookSession
 from bilan_tui.ui.autosave import Autosaver
 
 if TYPE_CHECKING:

@@ -3,7 +3,7 @@
 Kept out of ``app.py`` (which holds wiring only): the app calls
 :func:`open_welcome` once the workbook is open (first launch) and from the
 palette. Her name goes to the ``display_name`` setting, her consultant and
-organisation to ``modalites`` (see ``bilan_tui.person``); another language
+organisation to ``modalites`` (see ``bilan_tui.services.person``); another language
 restarts the interface in it, as the palette's language command does.
 """
 
@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from bilan_tui.i18n import _, language
-from bilan_tui.person import (
+from bilan_tui.services.person import (
     arrangement,
     mark_welcomed,
     person_name,

@@ -16,7 +16,8 @@ import uuid
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from bilan_tui.domain.answers import CUSTOM_ITEMS, DEFINITION, PILE, Answer, AnswerKey
+from bilan_tui.domain.answers import CUSTOM_ITEMS, Answer, AnswerKey
+from bilan_tui.domain.keys import DEFINITION_KEYS, PILE_KEYS
 from bilan_tui.domain.model import Exercise, Kind, Pack
 from bilan_tui.domain.records import LedgerEntry
 
@@ -166,8 +167,8 @@ def hostile_answers(
         elif exercise.kind is Kind.CARDSORT:
             first_pile = exercise.piles[0].id if exercise.piles else "essential"
             for card in exercise.cards:
-                add(exercise, PILE + card.id, first_pile)
-                add(exercise, DEFINITION + card.id, next(texts))
+                add(exercise, PILE_KEYS.key(card.id), first_pile)
+                add(exercise, DEFINITION_KEYS.key(card.id), next(texts))
             add(exercise, "rank", [card.id for card in exercise.cards])
         elif exercise.kind is Kind.GRID:
             add(exercise, CUSTOM_ITEMS, [next(texts) for _ in range(custom)])

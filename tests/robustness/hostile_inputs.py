@@ -171,7 +171,11 @@ def _due() -> datetime.date:
 
 def homework_carrying(path: Path, exercise: str) -> Path:
     """A homework file assigning ``hostile:x`` and carrying the pack."""
-    from bilan_tui.homework.fileformat import AssignedExercise, HomeworkFile, render_homework
+    from bilan_tui.services.homework.fileformat import (
+        AssignedExercise,
+        HomeworkFile,
+        render_homework,
+    )
 
     homework = HomeworkFile(
         id=str(uuid.uuid4()),

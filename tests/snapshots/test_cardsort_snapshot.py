@@ -7,8 +7,9 @@ from typing import Any
 
 from textual.pilot import Pilot
 
-from bilan_tui.domain.answers import PILE, Answer, AnswerKey
-from bilan_tui.session import WorkbookSession
+from bilan_tui.domain.answers import Answer, AnswerKey
+from bilan_tui.domain.keys import PILE_KEYS
+from bilan_tui.services.session import WorkbookSession
 from tests.ui.helpers import make_app, mini_pack, wait_for_session
 
 
@@ -19,7 +20,10 @@ def test_cardsort(snap_compare: Any, tmp_path: Path) -> None:
     session = WorkbookSession.open(workbook, pack, language="en", create=True)
     piles = {"autonomy": "essential", "security": "important", "creativity": "secondary"}
     session.save_answers(
-        [Answer(AnswerKey("mini", "values", PILE + card), pile) for card, pile in piles.items()]
+        [
+            Answer(AnswerKey("mini", "values", PILE_KEYS.key(card)), pile)
+            for card, pile in piles.items()
+        ]
     )
     session.close()
 

@@ -9,7 +9,7 @@ from textual.pilot import Pilot
 
 from bilan_tui.domain.answers import Answer, AnswerKey
 from bilan_tui.packs import load_shipped_pack
-from bilan_tui.session import WorkbookSession
+from bilan_tui.services.session import WorkbookSession
 from tests.ui.helpers import make_app, wait_for_session
 
 

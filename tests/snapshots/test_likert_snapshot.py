@@ -7,8 +7,9 @@ from typing import Any
 
 from textual.pilot import Pilot
 
-from bilan_tui.domain.answers import ITEM, Answer, AnswerKey
-from bilan_tui.session import WorkbookSession
+from bilan_tui.domain.answers import Answer, AnswerKey
+from bilan_tui.domain.keys import ITEM_KEYS
+from bilan_tui.services.session import WorkbookSession
 from tests.ui.helpers import make_app, mini_pack, wait_for_session
 
 
@@ -19,8 +20,8 @@ def test_likert(snap_compare: Any, tmp_path: Path) -> None:
     session = WorkbookSession.open(workbook, pack, language="en", create=True)
     session.save_answers(
         [
-            Answer(AnswerKey("mini", "interests", ITEM + "r1"), 4),
-            Answer(AnswerKey("mini", "interests", ITEM + "r2"), 1),
+            Answer(AnswerKey("mini", "interests", ITEM_KEYS.key("r1")), 4),
+            Answer(AnswerKey("mini", "interests", ITEM_KEYS.key("r2")), 1),
         ]
     )
     session.close()

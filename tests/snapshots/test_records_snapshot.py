@@ -8,7 +8,7 @@ from typing import Any
 from textual.pilot import Pilot
 
 from bilan_tui.domain.answers import POSITION, Answer, AnswerKey
-from bilan_tui.session import WorkbookSession
+from bilan_tui.services.session import WorkbookSession
 from tests.ui.helpers import make_app, mini_pack, wait_for_session
 
 

@@ -7,20 +7,17 @@ from typing import Any
 
 from textual.pilot import Pilot
 
-from bilan_tui.domain.answers import (
-    DEFINITION,
-    ITEM,
-    PILE,
-    POSITION,
-    RANK,
-    RATING,
-    SCORE,
-    WEIGHT,
-    Answer,
-    AnswerKey,
-    JSONValue,
+from bilan_tui.domain.answers import POSITION, RANK, Answer, AnswerKey, JSONValue
+from bilan_tui.domain.keys import (
+    CUSTOM_ITEM_KEYS,
+    DEFINITION_KEYS,
+    ITEM_KEYS,
+    PILE_KEYS,
+    RATING_KEYS,
+    SCORE_KEYS,
+    WEIGHT_KEYS,
 )
-from bilan_tui.session import WorkbookSession
+from bilan_tui.services.session import WorkbookSession
 from tests.ui.helpers import make_app, mini_pack, wait_for_session
 
 Row = tuple[str, str, JSONValue, str]
@@ -34,33 +31,33 @@ STORIES: list[Row] = [
     ("stories", POSITION, 1, "s2"),
 ]
 SKILLS: list[Row] = [
-    ("skills", RATING + "plan", [2, 3], ""),
-    ("skills", RATING + "budget", [3, 0], ""),
-    ("skills", RATING + "listen", [3, 3], ""),
+    ("skills", RATING_KEYS.key("plan"), [2, 3], ""),
+    ("skills", RATING_KEYS.key("budget"), [3, 0], ""),
+    ("skills", RATING_KEYS.key("listen"), [3, 3], ""),
     ("skills", "custom", ["Baking bread"], ""),
-    ("skills", RATING + "custom:Baking bread", [1, 2], ""),
+    ("skills", RATING_KEYS.key(CUSTOM_ITEM_KEYS.key("Baking bread")), [1, 2], ""),
 ]
 LEADS: list[Row] = [
     ("leads", "name", "Nurse", "l1"),
     ("leads", POSITION, 0, "l1"),
     ("leads", "name", "Baker in a village bakery", "l2"),
     ("leads", POSITION, 1, "l2"),
-    ("compare", WEIGHT + "pay", 4, ""),
-    ("compare", SCORE + "values", 5, "l1"),
-    ("compare", SCORE + "pay", 3, "l1"),
-    ("compare", SCORE + "commute", 2, "l1"),
-    ("compare", SCORE + "values", 3, "l2"),
-    ("compare", SCORE + "pay", 4, "l2"),
+    ("compare", WEIGHT_KEYS.key("pay"), 4, ""),
+    ("compare", SCORE_KEYS.key("values"), 5, "l1"),
+    ("compare", SCORE_KEYS.key("pay"), 3, "l1"),
+    ("compare", SCORE_KEYS.key("commute"), 2, "l1"),
+    ("compare", SCORE_KEYS.key("values"), 3, "l2"),
+    ("compare", SCORE_KEYS.key("pay"), 4, "l2"),
 ]
 PROFILE: list[Row] = [
-    *((("interests", ITEM + item, value, "")) for item, value in (("r1", 5), ("r2", 4))),
-    *((("interests", ITEM + item, value, "")) for item, value in (("i1", 1), ("i2", 2))),
-    *((("interests", ITEM + item, value, "")) for item, value in (("s1", 5), ("s2", 5))),
-    ("values", PILE + "helping", "essential", ""),
-    ("values", PILE + "autonomy", "essential", ""),
-    ("values", PILE + "balance", "essential", ""),
+    *((("interests", ITEM_KEYS.key(item), value, "")) for item, value in (("r1", 5), ("r2", 4))),
+    *((("interests", ITEM_KEYS.key(item), value, "")) for item, value in (("i1", 1), ("i2", 2))),
+    *((("interests", ITEM_KEYS.key(item), value, "")) for item, value in (("s1", 5), ("s2", 5))),
+    ("values", PILE_KEYS.key("helping"), "essential", ""),
+    ("values", PILE_KEYS.key("autonomy"), "essential", ""),
+    ("values", PILE_KEYS.key("balance"), "essential", ""),
     ("values", RANK, ["helping", "autonomy", "balance"], ""),
-    ("values", DEFINITION + "helping", "Being useful to someone", ""),
+    ("values", DEFINITION_KEYS.key("helping"), "Being useful to someone", ""),
 ]
 
 

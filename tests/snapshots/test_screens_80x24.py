@@ -17,9 +17,9 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input, TextArea
 
-from bilan_tui.demo.build import recreate_demo
 from bilan_tui.export.options import ExportOptions
-from bilan_tui.session import WorkbookSession
+from bilan_tui.services.demo.build import recreate_demo
+from bilan_tui.services.session import WorkbookSession
 from bilan_tui.ui.app import BilanApp
 from bilan_tui.ui.screens.export import ExportScreen
 from tests.ui.helpers import shipped_pack, wait_for_session

@@ -9,7 +9,7 @@ from textual.pilot import Pilot
 
 from bilan_tui.crypto import keyring, migrate
 from bilan_tui.packs import load_shipped_pack
-from bilan_tui.session import WorkbookSession
+from bilan_tui.services.session import WorkbookSession
 from bilan_tui.store.repository import open_workbook
 from bilan_tui.ui.app import BilanApp
 

@@ -8,7 +8,7 @@ from typing import Any
 from textual.pilot import Pilot
 
 from bilan_tui.packs import load_shipped_pack
-from bilan_tui.session import WorkbookSession
+from bilan_tui.services.session import WorkbookSession
 from bilan_tui.ui.app import BilanApp
 
 

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from bilan_tui.domain.model import Pack
 from bilan_tui.packs import load_pack, load_shipped_pack
-from bilan_tui.session import WorkbookSession
+from bilan_tui.services.session import WorkbookSession
 from bilan_tui.ui.app import BilanApp
 
 if TYPE_CHECKING:

@@ -12,11 +12,11 @@ from typing import Any
 
 from textual.pilot import Pilot
 
-from bilan_tui.demo.build import recreate_demo
 from bilan_tui.domain.answers import Answer
 from bilan_tui.referentiel.importer import import_referentiel
 from bilan_tui.referentiel.reader import Referentiel, open_latest
-from bilan_tui.session import WorkbookSession
+from bilan_tui.services.demo.build import recreate_demo
+from bilan_tui.services.session import WorkbookSession
 from bilan_tui.ui.app import BilanApp
 from tests.ui.helpers import FIXTURES, make_app, shipped_pack, wait_for_session
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bilan_tui.session import WorkbookSession
+from bilan_tui.services.session import WorkbookSession
 from bilan_tui.store import WorkbookDamaged
 from bilan_tui.ui.app import BilanApp
 

@@ -8,7 +8,7 @@ from textual.widgets import Input, TextArea
 
 from bilan_tui.export.api import render
 from bilan_tui.export.options import ExportOptions
-from bilan_tui.export.source import collect
+from bilan_tui.services.export_source import collect
 
 from .helpers import make_app, open_exercise, read_session, shipped_pack
 
@@ -64,7 +64,7 @@ async def test_the_export_screen_offers_the_evaluation_on_its_own(tmp_path: Path
     from textual.widgets import Select
 
     from bilan_tui.domain.answers import Answer, AnswerKey
-    from bilan_tui.session import WorkbookSession
+    from bilan_tui.services.session import WorkbookSession
 
     from .test_export_screen import open_export, preview_text, settle
 

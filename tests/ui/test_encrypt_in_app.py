@@ -83,7 +83,7 @@ async def test_the_workbook_is_encrypted_from_the_palette_and_work_goes_on(
 async def test_the_welcome_of_a_new_workbook_offers_encryption(tmp_path: Path) -> None:
     from textual.widgets import Checkbox
 
-    from bilan_tui.session import WorkbookSession
+    from bilan_tui.services.session import WorkbookSession
     from bilan_tui.ui.app import BilanApp
     from bilan_tui.ui.screens.welcome import WelcomeScreen
 

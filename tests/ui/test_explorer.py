@@ -8,10 +8,10 @@ import pytest
 from textual.widgets import Checkbox, Input, OptionList, Select, Static
 
 from bilan_tui.domain.answers import REFERENTIAL_VERSION
-from bilan_tui.leads import interest_scores, own_letters
-from bilan_tui.profile import profile_of
 from bilan_tui.referentiel.messages import attribution
 from bilan_tui.referentiel.model import Fiche, FicheRef, SearchHit, SkillItem, SkillKind, Suggestion
+from bilan_tui.services.leads import interest_scores, own_letters
+from bilan_tui.services.profile import profile_of
 from bilan_tui.ui.screens.explorer import ExplorerScreen
 from bilan_tui.ui.screens.fiche import FicheScreen
 from bilan_tui.ui.widgets.fiche_list import hit_option, suggestion_option

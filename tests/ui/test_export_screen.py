@@ -10,7 +10,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input, Select, Static
 
 from bilan_tui.domain.answers import Answer, AnswerKey
-from bilan_tui.session import WorkbookSession
+from bilan_tui.services.session import WorkbookSession
 from bilan_tui.ui.app import BilanApp
 from bilan_tui.ui.screens.dashboard import DashboardScreen
 from bilan_tui.ui.screens.export import ExportScreen

@@ -15,7 +15,7 @@ from pathlib import Path
 from textual.widgets import Input
 
 from bilan_tui.packs import outline_pack, read_outline
-from bilan_tui.session import WorkbookSession
+from bilan_tui.services.session import WorkbookSession
 from bilan_tui.ui.app import BilanApp
 from bilan_tui.ui.screens.exercise import ExerciseScreen
 from bilan_tui.ui.widgets.phase_list import PhaseList

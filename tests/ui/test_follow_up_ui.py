@@ -9,7 +9,7 @@ from textual.widgets import Input, Select
 
 from bilan_tui.domain.answers import Answer, AnswerKey
 from bilan_tui.domain.model import ExerciseStatus
-from bilan_tui.session import WorkbookSession
+from bilan_tui.services.session import WorkbookSession
 from bilan_tui.ui.screens.dashboard import DashboardScreen
 from bilan_tui.ui.screens.exercise import ExerciseScreen
 from bilan_tui.ui.widgets.journal_panel import JournalPanel

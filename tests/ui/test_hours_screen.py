@@ -14,7 +14,7 @@ from textual.widgets import DataTable, Input, Select, Static
 from bilan_tui.domain.dates import long_date, short_date
 from bilan_tui.domain.ledger import to_json
 from bilan_tui.domain.model import Pack
-from bilan_tui.session import WorkbookSession
+from bilan_tui.services.session import WorkbookSession
 from bilan_tui.store.repository import open_workbook
 from bilan_tui.ui.app import BilanApp
 from bilan_tui.ui.screens.dashboard import DashboardScreen

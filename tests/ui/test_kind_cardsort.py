@@ -8,7 +8,8 @@ from typing import Any
 from textual.pilot import Pilot
 from textual.widgets import Static, TabbedContent, TextArea
 
-from bilan_tui.domain.answers import DEFINITION, PILE, RANK
+from bilan_tui.domain.answers import RANK
+from bilan_tui.domain.keys import DEFINITION_KEYS, PILE_KEYS
 from bilan_tui.domain.scoring.cardsort import sort_cards
 from bilan_tui.ui.app import BilanApp
 from bilan_tui.ui.kinds.cardsort import CardsortBody
@@ -107,7 +108,7 @@ async def test_sort_rank_define_and_reopen(tmp_path: Path) -> None:
     session = read_session(workbook, pack)
     try:
         answers = session.exercise_answers(pack.exercise("values"))  # type: ignore[arg-type]
-        piles = {card: answers.get(PILE + card) for card in CARDS}
+        piles = {card: answers.get(PILE_KEYS.key(card)) for card in CARDS}
         assert piles == {
             "autonomy": "essential",
             "security": "important",
@@ -117,8 +118,8 @@ async def test_sort_rank_define_and_reopen(tmp_path: Path) -> None:
             "balance": "essential",
         }
         assert answers.get(RANK) == ["balance", "autonomy", "creativity", "helping"]
-        assert answers.get(DEFINITION + "balance") == "Evenings [b]free[/b]"
-        assert answers.get(DEFINITION + "creativity") == "Making things"
+        assert answers.get(DEFINITION_KEYS.key("balance")) == "Evenings [b]free[/b]"
+        assert answers.get(DEFINITION_KEYS.key("creativity")) == "Making things"
     finally:
         session.close()
 
@@ -138,10 +139,10 @@ async def test_unsort_and_mouse_piles(tmp_path: Path) -> None:
         body = await open_values(app, pilot)
         await pilot.click("#pile-2")
         await pilot.pause()
-        assert body.answers.get(PILE + "autonomy") == "important"
+        assert body.answers.get(PILE_KEYS.key("autonomy")) == "important"
         assert text(app, ".cardsort-card").startswith("Security")
         await pilot.press("up", "delete")
         await pilot.pause()
-        assert body.answers.get(PILE + "autonomy") is None
+        assert body.answers.get(PILE_KEYS.key("autonomy")) is None
         assert body.progress() == (0, 6)
         assert app.screen.query_one(".cardsort-card").border_subtitle == "not sorted yet"

@@ -6,9 +6,10 @@ from pathlib import Path
 
 from textual.widgets import Input, Static
 
-from bilan_tui.domain.answers import CUSTOM_ITEMS, POSITION, RATING, Answer, AnswerKey
+from bilan_tui.domain.answers import CUSTOM_ITEMS, POSITION, Answer, AnswerKey
+from bilan_tui.domain.keys import CUSTOM_ITEM_KEYS, RATING_KEYS
 from bilan_tui.domain.model import Exercise, Pack
-from bilan_tui.session import WorkbookSession
+from bilan_tui.services.session import WorkbookSession
 from bilan_tui.ui.app import BilanApp
 from bilan_tui.ui.kinds.grid import GridBody
 from bilan_tui.ui.kinds.grid_list import GridList
@@ -97,11 +98,14 @@ async def test_rate_add_own_item_and_reopen(tmp_path: Path) -> None:
     session = read_session(workbook, pack)
     try:
         answers = session.exercise_answers(_exercise(pack, "skills"))
-        assert answers.get(RATING + "plan") == [3, 3]
-        assert answers.get(RATING + "budget") == [3, 0]
-        assert answers.get(RATING + "listen") == [None, 1]
+        assert answers.get(RATING_KEYS.key("plan")) == [3, 3]
+        assert answers.get(RATING_KEYS.key("budget")) == [3, 0]
+        assert answers.get(RATING_KEYS.key("listen")) == [None, 1]
         assert answers.get(CUSTOM_ITEMS) == ["Baking [bold]bread[/bold]"]
-        assert answers.get(RATING + "custom:Baking [bold]bread[/bold]") == [1, 2]
+        assert answers.get(RATING_KEYS.key(CUSTOM_ITEM_KEYS.key("Baking [bold]bread[/bold]"))) == [
+            1,
+            2,
+        ]
     finally:
         session.close()
 

@@ -8,8 +8,9 @@ from typing import Any
 from textual.pilot import Pilot
 from textual.widgets import Static, TextArea
 
-from bilan_tui.domain.answers import ITEM, Answer, AnswerKey
-from bilan_tui.session import WorkbookSession
+from bilan_tui.domain.answers import Answer, AnswerKey
+from bilan_tui.domain.keys import ITEM_KEYS
+from bilan_tui.services.session import WorkbookSession
 from bilan_tui.ui.app import BilanApp
 from bilan_tui.ui.kinds.likert import LikertBody
 from bilan_tui.ui.kinds.likert_list import LikertList
@@ -90,7 +91,7 @@ async def test_digits_answer_every_item_then_arrows_revise(tmp_path: Path) -> No
     session = read_session(workbook, pack)
     try:
         answers = session.exercise_answers(pack.exercise("interests"))  # type: ignore[arg-type]
-        assert [answers.get(ITEM + item) for item in ITEMS] == [3, 5, 2, 2, 4, 5]
+        assert [answers.get(ITEM_KEYS.key(item)) for item in ITEMS] == [3, 5, 2, 2, 4, 5]
         assert answers.get("energy") == "Long walks"
     finally:
         session.close()
@@ -102,9 +103,9 @@ async def test_reopening_puts_the_cursor_on_the_first_unanswered_item(tmp_path: 
     session = WorkbookSession.open(workbook, pack, language="en", create=True)
     session.save_answers(
         [
-            Answer(AnswerKey("mini", "interests", ITEM + "r1"), 4),
-            Answer(AnswerKey("mini", "interests", ITEM + "r2"), 2),
-            Answer(AnswerKey("mini", "interests", ITEM + "i2"), 5),
+            Answer(AnswerKey("mini", "interests", ITEM_KEYS.key("r1")), 4),
+            Answer(AnswerKey("mini", "interests", ITEM_KEYS.key("r2")), 2),
+            Answer(AnswerKey("mini", "interests", ITEM_KEYS.key("i2")), 5),
         ]
     )
     session.close()
@@ -134,7 +135,7 @@ async def test_a_click_on_a_point_answers(tmp_path: Path) -> None:
         await pilot.click(items, offset=(22, 3))
         await pilot.pause()
         assert items.rows[1].value == 4
-        assert body.answers.get(ITEM + "r2") == 4
+        assert body.answers.get(ITEM_KEYS.key("r2")) == 4
         assert cursor(app, items) == "r2", "the clicked item is the current one"
         assert header(app).startswith("1 / 6")
         # A click on the statement picks the item without answering it.

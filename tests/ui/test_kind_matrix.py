@@ -8,9 +8,10 @@ from textual.coordinate import Coordinate
 from textual.pilot import Pilot
 from textual.widgets import Static
 
-from bilan_tui.domain.answers import POSITION, SCORE, WEIGHT, Answer, AnswerKey
+from bilan_tui.domain.answers import POSITION, Answer, AnswerKey
+from bilan_tui.domain.keys import SCORE_KEYS, WEIGHT_KEYS
 from bilan_tui.domain.model import Exercise, Pack
-from bilan_tui.session import WorkbookSession
+from bilan_tui.services.session import WorkbookSession
 from bilan_tui.ui.app import BilanApp
 from bilan_tui.ui.kinds.matrix_table import MatrixTable
 from bilan_tui.ui.screens.exercise import ExerciseScreen
@@ -93,10 +94,11 @@ async def test_weights_and_scores_give_totals_and_ranking(tmp_path: Path) -> Non
     session = read_session(workbook, pack)
     try:
         answers = session.exercise_answers(_exercise(pack, "compare"))
-        assert answers.get(WEIGHT + "values") == 1
-        assert answers.get(WEIGHT + "pay") is None, "an untouched weight keeps the pack's"
-        assert [answers.get(SCORE + c, "l1") for c in ("values", "pay", "commute")] == [5, 4, 3]
-        assert [answers.get(SCORE + c, "l2") for c in ("values", "pay", "commute")] == [2, None, 2]
+        assert answers.get(WEIGHT_KEYS.key("values")) == 1
+        assert answers.get(WEIGHT_KEYS.key("pay")) is None, "an untouched weight keeps the pack's"
+        criteria = ("values", "pay", "commute")
+        assert [answers.get(SCORE_KEYS.key(c), "l1") for c in criteria] == [5, 4, 3]
+        assert [answers.get(SCORE_KEYS.key(c), "l2") for c in criteria] == [2, None, 2]
     finally:
         session.close()
 
@@ -177,7 +179,7 @@ async def test_a_lead_breaking_a_limit_is_set_aside_and_the_limit_has_no_weight(
     session = read_session(workbook, pack)
     try:
         answers = session.exercise_answers(_exercise(pack, "comparaison"))
-        assert answers.get(WEIGHT + "limites") is None
-        assert answers.get(SCORE + "limites", "a") == 2
+        assert answers.get(WEIGHT_KEYS.key("limites")) is None
+        assert answers.get(SCORE_KEYS.key("limites"), "a") == 2
     finally:
         session.close()

@@ -12,7 +12,7 @@ from textual.widgets import Button, Label, Select
 from textual.widgets._footer import FooterKey
 from textual.widgets._select import SelectCurrent
 
-from bilan_tui.demo.build import recreate_demo
+from bilan_tui.services.demo.build import recreate_demo
 from bilan_tui.ui.app import BilanApp
 from bilan_tui.ui.screens.export import ExportScreen
 from bilan_tui.ui.screens.help import HelpScreen

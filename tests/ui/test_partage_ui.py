@@ -7,7 +7,7 @@ from pathlib import Path
 from textual.widgets import Input, Select, SelectionList
 
 from bilan_tui.domain.answers import Answer, AnswerKey
-from bilan_tui.session import WorkbookSession
+from bilan_tui.services.session import WorkbookSession
 from bilan_tui.ui.screens.export import ExportScreen
 from bilan_tui.ui.screens.export_confirm import ConfirmShare
 

@@ -7,19 +7,10 @@ from pathlib import Path
 from textual.pilot import Pilot
 from textual.widgets import Static
 
-from bilan_tui.domain.answers import (
-    DEFINITION,
-    ITEM,
-    PILE,
-    POSITION,
-    RANK,
-    RATING,
-    Answer,
-    AnswerKey,
-    JSONValue,
-)
+from bilan_tui.domain.answers import POSITION, RANK, Answer, AnswerKey, JSONValue
+from bilan_tui.domain.keys import DEFINITION_KEYS, ITEM_KEYS, PILE_KEYS, RATING_KEYS
 from bilan_tui.domain.model import Pack
-from bilan_tui.session import WorkbookSession
+from bilan_tui.services.session import WorkbookSession
 from bilan_tui.ui.app import BilanApp
 from bilan_tui.ui.screens.dashboard import DashboardScreen
 from bilan_tui.ui.screens.profile import ProfileScreen
@@ -31,22 +22,22 @@ from .helpers import make_app, mini_pack, shipped_pack, wait_for_session
 def fill_mini(workbook: Path, pack: Pack) -> None:
     """Interests, values, stories and skills, written through the session like the UI does."""
     values: list[tuple[str, str, JSONValue, str]] = [
-        ("interests", ITEM + "r1", 5, ""),
-        ("interests", ITEM + "r2", 4, ""),
-        ("interests", ITEM + "i1", 1, ""),
-        ("interests", ITEM + "i2", 2, ""),
-        ("interests", ITEM + "s1", 5, ""),
-        ("interests", ITEM + "s2", 5, ""),
-        ("values", PILE + "helping", "essential", ""),
-        ("values", PILE + "autonomy", "essential", ""),
+        ("interests", ITEM_KEYS.key("r1"), 5, ""),
+        ("interests", ITEM_KEYS.key("r2"), 4, ""),
+        ("interests", ITEM_KEYS.key("i1"), 1, ""),
+        ("interests", ITEM_KEYS.key("i2"), 2, ""),
+        ("interests", ITEM_KEYS.key("s1"), 5, ""),
+        ("interests", ITEM_KEYS.key("s2"), 5, ""),
+        ("values", PILE_KEYS.key("helping"), "essential", ""),
+        ("values", PILE_KEYS.key("autonomy"), "essential", ""),
         ("values", RANK, ["helping", "autonomy"], ""),
-        ("values", DEFINITION + "helping", "Being [i]useful[/i]", ""),
+        ("values", DEFINITION_KEYS.key("helping"), "Being [i]useful[/i]", ""),
         ("stories", "title", "Village fair [b]", "s1"),
         ("stories", "skills", ["Listen actively"], "s1"),
         ("stories", POSITION, 0, "s1"),
-        ("skills", RATING + "listen", [3, 3], ""),
-        ("skills", RATING + "plan", [0, 3], ""),
-        ("skills", RATING + "budget", [3, 1], ""),
+        ("skills", RATING_KEYS.key("listen"), [3, 3], ""),
+        ("skills", RATING_KEYS.key("plan"), [0, 3], ""),
+        ("skills", RATING_KEYS.key("budget"), [3, 1], ""),
     ]
     session = WorkbookSession.open(workbook, pack, language="en", create=True)
     session.save_answers(

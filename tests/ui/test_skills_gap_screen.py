@@ -11,9 +11,9 @@ from bilan_tui.domain.answers import REFERENTIAL_VERSION
 from bilan_tui.domain.skills_gap import GapMark, GapState, marks_of
 from bilan_tui.export.api import render
 from bilan_tui.export.options import ExportOptions
-from bilan_tui.export.source import collect
-from bilan_tui.leads import with_referential_labels
 from bilan_tui.referentiel.messages import missing_referential
+from bilan_tui.services.export_source import collect
+from bilan_tui.services.leads import with_referential_labels
 from bilan_tui.ui.screens.explorer import ExplorerScreen
 from bilan_tui.ui.screens.referential_missing import ReferentialMissing
 from bilan_tui.ui.screens.skills_gap import SkillsGapScreen, gap_items

@@ -11,7 +11,7 @@ from textual.widgets import Input, Static
 
 from bilan_tui.crypto import keyring, migrate
 from bilan_tui.domain.answers import Answer, AnswerKey
-from bilan_tui.session import WorkbookSession
+from bilan_tui.services.session import WorkbookSession
 from bilan_tui.store.repository import DISPLAY_NAME, open_workbook
 from bilan_tui.ui.app import BilanApp
 from bilan_tui.ui.screens.unlock import UnlockScreen

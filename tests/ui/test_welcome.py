@@ -8,8 +8,8 @@ from textual.command import CommandPalette
 from textual.widgets import Input, RadioButton, Static
 
 from bilan_tui.export.api import ExportOptions, render
-from bilan_tui.export.source import collect
-from bilan_tui.session import WorkbookSession
+from bilan_tui.services.export_source import collect
+from bilan_tui.services.session import WorkbookSession
 from bilan_tui.store.saved_language import read_saved_language
 from bilan_tui.ui.app import BilanApp
 from bilan_tui.ui.screens.welcome import WelcomeScreen

@@ -56,7 +56,7 @@ async def walk(language: str, folder: Path) -> dict[str, list[str]]:
     from textual.pilot import Pilot
 
     from bilan_tui.packs import load_shipped_pack
-    from bilan_tui.session import WorkbookSession
+    from bilan_tui.services.session import WorkbookSession
     from bilan_tui.ui.app import BilanApp
     from bilan_tui.ui.screens.dashboard import DashboardScreen
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from bilan_tui.demo.script import DemoScript, demo_script
 from bilan_tui.domain.model import Pack
 from bilan_tui.packs import load_shipped_pack
+from bilan_tui.services.demo.script import DemoScript, demo_script
 
 from .demo_helpers import LANGUAGES, REFERENCE
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime
 
-from bilan_tui.demo.script import DemoScript
 from bilan_tui.domain.answers import ExerciseAnswers, JSONValue
 from bilan_tui.domain.model import Pack
+from bilan_tui.services.demo.script import DemoScript
 
 REFERENCE = datetime.date(2026, 3, 16)
 LANGUAGES = ("fr", "en")

@@ -55,7 +55,7 @@ def source_from(
 
 def demo_source(language: str, reference: datetime.date = REFERENCE) -> ExportSource:
     """The demo bilan (Nadia) in one language, dated around ``reference``."""
-    from bilan_tui.demo.script import demo_script
+    from bilan_tui.services.demo.script import demo_script
 
     pack = load_shipped_pack(language)
     script = demo_script(pack, reference)

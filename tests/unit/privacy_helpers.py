@@ -18,7 +18,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from bilan_tui.domain.answers import CUSTOM_ITEMS, POSITION, RATING, SCORE, Answer, JSONValue
+from bilan_tui.domain.answers import CUSTOM_ITEMS, POSITION, Answer, JSONValue
+from bilan_tui.domain.keys import CUSTOM_ITEM_KEYS, ITEM_KEYS, RATING_KEYS, SCORE_KEYS
 from bilan_tui.domain.model import Exercise, Kind, Pack
 from bilan_tui.domain.parts import Field, FieldType
 from bilan_tui.domain.scoring.grid import tag_item_key
@@ -131,12 +132,12 @@ class _Filler:
         """Ratings of every grid item and scores of every matrix option."""
         if exercise.kind is Kind.LIKERT and exercise.scale is not None:
             for item in exercise.items:
-                self.add(exercise, "item:" + item.id, exercise.scale.max)
+                self.add(exercise, ITEM_KEYS.key(item.id), exercise.scale.max)
         if exercise.kind is Kind.GRID:
             self.add(exercise, CUSTOM_ITEMS, ["public own skill"])
             for item in exercise.items:
-                self.add(exercise, RATING + item.id, [3, 3])
-            self.add(exercise, RATING + "custom:public own skill", [3, 3])
+                self.add(exercise, RATING_KEYS.key(item.id), [3, 3])
+            self.add(exercise, RATING_KEYS.key(CUSTOM_ITEM_KEYS.key("public own skill")), [3, 3])
         source = exercise.source
         if source is None:
             return
@@ -150,11 +151,11 @@ class _Filler:
                 if found.key.field_id == source.field and isinstance(found.value, list):
                     for tag in found.value:
                         if isinstance(tag, str):
-                            self.add(exercise, RATING + tag_item_key(tag), [3, 3])
+                            self.add(exercise, RATING_KEYS.key(tag_item_key(tag)), [3, 3])
         if exercise.kind is Kind.MATRIX:
             for entry in sorted({found.key.entry_id for found in entries}):
                 for criterion in exercise.criteria:
-                    self.add(exercise, SCORE + criterion.id, 4, entry)
+                    self.add(exercise, SCORE_KEYS.key(criterion.id), 4, entry)
 
 
 def marked_answers(pack: Pack, prefix: str) -> Marked:

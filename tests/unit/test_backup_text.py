@@ -7,8 +7,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from bilan_tui.backup_text import contents_in_words, date_in_words, when_in_words
 from bilan_tui.i18n import set_language
+from bilan_tui.services.backup_text import contents_in_words, date_in_words, when_in_words
 from bilan_tui.store.contents import Contents
 
 NOW = datetime.datetime(2026, 12, 4, 23, 10)
@@ -81,7 +81,7 @@ def test_what_a_backup_holds(contents: Contents, english: str, french_words: str
 def test_backups_of_the_same_minute_are_told_apart_by_their_seconds(french: None) -> None:
     from pathlib import Path
 
-    from bilan_tui.backup_text import backups_in_words
+    from bilan_tui.services.backup_text import backups_in_words
     from bilan_tui.store.backup import Backup
 
     holds = Contents(3, 1, 0, 0)

@@ -12,7 +12,7 @@ from bilan_tui import __version__
 from bilan_tui.cli import main
 from bilan_tui.domain.answers import Answer, AnswerKey
 from bilan_tui.packs import load_shipped_pack
-from bilan_tui.session import WorkbookSession
+from bilan_tui.services.session import WorkbookSession
 
 
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:

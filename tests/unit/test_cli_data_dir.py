@@ -17,7 +17,7 @@ import pytest
 from bilan_tui.cli import main
 from bilan_tui.domain.answers import Answer, AnswerKey
 from bilan_tui.packs import load_shipped_pack
-from bilan_tui.session import WorkbookSession
+from bilan_tui.services.session import WorkbookSession
 
 
 def make_workbook(path: Path, job: str = "Nurse") -> None:

@@ -17,7 +17,7 @@ from bilan_tui.cli import main
 from bilan_tui.domain.answers import Answer, AnswerKey
 from bilan_tui.domain.dates import long_date
 from bilan_tui.packs import load_shipped_pack
-from bilan_tui.session import WorkbookSession
+from bilan_tui.services.session import WorkbookSession
 
 TODAY = datetime.date.today()
 YESTERDAY = (TODAY - datetime.timedelta(days=1)).isoformat()
@@ -253,7 +253,8 @@ def test_the_command_and_automatic_hours_import_neither_textual_nor_storage() ->
     import sys
 
     code = (
-        "import sys, bilan_tui.cli.hours, bilan_tui.auto_hours, bilan_tui.ledger_text\n"
+        "import sys, bilan_tui.cli.hours, bilan_tui.services.auto_hours\n"
+        "import bilan_tui.services.ledger_text\n"
         "print(' '.join(sys.modules))"
     )
     loaded = subprocess.run(

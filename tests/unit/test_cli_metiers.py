@@ -10,9 +10,10 @@ import pytest
 
 from bilan_tui.cli import main
 from bilan_tui.cli.metiers import ProgressBar
-from bilan_tui.domain.answers import ITEM, Answer, AnswerKey
+from bilan_tui.domain.answers import Answer, AnswerKey
+from bilan_tui.domain.keys import ITEM_KEYS
 from bilan_tui.packs import load_shipped_pack
-from bilan_tui.session import WorkbookSession
+from bilan_tui.services.session import WorkbookSession
 
 from .rome_helpers import fixture_folder, zip_folder
 
@@ -36,7 +37,10 @@ def answer_interests(data_dir: Path, ratings: dict[str, int], *, workbook: str =
     session = WorkbookSession.open(path, pack, language="en", create=True)
     session.save_answers(
         [
-            Answer(AnswerKey("bilan", "interets", ITEM + item.id), ratings[letters[item.dimension]])
+            Answer(
+                AnswerKey("bilan", "interets", ITEM_KEYS.key(item.id)),
+                ratings[letters[item.dimension]],
+            )
             for item in exercise.items
         ]
     )

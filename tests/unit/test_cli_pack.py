@@ -15,7 +15,7 @@ from bilan_tui.domain.model import Kind
 from bilan_tui.domain.parts import FieldType
 from bilan_tui.packs import load_library, load_pack, load_shipped_pack
 from bilan_tui.packs.archive import MAX_FILE_BYTES
-from bilan_tui.session import WorkbookSession
+from bilan_tui.services.session import WorkbookSession
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples" / "reseau-pro"

@@ -13,7 +13,8 @@ from functools import cache
 
 import pytest
 
-from bilan_tui.domain.answers import POSITION, RATING, Answer, JSONValue
+from bilan_tui.domain.answers import POSITION, Answer, JSONValue
+from bilan_tui.domain.keys import RATING_KEYS
 from bilan_tui.domain.model import Kind, Pack
 from bilan_tui.domain.parts import FieldType
 from bilan_tui.domain.scoring.grid import tag_item_key
@@ -53,7 +54,7 @@ def quoted_fields(language: str, skip: str = "") -> frozenset[tuple[str, str]]:
             elif field.type is FieldType.TAGS:
                 answers.append(answer(pack.id, exercise.id, field.id, [TAG], entry))
         if exercise.kind is Kind.GRID:
-            answers.append(answer(pack.id, exercise.id, RATING + tag_item_key(TAG), [3, 3]))
+            answers.append(answer(pack.id, exercise.id, RATING_KEYS.key(tag_item_key(TAG)), [3, 3]))
         answers.extend(applying(pack, exercise.id))
     text = render(source_from(pack, answers), ExportOptions(scope="synthese")).text
     return frozenset(where for marker, where in markers.items() if marker in text)

@@ -11,28 +11,30 @@ from collections import Counter
 
 import pytest
 
-from bilan_tui.demo import data as demo_data
-from bilan_tui.demo.data import DemoDataError
-from bilan_tui.demo.script import DemoScript, demo_script
 from bilan_tui.domain.answers import (
     CUSTOM_ITEMS,
-    DEFINITION,
-    ITEM,
-    PILE,
     POSITION,
     RANK,
-    RATING,
-    SCORE,
-    WEIGHT,
     JSONValue,
     is_empty,
     is_known,
     known_field_ids,
 )
+from bilan_tui.domain.keys import (
+    DEFINITION_KEYS,
+    ITEM_KEYS,
+    PILE_KEYS,
+    RATING_KEYS,
+    SCORE_KEYS,
+    WEIGHT_KEYS,
+)
 from bilan_tui.domain.model import Exercise, ExerciseStatus, Kind, Pack
 from bilan_tui.domain.parts import Field, FieldType
 from bilan_tui.domain.scoring import grid_items, quadrants, read_ratings
 from bilan_tui.domain.text import clean_text
+from bilan_tui.services.demo import data as demo_data
+from bilan_tui.services.demo.data import DemoDataError
+from bilan_tui.services.demo.script import DemoScript, demo_script
 
 from .demo_helpers import REFERENCE, answers_of
 
@@ -84,28 +86,30 @@ def kind_problem(
     exercise: Exercise, field_id: str, entry: str, value: JSONValue, script: DemoScript, pack: Pack
 ) -> str | None:
     """Why a prefixed answer is invalid for its exercise's kind, or ``None``."""
-    if field_id.startswith(ITEM):
+    if ITEM_KEYS.owns(field_id):
         scale = exercise.scale
         assert scale is not None
         return None if value in scale.points else "off the scale"
-    if field_id.startswith(PILE):
+    if PILE_KEYS.owns(field_id):
         return None if value in {p.id for p in exercise.piles} else "unknown pile"
     if field_id == RANK:
         first = answers_of(pack, script, exercise.id)
         ok = isinstance(value, list) and len(set(map(str, value))) == len(value)
-        ok = ok and all(first.get(PILE + str(card)) == exercise.piles[0].id for card in value)
+        ok = ok and all(
+            first.get(PILE_KEYS.key(str(card))) == exercise.piles[0].id for card in value
+        )
         return None if ok and len(value) <= exercise.top else "bad ranking"
-    if field_id.startswith(DEFINITION):
+    if DEFINITION_KEYS.owns(field_id):
         return None if isinstance(value, str) and value.strip() else "blank definition"
     if field_id == CUSTOM_ITEMS:
         ok = isinstance(value, list) and all(isinstance(v, str) and v for v in value)
         return None if ok else "bad own items"
-    if field_id.startswith(RATING):
+    if RATING_KEYS.owns(field_id):
         ok = isinstance(value, list) and len(value) == 2
         return None if ok and all(v in range(4) for v in value) else "bad grid rating"
-    if field_id.startswith(WEIGHT):
+    if WEIGHT_KEYS.owns(field_id):
         return None if value in range(1, 6) else "bad weight"
-    if field_id.startswith(SCORE):
+    if SCORE_KEYS.owns(field_id):
         leads = {e.id for e in answers_of(pack, script, "pistes").entries()}
         return None if value in range(1, 6) and entry in leads else "bad score"
     return f"unexpected key {field_id}"
@@ -138,7 +142,7 @@ def test_every_answer_belongs_to_its_exercise_and_fits_its_field(
             problems.append(f"{where}: unknown to the exercise")
             continue
         assert bool(key.entry_id) == (
-            exercise.kind is Kind.RECORDS or key.field_id.startswith(SCORE)
+            exercise.kind is Kind.RECORDS or SCORE_KEYS.owns(key.field_id)
         )
         field = exercise.field(key.field_id)
         if key.field_id == POSITION:
@@ -175,8 +179,8 @@ def test_every_grid_line_is_rated_and_every_rating_names_a_line(
     answers = answers_of(pack, script, "competences")
     stories = answers_of(pack, script, "realisations").entries()
     items = grid_items(grid, answers, stories)
-    shown = {RATING + item.key for item in items}
-    rated = {field_id for (field_id, _entry) in answers.values if field_id.startswith(RATING)}
+    shown = {RATING_KEYS.key(item.key) for item in items}
+    rated = {field_id for (field_id, _entry) in answers.values if RATING_KEYS.owns(field_id)}
     assert rated == shown
     assert quadrants(items, read_ratings(answers, items)).unrated == ()
 
@@ -193,6 +197,6 @@ def test_data_that_does_not_fit_the_pack_is_refused(
 ) -> None:
     facts = demo_data.load_facts()
     facts["demande"]["no_such_field"] = "x"
-    monkeypatch.setattr("bilan_tui.demo.script.load_facts", lambda: facts)
+    monkeypatch.setattr("bilan_tui.services.demo.script.load_facts", lambda: facts)
     with pytest.raises(DemoDataError, match="no_such_field"):
         demo_script(pack, REFERENCE)

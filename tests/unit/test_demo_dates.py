@@ -11,10 +11,10 @@ import datetime
 
 import pytest
 
-from bilan_tui.demo.script import demo_script
 from bilan_tui.domain.holidays import easter, is_working_day, next_working_day, public_holidays
 from bilan_tui.domain.parts import FieldType
 from bilan_tui.packs import load_shipped_pack
+from bilan_tui.services.demo.script import demo_script
 
 
 def test_easter_and_the_moving_holidays() -> None:

@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime
 from pathlib import Path
 
-from bilan_tui.demo.build import recreate_demo
-from bilan_tui.demo.script import DemoScript
 from bilan_tui.domain.model import Pack
-from bilan_tui.session import WorkbookSession
+from bilan_tui.services.demo.build import recreate_demo
+from bilan_tui.services.demo.script import DemoScript
+from bilan_tui.services.session import WorkbookSession
 
 from .demo_helpers import REFERENCE
 
@@ -33,8 +33,8 @@ def test_the_demo_workbook_shows_the_open_item_and_the_follow_up(
         held = {e.id: e for e in session.ledger()}[page.entry_id]
         assert held.kind == "accompagnement"
         view = session.journal_view()
-        assert view["next"] is None, "the bilan is over: no session planned"
-        [(index, item)] = view["todo"]
+        assert view.next is None, "the bilan is over: no session planned"
+        [(index, item)] = view.todo
         assert index == 1 and not item.done
         follow_up = session.follow_up_reminder()
         assert follow_up is not None and follow_up.state == "later"

@@ -11,12 +11,8 @@ import dataclasses
 import datetime
 from collections import Counter
 
-from bilan_tui.demo.script import DemoScript, demo_script, entry_id
-from bilan_tui.domain.answers import (
-    CUSTOM_ITEMS,
-    DEFINITION,
-    JSONValue,
-)
+from bilan_tui.domain.answers import CUSTOM_ITEMS, JSONValue
+from bilan_tui.domain.keys import CUSTOM_ITEM_KEYS, DEFINITION_KEYS, RATING_KEYS, TAG_ITEM_KEYS
 from bilan_tui.domain.ledger import KINDS, SOURCES
 from bilan_tui.domain.model import Pack
 from bilan_tui.domain.parts import FieldType
@@ -32,7 +28,8 @@ from bilan_tui.domain.scoring import (
     tag_key,
 )
 from bilan_tui.packs import load_shipped_pack
-from bilan_tui.profile import skill_names
+from bilan_tui.services.demo.script import DemoScript, demo_script, entry_id
+from bilan_tui.services.profile import skill_names
 
 from .demo_helpers import LANGUAGES, REFERENCE, answers_of, value_of
 
@@ -169,6 +166,16 @@ def test_the_ledger_stays_under_24_hours_and_follows_the_plan(
 TEXT_TYPES = (FieldType.TEXT, FieldType.LONGTEXT, FieldType.TAGS)
 
 
+def _worded(field_id: str) -> bool:
+    """Keys named in the language: definitions, the person's own items, tags, their ratings."""
+    item = RATING_KEYS.name(field_id)
+    return (
+        DEFINITION_KEYS.owns(field_id)
+        or field_id == CUSTOM_ITEMS
+        or (item is not None and (TAG_ITEM_KEYS.owns(item) or CUSTOM_ITEM_KEYS.owns(item)))
+    )
+
+
 def facts_of(pack: Pack, script: DemoScript) -> dict[tuple[str, str, str], JSONValue]:
     """Every value that does not depend on the language, by key."""
     facts = {}
@@ -179,7 +186,7 @@ def facts_of(pack: Pack, script: DemoScript) -> dict[tuple[str, str, str], JSONV
         field = exercise.field(key.field_id)
         if field is not None and field.type in TEXT_TYPES:
             continue
-        if key.field_id.startswith((DEFINITION, "rating:tag:", "rating:custom:", CUSTOM_ITEMS)):
+        if _worded(key.field_id):
             continue
         facts[key.exercise_id, key.field_id, key.entry_id] = answer.value
     return facts

@@ -10,6 +10,7 @@ import string
 import pytest
 
 from bilan_tui.domain.answers import Answer
+from bilan_tui.domain.keys import ITEM_KEYS
 from bilan_tui.domain.records import Homework
 from bilan_tui.export.api import NoHomework, render
 from bilan_tui.export.options import ExportOptions
@@ -252,7 +253,7 @@ def test_the_synthesis_tells_a_tie_at_the_cut_as_the_profile_does(
     pack = load_shipped_pack(language)
     aptitudes = pack.exercise("aptitudes")
     assert aptitudes is not None
-    every = [a("aptitudes", f"item:{item.id}", 3) for item in aptitudes.items]
+    every = [a("aptitudes", ITEM_KEYS.key(item.id), 3) for item in aptitudes.items]
     text = markdown(shipped(*every, language=language)).replace("\u00a0", " ")
     assert sentence in text
     for dimension in aptitudes.dimensions:

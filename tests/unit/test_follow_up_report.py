@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 
 from bilan_tui.cli import main
-from bilan_tui.demo.build import recreate_demo
-from bilan_tui.demo.script import entry_id
 from bilan_tui.domain.answers import Answer, AnswerKey, JSONValue
 from bilan_tui.packs import load_shipped_pack
-from bilan_tui.session import WorkbookSession
+from bilan_tui.services.demo.build import recreate_demo
+from bilan_tui.services.demo.script import entry_id
+from bilan_tui.services.session import WorkbookSession
 
 RATINGS = {"satisfaction_charge": 6, "satisfaction_equilibre": 7, "satisfaction_sante": 8}
 

@@ -13,9 +13,9 @@ import pytest
 from bilan_tui.cli import main
 from bilan_tui.domain.answers import Answer, AnswerKey
 from bilan_tui.domain.dates import short_date
-from bilan_tui.homework.fileformat import parse_homework
 from bilan_tui.packs import load_library, load_shipped_pack
-from bilan_tui.session import WorkbookSession
+from bilan_tui.services.homework.fileformat import parse_homework
+from bilan_tui.services.session import WorkbookSession
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples" / "reseau-pro"
@@ -320,7 +320,7 @@ def test_the_homework_export_carries_the_answers_of_the_consultants_exercises(
 
 
 def test_a_due_date_is_typed_as_people_write_it() -> None:
-    from bilan_tui.homework.create import parse_due
+    from bilan_tui.services.homework.create import parse_due
 
     today = datetime.date(2030, 1, 1)
     assert parse_due("14/03/2030", today) == datetime.date(2030, 3, 14)

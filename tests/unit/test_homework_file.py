@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bilan_tui.homework import toml_text
-from bilan_tui.homework.fileformat import (
+from bilan_tui.services.homework import toml_text
+from bilan_tui.services.homework.fileformat import (
     AssignedExercise,
     HomeworkError,
     HomeworkFile,
@@ -127,7 +127,8 @@ def test_the_homework_package_is_headless() -> None:
 
     code = (
         "import sys\n"
-        "import bilan_tui.homework.create, bilan_tui.homework.importer, bilan_tui.homework.view\n"
+        "import bilan_tui.services.homework.create, bilan_tui.services.homework.importer\n"
+        "import bilan_tui.services.homework.view\n"
         "import bilan_tui.packs.install, bilan_tui.packs.library\n"
         "print(' '.join(sys.modules))\n"
     )
@@ -136,7 +137,7 @@ def test_the_homework_package_is_headless() -> None:
             [sys.executable, "-c", code], capture_output=True, text=True, check=True
         ).stdout.split()
     )
-    assert "bilan_tui.homework.view" in loaded
+    assert "bilan_tui.services.homework.view" in loaded
     assert not {"textual", "sqlmodel", "sqlalchemy"} & loaded
 
 

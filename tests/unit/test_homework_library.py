@@ -9,7 +9,7 @@ from bilan_tui.domain.answers import Answer, AnswerKey
 from bilan_tui.domain.model import ExerciseStatus, Pack
 from bilan_tui.packs import load_pack
 from bilan_tui.packs.library import home_pack, merge_library
-from bilan_tui.session import WorkbookSession
+from bilan_tui.services.session import WorkbookSession
 
 MINI = Path(__file__).resolve().parents[1] / "fixtures" / "packs" / "mini"
 
@@ -73,9 +73,9 @@ def test_statuses_answers_and_sources_use_each_exercises_own_pack(tmp_path: Path
         assert [entry.id for entry in session.source_entries("twin:stories")] == ["e1"]
         assert session.source_entries("stories") == []
         report = session.status_report()
-        listed = {ex["id"]: ex for phase in report["phases"] for ex in phase["exercises"]}
-        assert listed["twin:stories"]["pack"] == "twin"
-        assert listed["twin:stories"]["status"] == "started"
-        assert listed["stories"]["status"] == "todo"
+        listed = {ex.id: ex for phase in report.phases for ex in phase.exercises}
+        assert listed["twin:stories"].pack == "twin"
+        assert listed["twin:stories"].status is ExerciseStatus.STARTED
+        assert listed["stories"].status is ExerciseStatus.TODO
     finally:
         session.close()

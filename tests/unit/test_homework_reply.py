@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from bilan_tui.cli import main
-from bilan_tui.homework.fileformat import (
+from bilan_tui.services.homework.fileformat import (
     MAX_NAME,
     MAX_SYNTHESIS,
     ConsultantSynthesis,

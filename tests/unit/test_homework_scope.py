@@ -19,7 +19,7 @@ from bilan_tui.cli import main
 from bilan_tui.domain.answers import Answer, AnswerKey
 from bilan_tui.domain.model import ExerciseStatus
 from bilan_tui.packs import load_library, load_shipped_pack
-from bilan_tui.session import WorkbookSession
+from bilan_tui.services.session import WorkbookSession
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples" / "reseau-pro"

@@ -17,17 +17,19 @@ HEADLESS = [
     "bilan_tui.store",
     "bilan_tui.store.repository",
     "bilan_tui.store.quick_read",
-    "bilan_tui.session",
+    "bilan_tui.services.session",
     "bilan_tui.cli",
     "bilan_tui.cli.status",
-    "bilan_tui.profile",
-    "bilan_tui.demo.build",
+    "bilan_tui.services.profile",
+    "bilan_tui.services.demo.build",
     "bilan_tui.cli.demo",
     "bilan_tui.referentiel.importer",
     "bilan_tui.referentiel.reader",
     "bilan_tui.referentiel.matching",
     "bilan_tui.referentiel.messages",
-    "bilan_tui.leads",
+    "bilan_tui.services.leads",
+    "bilan_tui.services.export_source",
+    "bilan_tui.services.status_report",
     "bilan_tui.domain.skills_gap",
     "bilan_tui.export.skills_gap",
 ]
@@ -61,6 +63,7 @@ def test_domain_imports_neither_textual_nor_sqlmodel() -> None:
             "bilan_tui.domain.ledger",
             "bilan_tui.domain.numbers",
             "bilan_tui.domain.skills_gap",
+            "bilan_tui.domain.profile",
         ]
     )
     assert not {"textual", "sqlmodel", "sqlalchemy"} & loaded
@@ -75,7 +78,11 @@ def test_store_package_import_is_cheap() -> None:
 def test_quick_read_imports_neither_sqlalchemy_nor_sqlmodel() -> None:
     """The dashboard's quick read runs before the storage layer is imported (DESIGN §12)."""
     loaded = _modules_after_import(
-        ["bilan_tui.store.quick_read", "bilan_tui.session", "bilan_tui.homework.view"]
+        [
+            "bilan_tui.store.quick_read",
+            "bilan_tui.services.session",
+            "bilan_tui.services.homework.view",
+        ]
     )
     assert not {"sqlmodel", "sqlalchemy", "pydantic"} & loaded
 

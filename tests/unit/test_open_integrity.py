@@ -17,7 +17,7 @@ import pytest
 
 from bilan_tui.domain.model import ExerciseStatus
 from bilan_tui.packs import load_shipped_pack
-from bilan_tui.session import WorkbookSession
+from bilan_tui.services.session import WorkbookSession
 from bilan_tui.store import NotAWorkbook, WorkbookDamaged, WorkbookTooNew, inspection
 from bilan_tui.store.inspection import verify_integrity
 from bilan_tui.store.lock import acquire_lock

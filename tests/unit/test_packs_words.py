@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from bilan_tui.cli import main
-from bilan_tui.homework.fileformat import HomeworkError, parse_homework
 from bilan_tui.i18n import set_language
 from bilan_tui.packs import check_pack
+from bilan_tui.services.homework.fileformat import HomeworkError, parse_homework
 from bilan_tui.toml_words import toml_message, toml_problem
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "packs"

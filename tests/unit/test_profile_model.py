@@ -5,22 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from bilan_tui.domain.answers import (
-    DEFINITION,
-    ITEM,
-    PILE,
-    POSITION,
-    RANK,
-    RATING,
-    ExerciseAnswers,
-    JSONValue,
-)
+from bilan_tui.domain.answers import POSITION, RANK, ExerciseAnswers, JSONValue
+from bilan_tui.domain.keys import DEFINITION_KEYS, ITEM_KEYS, PILE_KEYS, RATING_KEYS, TAG_ITEM_KEYS
 from bilan_tui.domain.model import Exercise, Kind, Pack, Phase
 from bilan_tui.domain.parts import Dimension
 from bilan_tui.domain.scoring import GridItem, GridItemKind
 from bilan_tui.domain.scoring.likert import split_top
 from bilan_tui.packs import load_pack, load_shipped_pack
-from bilan_tui.profile import (
+from bilan_tui.services.profile import (
     Feedback,
     Profile,
     bar,
@@ -50,7 +42,7 @@ def profile_of(pack: Pack, values: Values) -> Profile:
 def ratings(exercise: Exercise, by_dimension: dict[str, int]) -> dict[tuple[str, str], JSONValue]:
     """The same rating for every item of each listed dimension."""
     return {
-        (ITEM + item.id, ""): by_dimension[item.dimension]
+        (ITEM_KEYS.key(item.id), ""): by_dimension[item.dimension]
         for item in exercise.items
         if item.dimension in by_dimension
     }
@@ -143,8 +135,8 @@ def test_flat_opposite_and_partial_code() -> None:
     assert interets is not None
     answers = ratings(interets, {"realiste": 3, "social": 3})
     social = [item.id for item in interets.items if item.dimension == "social"]
-    answers[(ITEM + social[0], "")] = 2
-    answers[(ITEM + social[1], "")] = 2
+    answers[(ITEM_KEYS.key(social[0]), "")] = 2
+    answers[(ITEM_KEYS.key(social[1]), "")] = 2
     profile = profile_of(pack, {"interets": answers})
     assert profile.interests is not None
     # R: 2 of 4 = 50. S: six 2s and two 1s over 8 items = 1.75 of 4 = 43.75. Spread 6.25.
@@ -160,11 +152,11 @@ def test_flat_opposite_and_partial_code() -> None:
 def test_values_top_with_definitions() -> None:
     pack = load_pack(MINI)
     piles: dict[tuple[str, str], JSONValue] = {
-        (PILE + card, ""): "essential" for card in ("autonomy", "helping", "balance")
+        (PILE_KEYS.key(card), ""): "essential" for card in ("autonomy", "helping", "balance")
     }
-    piles[(PILE + "security", "")] = "important"
+    piles[(PILE_KEYS.key("security"), "")] = "important"
     piles[(RANK, "")] = ["helping", "autonomy"]
-    piles[(DEFINITION + "helping", "")] = "Being useful"
+    piles[(DEFINITION_KEYS.key("helping"), "")] = "Being useful"
     profile = profile_of(pack, {"values": piles})
     assert profile.values is not None and not profile.values.empty
     top = [(r.rank, r.card.id, r.definition, r.ranked_by_person) for r in profile.values.result.top]
@@ -190,12 +182,12 @@ def test_skills_quadrants_stories_and_feedback() -> None:
         ]
     )
     grid: dict[tuple[str, str], JSONValue] = {
-        (RATING + "travail-equipe", ""): [3, 2],
-        (RATING + "tag:ecoute active", ""): [3, 3],
-        (RATING + "former", ""): [2, 3],
-        (RATING + "perseverance", ""): [0, 3],
-        (RATING + "bureautique", ""): [3, 0],
-        (RATING + "premiers-secours", ""): [1, 1],
+        (RATING_KEYS.key("travail-equipe"), ""): [3, 2],
+        (RATING_KEYS.key(TAG_ITEM_KEYS.key("ecoute active")), ""): [3, 3],
+        (RATING_KEYS.key("former"), ""): [2, 3],
+        (RATING_KEYS.key("perseverance"), ""): [0, 3],
+        (RATING_KEYS.key("bureautique"), ""): [3, 0],
+        (RATING_KEYS.key("premiers-secours"), ""): [1, 1],
     }
     profile = profile_of(
         pack, {"realisations": stories, "entourage": feedback, "competences": grid}
@@ -277,7 +269,7 @@ def test_a_tie_at_the_last_place_is_named_as_a_tie() -> None:
 
 def test_everything_tied_is_said_plainly() -> None:
     pack = load_pack(MINI)
-    answers = {(f"item:{item}", ""): 3 for item in ("r1", "r2", "i1", "i2", "s1", "s2")}
+    answers = {(ITEM_KEYS.key(item), ""): 3 for item in ("r1", "r2", "i1", "i2", "s1", "s2")}
     profile = profile_of(pack, {"interests": answers})
     assert profile.interests is not None
     assert top_sentence(profile.interests.result, 2) == (

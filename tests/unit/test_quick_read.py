@@ -12,12 +12,12 @@ from pathlib import Path
 
 import pytest
 
-from bilan_tui.dashboard_data import DashboardData, quick_dashboard_data
-from bilan_tui.demo.build import recreate_demo
 from bilan_tui.domain.model import ExerciseStatus
 from bilan_tui.domain.records import Homework
 from bilan_tui.packs import load_shipped_pack, outline_pack, read_outline
-from bilan_tui.session import WorkbookSession
+from bilan_tui.services.dashboard_data import DashboardData, quick_dashboard_data
+from bilan_tui.services.demo.build import recreate_demo
+from bilan_tui.services.session import WorkbookSession
 from bilan_tui.store import quick_read
 from bilan_tui.store.migrations import SCHEMA_VERSION
 
@@ -73,7 +73,7 @@ def test_homework_setting_and_empty_answers_read_alike(tmp_path: Path) -> None:
     assert quick is not None
     assert quick == full
     assert quick.display_name == "Zoé <b>[bold]"
-    assert len(quick.extra["homework"]) == 2
+    assert quick.homework is not None and len(quick.homework) == 2
 
 
 def test_a_new_workbook_reads_as_the_full_session_shows_it(tmp_path: Path) -> None:

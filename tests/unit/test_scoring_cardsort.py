@@ -5,7 +5,8 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bilan_tui.domain.answers import DEFINITION, PILE, RANK, ExerciseAnswers, JSONValue
+from bilan_tui.domain.answers import RANK, ExerciseAnswers, JSONValue
+from bilan_tui.domain.keys import DEFINITION_KEYS, PILE_KEYS
 from bilan_tui.domain.model import Exercise, Kind
 from bilan_tui.domain.parts import Card, Pile
 from bilan_tui.domain.scoring.cardsort import sort_cards
@@ -42,7 +43,7 @@ def valeurs(top: int = 5) -> Exercise:
 def answers_for(piles: dict[str, str], rank: JSONValue = None) -> ExerciseAnswers:
     answers = ExerciseAnswers("bilan", "valeurs")
     for card_id, pile_id in piles.items():
-        answers.set(PILE + card_id, pile_id)
+        answers.set(PILE_KEYS.key(card_id), pile_id)
     if rank is not None:
         answers.set(RANK, rank)
     return answers
@@ -83,7 +84,7 @@ def test_ranking_is_filtered_completed_and_truncated() -> None:
     # autonomie, securite, variete, (defi) -> truncated to 5.
     rank: list[JSONValue] = ["sens", "creativite", "inconnu", "utilite", "sens", 3]
     answers = answers_for(piles, rank)
-    answers.set(DEFINITION + "sens", "  que mon travail serve à quelque chose ")
+    answers.set(DEFINITION_KEYS.key("sens"), "  que mon travail serve à quelque chose ")
     result = sort_cards(valeurs(top=5), answers)
     assert [(r.rank, r.card.id) for r in result.top] == [
         (1, "sens"),

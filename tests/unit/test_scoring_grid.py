@@ -6,7 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bilan_tui.domain.answers import CUSTOM_ITEMS, RATING, Entry, ExerciseAnswers, JSONValue
+from bilan_tui.domain.answers import CUSTOM_ITEMS, Entry, ExerciseAnswers, JSONValue
+from bilan_tui.domain.keys import RATING_KEYS, TAG_ITEM_KEYS
 from bilan_tui.domain.model import Exercise, Kind
 from bilan_tui.domain.parts import Field, FieldType, Group, Item, Source
 from bilan_tui.domain.scoring.grid import (
@@ -62,7 +63,7 @@ def grid_answers(
     if custom is not None:
         answers.set(CUSTOM_ITEMS, list[JSONValue](custom))
     for key, value in (ratings or {}).items():
-        answers.set(RATING + key, value)
+        answers.set(RATING_KEYS.key(key), value)
     return answers
 
 
@@ -240,7 +241,7 @@ def test_other_names_of_an_item_back_it_too() -> None:
     items = {item.key: item for item in grid_items(grid, grid_answers(), entries, source)}
     for key in ("former", "ecoute", "gestion-stress"):
         assert items[key].evidence == (Evidence("e1", "Tutorat"),), key
-    assert not any(key.startswith("tag:") for key in items)
+    assert not any(TAG_ITEM_KEYS.owns(key) for key in items)
 
 
 @pytest.mark.parametrize("language", ["fr", "en"])

@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bilan_tui.domain.answers import ITEM, ExerciseAnswers
+from bilan_tui.domain.answers import ExerciseAnswers
+from bilan_tui.domain.keys import ITEM_KEYS
 from bilan_tui.domain.model import Exercise, Kind
 from bilan_tui.domain.parts import Dimension, Item, Scale
 from bilan_tui.domain.scoring.likert import (
@@ -46,7 +47,7 @@ def riasec(items_per_type: int = 2, top: int = 3, scale: Scale | None = None) ->
 def answers_for(ratings: dict[str, int]) -> ExerciseAnswers:
     answers = ExerciseAnswers("bilan", "interets")
     for item_id, value in ratings.items():
-        answers.set(ITEM + item_id, value)
+        answers.set(ITEM_KEYS.key(item_id), value)
     return answers
 
 
@@ -93,8 +94,8 @@ def test_invalid_ratings_count_as_unanswered() -> None:
     exercise = riasec(items_per_type=2)
     # 6 is off the 1..5 scale, True is not a rating, "4" is text: only r1 = 4 counts -> 75.0
     answers = answers_for({"r1": 4, "i0": 6})
-    answers.set(ITEM + "i1", True)
-    answers.set(ITEM + "r0", "4")
+    answers.set(ITEM_KEYS.key("i1"), True)
+    answers.set(ITEM_KEYS.key("r0"), "4")
     result = score_likert(exercise, answers)
     assert score_of(result.dimensions, "R") == 75.0
     assert score_of(result.dimensions, "I") is None
@@ -237,8 +238,8 @@ def test_progress_and_first_unanswered() -> None:
     answers = answers_for({item.id: 3 for item in exercise.items[:5]})
     assert progress(exercise, answers) == (5, 12)
     assert first_unanswered(exercise, answers) == 5
-    answers.set(ITEM + exercise.items[5].id, 2)
-    answers.set(ITEM + exercise.items[6].id, None)
+    answers.set(ITEM_KEYS.key(exercise.items[5].id), 2)
+    answers.set(ITEM_KEYS.key(exercise.items[6].id), None)
     assert first_unanswered(exercise, answers) == 6
     full = answers_for({item.id: 1 for item in exercise.items})
     assert first_unanswered(exercise, full) is None

@@ -5,7 +5,8 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bilan_tui.domain.answers import SCORE, WEIGHT, Entry, ExerciseAnswers, JSONValue
+from bilan_tui.domain.answers import Entry, ExerciseAnswers, JSONValue
+from bilan_tui.domain.keys import SCORE_KEYS, WEIGHT_KEYS
 from bilan_tui.domain.model import Exercise, Kind
 from bilan_tui.domain.parts import Criterion, Source
 from bilan_tui.domain.scoring.matrix import matrix_options, score_matrix, weight_sensitivity
@@ -30,10 +31,10 @@ def matrix_answers(
 ) -> ExerciseAnswers:
     answers = ExerciseAnswers("bilan", "comparaison")
     for criterion, weight in weights.items():
-        answers.set(WEIGHT + criterion, weight)
+        answers.set(WEIGHT_KEYS.key(criterion), weight)
     for entry_id, by_criterion in scores.items():
         for criterion, score in by_criterion.items():
-            answers.set(SCORE + criterion, score, entry_id)
+            answers.set(SCORE_KEYS.key(criterion), score, entry_id)
     return answers
 
 

@@ -14,11 +14,11 @@ from pathlib import Path
 
 import pytest
 
-from bilan_tui.auto_hours import AutoHours
 from bilan_tui.domain.model import Exercise, Pack
 from bilan_tui.domain.records import LedgerEntry
 from bilan_tui.packs import load_pack
-from bilan_tui.session import WorkbookSession
+from bilan_tui.services.auto_hours import AutoHours
+from bilan_tui.services.session import WorkbookSession
 from bilan_tui.store.repository import open_workbook
 
 MINI_PACK = Path(__file__).parent.parent / "fixtures" / "packs" / "mini"

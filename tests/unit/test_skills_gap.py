@@ -16,6 +16,7 @@ from bilan_tui.domain.answers import (
     is_known,
     known_field_ids,
 )
+from bilan_tui.domain.keys import GAP_KEYS
 from bilan_tui.domain.skills_gap import (
     GapMark,
     GapState,
@@ -28,9 +29,9 @@ from bilan_tui.domain.skills_gap import (
 from bilan_tui.export.api import render
 from bilan_tui.export.detail import orphans
 from bilan_tui.export.options import ExportOptions
-from bilan_tui.leads import add_lead, find_lead, holland_code, lead_code
 from bilan_tui.packs import load_shipped_pack
 from bilan_tui.referentiel.model import FicheRef
+from bilan_tui.services.leads import add_lead, find_lead, holland_code, lead_code
 from tests.unit.export_helpers import REFERENCE, source_from
 
 NURSE = FicheRef("J9512", "Infirmier / Infirmière de santé au travail", "I", "S")
@@ -150,7 +151,7 @@ def test_without_the_referential_the_codes_stand_in() -> None:
 
 def test_no_marks_no_section() -> None:
     pack = load_shipped_pack("en")
-    answers = [a for a in _with_gap("en") if not a.key.field_id.startswith("gap:")]
+    answers = [a for a in _with_gap("en") if not GAP_KEYS.owns(a.key.field_id)]
     text = render(source_from(pack, answers), ExportOptions(scope="detail", format="md")).text
     assert "What I lack" not in text
 

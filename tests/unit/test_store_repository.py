@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from bilan_tui.domain.answers import POSITION, Answer, AnswerKey, ExerciseAnswers, JSONValue
+from bilan_tui.domain.keys import ITEM_KEYS
 from bilan_tui.domain.model import ExerciseStatus
 from bilan_tui.domain.records import Consent, Homework, LedgerEntry
 from bilan_tui.store import WorkbookNotFound
@@ -101,8 +102,8 @@ def test_record_entries_keep_their_order_and_can_be_deleted(workbook: Workbook) 
 
 
 def test_delete_answers_removes_only_the_given_keys(workbook: Workbook) -> None:
-    workbook.save_answers(Answer(key("interets", f"item:{i}"), i) for i in range(300))
-    removed = workbook.delete_answers([key("interets", f"item:{i}") for i in range(0, 300, 2)])
+    workbook.save_answers(Answer(key("interets", ITEM_KEYS.key(i)), i) for i in range(300))
+    removed = workbook.delete_answers([key("interets", ITEM_KEYS.key(i)) for i in range(0, 300, 2)])
     assert removed == 150
     left = sorted(int(a.key.field_id.split(":")[1]) for a in workbook.answers("bilan"))
     assert left == list(range(1, 300, 2))

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from bilan_tui.homework.fileformat import HomeworkError
-from bilan_tui.homework.importer import read_homework_bytes
 from bilan_tui.i18n import set_language
-from bilan_tui.session import WorkbookSession
+from bilan_tui.services.homework.fileformat import HomeworkError
+from bilan_tui.services.homework.importer import read_homework_bytes
+from bilan_tui.services.session import WorkbookSession
 from bilan_tui.system_words import os_failure, os_reason
 
 NAMED = [

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..answers import DEFINITION, PILE, RANK, ExerciseAnswers
+from ..answers import RANK, ExerciseAnswers
+from ..keys import DEFINITION_KEYS, PILE_KEYS
 from ..model import Exercise
 from ..parts import Card, Pile
 
@@ -79,7 +80,7 @@ class CardsortResult:
 
 def pile_of(exercise: Exercise, answers: ExerciseAnswers, card_id: str) -> str | None:
     """The id of the pile holding a card, or ``None`` (unsorted, or a pile gone from the pack)."""
-    value = answers.get(PILE + card_id)
+    value = answers.get(PILE_KEYS.key(card_id))
     if isinstance(value, str) and any(pile.id == value for pile in exercise.piles):
         return value
     return None
@@ -87,7 +88,7 @@ def pile_of(exercise: Exercise, answers: ExerciseAnswers, card_id: str) -> str |
 
 def definition(answers: ExerciseAnswers, card_id: str) -> str:
     """The person's definition of a card ("" if none)."""
-    value = answers.get(DEFINITION + card_id)
+    value = answers.get(DEFINITION_KEYS.key(card_id))
     return value.strip() if isinstance(value, str) else ""
 
 

@@ -24,11 +24,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from ..answers import CUSTOM_ITEMS, RATING, Entry, ExerciseAnswers, JSONValue
+from ..answers import CUSTOM_ITEMS, Entry, ExerciseAnswers, JSONValue
+from ..keys import CUSTOM_ITEM_KEYS, RATING_KEYS, TAG_ITEM_KEYS
 from ..model import Exercise
 
-CUSTOM_PREFIX = "custom:"
-TAG_PREFIX = "tag:"
 RATING_MIN = 0
 RATING_MAX = 3
 STRONG = 2
@@ -58,7 +57,7 @@ class GridItem:
     """One item to rate.
 
     Attributes:
-        key: Where its rating is stored (after ``RATING``): a pack item id,
+        key: Where its rating is stored (after ``RATING_KEYS.prefix``): a pack item id,
             ``custom:<label>`` or ``tag:<tag_key>``.
         text: What the person reads.
         kind: Where it comes from.
@@ -140,12 +139,12 @@ def zone(mastery: int, desire: int) -> str:
 
 def custom_key(label: str) -> str:
     """The item key of one of the person's own items."""
-    return CUSTOM_PREFIX + clean_label(label)
+    return CUSTOM_ITEM_KEYS.key(clean_label(label))
 
 
 def tag_item_key(tag: str) -> str:
     """The item key of a tag drawn from the source exercise."""
-    return TAG_PREFIX + tag_key(tag)
+    return TAG_ITEM_KEYS.key(tag_key(tag))
 
 
 def _strings(value: JSONValue) -> list[str]:
@@ -256,7 +255,7 @@ def _level(value: JSONValue) -> int | None:
 
 def read_rating(answers: ExerciseAnswers, key: str) -> Rating:
     """The stored ``[mastery, desire]`` of one item."""
-    value = answers.get(RATING + key)
+    value = answers.get(RATING_KEYS.key(key))
     if not isinstance(value, list) or len(value) != 2:
         return Rating()
     return Rating(_level(value[0]), _level(value[1]))

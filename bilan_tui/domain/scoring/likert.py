@@ -31,7 +31,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from fractions import Fraction
 
-from ..answers import ITEM, ExerciseAnswers
+from ..answers import ExerciseAnswers
+from ..keys import ITEM_KEYS
 from ..model import Exercise
 from ..parts import Dimension, Scale
 
@@ -128,7 +129,7 @@ def rating(exercise: Exercise, answers: ExerciseAnswers, item_id: str) -> int | 
     answered: asking again is better than guessing what it meant.
     """
     scale = exercise.scale or DEFAULT_SCALE
-    value = answers.get(ITEM + item_id)
+    value = answers.get(ITEM_KEYS.key(item_id))
     if isinstance(value, bool) or not isinstance(value, int):
         return None
     return value if scale.min <= value <= scale.max else None

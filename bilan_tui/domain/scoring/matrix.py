@@ -19,7 +19,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from ..answers import SCORE, WEIGHT, Entry, ExerciseAnswers, JSONValue
+from ..answers import Entry, ExerciseAnswers, JSONValue
+from ..keys import SCORE_KEYS, WEIGHT_KEYS
 from ..model import Exercise
 from ..parts import Criterion
 
@@ -94,7 +95,7 @@ def criterion_weights(exercise: Exercise, answers: ExerciseAnswers) -> tuple[Cri
     """The weight in force for each criterion, in pack order."""
     weights = []
     for criterion in exercise.criteria:
-        chosen = _in_range(answers.get(WEIGHT + criterion.id))
+        chosen = _in_range(answers.get(WEIGHT_KEYS.key(criterion.id)))
         if chosen is None:
             weights.append(CriterionWeight(criterion, criterion.weight, True))
         else:
@@ -124,8 +125,8 @@ def score_matrix(
 
     Args:
         exercise: The matrix exercise (its criteria and default weights).
-        answers: Weights at ``WEIGHT + criterion id``; scores at
-            ``SCORE + criterion id`` with the option's entry id.
+        answers: Weights at ``WEIGHT_KEYS.key(criterion id)``; scores at
+            ``SCORE_KEYS.key(criterion id)`` with the option's entry id.
         options: (entry id, label) pairs, in the order to show them.
     """
     weights = criterion_weights(exercise, answers)
@@ -133,7 +134,8 @@ def score_matrix(
     unranked = []
     for entry_id, label in options:
         scores = tuple(
-            _in_range(answers.get(SCORE + weight.criterion.id, entry_id)) for weight in weights
+            _in_range(answers.get(SCORE_KEYS.key(weight.criterion.id), entry_id))
+            for weight in weights
         )
         pairs = list(zip(weights, scores, strict=True))
         total = sum(
@@ -223,7 +225,7 @@ def weight_sensitivity(
             if not LOW <= moved <= HIGH:
                 continue
             trial = ExerciseAnswers(answers.pack_id, answers.exercise_id, dict(answers.values))
-            trial.set(WEIGHT + weight.criterion.id, moved)
+            trial.set(WEIGHT_KEYS.key(weight.criterion.id), moved)
             other = _leader(score_matrix(exercise, trial, options))
             if other is not None and other != leader:
                 flips.append(WeightFlip(weight.criterion, delta, other))

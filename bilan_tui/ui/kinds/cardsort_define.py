@@ -1,7 +1,7 @@
 """Step 3 of a card sort: in the person's own words, what each top card means.
 
 Each card of the top gets a long-text editor (the same ``FieldEditor`` as a
-form), stored at ``DEFINITION + card id``. A definition belongs to its card,
+form), stored at ``DEFINITION_KEYS.key(card id)``. A definition belongs to its card,
 not to its rank: a card that leaves the top keeps its text, and finds it
 again if it comes back.
 """
@@ -13,7 +13,8 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Static
 
-from bilan_tui.domain.answers import DEFINITION, ExerciseAnswers
+from bilan_tui.domain.answers import ExerciseAnswers
+from bilan_tui.domain.keys import DEFINITION_KEYS
 from bilan_tui.domain.model import Exercise
 from bilan_tui.domain.parts import Field, FieldType
 from bilan_tui.domain.scoring.cardsort import RankedCard, sort_cards
@@ -27,7 +28,7 @@ from .base import ExerciseBody
 def definition_field(ranked: RankedCard) -> Field:
     """The long-text question asked about one card of the top."""
     return Field(
-        id=DEFINITION + ranked.card.id,
+        id=DEFINITION_KEYS.key(ranked.card.id),
         type=FieldType.LONGTEXT,
         label=f"{ranked.rank}. {ranked.card.title}",
         help=ranked.card.description,
@@ -81,7 +82,7 @@ class DefineStep(Vertical):
         await box.mount_all(
             FieldEditor(
                 definition_field(ranked),
-                self.answers.get(DEFINITION + ranked.card.id),
+                self.answers.get(DEFINITION_KEYS.key(ranked.card.id)),
                 id=f"definition-{ranked.card.id}",
             )
             for ranked in top

@@ -19,7 +19,8 @@ from textual.content import Content
 from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
-from bilan_tui.domain.answers import PILE, ExerciseAnswers
+from bilan_tui.domain.answers import ExerciseAnswers
+from bilan_tui.domain.keys import PILE_KEYS
 from bilan_tui.domain.model import Exercise
 from bilan_tui.domain.parts import Card
 from bilan_tui.domain.scoring.cardsort import pile_of, sort_cards
@@ -160,7 +161,7 @@ class SortStep(Vertical):
             return
         index, card = current
         pile_id = self.exercise.piles[number - 1].id if number else None
-        key = PILE + card.id
+        key = PILE_KEYS.key(card.id)
         if self.answers.get(key) != pile_id:
             self.answers.set(key, pile_id)
             self.post_message(ExerciseBody.Edited([(key, "")]))

@@ -3,7 +3,7 @@
 Skills come from the pack's list, from the person (stored as a list of labels
 at ``CUSTOM_ITEMS``) and from the tags of another exercise's records (the
 achievement stories), merged by ``scoring.grid.grid_items``. A rating is
-stored at ``RATING + item key`` as ``[mastery, desire]``, either possibly
+stored at ``RATING_KEYS.key(item key)`` as ``[mastery, desire]``, either possibly
 ``None`` while only one axis is rated.
 """
 
@@ -17,7 +17,8 @@ from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.widgets import Input, OptionList, Static
 
-from bilan_tui.domain.answers import CUSTOM_ITEMS, RATING, ExerciseAnswers, JSONValue
+from bilan_tui.domain.answers import CUSTOM_ITEMS, ExerciseAnswers, JSONValue
+from bilan_tui.domain.keys import RATING_KEYS
 from bilan_tui.domain.model import Exercise
 from bilan_tui.domain.scoring import (
     GridItem,
@@ -160,12 +161,12 @@ class GridBody(ExerciseBody):
         event.stop()
         item, rating = event.item, event.rating
         value: JSONValue = None if rating == Rating() else [rating.mastery, rating.desire]
-        self._store(RATING + item.key, value)
+        self._store(RATING_KEYS.key(item.key), value)
         if value is None:
             # An absorbed duplicate would otherwise bring the old rating back.
             for alias in item.aliases:
-                if self.answers.get(RATING + alias) is not None:
-                    self._store(RATING + alias, None)
+                if self.answers.get(RATING_KEYS.key(alias)) is not None:
+                    self._store(RATING_KEYS.key(alias), None)
         self._show_detail()
 
     def _store(self, field_id: str, value: JSONValue) -> None:
@@ -259,8 +260,8 @@ class GridBody(ExerciseBody):
             label for label in self._own_labels() if custom_key(label) != item.key
         ]
         self._store(CUSTOM_ITEMS, kept)
-        if self.answers.get(RATING + item.key) is not None:
-            self._store(RATING + item.key, None)
+        if self.answers.get(RATING_KEYS.key(item.key)) is not None:
+            self._store(RATING_KEYS.key(item.key), None)
         self._merge()
         self._redraw(None)
 

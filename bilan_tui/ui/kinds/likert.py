@@ -15,7 +15,7 @@ from textual.containers import Vertical
 from textual.widget import Widget
 from textual.widgets import Static
 
-from bilan_tui.domain.answers import ITEM
+from bilan_tui.domain.keys import ITEM_KEYS
 from bilan_tui.domain.parts import Scale
 from bilan_tui.domain.scoring import likert as scoring
 from bilan_tui.i18n import _
@@ -92,7 +92,7 @@ class LikertBody(ExerciseBody):
     @on(LikertList.Rated)
     def _rated(self, event: LikertList.Rated) -> None:
         event.stop()
-        key = ITEM + event.item.id
+        key = ITEM_KEYS.key(event.item.id)
         if self.answers.get(key) == event.value:
             return
         self.answers.set(key, event.value)

@@ -1,8 +1,8 @@
 """The ``matrix`` kind: weigh criteria, score each lead, watch the ranking move.
 
 The options are the entries of another exercise's records (the leads), named
-by ``exercise.source.field``. Weights are stored at ``WEIGHT + criterion id``
-(absent: the pack's suggestion), scores at ``SCORE + criterion id`` with the
+by ``exercise.source.field``. Weights are stored at ``WEIGHT_KEYS.key(criterion id)``
+(absent: the pack's suggestion), scores at ``SCORE_KEYS.key(criterion id)`` with the
 lead's entry id. Totals and ranks come from ``scoring.matrix.score_matrix``
 after every digit. The exercise's own questions follow the table.
 """
@@ -14,7 +14,8 @@ from textual.app import ComposeResult
 from textual.content import Content
 from textual.widgets import DataTable, Static
 
-from bilan_tui.domain.answers import SCORE, WEIGHT, ExerciseAnswers
+from bilan_tui.domain.answers import ExerciseAnswers
+from bilan_tui.domain.keys import SCORE_KEYS, WEIGHT_KEYS
 from bilan_tui.domain.model import Exercise
 from bilan_tui.domain.scoring import (
     MatrixResult,
@@ -177,9 +178,9 @@ class MatrixBody(ExerciseBody):
         event.stop()
         criterion = self.result.weights[event.row].criterion
         if event.column == WEIGHT_COLUMN:
-            field_id, entry_id = WEIGHT + criterion.id, ""
+            field_id, entry_id = WEIGHT_KEYS.key(criterion.id), ""
         else:
-            field_id, entry_id = SCORE + criterion.id, self.options[event.column - 1][0]
+            field_id, entry_id = SCORE_KEYS.key(criterion.id), self.options[event.column - 1][0]
         if self.answers.get(field_id, entry_id) != event.value:
             self.answers.set(field_id, event.value, entry_id)
             self.edited(field_id, entry_id)

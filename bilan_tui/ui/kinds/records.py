@@ -20,7 +20,7 @@ from textual.widgets import Button, OptionList, Static
 from bilan_tui.domain.answers import ExerciseAnswers
 from bilan_tui.domain.model import Exercise
 from bilan_tui.i18n import _
-from bilan_tui.session import WorkbookSession
+from bilan_tui.services.session import WorkbookSession
 from bilan_tui.ui.text import plain
 from bilan_tui.ui.widgets.fields import FieldEditor
 

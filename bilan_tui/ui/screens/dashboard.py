@@ -28,7 +28,7 @@ from bilan_tui.ui.widgets.footer import SteadyFooter
 from bilan_tui.ui.widgets.phase_list import PhaseList, PhaseOutline
 
 if TYPE_CHECKING:
-    from bilan_tui.dashboard_data import DashboardData
+    from bilan_tui.services.dashboard_data import DashboardData
     from bilan_tui.ui.widgets.homework_panel import HomeworkPanel
     from bilan_tui.ui.widgets.hours_panel import HoursPanel
     from bilan_tui.ui.widgets.journal_panel import JournalPanel
@@ -144,11 +144,11 @@ class DashboardScreen(Screen[None]):
         )
         assert self._panels is not None
         homework, hours = self._panels
-        homework.show(data.extra.get("homework", ()))
+        homework.show(data.homework or ())
         if self._journal is not None and data.journal is not None:
             self._journal.show(data.journal, data.follow_up)
         if data.hours is not None:
-            from bilan_tui.ledger_text import budget_line
+            from bilan_tui.services.ledger_text import budget_line
 
             hours.show(data.hours)
             self.query_one("#header-hours", Static).update(plain(budget_line(data.hours)))
@@ -176,7 +176,7 @@ class DashboardScreen(Screen[None]):
         """``Homework from your consultant, due …`` if ``ref`` is assigned, else ``""``."""
         from bilan_tui.ui.widgets.homework_panel import due_text
 
-        for view in data.extra.get("homework", ()):
+        for view in data.homework or ():
             if not view.done and any(item.ref == ref for item in view.exercises):
                 return _("Homework from your consultant, {due}.").format(
                     due=due_text(view.homework.due, datetime.date.today())

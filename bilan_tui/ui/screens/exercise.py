@@ -15,9 +15,9 @@ from bilan_tui.domain.answers import ExerciseAnswers, JSONValue
 from bilan_tui.domain.model import Exercise, ExerciseStatus
 from bilan_tui.domain.required import missing_required
 from bilan_tui.i18n import _
-from bilan_tui.labels import phase_title, status_label
 from bilan_tui.packs.guidance import shown_guidance
-from bilan_tui.session import WorkbookSession
+from bilan_tui.services.labels import phase_title, status_label
+from bilan_tui.services.session import WorkbookSession
 from bilan_tui.ui.autosave import Autosaver
 from bilan_tui.ui.kinds import ExerciseBody, ExerciseContext, body_for
 from bilan_tui.ui.required_text import not_done_yet

@@ -23,8 +23,8 @@ from textual.screen import Screen
 from textual.widgets import Checkbox, Input, Select, Static
 
 from bilan_tui.i18n import _, ngettext
-from bilan_tui.leads import interest_scores, own_letters
 from bilan_tui.referentiel.model import FicheRef
+from bilan_tui.services.leads import interest_scores, own_letters
 from bilan_tui.ui.text import plain
 from bilan_tui.ui.widgets.fiche_list import (
     NEAR_TIE,
@@ -36,8 +36,8 @@ from bilan_tui.ui.widgets.fiche_list import (
 from bilan_tui.ui.widgets.footer import SteadyFooter
 
 if TYPE_CHECKING:
-    from bilan_tui.profile import Profile
     from bilan_tui.referentiel.reader import Referentiel
+    from bilan_tui.services.profile import Profile
 
 RIASEC = "RIASEC"
 RESULTS = 50

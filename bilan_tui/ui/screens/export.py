@@ -49,11 +49,12 @@ from bilan_tui.export.escape import escape_block
 from bilan_tui.export.files import ExportExists
 from bilan_tui.export.options import FORMATS, RECIPIENTS, SCOPES, ExportOptions
 from bilan_tui.export.partage import conflict_lines
-from bilan_tui.export.source import ExportSource, collect
+from bilan_tui.export.source import ExportSource
 from bilan_tui.export.typst_render import PdfUnavailable
 from bilan_tui.i18n import _, language
-from bilan_tui.leads import with_referential_labels
-from bilan_tui.session import WorkbookSession
+from bilan_tui.services.export_source import collect
+from bilan_tui.services.leads import with_referential_labels
+from bilan_tui.services.session import WorkbookSession
 from bilan_tui.ui.screens.export_confirm import ConfirmShare
 from bilan_tui.ui.text import plain
 from bilan_tui.ui.widgets.file_name import FileNameText
@@ -147,7 +148,7 @@ class ExportScreen(Screen[None]):
 
     def _start_folder(self) -> Path:
         """The folder of this workbook's last export, else the documents folder."""
-        from bilan_tui.person import export_folder
+        from bilan_tui.services.person import export_folder
 
         try:
             return export_folder(self.session) or default_folder()
@@ -335,7 +336,7 @@ class ExportScreen(Screen[None]):
             return
         if rendered.options.for_someone_else:
             self._read_workbook()
-        from bilan_tui.person import remember_export_folder
+        from bilan_tui.services.person import remember_export_folder
 
         with contextlib.suppress(Exception):  # the file is written; the folder is a convenience
             remember_export_folder(self.session, written)

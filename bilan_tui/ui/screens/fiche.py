@@ -19,8 +19,8 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from bilan_tui.i18n import _
-from bilan_tui.leads import holland_code
 from bilan_tui.referentiel.model import Fiche, FicheRef
+from bilan_tui.services.leads import holland_code
 from bilan_tui.ui.text import plain
 from bilan_tui.ui.widgets.fiche_text import fiche_content
 from bilan_tui.ui.widgets.footer import SteadyFooter

@@ -17,7 +17,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Markdown
 
 from bilan_tui.i18n import _
-from bilan_tui.wipe_text import keep_until_follow_up, what_the_organisation_destroys
+from bilan_tui.services.wipe_text import keep_until_follow_up, what_the_organisation_destroys
 
 
 @dataclass(frozen=True, slots=True)

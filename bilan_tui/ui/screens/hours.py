@@ -30,7 +30,7 @@ from bilan_tui.domain.model import PHASE_IDS
 from bilan_tui.domain.records import LedgerEntry
 from bilan_tui.domain.text import clean_text
 from bilan_tui.i18n import _, language
-from bilan_tui.ledger_text import (
+from bilan_tui.services.ledger_text import (
     budget_line,
     duration_text,
     kind_label,
@@ -38,7 +38,7 @@ from bilan_tui.ledger_text import (
     source_label,
     warning_text,
 )
-from bilan_tui.session import WorkbookSession
+from bilan_tui.services.session import WorkbookSession
 from bilan_tui.ui.text import plain
 from bilan_tui.ui.widgets.footer import SteadyFooter
 from bilan_tui.ui.widgets.hours_chart import WeeklyChart

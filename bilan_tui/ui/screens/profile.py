@@ -1,6 +1,6 @@
 """My profile: the results as pictures, built from the whole workbook.
 
-The screen receives a ready :class:`bilan_tui.profile.Profile` (the app builds
+The screen receives a ready :class:`bilan_tui.services.profile.Profile` (the app builds
 it from the session after saving any open exercise), so it only draws. Parts
 the pack cannot feed are left out; parts still empty say what to do.
 """
@@ -17,7 +17,7 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from bilan_tui.i18n import _
-from bilan_tui.profile import Profile, empty_hints
+from bilan_tui.services.profile import Profile, empty_hints
 from bilan_tui.ui.text import plain
 from bilan_tui.ui.widgets import profile_sections as sections
 from bilan_tui.ui.widgets.footer import SteadyFooter

@@ -25,8 +25,8 @@ from textual.widgets.option_list import Option
 from bilan_tui.domain.answers import REFERENTIAL_VERSION
 from bilan_tui.domain.skills_gap import GapMark, GapState, gap_key, mark_value, marks_of
 from bilan_tui.i18n import _
-from bilan_tui.leads import Keys
 from bilan_tui.referentiel.model import Fiche, SkillItem, SkillKind
+from bilan_tui.services.leads import Keys
 from bilan_tui.ui.lead_book import LeadBook
 from bilan_tui.ui.text import plain
 from bilan_tui.ui.widgets.footer import SteadyFooter

@@ -21,14 +21,14 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
 from bilan_tui.i18n import _
-from bilan_tui.store.backup import MOST_KEPT
-from bilan_tui.ui.text import plain
-from bilan_tui.wipe_text import (
+from bilan_tui.services.wipe_text import (
     backups_hold_cleared_answers,
     keep_until_follow_up,
     what_deletion_does,
     what_the_organisation_destroys,
 )
+from bilan_tui.store.backup import MOST_KEPT
+from bilan_tui.ui.text import plain
 
 if TYPE_CHECKING:
     from bilan_tui.ui.app import BilanApp

@@ -17,8 +17,8 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from bilan_tui.i18n import _
-from bilan_tui.leads import holland_code
 from bilan_tui.referentiel.model import FicheRef, SearchHit, Suggestion
+from bilan_tui.services.leads import holland_code
 from bilan_tui.ui.text import plain
 
 NEAR_TIE = "≈"

@@ -34,7 +34,7 @@ from bilan_tui.domain.numbers import (
 from bilan_tui.domain.parts import Field, FieldType, exclusive_ticks
 from bilan_tui.domain.text import clean_text
 from bilan_tui.i18n import _, language
-from bilan_tui.ledger_text import date_error_text, date_example
+from bilan_tui.services.ledger_text import date_error_text, date_example
 from bilan_tui.ui.text import plain
 from bilan_tui.ui.widgets.rating import RatingScale
 

@@ -22,11 +22,11 @@ from textual.widget import Widget
 from bilan_tui.domain.dates import short_date
 from bilan_tui.domain.model import ExerciseStatus
 from bilan_tui.i18n import _, language, ngettext
-from bilan_tui.labels import GLYPHS
+from bilan_tui.services.labels import GLYPHS
 from bilan_tui.ui.text import plain
 
 if TYPE_CHECKING:  # shown once the workbook is read, after the first frame
-    from bilan_tui.homework.view import AssignmentView
+    from bilan_tui.services.homework.view import AssignmentView
 
 MESSAGE_LINES = 3
 """Lines of the consultant's message shown; the rest is in ``bilan homework list``."""
@@ -91,7 +91,7 @@ class HomeworkPanel(Widget, can_focus=True):
     def show(self, views: Sequence[AssignmentView], today: datetime.date | None = None) -> None:
         """Draw the assignments with work left (hidden if there is none)."""
         self.today = today or datetime.date.today()
-        from bilan_tui.homework.view import pending
+        from bilan_tui.services.homework.view import pending
 
         self.views = pending(views)
         self.set_class(not self.views, "-empty")

@@ -18,7 +18,7 @@ from textual.widget import Widget
 from bilan_tui.domain.dates import short_date
 from bilan_tui.domain.ledger import WeekHours
 from bilan_tui.i18n import _, language
-from bilan_tui.ledger_text import duration_text
+from bilan_tui.services.ledger_text import duration_text
 from bilan_tui.ui.widgets.hours_bars import FULL, bar
 
 ACCOMPANIMENT_STYLE = "$accent"

@@ -34,7 +34,7 @@ from bilan_tui.domain.model import PHASE_IDS
 from bilan_tui.domain.records import LedgerEntry
 from bilan_tui.domain.text import clean_text
 from bilan_tui.i18n import _, language
-from bilan_tui.ledger_text import (
+from bilan_tui.services.ledger_text import (
     date_example,
     duration_text,
     input_error_text,

@@ -26,7 +26,7 @@ from bilan_tui.domain.journal import SessionNote, tidy, todo_from_text, todo_tex
 from bilan_tui.domain.ledger import LedgerInputError, parse_duration
 from bilan_tui.domain.records import LedgerEntry
 from bilan_tui.i18n import _, language
-from bilan_tui.ledger_text import (
+from bilan_tui.services.ledger_text import (
     date_error_text,
     date_example,
     duration_text,

@@ -9,7 +9,7 @@ shown with :func:`plain`.
 from __future__ import annotations
 
 import datetime
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.binding import Binding, BindingType
 from textual.content import Content
@@ -17,14 +17,15 @@ from textual.message import Message
 from textual.widget import Widget
 
 from bilan_tui.domain.dates import long_date
-from bilan_tui.follow_up_text import days_text, follow_up_text
 from bilan_tui.i18n import _, language, ngettext
-from bilan_tui.ledger_text import duration_text
+from bilan_tui.services.follow_up_text import days_text, follow_up_text
+from bilan_tui.services.ledger_text import duration_text
 from bilan_tui.ui.text import plain
 
 if TYPE_CHECKING:
     from bilan_tui.domain.follow_up import FollowUpReminder
     from bilan_tui.domain.journal import SessionNote, TodoItem
+    from bilan_tui.services.dashboard_data import JournalView
 
 POINT_LINES = 2
 """Points to raise shown; the rest is on the session's journal page."""
@@ -73,16 +74,15 @@ class JournalPanel(Widget, can_focus=True):
 
     def show(
         self,
-        journal: dict[str, Any] | None,
+        journal: JournalView | None,
         follow_up: FollowUpReminder | None,
         today: datetime.date | None = None,
     ) -> None:
         """Draw what there is to say; hidden when nothing."""
         self.today = today or datetime.date.today()
-        journal = journal or {}
-        self.next = journal.get("next")
-        self.todo = list(journal.get("todo", ()))
-        self.todo_note = journal.get("todo_note")
+        self.next = journal.next if journal is not None else None
+        self.todo = list(journal.todo) if journal is not None else []
+        self.todo_note = journal.todo_note if journal is not None else None
         self.follow_up = follow_up
         self.set_class(not self.lines(), "-empty")
         self.can_focus = bool(self.todo)

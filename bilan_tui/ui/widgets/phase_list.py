@@ -21,7 +21,7 @@ from textual.widgets.option_list import Option
 from bilan_tui.domain.model import Exercise, ExerciseStatus, Pack
 from bilan_tui.domain.progress import phase_progress
 from bilan_tui.i18n import _
-from bilan_tui.labels import GLYPHS, phase_title
+from bilan_tui.services.labels import GLYPHS, phase_title
 from bilan_tui.ui.text import plain
 
 PHASE_PREFIX = "phase:"

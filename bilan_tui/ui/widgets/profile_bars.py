@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from textual.content import Content
 from textual.widget import Widget
 
-from bilan_tui.profile import bar
+from bilan_tui.services.profile import bar
 from bilan_tui.ui.text import plain
 
 MIN_BAR = 8

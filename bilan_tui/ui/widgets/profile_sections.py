@@ -13,7 +13,7 @@ from textual.widgets import Static
 
 from bilan_tui.domain.scoring import DimensionScore, GridResult, RatedItem
 from bilan_tui.i18n import _, ngettext
-from bilan_tui.profile import (
+from bilan_tui.services.profile import (
     LikertPart,
     SkillsPart,
     ValuesPart,

@@ -25,7 +25,7 @@ class DemoDataError(ValueError):
 
 
 def _read(name: str) -> Table:
-    source = resources.files("bilan_tui.demo").joinpath("data", name)
+    source = resources.files("bilan_tui.services.demo").joinpath("data", name)
     return tomllib.loads(source.read_text(encoding="utf-8"))
 
 

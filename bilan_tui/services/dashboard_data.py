@@ -9,13 +9,33 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from bilan_tui.domain.answers import ExerciseAnswers
+from bilan_tui.domain.follow_up import FollowUpReminder
+from bilan_tui.domain.journal import SessionNote, TodoItem
 from bilan_tui.domain.ledger import LedgerSummary, summarise_totals
 from bilan_tui.domain.model import PHASE_IDS, ExerciseStatus, Pack
 from bilan_tui.domain.progress import exercise_status, next_exercise
 from bilan_tui.i18n import _
+
+if TYPE_CHECKING:
+    from bilan_tui.services.homework.view import AssignmentView
+
+
+@dataclass(frozen=True)
+class JournalView:
+    """What the dashboard shows of the session journal.
+
+    Attributes:
+        next: The soonest planned session from today on, if any.
+        todo: The open items of the last debriefed session, with their index in its list.
+        todo_note: The id of that session's journal page (where ticking an item writes).
+    """
+
+    next: SessionNote | None = None
+    todo: tuple[tuple[int, TodoItem], ...] = ()
+    todo_note: int | None = None
 
 
 @dataclass(frozen=True)
@@ -25,15 +45,20 @@ class DashboardData:
     display_name: str
     statuses: dict[str, ExerciseStatus]
     next_exercise: str | None
-    extra: dict[str, Any] = field(default_factory=dict)
+    homework: list[AssignmentView] | None = None
+    """Every imported assignment with its exercises' states, soonest due first.
+
+    ``None`` when the quick read cannot tell (an assignment names an exercise
+    its preview pack lacks): the full open, a moment later, brings them.
+    """
     hours: LedgerSummary | None = None
-    journal: dict[str, Any] | None = field(default=None, compare=False)
+    journal: JournalView | None = field(default=None, compare=False)
     """The next session and the open items (``WorkbookSession.journal_view``).
 
     ``None`` in the quick read: the journal panel waits for the full open,
     a moment later, so comparing a quick read with a full one leaves it out.
     """
-    follow_up: Any = field(default=None, compare=False)
+    follow_up: FollowUpReminder | None = field(default=None, compare=False)
     """The follow-up reminder due today (``FollowUpReminder``), full open only."""
 
 
@@ -58,7 +83,7 @@ def quick_dashboard_data(path: Path, pack: Pack) -> DashboardData | None:
     (a preview pack does not list installed packs: the full open shows it).
     ``None`` when the file does not exist yet or cannot be read that way.
     """
-    from bilan_tui.homework.view import assignment_views
+    from bilan_tui.services.homework.view import assignment_views
     from bilan_tui.store.quick_read import read_quick_view
 
     view = read_quick_view(path, pack.id, PLAN_EXERCISE)
@@ -68,13 +93,13 @@ def quick_dashboard_data(path: Path, pack: Pack) -> DashboardData | None:
     for exercise in pack.exercises:
         key = (exercise.pack_id or pack.id, exercise.id)
         statuses[exercise.ref] = exercise_status(key in view.answered, key in view.done)
-    extra: dict[str, Any] = {}
+    homework = None
     if all(pack.exercise(ref) for item in view.homework for ref in item.exercises):
-        extra["homework"] = assignment_views(view.homework, pack, statuses)
+        homework = assignment_views(view.homework, pack, statuses)
     return DashboardData(
         display_name=view.display_name or _("My bilan"),
         statuses=statuses,
         next_exercise=next_exercise(pack, statuses, view.homework),
         hours=summarise_totals(view.hours, planned_hours(view.plan)),
-        extra=extra,
+        homework=homework,
     )

@@ -12,11 +12,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from bilan_tui.dashboard_data import PLAN_EXERCISE
 from bilan_tui.domain.answers import Answer, AnswerKey
+from bilan_tui.services.dashboard_data import PLAN_EXERCISE
 
 if TYPE_CHECKING:
-    from bilan_tui.session import WorkbookSession
+    from bilan_tui.services.session import WorkbookSession
 
 DISPLAY_NAME = "display_name"
 """The setting holding her name as she wants it on her documents."""

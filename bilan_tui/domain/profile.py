@@ -12,17 +12,20 @@ small one) still gets a profile:
 * skills: the grid ``competences``, else the first grid, with the evidence of
   its source stories and the feedback of ``entourage`` naming the same skill.
 
+It lives in the domain because it is pure arithmetic over answers, and both
+the exports (which import the domain only) and the profile screen read it.
 Nothing here imports Textual or the storage layer: the answers come through
-a reader function (``WorkbookSession.exercise_answers``).
+a reader function (``WorkbookSession.exercise_answers``); the session side
+(``services.profile.profile_of``) passes it in.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from bilan_tui.domain.answers import Entry, ExerciseAnswers, JSONValue
+from bilan_tui.domain.keys import CUSTOM_ITEM_KEYS, TAG_ITEM_KEYS
 from bilan_tui.domain.model import Exercise, Kind, Pack
 from bilan_tui.domain.parts import FieldType
 from bilan_tui.domain.scoring import (
@@ -36,10 +39,7 @@ from bilan_tui.domain.scoring import (
     sort_cards,
     tag_key,
 )
-from bilan_tui.domain.scoring.grid import CUSTOM_PREFIX, TAG_PREFIX, entry_title, item_head
-
-if TYPE_CHECKING:
-    from bilan_tui.session import WorkbookSession
+from bilan_tui.domain.scoring.grid import entry_title, item_head
 
 INTERESTS_ID = "interets"
 APTITUDES_ID = "aptitudes"
@@ -177,10 +177,10 @@ def skill_names(item: GridItem) -> set[str]:
     names = {tag_key(item.text), tag_key(item_head(item.text))}
     names.update(tag_key(name) for name in item.also)
     for alias in item.aliases:
-        if alias.startswith(TAG_PREFIX):
-            names.add(alias[len(TAG_PREFIX) :])
-        elif alias.startswith(CUSTOM_PREFIX):
-            names.add(tag_key(alias[len(CUSTOM_PREFIX) :]))
+        if (tag := TAG_ITEM_KEYS.name(alias)) is not None:
+            names.add(tag)
+        elif (label := CUSTOM_ITEM_KEYS.name(alias)) is not None:
+            names.add(tag_key(label))
     names.discard("")
     return names
 
@@ -251,8 +251,3 @@ def build_profile(pack: Pack, read: AnswerReader) -> Profile:
         values=None if values is None else ValuesPart(values, sort_cards(values, read(values))),
         skills=_skills(pack, read),
     )
-
-
-def profile_of(session: WorkbookSession) -> Profile:
-    """The profile of an open workbook."""
-    return build_profile(session.pack, session.exercise_answers)

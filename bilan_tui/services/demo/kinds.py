@@ -11,16 +11,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
-from bilan_tui.domain.answers import (
-    CUSTOM_ITEMS,
-    DEFINITION,
-    ITEM,
-    PILE,
-    RANK,
-    RATING,
-    SCORE,
-    WEIGHT,
-    JSONValue,
+from bilan_tui.domain.answers import CUSTOM_ITEMS, RANK, JSONValue
+from bilan_tui.domain.keys import (
+    DEFINITION_KEYS,
+    ITEM_KEYS,
+    PILE_KEYS,
+    RATING_KEYS,
+    SCORE_KEYS,
+    WEIGHT_KEYS,
 )
 from bilan_tui.domain.model import Exercise
 from bilan_tui.domain.scoring.grid import custom_key, tag_item_key
@@ -51,7 +49,7 @@ def likert_answers(exercise: Exercise, meta: Table, put: Put) -> None:
     where = f"{exercise.id}._ratings"
     items = {item.id for item in exercise.items}
     for item_id, value in as_table(meta.get("_ratings", {}), where).items():
-        put(ITEM + _known(item_id, items, where), as_int(value, f"{where}.{item_id}"), "")
+        put(ITEM_KEYS.key(_known(item_id, items, where)), as_int(value, f"{where}.{item_id}"), "")
 
 
 def cardsort_answers(exercise: Exercise, meta: Table, put: Put) -> None:
@@ -61,7 +59,7 @@ def cardsort_answers(exercise: Exercise, meta: Table, put: Put) -> None:
     where = f"{exercise.id}._piles"
     for card_id, pile in as_table(meta.get("_piles", {}), where).items():
         pile_id = _known(as_str(pile, f"{where}.{card_id}"), piles, f"{where}.{card_id}")
-        put(PILE + _known(card_id, cards, where), pile_id, "")
+        put(PILE_KEYS.key(_known(card_id, cards, where)), pile_id, "")
     if "_rank" in meta:
         ranked = as_str_list(meta["_rank"], f"{exercise.id}._rank")
         for card_id in ranked:
@@ -69,7 +67,11 @@ def cardsort_answers(exercise: Exercise, meta: Table, put: Put) -> None:
         put(RANK, json_list(ranked), "")
     where = f"{exercise.id}._definitions"
     for card_id, text in as_table(meta.get("_definitions", {}), where).items():
-        put(DEFINITION + _known(card_id, cards, where), as_str(text, f"{where}.{card_id}"), "")
+        put(
+            DEFINITION_KEYS.key(_known(card_id, cards, where)),
+            as_str(text, f"{where}.{card_id}"),
+            "",
+        )
 
 
 def grid_answers(exercise: Exercise, meta: Table, put: Put, skills: Mapping[str, str]) -> None:
@@ -83,18 +85,18 @@ def grid_answers(exercise: Exercise, meta: Table, put: Put, skills: Mapping[str,
     where = f"{exercise.id}._items"
     items = {item.id for item in exercise.items}
     for item_id, value in as_table(meta.get("_items", {}), where).items():
-        put(RATING + _known(item_id, items, where), _pair(value, f"{where}.{item_id}"), "")
+        put(RATING_KEYS.key(_known(item_id, items, where)), _pair(value, f"{where}.{item_id}"), "")
     where = f"{exercise.id}._tags"
     for name, value in as_table(meta.get("_tags", {}), where).items():
         label = _skill(skills, name, where)
-        put(RATING + tag_item_key(label), _pair(value, f"{where}.{name}"), "")
+        put(RATING_KEYS.key(tag_item_key(label)), _pair(value, f"{where}.{name}"), "")
     where = f"{exercise.id}._custom"
     own = as_table(meta.get("_custom", {}), where)
     labels = [_skill(skills, name, where) for name in own]
     if labels:
         put(CUSTOM_ITEMS, json_list(labels), "")
     for label, value in zip(labels, own.values(), strict=True):
-        put(RATING + custom_key(label), _pair(value, f"{where}.{label}"), "")
+        put(RATING_KEYS.key(custom_key(label)), _pair(value, f"{where}.{label}"), "")
 
 
 def matrix_answers(exercise: Exercise, meta: Table, put: Put, options: Mapping[str, str]) -> None:
@@ -110,13 +112,17 @@ def matrix_answers(exercise: Exercise, meta: Table, put: Put, options: Mapping[s
     where = f"{exercise.id}._weights"
     for criterion_id, value in as_table(meta.get("_weights", {}), where).items():
         weight = as_int(value, f"{where}.{criterion_id}")
-        put(WEIGHT + _known(criterion_id, criteria, where), weight, "")
+        put(WEIGHT_KEYS.key(_known(criterion_id, criteria, where)), weight, "")
     where = f"{exercise.id}._scores"
     for name, row in as_table(meta.get("_scores", {}), where).items():
         entry = _known(name, set(options), where)
         for criterion_id, value in as_table(row, f"{where}.{name}").items():
             score = as_int(value, f"{where}.{name}.{criterion_id}")
-            put(SCORE + _known(criterion_id, criteria, f"{where}.{name}"), score, options[entry])
+            put(
+                SCORE_KEYS.key(_known(criterion_id, criteria, f"{where}.{name}")),
+                score,
+                options[entry],
+            )
 
 
 def _pair(value: object, where: str) -> list[JSONValue]:

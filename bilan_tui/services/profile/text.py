@@ -7,11 +7,10 @@ results the same way. Plain strings only: the interface decides the styling.
 from __future__ import annotations
 
 from bilan_tui.domain.ordinal import ordinal
+from bilan_tui.domain.profile import Profile
 from bilan_tui.domain.scoring import Consistency, LikertResult
 from bilan_tui.domain.scoring.likert import split_top
 from bilan_tui.i18n import _, language
-
-from .model import Profile
 
 BLOCKS = "▏▎▍▌▋▊▉"
 """Partial blocks of one to seven eighths of a cell, for smooth bars."""

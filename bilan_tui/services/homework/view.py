@@ -18,8 +18,8 @@ from bilan_tui.i18n import _, ngettext
 from bilan_tui.packs.library import split_ref
 
 if TYPE_CHECKING:
-    from bilan_tui.homework.importer import ImportOutcome
-    from bilan_tui.session import WorkbookSession
+    from bilan_tui.services.homework.importer import ImportOutcome
+    from bilan_tui.services.session import WorkbookSession
 
 
 @dataclass(frozen=True, slots=True)

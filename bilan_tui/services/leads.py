@@ -24,8 +24,8 @@ from bilan_tui.domain.answers import (
 from bilan_tui.domain.scoring.grid import entry_title
 from bilan_tui.domain.skills_gap import GapState, count_state, marks_of
 from bilan_tui.export.source import ExportSource
-from bilan_tui.profile import Profile
 from bilan_tui.referentiel.model import FicheRef
+from bilan_tui.services.profile import Profile
 
 LEADS_ID = "pistes"
 TITLE_FIELD = "metier"

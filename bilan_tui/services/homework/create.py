@@ -19,11 +19,11 @@ from bilan_tui.domain.dates import DateInputError, long_date, read_date
 from bilan_tui.domain.model import Exercise, Pack
 from bilan_tui.domain.text import clean_text
 from bilan_tui.i18n import _, language
-from bilan_tui.ledger_text import date_error_text
 from bilan_tui.packs.library import SEPARATOR
 from bilan_tui.packs.limits import MAX_FILE_BYTES
 from bilan_tui.packs.names import MANIFEST
 from bilan_tui.plain_files import read_plain
+from bilan_tui.services.ledger_text import date_error_text
 from bilan_tui.system_words import os_failure
 
 from .fileformat import MAX_MESSAGE, AssignedExercise, HomeworkError, HomeworkFile

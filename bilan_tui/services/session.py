@@ -15,10 +15,8 @@ import sqlite3
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from bilan_tui.auto_hours import AutoHours
-from bilan_tui.dashboard_data import PLAN_EXERCISE, DashboardData, planned_hours
 from bilan_tui.domain.answers import Answer, Entry, ExerciseAnswers
 from bilan_tui.domain.follow_up import (
     FOLLOW_UP_DATE,
@@ -26,7 +24,6 @@ from bilan_tui.domain.follow_up import (
     INTERVIEW_EXERCISE,
     FollowUpReminder,
     reminder,
-    reminder_json,
 )
 from bilan_tui.domain.journal import (
     SessionNote,
@@ -36,16 +33,22 @@ from bilan_tui.domain.journal import (
     with_ticked,
 )
 from bilan_tui.domain.ledger import LedgerSummary, summarise_totals
-from bilan_tui.domain.ledger import to_json as ledger_json
 from bilan_tui.domain.model import Exercise, ExerciseStatus, Pack
 from bilan_tui.domain.progress import next_exercise
 from bilan_tui.domain.records import Consent, LedgerEntry
 from bilan_tui.i18n import _
-from bilan_tui.status_report import build_status_report, consent_json
+from bilan_tui.services.auto_hours import AutoHours
+from bilan_tui.services.dashboard_data import (
+    PLAN_EXERCISE,
+    DashboardData,
+    JournalView,
+    planned_hours,
+)
+from bilan_tui.services.status_report import StatusReport, build_status_report
 
 if TYPE_CHECKING:
-    from bilan_tui.homework.importer import ImportOutcome
-    from bilan_tui.homework.view import AssignmentView
+    from bilan_tui.services.homework.importer import ImportOutcome
+    from bilan_tui.services.homework.view import AssignmentView
     from bilan_tui.store.repository import Workbook
 
 
@@ -257,16 +260,16 @@ class WorkbookSession:
                     return self.workbook.save_session_note(with_ticked(note, index, done))
         return None
 
-    def journal_view(self) -> dict[str, Any]:
+    def journal_view(self) -> JournalView:
         """What the dashboard shows of the journal: the next session, the open items."""
         notes = self.session_notes()
         ledger = self.workbook.ledger_entries(n.entry_id for n in notes if n.entry_id is not None)
         debrief = last_debrief(notes, ledger)
-        return {
-            "next": next_planned(notes, self.today()),
-            "todo": open_todo(notes, ledger),
-            "todo_note": None if debrief is None else debrief.id,
-        }
+        return JournalView(
+            next=next_planned(notes, self.today()),
+            todo=tuple(open_todo(notes, ledger)),
+            todo_note=None if debrief is None else debrief.id,
+        )
 
     def follow_up_reminder(self) -> FollowUpReminder | None:
         """The follow-up interview to remind her of today, if any."""
@@ -287,9 +290,9 @@ class WorkbookSession:
         """The name shown in the title and the documents: hers, else "My bilan".
 
         Never the workbook's file name: ``default`` is not a person (see
-        ``bilan_tui.person``, where she gives it).
+        ``bilan_tui.services.person``, where she gives it).
         """
-        from bilan_tui.person import person_name
+        from bilan_tui.services.person import person_name
 
         return person_name(self) or _("My bilan")
 
@@ -301,7 +304,7 @@ class WorkbookSession:
             statuses=statuses,
             next_exercise=next_exercise(self.pack, statuses, self.workbook.homework()),
             hours=self.ledger_summary(),
-            extra={"homework": self.homework_views(statuses)},
+            homework=self.homework_views(statuses),
             journal=self.journal_view(),
             follow_up=self.follow_up_reminder(),
         )
@@ -314,15 +317,19 @@ class WorkbookSession:
         """The hours ledger, added up against the 24 h and the plan."""
         return summarise_totals(self.workbook.ledger_totals(), self.planned_hours())
 
-    def status_report(self) -> dict[str, Any]:
-        """The report behind ``bilan status`` (and its ``--json`` keys)."""
+    def status_report(self) -> StatusReport:
+        """The report behind ``bilan status`` (its ``to_json()`` is ``--json``)."""
         statuses = self.statuses()
-        consents = [consent_json(consent) for consent in self.consents()]
-        report = build_status_report(self.pack, statuses, self.homework_report(statuses), consents)
-        report["hours"] = ledger_json(self.ledger_summary())
-        report["next"] = next_exercise(self.pack, statuses, self.workbook.homework())
-        report["follow_up"] = reminder_json(self.follow_up_reminder())
-        return report
+        return build_status_report(
+            self.pack,
+            statuses,
+            hours=self.ledger_summary(),
+            next_id=next_exercise(self.pack, statuses, self.workbook.homework()),
+            homework=self.homework_views(statuses),
+            today=self.today(),
+            consents=self.consents(),
+            follow_up=self.follow_up_reminder(),
+        )
 
     # Consents -------------------------------------------------------------------
 
@@ -340,19 +347,11 @@ class WorkbookSession:
         self, statuses: dict[str, ExerciseStatus] | None = None
     ) -> list[AssignmentView]:
         """Every imported assignment with its exercises' states, soonest due first."""
-        from bilan_tui.homework.view import assignment_views
+        from bilan_tui.services.homework.view import assignment_views
 
         if statuses is None:
             statuses = self.statuses()
         return assignment_views(self.workbook.homework(), self.pack, statuses)
-
-    def homework_report(
-        self, statuses: dict[str, ExerciseStatus] | None = None
-    ) -> list[dict[str, Any]]:
-        """The ``homework`` key of ``bilan status --json``."""
-        from bilan_tui.homework.view import views_json
-
-        return views_json(self.homework_views(statuses), self.today())
 
     def import_homework(self, path: Path) -> ImportOutcome:
         """Import a homework file and use the library with the pack it carried.
@@ -361,7 +360,7 @@ class WorkbookSession:
             HomeworkError: the file cannot be used (nothing written).
         """
         from bilan_tui import paths
-        from bilan_tui.homework.importer import import_homework
+        from bilan_tui.services.homework.importer import import_homework
 
         data_dir = self.data_dir or paths.data_dir()
         outcome = import_homework(
