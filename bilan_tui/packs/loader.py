@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import os
 import stat
 from pathlib import Path
@@ -23,7 +22,7 @@ from .limits import (
 from .manifest import Manifest, read_manifest
 from .names import MANIFEST, is_valid_id
 from .problems import PackError, PackProblem, ProblemLog
-from .shipped import SHIPPED_LANGUAGES, shipped_pack_root
+from .shipped_cache import load_shipped_pack as load_shipped_pack
 from .source import FileReport, read_exercise_file
 
 
@@ -42,20 +41,6 @@ def load_pack(root: Path) -> Pack:
 def check_pack(root: Path) -> list[PackProblem]:
     """Every problem of the pack in ``root``, in file then line order; empty if sound."""
     return _analyse(Path(root))[1]
-
-
-@functools.lru_cache(maxsize=len(SHIPPED_LANGUAGES))
-def load_shipped_pack(language: str) -> Pack:
-    """The shipped pack in ``language``, read once per process (packs are immutable).
-
-    Raises:
-        UnknownLanguageError: if no pack ships in that language.
-        PackError: if the shipped pack is broken (a bug the tests catch).
-    """
-    pack, problems = _analyse(shipped_pack_root(language), guidance_checked=True)
-    if pack is None:
-        raise PackError(problems)
-    return pack
 
 
 def _analyse(

@@ -421,3 +421,29 @@ def test_the_quick_reader_keeps_the_shipped_packs_sound() -> None:
     for language in ("en", "fr"):
         assert check_pack(shipped_pack_root(language)) == []
         assert load_shipped_pack(language).exercises
+
+
+def test_the_shipped_packs_read_ahead_are_current_and_equal_to_their_files() -> None:
+    """Run ``python tools/shipped_pack.py`` after changing ``content/`` if this fails."""
+    from bilan_tui.packs.loader import load_pack
+    from bilan_tui.packs.shipped import shipped_pack_root
+    from bilan_tui.packs.shipped_cache import cached_shipped_pack
+
+    for language in ("en", "fr"):
+        root = shipped_pack_root(language)
+        cached = cached_shipped_pack(language, root)
+        assert cached is not None, "run python tools/shipped_pack.py"
+        assert cached == load_pack(root)
+
+
+def test_an_edited_pack_is_read_from_its_files_not_from_the_copy(tmp_path: Path) -> None:
+    from bilan_tui.packs.loader import load_pack
+    from bilan_tui.packs.shipped import shipped_pack_root
+    from bilan_tui.packs.shipped_cache import cached_shipped_pack
+
+    root = tmp_path / "fr"
+    shutil.copytree(shipped_pack_root("fr"), root)
+    assert cached_shipped_pack("fr", root) == load_pack(root)  # placed in the copy's folder
+    first = sorted(root.glob("*.md"))[0]
+    first.write_text(first.read_text(encoding="utf-8") + "\nEdited.\n", encoding="utf-8")
+    assert cached_shipped_pack("fr", root) is None
