@@ -447,3 +447,32 @@ def test_an_edited_pack_is_read_from_its_files_not_from_the_copy(tmp_path: Path)
     first = sorted(root.glob("*.md"))[0]
     first.write_text(first.read_text(encoding="utf-8") + "\nEdited.\n", encoding="utf-8")
     assert cached_shipped_pack("fr", root) is None
+
+
+def test_homework_carrying_the_consultants_pack_reads_the_same_both_ways(
+    data_dir: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    opens: Opens,
+) -> None:
+    """The library then holds her consultant's pack: the quick read must see it too."""
+    pack = Path(__file__).parent.parent.parent / "examples" / "reseau-pro"
+    assert main(["--lang", "en", "demo", "--no-open"]) == 0
+    homework = tmp_path / "reseau.bilan"
+    due = (datetime.date.today() + datetime.timedelta(days=3)).isoformat()
+    words = ["--workbook", "demo", "homework", "new", "--exercises", "contacts,valeurs"]
+    assert main([*words, "--due", due, "--pack", str(pack), "--output", str(homework)]) == 0
+    assert main(["--workbook", "demo", "homework", "import", str(homework)]) == 0
+    capsys.readouterr()
+    opens.full = opens.quick = 0
+    for read in READS:
+        quick, full = both_ways(
+            monkeypatch, capsys, lambda r=read: main(["--workbook", "demo", *r])
+        )  # type: ignore[misc]
+        assert quick == full and quick[0] == 0, read
+    assert opens.quick == len(READS) and opens.full == len(READS)
+    quick, full = both_ways(
+        monkeypatch, capsys, lambda: main(["--workbook", "demo", "homework", "list"])
+    )
+    assert "Mon réseau professionnel" in quick[1]  # the carried pack's exercise, by title
