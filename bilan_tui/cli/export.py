@@ -299,6 +299,9 @@ def _read_workbook(
             return session, source, export_folder(session)
         except Exception:  # noqa: BLE001 - the full open below reports it
             session.close()
+        except BaseException:
+            session.close()
+            raise
     session = context.open_session(create=False)
     try:
         source = with_referential_labels(collect(session), context.data_dir)
