@@ -476,3 +476,18 @@ def test_homework_carrying_the_consultants_pack_reads_the_same_both_ways(
         monkeypatch, capsys, lambda: main(["--workbook", "demo", "homework", "list"])
     )
     assert "Mon réseau professionnel" in quick[1]  # the carried pack's exercise, by title
+
+
+def test_a_read_during_a_restore_waits_then_says_so_once_both_ways(
+    demo: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], opens: Opens
+) -> None:
+    from bilan_tui.store import lock
+
+    monkeypatch.setattr(lock, "WAIT_SECONDS", 0.2)
+    before = demo.read_bytes()
+    with hold_for_replacing(demo, wait=0):  # a restore swapping the file
+        quick, full = both_ways(monkeypatch, capsys, lambda: main(["--workbook", "demo", "status"]))
+    assert quick == full and quick[0] == 1 and "Traceback" not in quick[2]
+    assert quick[2].startswith("bilan: ") and quick[2].count("\n") == 1
+    assert opens.full == 1  # the quick read reported it: no second wait in the full open
+    assert demo.read_bytes() == before
