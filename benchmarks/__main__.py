@@ -6,8 +6,10 @@ application against a bare Textual app in a pseudo-terminal, then the
 storage and exports in process, prints the table and writes it into
 ``docs/performance.md``; then the occupation referential's figures
 (``benchmarks/referentiel.py``, also runnable alone as
-``python -m benchmarks.referentiel``). Timings are never asserted by the test suite: this
-is a report, not a gate (its exit status is 0 whether goals are met or not).
+``python -m benchmarks.referentiel``); then the command line's read commands
+and exports against ``bilan --version`` (``benchmarks/commands.py``). Timings
+are never asserted by the test suite: this is a report, not a gate (its exit
+status is 0 whether goals are met or not).
 """
 
 from __future__ import annotations
@@ -74,6 +76,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     from .referentiel import run as run_referentiel
 
     run_referentiel(settings, command, output)
+    from .commands import run as run_commands
+
+    run_commands(settings, command, output)
     return 0
 
 

@@ -38,6 +38,9 @@ COMMANDS: tuple[str, ...] = (
 )
 """Sub-command modules of ``bilan_tui.cli``; add one line per new command."""
 
+ALIASES: dict[str, str] = {"restore": "backup", "decrypt": "encrypt", "passphrase": "encrypt"}
+"""Command words whose module has another name (a test checks this against ``NAMES``)."""
+
 
 def _common_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
     """Options accepted before or after the command name."""
@@ -80,8 +83,15 @@ def _common_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
     )
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The full command-line grammar, with help in the current language."""
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The command-line grammar, with help in the current language.
+
+    Args:
+        only: A command word (see :func:`command_word`): declare that command
+            alone. Importing every command's module and declaring its options
+            costs a command as much as its own work (DESIGN §12); the grammar
+            of one command does not depend on the others. ``None``: all of them.
+    """
     import argparse
 
     from bilan_tui.cli import argparse_words
@@ -103,9 +113,32 @@ def build_parser() -> argparse.ArgumentParser:
     _common_options(parser, suppress=False)
     commands = parser.add_subparsers(dest="command", metavar=_("COMMAND"))
 
-    for module in command_modules():
+    for module in command_modules(only):
         module.register(commands, partial(_common_options, suppress=True))
     return parser
+
+
+def command_word(argv: Sequence[str]) -> str | None:
+    """The command named in ``argv`` when only plain global options come before it.
+
+    ``None`` (then the full grammar parses, and explains any mistake) for no
+    command, an unknown one, or anything unusual before it: an abbreviated
+    option, ``--help``, ``--``. A test checks that the grammar of this command
+    alone parses ``argv`` as the full one does.
+    """
+    index = 0
+    while index < len(argv):
+        word = argv[index]
+        option, equals, _value = word.partition("=")
+        if option == "--debug" and not equals:
+            index += 1
+        elif option in _VALUE_OPTIONS:
+            index += 1 if equals else 2
+        elif word.startswith("-"):
+            return None
+        else:
+            return word if word in COMMANDS or word in ALIASES else None
+    return None
 
 
 def _early_language(argv: Sequence[str]) -> str:
@@ -174,7 +207,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args: argparse.Namespace | SimpleNamespace | None = _interface_args(args_list)
     if args is None:
         try:
-            args = build_parser().parse_args(args_list)
+            args = build_parser(command_word(args_list)).parse_args(args_list)
         except SystemExit as exit_:
             return int(exit_.code or 0)
     context = CommandContext.from_args(args, DEFAULT_WORKBOOK)
@@ -209,13 +242,18 @@ def _reader_went_away() -> int:
     return 141
 
 
-def command_modules() -> list[ModuleType]:
+def command_modules(only: str | None = None) -> list[ModuleType]:
     """The modules of the sub-commands, in the order ``--help`` lists them.
 
     Each module has ``register(subparsers, add_common)`` and
     ``run(args, context) -> int``; a command imports its heavy dependencies
     inside ``run`` only.
+
+    Args:
+        only: A command word: its module alone.
     """
+    if only is not None:
+        return [import_module(f"bilan_tui.cli.{ALIASES.get(only, only)}")]
     return [import_module(f"bilan_tui.cli.{name}") for name in COMMANDS]
 
 
@@ -224,7 +262,8 @@ def _dispatch(args: argparse.Namespace | SimpleNamespace, context: CommandContex
         from bilan_tui.cli.tui import run_tui
 
         return run_tui(context)
-    for module in command_modules():
+    only = args.command if args.command in COMMANDS or args.command in ALIASES else None
+    for module in command_modules(only):
         if args.command in getattr(module, "NAMES", ()):
             result: int = module.run(args, context)
             return result

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar, TypeVar, cast
 
 from bilan_tui import paths
 from bilan_tui.i18n import LANGUAGES, _, resolve_language, set_language
@@ -12,6 +13,9 @@ from bilan_tui.i18n import LANGUAGES, _, resolve_language, set_language
 if TYPE_CHECKING:
     from bilan_tui.domain.model import Pack
     from bilan_tui.services.session import WorkbookSession
+    from bilan_tui.store.repository import Workbook
+
+T = TypeVar("T")
 
 
 class UsageError(Exception):
@@ -63,6 +67,8 @@ class CommandContext:
     passphrase_file: Path | None = None
     """``--passphrase-file``: where an encrypted workbook's passphrase is read (scripts)."""
     _library: tuple[Pack, Pack] | None = field(default=None, init=False, repr=False)
+    quick_reads: ClassVar[bool] = True
+    """Whether reads may go through ``store.quick_workbook`` (tests turn it off to compare)."""
 
     @classmethod
     def from_args(cls, args: object, default_workbook: str) -> CommandContext:
@@ -162,6 +168,60 @@ class CommandContext:
         )
         session.data_dir = self.data_dir
         return session
+
+    def quick_session(self) -> WorkbookSession | None:
+        """The workbook opened for reading without SQLAlchemy; ``None``: use :meth:`open_session`.
+
+        A read command pays half a second for importing the storage layer,
+        several times the rest of its work (DESIGN §12). This opens the same
+        file through ``store.quick_workbook`` instead, with the same locks and
+        checks; ``None`` means a case only the full open handles (encrypted,
+        another schema version, damaged, blank, missing).
+        """
+        if not self.quick_reads:
+            return None
+        from bilan_tui.services.session import WorkbookSession
+        from bilan_tui.store.quick_workbook import open_quick_workbook
+
+        workbook = open_quick_workbook(self.workbook_path())
+        if workbook is None:
+            return None
+        # The quick workbook has the reads of ``Workbook`` (a test compares them).
+        session = WorkbookSession(self.pack(), cast("Workbook", workbook))
+        session.data_dir = self.data_dir
+        try:
+            session.use_homework_packs()
+        except Exception:  # noqa: BLE001 - the full open meets it again and reports it
+            session.close()
+            return None
+        return session
+
+    def read_workbook(self, read: Callable[[WorkbookSession], T]) -> T:
+        """``read(session)`` on the existing workbook: quickly if possible, else by the full open.
+
+        Whatever goes wrong in the quick read (a value that does not parse,
+        a busy or damaged file) is left to the full open, which meets the
+        same problem and reports it as every command always has: one line,
+        and a backup offered for damage. ``read`` must not write.
+
+        Raises:
+            UsageError: From ``read``, at once.
+        """
+        session = self.quick_session()
+        if session is not None:
+            try:
+                return read(session)
+            except UsageError:
+                raise
+            except Exception:  # noqa: BLE001 - the full open below reports it
+                pass
+            finally:
+                session.close()
+        session = self.open_session(create=False)
+        try:
+            return read(session)
+        finally:
+            session.close()
 
     def unlock(self) -> None:
         """Ask for an encrypted workbook's passphrase (or read ``--passphrase-file``) once.

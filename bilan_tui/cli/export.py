@@ -13,10 +13,15 @@ import argparse
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bilan_tui.cli.context import CommandContext, UsageError, valid_text
 from bilan_tui.i18n import _
+
+if TYPE_CHECKING:
+    from bilan_tui.export.options import ExportOptions
+    from bilan_tui.export.source import ExportSource
+    from bilan_tui.services.session import WorkbookSession
 
 NAMES = ("export",)
 
@@ -198,9 +203,7 @@ def run(args: argparse.Namespace, context: CommandContext) -> int:
     from bilan_tui.export.options import ExportOptions
     from bilan_tui.export.partage import conflict_lines
     from bilan_tui.export.typst_render import PdfUnavailable
-    from bilan_tui.services.export_source import collect
-    from bilan_tui.services.leads import with_referential_labels
-    from bilan_tui.services.person import export_folder, remember_export_folder
+    from bilan_tui.services.person import remember_export_folder
 
     context.settle_language()
     if args.homework is not None and args.scope != "homework":
@@ -225,11 +228,10 @@ def run(args: argparse.Namespace, context: CommandContext) -> int:
         homework_id=args.homework,
         content=content,
     )
-    session = context.open_session(create=False)
+    session, source, folder = _read_workbook(context, options)
     try:
         if args.output is None:
-            target = export_folder(session) or target
-        source = with_referential_labels(collect(session), context.data_dir)
+            target = folder or target
         try:
             rendered = render(source, options)
         except NoHomework:
@@ -271,3 +273,39 @@ def run(args: argparse.Namespace, context: CommandContext) -> int:
         session.close()
     print(_("Written: {path}").format(path=written))
     return 0
+
+
+def _read_workbook(
+    context: CommandContext, options: ExportOptions
+) -> tuple[WorkbookSession, ExportSource, Path | None]:
+    """The open session, what the export reads from it, and the last export's folder.
+
+    An export for the person herself reads the workbook without SQLAlchemy
+    (``CommandContext.quick_session``; half a second less, DESIGN §12); it
+    then writes one setting, the folder, as the full open would. An export
+    for someone else records her consent: it opens the workbook in full, as
+    does any case the quick read leaves to it (encrypted, another schema
+    version, damaged), and any failure of the quick read, which the full
+    open meets again and reports as always.
+    """
+    from bilan_tui.services.export_source import collect
+    from bilan_tui.services.leads import with_referential_labels
+    from bilan_tui.services.person import export_folder
+
+    session = None if options.for_someone_else else context.quick_session()
+    if session is not None:
+        try:
+            source = with_referential_labels(collect(session), context.data_dir)
+            return session, source, export_folder(session)
+        except Exception:  # noqa: BLE001 - the full open below reports it
+            session.close()
+        except BaseException:
+            session.close()
+            raise
+    session = context.open_session(create=False)
+    try:
+        source = with_referential_labels(collect(session), context.data_dir)
+        return session, source, export_folder(session)
+    except BaseException:
+        session.close()
+        raise

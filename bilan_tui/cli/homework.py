@@ -286,12 +286,10 @@ def run_list(context: CommandContext, *, as_json: bool, today: datetime.date) ->
     views: list[AssignmentView] = []
     library = None
     if context.expect_workbook().exists():
-        session = context.open_session(create=False)
-        try:
-            views = session.homework_views()
-            library = session.pack  # with this workbook's homework packs
-        finally:
-            session.close()
+        # The library comes with this workbook's homework packs.
+        views, library = context.read_workbook(
+            lambda session: (session.homework_views(), session.pack)
+        )
     if as_json:
         print(json.dumps(views_json(views, today), ensure_ascii=False, indent=2))
         return 0

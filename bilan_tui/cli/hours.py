@@ -183,12 +183,9 @@ def run_list(context: CommandContext, *, as_json: bool) -> int:
     path = context.expect_workbook()
     entries: list[LedgerEntry] = []
     if path.exists():
-        session = context.open_session(create=False)
-        try:
-            entries = session.ledger()
-            summary = session.ledger_summary()
-        finally:
-            session.close()
+        entries, summary = context.read_workbook(
+            lambda session: (session.ledger(), session.ledger_summary())
+        )
     else:
         summary = summarise([], {})
     if as_json:

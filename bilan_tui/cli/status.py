@@ -42,12 +42,10 @@ def run_status(context: CommandContext, *, as_json: bool) -> int:
     context.settle_language()
     path = context.expect_workbook()
     if path.exists():
-        session = context.open_session(create=False)
-        try:
-            report = session.status_report()
-            library = session.pack  # with this workbook's homework packs
-        finally:
-            session.close()
+        # The library comes with this workbook's homework packs.
+        report, library = context.read_workbook(
+            lambda session: (session.status_report(), session.pack)
+        )
     else:
         from bilan_tui.services.status_report import empty_status_report
 

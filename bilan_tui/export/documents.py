@@ -8,9 +8,11 @@ library is imported only when its format is asked for.
 
 from __future__ import annotations
 
-from .options import ExportOptions
-from .source import ExportSource
-from .typeset import prepare
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .options import ExportOptions
+    from .source import ExportSource
 
 PAGE_FORMATS: tuple[str, ...] = ("pdf", "docx")
 """The formats written as bytes, through this module."""
@@ -22,6 +24,8 @@ def page_document(markdown: str, source: ExportSource, options: ExportOptions, t
     Raises:
         PdfUnavailable: a PDF was asked for and ``typst`` is not installed.
     """
+    from .typeset import prepare  # the blocks' classes: not for md, html or json (DESIGN §12)
+
     doc = prepare(markdown, source, options, title)
     if options.format == "pdf":
         from .typst_render import compile_pdf, typst_source

@@ -30,6 +30,8 @@ _IN_NUMBER = re.compile(r"(?<=\d)[ \u2009](?=\d{3}(?!\d))")
 _BEFORE_UNIT = re.compile(r"(?<=\d)[ \u2009](?=(?:€|%|h\b|min\b))")
 _AFTER_HOUR = re.compile(r"(?<=\d[\u00a0 ]h) (?=\d)")
 _MARKS = frozenset(";:!?«»")
+_DIGIT = re.compile(r"\d")
+"""A digit the rules below could apply to: one search, not a Python loop over each character."""
 
 
 def typeset_french(text: str) -> str:
@@ -41,7 +43,7 @@ def typeset_french(text: str) -> str:
     Returns:
         The same words; only the spaces around those marks change.
     """
-    if any(char.isdigit() for char in text):
+    if _DIGIT.search(text):
         text = _IN_NUMBER.sub(NARROW_NBSP, text)
         text = _BEFORE_UNIT.sub(NBSP, text)
         text = _AFTER_HOUR.sub(NBSP, text)

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from .archive import PackArchiveError
     from .install import InstallOutcome, InstallRefused, install_pack
     from .library import InstalledPack, installed_packs, load_library, merge_library
-    from .loader import check_pack, load_pack, load_shipped_pack
+    from .loader import check_pack, load_pack
     from .names import LANGUAGES
     from .outline import (
         ExerciseOutline,
@@ -26,11 +26,12 @@ if TYPE_CHECKING:
     )
     from .problems import PackError, PackProblem
     from .shipped import SHIPPED_LANGUAGES, UnknownLanguageError, shipped_pack_root
+    from .shipped_cache import load_shipped_pack
 
 _HOMES = {
     "check_pack": "loader",
     "load_pack": "loader",
-    "load_shipped_pack": "loader",
+    "load_shipped_pack": "shipped_cache",
     "LANGUAGES": "names",
     "ExerciseOutline": "outline",
     "PackOutline": "outline",

@@ -76,11 +76,10 @@ def installed_packs(data_dir: Path) -> list[InstalledPack]:
 
 def packs_in(root: Path) -> list[InstalledPack]:
     """Every pack in the folder ``root``, one sub-folder each, by id."""
-    from .loader import load_pack
-
     if not root.is_dir():
-        return []
+        return []  # no pack installed: nothing to import or parse
     from .install import recover_interrupted
+    from .loader import load_pack
 
     recover_interrupted(root)  # an upgrade killed midway: its pack back in place
     found: list[InstalledPack] = []

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import os
 import stat
 from pathlib import Path
@@ -23,7 +22,7 @@ from .limits import (
 from .manifest import Manifest, read_manifest
 from .names import MANIFEST, is_valid_id
 from .problems import PackError, PackProblem, ProblemLog
-from .shipped import SHIPPED_LANGUAGES, shipped_pack_root
+from .shipped_cache import load_shipped_pack as load_shipped_pack
 from .source import FileReport, read_exercise_file
 
 
@@ -44,19 +43,18 @@ def check_pack(root: Path) -> list[PackProblem]:
     return _analyse(Path(root))[1]
 
 
-@functools.lru_cache(maxsize=len(SHIPPED_LANGUAGES))
-def load_shipped_pack(language: str) -> Pack:
-    """The shipped pack in ``language``, read once per process (packs are immutable).
+def _analyse(
+    root: Path, *, guidance_checked: bool = False
+) -> tuple[Pack | None, list[PackProblem]]:
+    """Read and check everything; the pack is returned only when there is no problem.
 
-    Raises:
-        UnknownLanguageError: if no pack ships in that language.
-        PackError: if the shipped pack is broken (a bug the tests catch).
+    Args:
+        root: The pack's folder.
+        guidance_checked: The guidance's size was checked already: the
+            shipped pack's is, by the tests (``check_pack``), and parsing the
+            Markdown of every guidance would double what a command such as
+            ``bilan status`` takes (DESIGN §12).
     """
-    return load_pack(shipped_pack_root(language))
-
-
-def _analyse(root: Path) -> tuple[Pack | None, list[PackProblem]]:
-    """Read and check everything; the pack is returned only when there is no problem."""
     problems = ProblemLog()
     if not root.is_dir():
         reason = _("not a folder") if root.exists() else _("no such folder")
@@ -98,7 +96,7 @@ def _analyse(root: Path) -> tuple[Pack | None, list[PackProblem]]:
             continue
         lines += document.body_line + document.body.count("\n")
         place = Placement(stem, phase_id, manifest.id if manifest else "", str(path))
-        exercise = read_exercise(document, report, place)
+        exercise = read_exercise(document, report, place, check=not guidance_checked)
         if exercise is not None:
             located.append((exercise, report))
             by_id[stem] = exercise

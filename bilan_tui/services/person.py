@@ -88,7 +88,10 @@ def remember_export_folder(session: WorkbookSession, written: Path) -> None:
     """
     from bilan_tui.store.errors import WorkbookIOError
 
+    folder = str(written.resolve().parent)
     try:
-        session.workbook.set_setting(EXPORT_FOLDER, str(written.resolve().parent))
+        if session.workbook.get_setting(EXPORT_FOLDER) == folder:
+            return  # known already: no write, so no backup of an unchanged workbook on closing
+        session.workbook.set_setting(EXPORT_FOLDER, folder)
     except WorkbookIOError:
         return

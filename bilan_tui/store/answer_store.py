@@ -10,18 +10,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from functools import cache
-from typing import Any
 
 from sqlalchemy import Connection, Insert, delete, select, tuple_, update
 from sqlalchemy.dialects.sqlite import insert
 
 from bilan_tui.domain.answers import POSITION, Answer, AnswerKey, ExerciseAnswers, is_empty
 from bilan_tui.domain.model import ExerciseStatus
-from bilan_tui.domain.progress import exercise_status
 
-from .codec import from_json, now, parse_time, time_text, to_json
+from .codec import from_json, now, time_text, to_json
 from .engine import Database
-from .fast_reads import answered_exercises, done_exercises, raw_read
+from .fast_reads import raw_read, statuses_of
+from .rows import answer as _answer
 from .tables import table
 
 
@@ -47,11 +46,6 @@ def _touch_state() -> Insert:
         set_={"first_answer_at": statement.excluded.first_answer_at},
         where=state.c.first_answer_at.is_(None),
     )
-
-
-def _answer(row: Any) -> Answer:
-    key = AnswerKey(row.pack_id, row.exercise_id, row.field_id, row.entry_id)
-    return Answer(key, from_json(row.value), parse_time(row.updated_at))
 
 
 class AnswerStore:
@@ -194,9 +188,4 @@ class AnswerStore:
                 (reported ``todo``); others appear only if answered or marked.
         """
         with raw_read(self._db) as connection:
-            answered = {exercise for _, exercise in answered_exercises(connection, pack_id)}
-            done = {exercise for _, exercise in done_exercises(connection, pack_id)}
-        result = {exercise_id: ExerciseStatus.TODO for exercise_id in exercise_ids}
-        for exercise_id in answered | done:
-            result[exercise_id] = exercise_status(exercise_id in answered, exercise_id in done)
-        return result
+            return statuses_of(connection, pack_id, exercise_ids)

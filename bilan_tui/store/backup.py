@@ -180,7 +180,7 @@ def check_backup_file(path: Path) -> Contents:
             unfinished, foreign, blank or too new.
     """
     from .inspection import inspect_workbook
-    from .migrations import SCHEMA_VERSION
+    from .quick_read import SCHEMA_VERSION  # migrations' own, without importing SQLAlchemy
 
     if _hot_journal(path):
         raise WorkbookDamaged(path, _("its writing was cut short (a journal is left beside it)"))

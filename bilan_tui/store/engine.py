@@ -33,30 +33,14 @@ from .codec import StoredTextError
 from .errors import WorkbookDamaged, from_sqlite
 from .files import read_only_uri
 from .inspection import APPLICATION_ID
-
-BUSY_TIMEOUT_MS = 5000
-
-PRAGMAS: tuple[str, ...] = (
-    f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}",
-    "PRAGMA journal_mode = WAL",
-    "PRAGMA synchronous = FULL",
-    "PRAGMA foreign_keys = ON",
-    "PRAGMA secure_delete = ON",
-)
-"""Set on every new connection; ``busy_timeout`` first so the others may wait."""
+from .pragmas import BUSY_TIMEOUT_MS, PRAGMAS, apply_pragmas
 
 _BEGIN_KEY = "bilan_begin"
 
 
 def _on_connect(dbapi_connection: Any, _record: Any) -> None:
     """Hand transaction control to us and apply the PRAGMAs."""
-    dbapi_connection.isolation_level = None
-    cursor = dbapi_connection.cursor()
-    try:
-        for pragma in PRAGMAS:
-            cursor.execute(pragma)
-    finally:
-        cursor.close()
+    apply_pragmas(dbapi_connection)
 
 
 def _on_begin(connection: Connection) -> None:
@@ -242,4 +226,4 @@ class Database:
                 self._engine.dispose()
 
 
-__all__ = ["APPLICATION_ID", "PRAGMAS", "Database", "make_engine"]
+__all__ = ["APPLICATION_ID", "BUSY_TIMEOUT_MS", "PRAGMAS", "Database", "make_engine"]

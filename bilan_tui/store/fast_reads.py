@@ -14,14 +14,15 @@ from __future__ import annotations
 
 import datetime
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import closing, contextmanager
 from typing import TYPE_CHECKING
 
 from bilan_tui.crypto.sqlcipher import operational_errors
 from bilan_tui.domain.answers import POSITION, is_empty
 from bilan_tui.domain.ledger_summary import SINGLE_DAY_LIMIT_MINUTES, LedgerTotals
-from bilan_tui.domain.model import PHASE_IDS
+from bilan_tui.domain.model import PHASE_IDS, ExerciseStatus
+from bilan_tui.domain.progress import exercise_status
 
 from .codec import date_text, from_json, parse_date
 from .errors import from_sqlite
@@ -142,6 +143,25 @@ def done_exercises(
     else:
         rows = connection.execute(_DONE_OF, (pack_id,))
     return {(pack, exercise) for pack, exercise in rows}
+
+
+def statuses_of(
+    connection: sqlite3.Connection, pack_id: str, exercise_ids: Iterable[str] = ()
+) -> dict[str, ExerciseStatus]:
+    """Each exercise's status in one pack, from its non-empty answers and its done mark.
+
+    Args:
+        connection: An open connection, inside a read transaction.
+        pack_id: The pack.
+        exercise_ids: Exercises to include even without any answer
+            (reported ``todo``); others appear only if answered or marked.
+    """
+    answered = {exercise for _, exercise in answered_exercises(connection, pack_id)}
+    done = {exercise for _, exercise in done_exercises(connection, pack_id)}
+    result = {exercise_id: ExerciseStatus.TODO for exercise_id in exercise_ids}
+    for exercise_id in answered | done:
+        result[exercise_id] = exercise_status(exercise_id in answered, exercise_id in done)
+    return result
 
 
 def ledger_totals(connection: sqlite3.Connection) -> LedgerTotals:

@@ -9,20 +9,12 @@ from typing import Any
 from sqlalchemy import delete, select, update
 from sqlalchemy.dialects.sqlite import insert
 
-from bilan_tui.domain.journal import SessionNote, TodoItem
+from bilan_tui.domain.journal import SessionNote
 from bilan_tui.domain.ledger import KINDS, SOURCES, LedgerTotals
 from bilan_tui.domain.records import Consent, Homework, LedgerEntry
 
-from .codec import (
-    date_text,
-    from_json,
-    now,
-    optional_time,
-    parse_date,
-    parse_time,
-    time_text,
-    to_json,
-)
+from . import rows
+from .codec import date_text, now, parse_time, time_text, to_json
 from .engine import Database
 from .fast_reads import ledger_totals, raw_read
 from .tables import table
@@ -47,31 +39,6 @@ def _ledger_values(entry: LedgerEntry) -> dict[str, Any]:
     }
 
 
-def _ledger_entry(row: Any) -> LedgerEntry:
-    return LedgerEntry(
-        date=parse_date(row.date),
-        minutes=row.minutes,
-        phase=row.phase,
-        kind=row.kind,
-        note=row.note,
-        source=row.source,
-        exercise_id=row.exercise_id,
-        id=row.id,
-    )
-
-
-def _homework(row: Any) -> Homework:
-    return Homework(
-        pack_id=row.pack_id,
-        exercises=tuple(from_json(row.exercises)),
-        file_hash=row.file_hash,
-        due=None if row.due is None else parse_date(row.due),
-        message=row.message,
-        imported_at=parse_time(row.imported_at),
-        id=row.id,
-    )
-
-
 def _note_values(note: SessionNote) -> dict[str, Any]:
     """Column values of a journal page."""
     if note.planned_minutes is not None and note.planned_minutes <= 0:
@@ -85,31 +52,6 @@ def _note_values(note: SessionNote) -> dict[str, Any]:
         "todo": to_json([{"text": item.text, "done": item.done} for item in note.todo]),
         "updated_at": time_text(now()),
     }
-
-
-def _note(row: Any) -> SessionNote:
-    items = from_json(row.todo)
-    return SessionNote(
-        entry_id=row.entry_id,
-        planned_date=None if row.planned_date is None else parse_date(row.planned_date),
-        planned_minutes=row.planned_minutes,
-        prepare=row.prepare,
-        retain=row.retain,
-        todo=tuple(TodoItem(str(item["text"]), bool(item["done"])) for item in items),
-        id=row.id,
-    )
-
-
-def _consent(row: Any) -> Consent:
-    return Consent(
-        recipient=row.recipient,
-        scope=row.scope,
-        format=row.format,
-        include_private=bool(row.include_private),
-        path=row.path,
-        date=optional_time(row.date),
-        id=row.id,
-    )
 
 
 class RecordStore:
@@ -151,7 +93,10 @@ class RecordStore:
         """Every journal page, planned and held, in the order they were written."""
         notes = table("session_note")
         with self._db.read() as connection:
-            return [_note(row) for row in connection.execute(select(notes).order_by(notes.c.id))]
+            return [
+                rows.session_note(row)
+                for row in connection.execute(select(notes).order_by(notes.c.id))
+            ]
 
     def save_session_note(self, note: SessionNote) -> SessionNote:
         """Store a page: a new one (no id), or over the stored one with its id.
@@ -200,7 +145,7 @@ class RecordStore:
         ledger = table("ledger_entry")
         query = select(ledger).order_by(ledger.c.date, ledger.c.id)
         with self._db.read() as connection:
-            return [_ledger_entry(row) for row in connection.execute(query)]
+            return [rows.ledger_entry(row) for row in connection.execute(query)]
 
     def ledger_entries(self, ids: Iterable[int]) -> dict[int, LedgerEntry]:
         """The entries with these ids, by id: the journal's sessions, without reading the rest.
@@ -214,7 +159,7 @@ class RecordStore:
         ledger = table("ledger_entry")
         query = select(ledger).where(ledger.c.id.in_(wanted))
         with self._db.read() as connection:
-            return {row.id: _ledger_entry(row) for row in connection.execute(query)}
+            return {row.id: rows.ledger_entry(row) for row in connection.execute(query)}
 
     def ledger_totals(self) -> LedgerTotals:
         """The ledger added up by week, phase and kind, without reading every entry.
@@ -248,7 +193,7 @@ class RecordStore:
         query = select(table_).where(table_.c.file_hash == homework.file_hash)
         with self._db.write() as connection:
             added = bool(connection.execute(statement).rowcount)
-            stored = _homework(connection.execute(query).one())
+            stored = rows.homework(connection.execute(query).one())
         return stored, added
 
     def homework(self) -> list[Homework]:
@@ -258,7 +203,7 @@ class RecordStore:
             table_.c.due.is_(None), table_.c.due, table_.c.imported_at, table_.c.id
         )
         with self._db.read() as connection:
-            return [_homework(row) for row in connection.execute(query)]
+            return [rows.homework(row) for row in connection.execute(query)]
 
     def add_consent(self, consent: Consent) -> Consent:
         """Record that the person agreed to an export; returns it with id and date."""
@@ -281,5 +226,5 @@ class RecordStore:
         """Every recorded consent, oldest first."""
         table_ = table("consent")
         with self._db.read() as connection:
-            rows = connection.execute(select(table_).order_by(table_.c.date, table_.c.id))
-            return [_consent(row) for row in rows]
+            found = connection.execute(select(table_).order_by(table_.c.date, table_.c.id))
+            return [rows.consent(row) for row in found]

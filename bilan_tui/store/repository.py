@@ -25,7 +25,7 @@ from bilan_tui.i18n import _
 
 from . import backup as backups
 from .answer_store import AnswerStore
-from .codec import from_json, now, parse_time, time_text
+from .codec import now, time_text
 from .contents import count_contents
 from .engine import Database
 from .errors import READ_ONLY, NotAWorkbook, WorkbookDamaged, WorkbookIOError, WorkbookNotFound
@@ -42,6 +42,7 @@ from .inspection import APPLICATION_ID, inspect_workbook
 from .lock import WorkbookLock, acquire_lock, hold_for_writing
 from .migrations import MIGRATIONS, Migration, create_schema, target_version, upgrade
 from .record_store import RecordStore
+from .rows import workbook_info
 from .tables import table
 
 DISPLAY_NAME = "display_name"
@@ -119,12 +120,7 @@ class Workbook(AnswerStore, RecordStore):
         workbook = table("workbook")
         with self._db.read() as connection:
             row = connection.execute(select(workbook)).one()
-        return WorkbookInfo(
-            name=row.name,
-            language=row.language,
-            created_at=parse_time(row.created_at),
-            pack_ids=tuple(from_json(row.pack_ids)),
-        )
+        return workbook_info(row)
 
     def set_language(self, language: str) -> None:
         """Change the language the workbook is shown in."""
