@@ -30,6 +30,7 @@ from textual.worker import Worker, WorkerState
 from bilan_tui.domain.model import Pack
 from bilan_tui.i18n import _
 from bilan_tui.ui.commands import AppCommands, ExerciseCommands
+from bilan_tui.ui.quiet_crash import QuietCrashApp
 from bilan_tui.ui.requests import ExploreOccupations, OpenSkillsGap
 from bilan_tui.ui.screens.dashboard import DashboardScreen
 from bilan_tui.ui.textual_words import apply_textual_words, quit_hint
@@ -52,7 +53,7 @@ QUICK_PAINT_WAIT = 0.5
 """Seconds the storage import waits at most for the quick data to be painted."""
 
 
-class BilanApp(App[int]):
+class BilanApp(QuietCrashApp[int]):
     """The bilan workbook. Returns an exit status from :meth:`run`."""
 
     CSS_PATH = "app.tcss"
@@ -101,23 +102,18 @@ class BilanApp(App[int]):
         self.referentials: Referentials | None = None
         """The occupation referential, opened when first asked for (``explorer_flow``)."""
 
-    def _handle_exception(self, error: Exception) -> None:
+    def crashed(self, error: Exception) -> None:
         """Save, then leave quietly: Textual's crash screen prints local variables.
 
         Those variables hold the person's answers, so the traceback is not shown
-        (DESIGN §5); the command line prints a short message instead and
-        ``--debug`` re-raises. Tests still see the exception through Pilot.
+        (DESIGN §5, ``ui/quiet_crash.py``); the command line prints a short
+        message instead and ``--debug`` re-raises.
         """
         self.crash = error
-        self._return_code = 1
-        if self._exception is None:
-            self._exception = error
-            self._exception_event.set()
         try:
             self.crash_save_failed = not self.save_everything()
         except Exception:  # noqa: BLE001 - already failing; the answers in memory are lost
             self.crash_save_failed = True
-        self._close_messages_no_wait()
 
     def get_default_screen(self) -> Screen[None]:
         return DashboardScreen(self.pack)
