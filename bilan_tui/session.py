@@ -57,9 +57,6 @@ class WorkbookSession:
     ``Exercise.ref`` and every read or write uses the exercise's own pack id.
     """
 
-    data_dir: Path | None = None
-    """Where installed packs live; ``None`` means the default data directory."""
-
     def __init__(
         self,
         pack: Pack,
@@ -67,6 +64,7 @@ class WorkbookSession:
         *,
         clock: Callable[[], float] = time.monotonic,
         today: Callable[[], datetime.date] = datetime.date.today,
+        data_dir: Path | None = None,
     ) -> None:
         """Join a pack and an open workbook.
 
@@ -75,7 +73,10 @@ class WorkbookSession:
             workbook: The open store.
             clock: Monotonic seconds, for automatic hours (a fake in tests).
             today: The local date, for automatic hours (a fake in tests).
+            data_dir: Where installed packs and referentials live (``--data-dir``);
+                ``None``: the default data directory, asked when needed.
         """
+        self.data_dir = data_dir
         self.pack = pack
         self.workbook = workbook
         self.today = today
@@ -90,6 +91,7 @@ class WorkbookSession:
         language: str,
         create: bool,
         integrity: bool = True,
+        data_dir: Path | None = None,
     ) -> WorkbookSession:
         """Open the workbook at ``path`` (this imports the storage layer).
 
@@ -100,11 +102,12 @@ class WorkbookSession:
             create: Whether a missing file may be created.
             integrity: Check every page first (see ``open_workbook``); the
                 interface checks in the background instead.
+            data_dir: See :meth:`__init__`.
         """
         from bilan_tui.store.repository import open_workbook
 
         workbook = open_workbook(path, language=language, create=create, integrity=integrity)
-        session = cls(pack, workbook)
+        session = cls(pack, workbook, data_dir=data_dir)
         session.use_homework_packs()
         return session
 

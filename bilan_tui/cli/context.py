@@ -159,8 +159,8 @@ class CommandContext:
             language=self.language,
             create=create,
             integrity=integrity,
+            data_dir=self.data_dir,
         )
-        session.data_dir = self.data_dir
         return session
 
     def unlock(self) -> None:

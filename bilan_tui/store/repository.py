@@ -42,10 +42,8 @@ from .inspection import APPLICATION_ID, inspect_workbook
 from .lock import WorkbookLock, acquire_lock, hold_for_writing
 from .migrations import MIGRATIONS, Migration, create_schema, target_version, upgrade
 from .record_store import RecordStore
+from .setting_keys import DISPLAY_NAME as DISPLAY_NAME
 from .tables import table
-
-DISPLAY_NAME = "display_name"
-"""Setting key: the name shown in the dashboard's title."""
 
 
 class Workbook(AnswerStore, RecordStore):
