@@ -14,9 +14,9 @@ Markdown) would add a tenth of the first frame.
 
 from __future__ import annotations
 
-import sys
 import threading
 from collections.abc import Callable, Iterable
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, cast
 
@@ -30,15 +30,18 @@ from textual.worker import Worker, WorkerState
 from bilan_tui.domain.model import Pack
 from bilan_tui.i18n import _
 from bilan_tui.ui.commands import AppCommands, ExerciseCommands
+from bilan_tui.ui.holds_answers import HoldsAnswers
 from bilan_tui.ui.quiet_crash import QuietCrashApp
-from bilan_tui.ui.requests import ExploreOccupations, OpenSkillsGap
+from bilan_tui.ui.requests import ExploreOccupations, OpenExercise, OpenSkillsGap
 from bilan_tui.ui.screens.dashboard import DashboardScreen
 from bilan_tui.ui.textual_words import apply_textual_words, quit_hint
 
 if TYPE_CHECKING:  # imported by the worker, after the first frame
     from bilan_tui.dashboard_data import DashboardData
+    from bilan_tui.homework.importer import ImportOutcome
     from bilan_tui.session import WorkbookSession
     from bilan_tui.ui.explorer_flow import Referentials
+    from bilan_tui.ui.screens.welcome import WelcomeAnswers
     from bilan_tui.ui.widgets.journal_panel import JournalPanel
 
 SessionOpener = Callable[[], "WorkbookSession"]
@@ -221,10 +224,43 @@ class BilanApp(QuietCrashApp[int]):
             self.open_welcome(first=True)
 
     def open_welcome(self, *, first: bool = False) -> None:
-        """Her name, language and consultant (see ``ui/welcome_flow.py``)."""
-        from bilan_tui.ui.welcome_flow import open_welcome
+        """Her name, language and consultant, over the dashboard (see ``ui/welcome_flow.py``).
 
-        open_welcome(self, first=first)
+        An open exercise is saved and closed first, so that ``modalites``, if it
+        is the one open, cannot write back an older consultant over her answer.
+        """
+        from bilan_tui.ui.screens.welcome import WelcomeScreen
+        from bilan_tui.ui.welcome_flow import welcome_screen
+
+        session = self.ready_session()
+        if session is None or isinstance(self.screen, WelcomeScreen):
+            return
+        self.back_to_dashboard()
+        self.push_screen(welcome_screen(session, first=first), self._welcomed)
+
+    def _welcomed(self, answers: WelcomeAnswers | None) -> None:
+        from bilan_tui.i18n import language
+
+        if answers is not None and answers.encrypt and answers.language == language():
+            # Encrypted first, her name written after: no plain trace of it on the disk.
+            self.offer_encryption(after=lambda: self._store_welcome(answers))
+            return
+        self._store_welcome(answers)
+
+    def _store_welcome(self, answers: WelcomeAnswers | None) -> None:
+        """Keep her answers (in the workbook reopened if it was just encrypted)."""
+        from bilan_tui.i18n import language
+        from bilan_tui.ui.welcome_flow import store_welcome
+
+        if self.session is None:
+            return
+        problem = store_welcome(self.session, answers)
+        if problem is not None:
+            self.notify(problem, severity="error", markup=False)
+            return
+        self.refresh_dashboard()
+        if answers is not None and answers.language != language():
+            self.switch_language()
 
     def use_pack(self, pack: Pack) -> None:
         """Show ``pack`` from now on: the full library, or one with a new pack installed."""
@@ -249,15 +285,30 @@ class BilanApp(QuietCrashApp[int]):
     def _open_from_dashboard(self, event: DashboardScreen.OpenExercise) -> None:
         self.open_exercise(event.exercise_id)
 
+    def ready_session(self) -> WorkbookSession | None:
+        """The open workbook; ``None`` after saying it is still opening.
+
+        Every command that needs the workbook starts here: the first frame
+        comes before the storage layer is loaded (DESIGN §12), so a key
+        pressed at once meets a workbook that is not open yet.
+        """
+        if self.session is None:
+            self.notify(_("Opening your workbook…"), timeout=2)
+        return self.session
+
+    @on(OpenExercise)
+    def _open_requested(self, event: OpenExercise) -> None:
+        self.open_exercise(event.exercise_id)
+
     def open_exercise(self, exercise_id: str) -> None:
-        """Show an exercise, once the workbook is open."""
+        """Show an exercise, once the workbook is open (asked early, it opens then)."""
         exercise = self.pack.exercise(exercise_id)
         if exercise is None:
             return
-        if self.session is None:
+        if self.ready_session() is None:
             self._pending_exercise = exercise_id
-            self.notify(_("Opening your workbook…"), timeout=2)
             return
+        assert self.session is not None
         from bilan_tui.ui.screens.exercise import ExerciseScreen
 
         self._pending_exercise = None
@@ -283,23 +334,19 @@ class BilanApp(QuietCrashApp[int]):
         """Show the hours ledger, once the workbook is open."""
         from bilan_tui.ui.screens.hours import HoursScreen
 
-        if self.session is None:
-            self.notify(_("Opening your workbook…"), timeout=2)
-            return
-        if not isinstance(self.screen, HoursScreen):
-            self.push_screen(HoursScreen(self.session), self._exercise_closed)
+        session = self.ready_session()
+        if session is not None and not isinstance(self.screen, HoursScreen):
+            self.push_screen(HoursScreen(session), self._exercise_closed)
 
     @on(DashboardScreen.OpenExport)
     def open_export(self) -> None:
         """Show the export screen, once the workbook is open and every answer saved."""
         from bilan_tui.ui.screens.export import ExportScreen
 
-        if self.session is None:
-            self.notify(_("Opening your workbook…"), timeout=2)
-            return
-        if not isinstance(self.screen, ExportScreen):
+        session = self.ready_session()
+        if session is not None and not isinstance(self.screen, ExportScreen):
             self.save_everything()
-            self.push_screen(ExportScreen(self.session), self._exercise_closed)
+            self.push_screen(ExportScreen(session), self._exercise_closed)
 
     @on(DashboardScreen.OpenProfile)
     def open_profile(self) -> None:
@@ -307,13 +354,11 @@ class BilanApp(QuietCrashApp[int]):
         from bilan_tui.profile import profile_of
         from bilan_tui.ui.screens.profile import ProfileScreen
 
-        if self.session is None:
-            self.notify(_("Opening your workbook…"), timeout=2)
-            return
-        if isinstance(self.screen, ProfileScreen):
+        session = self.ready_session()
+        if session is None or isinstance(self.screen, ProfileScreen):
             return
         self.save_everything()
-        self.push_screen(ProfileScreen(profile_of(self.session)))
+        self.push_screen(ProfileScreen(profile_of(session)))
 
     @on(DashboardScreen.OpenExplorer)
     @on(ExploreOccupations)
@@ -321,34 +366,70 @@ class BilanApp(QuietCrashApp[int]):
         """Show "Explore occupations" (see ``ui/explorer_flow.py``)."""
         from bilan_tui.ui.explorer_flow import open_explorer
 
-        open_explorer(self)
+        session = self.ready_session()
+        if session is None:
+            return
+        self.save_everything()
+        open_explorer(self, session, self._referentials(session), self.refresh_dashboard)
 
     @on(OpenSkillsGap)
     def _open_skills_gap(self, event: OpenSkillsGap) -> None:
         from bilan_tui.ui.explorer_flow import open_skills_gap
 
-        open_skills_gap(self, event.entry_id)
+        if self.session is not None:
+            open_skills_gap(self, self.session, self._referentials(self.session), event.entry_id)
+
+    def _referentials(self, session: WorkbookSession) -> Referentials:
+        """The occupation referential of the workbook's data folder, opened on first use."""
+        if self.referentials is None:
+            from bilan_tui import paths
+            from bilan_tui.ui.explorer_flow import Referentials
+
+            self.referentials = Referentials(session.data_dir or paths.data_dir())
+        return self.referentials
 
     @on(DashboardScreen.ImportHomework)
     def action_import_homework(self) -> None:
-        """Ask for a homework file and import it (see ``ui/homework_flow.py``)."""
-        from bilan_tui.ui.homework_flow import open_homework_import
+        """Ask for a homework file; once imported, show its exercises and say what came."""
+        from bilan_tui.ui.homework_flow import error_text
+        from bilan_tui.ui.screens.homework_import import HomeworkImportScreen
 
-        open_homework_import(self)
+        session = self.ready_session()
+        if session is None or isinstance(self.screen, HomeworkImportScreen):
+            return
+        self.push_screen(
+            HomeworkImportScreen(session.import_homework, error_text),
+            partial(self._homework_imported, session),
+        )
+
+    def _homework_imported(self, session: WorkbookSession, outcome: ImportOutcome | None) -> None:
+        """Redraw the dashboard from the library (a pack may have come with it), then say so."""
+        from bilan_tui.ui.homework_flow import imported_notice
+
+        if outcome is None:
+            return
+        self.use_pack(session.pack)
+        self.refresh_dashboard()
+        self.notify(
+            imported_notice(session, outcome), title=_("Homework"), markup=False, timeout=10
+        )
 
     def _exercise_closed(self, _result: None) -> None:
         self.refresh_dashboard()
 
     def save_everything(self) -> bool:
         """Write whatever is pending on every open exercise screen; False if some failed."""
-        module = sys.modules.get("bilan_tui.ui.screens.exercise")
-        if module is None:  # no exercise was ever shown: nothing to save, nothing to import
-            return True
         saved = True
         for screen in self.screen_stack:
-            if isinstance(screen, module.ExerciseScreen):
+            if isinstance(screen, HoldsAnswers):
                 saved = screen.save() and saved
         return saved
+
+    def back_to_dashboard(self) -> None:
+        """Save every open screen and close them all: the dashboard is on top again."""
+        self.save_everything()
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
 
     async def action_quit(self) -> None:
         """Save, then quit; if the disk refuses, stay once so the text is not lost unseen."""
@@ -416,7 +497,7 @@ class BilanApp(QuietCrashApp[int]):
         yield SystemCommand(
             _("Delete this workbook"),
             _("End of the bilan: destroy the workbook and its backups"),
-            self._start_wipe,
+            self.start_wipe,
         )
         from bilan_tui.i18n import language
 
@@ -430,14 +511,57 @@ class BilanApp(QuietCrashApp[int]):
         yield SystemCommand(_("Quit"), _("Save and quit"), self.action_quit)
 
     def offer_encryption(self, after: Callable[[], None] | None = None) -> None:
-        """Encrypt the workbook with a passphrase (see ``ui/encrypt_flow.py``)."""
-        from bilan_tui.ui.encrypt_flow import offer_encryption
+        """Ask for a passphrase, then encrypt; says so if the workbook already is.
 
-        offer_encryption(self, after)
+        Args:
+            after: Called once it is over, whatever the outcome (the welcome's
+                answers are stored then, in the encrypted workbook).
+        """
+        from bilan_tui.crypto.migrate import is_encrypted
+        from bilan_tui.ui.screens.encrypt import EncryptScreen
 
-    def reopen_session(self) -> WorkbookSession:
-        """Open the workbook again with the app's opener (from a worker thread)."""
-        return self._open_session()
+        then = after or (lambda: None)
+        session = self.ready_session()
+        if session is None:
+            return
+        if is_encrypted(session.path):
+            self.notify(_("This workbook is already encrypted."), timeout=4)
+            then()
+            return
+        self.push_screen(EncryptScreen(), partial(self._encrypt, then))
+
+    def _encrypt(self, then: Callable[[], None], passphrase: str | None) -> None:
+        """Close the workbook, encrypt it in a worker, open it again (``ui/encrypt_flow.py``)."""
+        from bilan_tui.ui.encrypt_flow import encrypt_and_reopen
+
+        session = self.session
+        if passphrase is None or session is None or not self.save_everything():
+            then()
+            return
+        self.back_to_dashboard()
+        self.session = None  # nothing may write while the file is converted
+        session.close(back_up=False)
+        self.notify(_("Encrypting the workbook and its backups…"), timeout=3)
+
+        def work() -> None:
+            reopened, failure = encrypt_and_reopen(session.path, passphrase, self._open_session)
+            self.call_from_thread(self._encrypted, reopened, failure, then)
+
+        self.run_worker(work, thread=True, group="encrypt", exit_on_error=False)
+
+    def _encrypted(
+        self, session: WorkbookSession, failure: str | None, then: Callable[[], None]
+    ) -> None:
+        self.use_session(session)
+        then()
+        if failure is not None:
+            self.notify(
+                _("The workbook was not encrypted: {reason}").format(reason=failure),
+                severity="error",
+                markup=False,
+            )
+            return
+        self.notify(_("Done: the workbook and its backups are encrypted."), timeout=6)
 
     def use_session(self, session: WorkbookSession) -> None:
         """Work with ``session`` from now on (the workbook was reopened)."""
@@ -458,23 +582,39 @@ class BilanApp(QuietCrashApp[int]):
         """
         from bilan_tui.i18n import LANGUAGES, language
 
-        if self.session is None:
-            self.notify(_("Opening your workbook…"), timeout=2)
+        session = self.ready_session()
+        if session is None:
             return
         other = next(code for code in LANGUAGES if code != language())
         if not self.save_everything():
             return
-        self.session.workbook.set_language(other)
+        session.workbook.set_language(other)
         self.switch_language_to = other
         self.exit(0)
 
-    def _start_wipe(self) -> None:
-        from bilan_tui.ui.screens.wipe import start_wipe
+    def start_wipe(self) -> None:
+        """End of the bilan: the dialog asks; if confirmed, delete the workbook and quit."""
+        from bilan_tui.ui.screens.wipe import WipeScreen, wipe_dialog
 
-        start_wipe(self)
+        session = self.ready_session()
+        if session is None or isinstance(self.screen, WipeScreen):
+            return
+        self.push_screen(wipe_dialog(session.path), partial(self._wipe_confirmed, session))
+
+    def _wipe_confirmed(self, session: WorkbookSession, confirmed: bool | None) -> None:
+        if not confirmed:
+            return
+        self.back_to_dashboard()  # leaves nothing pending for the screens' unmount to write
+        self.call_after_refresh(self._wipe, session)
+
+    def _wipe(self, session: WorkbookSession) -> None:
+        """Close the workbook, delete it and its backups, quit with what was removed."""
+        from bilan_tui.ui.screens.wipe import delete_workbook
+
+        self.session = None
+        status, message = delete_workbook(session)
+        self.exit(status, message=message)
 
     def _go_dashboard(self) -> None:
-        self.save_everything()
-        while len(self.screen_stack) > 1:
-            self.pop_screen()
+        self.back_to_dashboard()
         self.refresh_dashboard()

@@ -19,7 +19,6 @@ from bilan_tui.domain.text import clean_text
 from bilan_tui.store.repository import open_workbook
 from bilan_tui.ui.app import BilanApp
 from bilan_tui.ui.screens.exercise import ExerciseScreen
-from bilan_tui.ui.screens.wipe import start_wipe
 
 from ..ui.helpers import make_app, mini_pack, read_session, wait_for_session
 from .hostile import (
@@ -91,7 +90,7 @@ async def show_everything(tmp_path: Path, strings: list[str]) -> list[str]:
             ("profile", app.open_profile),
             ("export", app.open_export),
             ("help", app.action_help),
-            ("wipe dialog", lambda: start_wipe(app)),
+            ("wipe dialog", app.start_wipe),
         ):
             opener()
             screens.append(await visit(app, pilot, name))

@@ -110,7 +110,7 @@ class GridBody(ExerciseBody):
     ) -> None:
         super().__init__(exercise, answers, context)
         self.columns = Columns.measure()
-        self.source = source_exercise(self, exercise)
+        self.source = source_exercise(context, exercise)
         source_id = exercise.source.exercise if exercise.source else ""
         self.source_entries = context.source_entries(source_id) if source_id else []
         self.items: list[GridItem] = []

@@ -19,6 +19,7 @@ from bilan_tui.labels import phase_title, status_label
 from bilan_tui.packs.guidance import shown_guidance
 from bilan_tui.session import WorkbookSession
 from bilan_tui.ui.autosave import Autosaver
+from bilan_tui.ui.holds_answers import HoldsAnswers
 from bilan_tui.ui.kinds import ExerciseBody, ExerciseContext, body_for
 from bilan_tui.ui.required_text import not_done_yet
 from bilan_tui.ui.text import plain
@@ -31,7 +32,7 @@ SAVE_DELAY = 1.0
 """Seconds between the first unsaved change and its write (DESIGN §5)."""
 
 
-class ExerciseScreen(Screen[None]):
+class ExerciseScreen(Screen[None], HoldsAnswers):
     """One exercise: its guidance, its body, and autosave around them."""
 
     CSS_PATH = "exercise.tcss"
@@ -84,6 +85,7 @@ class ExerciseScreen(Screen[None]):
                     source_entries=self.session.source_entries,
                     delete_entry=self._delete_entry,
                     answer_of=self._answer_of,
+                    exercise_of=self.session.pack.exercise,
                 ),
             )
             yield self._body
