@@ -21,11 +21,11 @@ from bilan_tui.domain.answers import ExerciseAnswers
 from bilan_tui.domain.model import Exercise
 from bilan_tui.i18n import _
 from bilan_tui.session import WorkbookSession
+from bilan_tui.ui.screens.confirm import Confirm
 from bilan_tui.ui.text import plain
 from bilan_tui.ui.widgets.fields import FieldEditor
 
 from .base import ExerciseBody, ExerciseContext
-from .records_confirm import ConfirmDelete
 from .records_editor import RecordEditor, mouse_button
 from .records_list import RecordList
 from .records_order import (
@@ -187,7 +187,20 @@ class RecordsBody(ExerciseBody):
 
         summary = entry_summary(self.exercise, entry_values(self.answers, entry_id))
         name = None if summary == empty_label() else summary
-        self.app.push_screen(ConfirmDelete(name), answered)
+        question = (
+            _("Delete this empty entry?")
+            if name is None
+            else _("Delete “{entry}”?").format(entry=name)
+        )
+        self.app.push_screen(
+            Confirm(
+                question,
+                _("You can undo it with u in the list."),
+                title=_("Delete"),
+                focus_yes=True,  # undoable: Enter deletes at once
+            ),
+            answered,
+        )
 
     def delete_entry(self, entry_id: str) -> None:
         """Delete an entry from the disk, then from the screen; keep it for undo."""

@@ -39,10 +39,11 @@ from bilan_tui.ledger_text import (
     warning_text,
 )
 from bilan_tui.session import WorkbookSession
+from bilan_tui.ui.screens.confirm import Confirm
 from bilan_tui.ui.text import plain
 from bilan_tui.ui.widgets.footer import SteadyFooter
 from bilan_tui.ui.widgets.hours_chart import WeeklyChart
-from bilan_tui.ui.widgets.hours_form import ConfirmDelete, LedgerEntryForm
+from bilan_tui.ui.widgets.hours_form import LedgerEntryForm
 from bilan_tui.ui.widgets.journal_form import JournalForm, JournalOutcome
 
 PLAN_KEY = "plan-"
@@ -317,7 +318,7 @@ class HoursScreen(Screen[None]):
             self.reload()
             self.notify(_("Entry deleted."), timeout=2)
 
-        self.app.push_screen(ConfirmDelete(description), answered)
+        self.app.push_screen(Confirm(_("Delete this entry?"), description), answered)
 
     # Journal ---------------------------------------------------------------
 
@@ -406,4 +407,4 @@ class HoursScreen(Screen[None]):
             self.reload()
             self.notify(_("Planned session removed."), timeout=2)
 
-        self.app.push_screen(ConfirmDelete(description), answered)
+        self.app.push_screen(Confirm(_("Delete this entry?"), description), answered)

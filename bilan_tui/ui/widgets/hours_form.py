@@ -246,39 +246,3 @@ class LedgerEntryForm(ModalScreen[LedgerEntry | None]):
     def action_cancel(self) -> None:
         """Close without saving."""
         self.dismiss(None)
-
-
-class ConfirmDelete(ModalScreen[bool]):
-    """Ask before removing a ledger entry: deleting cannot be undone."""
-
-    CSS_PATH = "hours_form.tcss"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,n", "answer(False)", _("Keep"), tooltip=_("Keep the entry")),
-        Binding(
-            "y,o", "answer(True)", _("Delete"), tooltip=_("Delete the entry"), key_display=_("y")
-        ),
-    ]
-
-    def __init__(self, description: str) -> None:
-        super().__init__(classes="hours-modal")
-        self.description = description
-
-    def compose(self) -> ComposeResult:
-        with Vertical(id="hours-confirm"):
-            yield Static(plain(_("Delete this entry?")), classes="hours-question")
-            yield Static(plain(self.description), id="hours-confirm-entry")
-            with Horizontal(id="hours-form-buttons"):
-                yield Button(plain(_("Delete")), variant="error", id="hours-delete")
-                yield Button(plain(_("Keep")), id="hours-keep")
-        yield SteadyFooter(show_command_palette=False)
-
-    def on_mount(self) -> None:
-        self.query_one("#hours-keep").focus()
-
-    @on(Button.Pressed)
-    def _pressed(self, event: Button.Pressed) -> None:
-        self.dismiss(event.button.id == "hours-delete")
-
-    def action_answer(self, delete: bool) -> None:
-        """Close with the person's answer."""
-        self.dismiss(delete)
