@@ -28,7 +28,7 @@ from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
 from bilan_tui.domain.model import Pack
-from bilan_tui.i18n import _
+from bilan_tui.i18n import N_, _
 from bilan_tui.ui.commands import AppCommands, ExerciseCommands
 from bilan_tui.ui.holds_answers import HoldsAnswers
 from bilan_tui.ui.quiet_crash import QuietCrashApp
@@ -64,17 +64,32 @@ class BilanApp(QuietCrashApp[int]):
     ENABLE_COMMAND_PALETTE = True
     COMMANDS: ClassVar = {AppCommands, ExerciseCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+q", "quit", _("Quit"), tooltip=_("Save and quit"), priority=True),
-        Binding("f1", "help", _("Help"), tooltip=_("Show the help")),
+        Binding(
+            "ctrl+q",
+            "quit",
+            N_("Quit"),
+            tooltip=N_("Save and quit"),
+            priority=True,
+            id="bilan-app.quit",
+        ),
+        Binding("f1", "help", N_("Help"), tooltip=N_("Show the help"), id="bilan-app.help"),
         Binding(
             "ctrl+p",
             "command_palette",
-            _("Commands"),
-            tooltip=_("Find an exercise or a command"),
+            N_("Commands"),
+            tooltip=N_("Find an exercise or a command"),
             priority=True,
             show=False,
+            id="bilan-app.command-palette",
         ),
     ]
+    """
+    | Key(s) | Description |
+    | :- | :- |
+    | ctrl+q | Save and quit |
+    | f1 | Show the help |
+    | ctrl+p | Find an exercise or a command |
+    """
 
     def __init__(
         self,
@@ -576,9 +591,10 @@ class BilanApp(QuietCrashApp[int]):
     def switch_language(self) -> None:
         """Save, remember the other language in the workbook, and restart in it.
 
-        Key descriptions are translated when the screens' classes are built, so
-        the interface restarts (in about half a second) rather than mixing two
-        languages; ``bilan`` does the restart once the app has closed.
+        Every screen open was composed in the old language (and Textual's own
+        words were set for it), so the interface restarts (in about half a
+        second) rather than mixing two languages; ``bilan`` does the restart
+        once the app has closed.
         """
         from bilan_tui.i18n import LANGUAGES, language
 

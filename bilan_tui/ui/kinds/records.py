@@ -19,7 +19,7 @@ from textual.widgets import Button, OptionList, Static
 
 from bilan_tui.domain.answers import ExerciseAnswers
 from bilan_tui.domain.model import Exercise
-from bilan_tui.i18n import _
+from bilan_tui.i18n import N_, _
 from bilan_tui.session import WorkbookSession
 from bilan_tui.ui.screens.confirm import Confirm
 from bilan_tui.ui.text import plain
@@ -73,15 +73,59 @@ class RecordsBody(ExerciseBody):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("a", "add", _("Add"), tooltip=_("Add an entry")),
-        Binding("d", "delete", _("Delete"), tooltip=_("Delete the highlighted entry")),
-        Binding("u", "undo", _("Undo"), tooltip=_("Bring back the last deleted entry")),
-        Binding("ctrl+up", "move(-1)", _("Move up"), tooltip=_("Move the entry up")),
-        Binding("ctrl+down", "move(1)", _("Move down"), tooltip=_("Move the entry down")),
-        Binding("K", "move_in_list(-1)", _("Move up"), show=False),
-        Binding("J", "move_in_list(1)", _("Move down"), show=False),
-        Binding("escape", "close_editor", _("List"), tooltip=_("Back to the list of entries")),
+        Binding("a", "add", N_("Add"), tooltip=N_("Add an entry"), id="records.add"),
+        Binding(
+            "d",
+            "delete",
+            N_("Delete"),
+            tooltip=N_("Delete the highlighted entry"),
+            id="records.delete",
+        ),
+        Binding(
+            "u",
+            "undo",
+            N_("Undo"),
+            tooltip=N_("Bring back the last deleted entry"),
+            id="records.undo",
+        ),
+        Binding(
+            "ctrl+up",
+            "move(-1)",
+            N_("Move up"),
+            tooltip=N_("Move the entry up"),
+            id="records.move-minus1",
+        ),
+        Binding(
+            "ctrl+down",
+            "move(1)",
+            N_("Move down"),
+            tooltip=N_("Move the entry down"),
+            id="records.move-1",
+        ),
+        Binding(
+            "K", "move_in_list(-1)", N_("Move up"), show=False, id="records.move-in-list-minus1"
+        ),
+        Binding("J", "move_in_list(1)", N_("Move down"), show=False, id="records.move-in-list-1"),
+        Binding(
+            "escape",
+            "close_editor",
+            N_("List"),
+            tooltip=N_("Back to the list of entries"),
+            id="records.close-editor",
+        ),
     ]
+    """
+    | Key(s) | Description |
+    | :- | :- |
+    | a | Add an entry |
+    | d | Delete the highlighted entry |
+    | u | Bring back the last deleted entry |
+    | ctrl+up | Move the entry up |
+    | ctrl+down | Move the entry down |
+    | K | Move up |
+    | J | Move down |
+    | escape | Back to the list of entries |
+    """
 
     LIST_ACTIONS: ClassVar[frozenset[str]] = frozenset({"add", "delete", "move_in_list"})
 

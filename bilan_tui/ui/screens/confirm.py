@@ -18,7 +18,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
-from bilan_tui.i18n import _
+from bilan_tui.i18n import N_, _
 from bilan_tui.ui.text import plain
 from bilan_tui.ui.widgets.footer import SteadyFooter
 
@@ -29,12 +29,37 @@ class Confirm(ModalScreen[bool]):
     CSS_PATH = "confirm.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
-            "y,o", "answer(True)", _("Delete"), tooltip=_("Delete the entry"), key_display=_("y")
+            "y,o",
+            "answer(True)",
+            N_("Delete"),
+            tooltip=N_("Delete the entry"),
+            key_display=N_("y"),
+            id="confirm.answer-true",
         ),
-        Binding("escape,n", "answer(False)", _("Keep"), tooltip=_("Keep the entry")),
-        Binding("left", "app.focus_previous", _("Previous button"), show=False),
-        Binding("right", "app.focus_next", _("Next button"), show=False),
+        Binding(
+            "escape,n",
+            "answer(False)",
+            N_("Keep"),
+            tooltip=N_("Keep the entry"),
+            id="confirm.answer-false",
+        ),
+        Binding(
+            "left",
+            "app.focus_previous",
+            N_("Previous button"),
+            show=False,
+            id="confirm.focus-previous",
+        ),
+        Binding("right", "app.focus_next", N_("Next button"), show=False, id="confirm.focus-next"),
     ]
+    """
+    | Key(s) | Description |
+    | :- | :- |
+    | y,o | Delete the entry |
+    | escape,n | Keep the entry |
+    | left | Previous button |
+    | right | Next button |
+    """
 
     def __init__(
         self,

@@ -14,7 +14,7 @@ from textual.widgets import Markdown, Static
 from bilan_tui.domain.answers import ExerciseAnswers, JSONValue
 from bilan_tui.domain.model import Exercise, ExerciseStatus
 from bilan_tui.domain.required import missing_required
-from bilan_tui.i18n import _
+from bilan_tui.i18n import N_, _
 from bilan_tui.labels import phase_title, status_label
 from bilan_tui.packs.guidance import shown_guidance
 from bilan_tui.session import WorkbookSession
@@ -37,16 +37,43 @@ class ExerciseScreen(Screen[None], HoldsAnswers):
 
     CSS_PATH = "exercise.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back", _("Back"), tooltip=_("Save and go back to the dashboard")),
-        Binding("ctrl+s", "mark_done", _("Mark as done"), tooltip=_("Mark the exercise as done")),
+        Binding(
+            "escape",
+            "back",
+            N_("Back"),
+            tooltip=N_("Save and go back to the dashboard"),
+            id="exercise.back",
+        ),
+        Binding(
+            "ctrl+s",
+            "mark_done",
+            N_("Mark as done"),
+            tooltip=N_("Mark the exercise as done"),
+            id="exercise.mark-done",
+        ),
         Binding(
             "ctrl+s",
             "mark_in_progress",
-            _("Mark as in progress"),
-            tooltip=_("Take the exercise up again"),
+            N_("Mark as in progress"),
+            tooltip=N_("Take the exercise up again"),
+            id="exercise.mark-in-progress",
         ),
-        Binding("ctrl+g", "toggle_guidance", _("Guidance"), tooltip=_("Show or hide the guidance")),
+        Binding(
+            "ctrl+g",
+            "toggle_guidance",
+            N_("Guidance"),
+            tooltip=N_("Show or hide the guidance"),
+            id="exercise.toggle-guidance",
+        ),
     ]
+    """
+    | Key(s) | Description |
+    | :- | :- |
+    | escape | Save and go back to the dashboard |
+    | ctrl+s | Mark the exercise as done |
+    | ctrl+s | Take the exercise up again |
+    | ctrl+g | Show or hide the guidance |
+    """
 
     def __init__(self, session: WorkbookSession, exercise: Exercise) -> None:
         super().__init__(classes="exercise-screen")

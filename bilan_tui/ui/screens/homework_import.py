@@ -23,7 +23,7 @@ from textual.suggester import Suggester
 from textual.widgets import Button, Input, Static
 from textual.worker import Worker, WorkerState
 
-from bilan_tui.i18n import _
+from bilan_tui.i18n import N_, _
 from bilan_tui.ui.text import plain
 
 if TYPE_CHECKING:
@@ -100,8 +100,19 @@ class HomeworkImportScreen(ModalScreen["ImportOutcome | None"]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", _("Cancel"), tooltip=_("Close without importing")),
+        Binding(
+            "escape",
+            "cancel",
+            N_("Cancel"),
+            tooltip=N_("Close without importing"),
+            id="homework-import.cancel",
+        ),
     ]
+    """
+    | Key(s) | Description |
+    | :- | :- |
+    | escape | Close without importing |
+    """
 
     def __init__(self, run_import: ImportRunner, error_text: ErrorText) -> None:
         super().__init__()

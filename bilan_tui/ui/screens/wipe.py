@@ -20,7 +20,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
-from bilan_tui.i18n import _
+from bilan_tui.i18n import N_, _
 from bilan_tui.store.backup import MOST_KEPT
 from bilan_tui.ui.text import plain
 from bilan_tui.wipe_text import (
@@ -75,8 +75,15 @@ class WipeScreen(ModalScreen[bool]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", _("Cancel"), tooltip=_("Keep the workbook")),
+        Binding(
+            "escape", "cancel", N_("Cancel"), tooltip=N_("Keep the workbook"), id="wipe.cancel"
+        ),
     ]
+    """
+    | Key(s) | Description |
+    | :- | :- |
+    | escape | Keep the workbook |
+    """
 
     def __init__(self, workbook: Path, targets: list[Path]) -> None:
         super().__init__()

@@ -33,7 +33,7 @@ from bilan_tui.domain.ledger import (
 from bilan_tui.domain.model import PHASE_IDS
 from bilan_tui.domain.records import LedgerEntry
 from bilan_tui.domain.text import clean_text
-from bilan_tui.i18n import _, language
+from bilan_tui.i18n import N_, _, language
 from bilan_tui.ledger_text import (
     date_example,
     duration_text,
@@ -52,9 +52,23 @@ class LedgerEntryForm(ModalScreen[LedgerEntry | None]):
 
     CSS_PATH = "hours_form.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", _("Cancel"), tooltip=_("Close without saving")),
-        Binding("ctrl+s", "save", _("Save"), tooltip=_("Save the entry")),
+        Binding(
+            "escape",
+            "cancel",
+            N_("Cancel"),
+            tooltip=N_("Close without saving"),
+            id="ledger-entry-form.cancel",
+        ),
+        Binding(
+            "ctrl+s", "save", N_("Save"), tooltip=N_("Save the entry"), id="ledger-entry-form.save"
+        ),
     ]
+    """
+    | Key(s) | Description |
+    | :- | :- |
+    | escape | Close without saving |
+    | ctrl+s | Save the entry |
+    """
 
     def __init__(
         self,
