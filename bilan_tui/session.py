@@ -55,6 +55,11 @@ class WorkbookSession:
     ``pack`` may be a library (the shipped pack with installed packs merged
     in, see ``bilan_tui.packs.library``): statuses are then keyed by
     ``Exercise.ref`` and every read or write uses the exercise's own pack id.
+
+    Attributes:
+        data_dir: Where installed packs and referentials live, given when the
+            session is built (``--data-dir``); ``None`` means the default data
+            directory, asked for when needed.
     """
 
     def __init__(

@@ -92,3 +92,18 @@ async def test_the_help_and_the_bindings_agree(tmp_path: Path, where: str | None
         for binding in ours:
             if explanation_of(binding):
                 assert explanation_of(binding) in actions, binding
+
+
+async def test_a_binding_id_remaps_its_key(tmp_path: Path) -> None:
+    """The ids make keys remappable with Textual's keymap: f1's help moves to f2 (#22)."""
+    app = make_app(tmp_path / "wb.sqlite", shipped_pack())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for_session(app, pilot)
+        app.set_keymap({"bilan-app.help": "f2"})
+        await pilot.pause()
+        await pilot.press("f1")
+        await pilot.pause()
+        assert not isinstance(app.screen, HelpScreen)
+        await pilot.press("f2")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
