@@ -79,3 +79,13 @@ def _(message: str) -> str:
 def ngettext(singular: str, plural: str, count: int) -> str:
     """Translate a message that depends on a count."""
     return _current.ngettext(singular, plural, count)
+
+
+def N_(message: str) -> str:
+    """Mark ``message`` for translation without translating it now.
+
+    For text written when a class is built (key bindings): it is translated
+    where it is shown (``ui/binding_text.py``), so the language may be chosen
+    after ``bilan_tui.ui`` is imported, and changed without rebuilding classes.
+    """
+    return message

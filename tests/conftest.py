@@ -2,8 +2,9 @@
 
 Tests run the interface in English (the source language of the catalogs) so
 that assertions read the strings as written in the code; French is checked by
-the catalog tests. The language must be set before any ``bilan_tui.ui``
-module is imported, because bindings are translated when their class is built.
+the catalog tests. Key bindings are translated where they are shown
+(``bilan_tui/ui/binding_text.py``), so the order of this call and the imports
+of ``bilan_tui.ui`` does not matter.
 """
 
 from __future__ import annotations

@@ -165,8 +165,8 @@ class CommandContext:
             language=self.language,
             create=create,
             integrity=integrity,
+            data_dir=self.data_dir,
         )
-        session.data_dir = self.data_dir
         return session
 
     def quick_session(self) -> WorkbookSession | None:

@@ -14,16 +14,11 @@ from typing import TYPE_CHECKING
 
 from bilan_tui.domain.answers import Answer, AnswerKey
 from bilan_tui.services.dashboard_data import PLAN_EXERCISE
+from bilan_tui.store.setting_keys import DISPLAY_NAME, EXPORT_FOLDER, WELCOMED
 
 if TYPE_CHECKING:
     from bilan_tui.services.session import WorkbookSession
 
-DISPLAY_NAME = "display_name"
-"""The setting holding her name as she wants it on her documents."""
-WELCOMED = "welcomed"
-"""The setting saying the welcome screen was shown once (skipping counts)."""
-EXPORT_FOLDER = "export_folder"
-"""The setting holding the folder of the last export."""
 ARRANGEMENT_FIELDS = ("consultant", "organisme")
 """The fields of ``modalites`` the welcome screen fills in too."""
 

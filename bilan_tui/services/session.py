@@ -58,10 +58,12 @@ class WorkbookSession:
     ``pack`` may be a library (the shipped pack with installed packs merged
     in, see ``bilan_tui.packs.library``): statuses are then keyed by
     ``Exercise.ref`` and every read or write uses the exercise's own pack id.
-    """
 
-    data_dir: Path | None = None
-    """Where installed packs live; ``None`` means the default data directory."""
+    Attributes:
+        data_dir: Where installed packs and referentials live, given when the
+            session is built (``--data-dir``); ``None`` means the default data
+            directory, asked for when needed.
+    """
 
     def __init__(
         self,
@@ -70,6 +72,7 @@ class WorkbookSession:
         *,
         clock: Callable[[], float] = time.monotonic,
         today: Callable[[], datetime.date] = datetime.date.today,
+        data_dir: Path | None = None,
     ) -> None:
         """Join a pack and an open workbook.
 
@@ -78,7 +81,10 @@ class WorkbookSession:
             workbook: The open store.
             clock: Monotonic seconds, for automatic hours (a fake in tests).
             today: The local date, for automatic hours (a fake in tests).
+            data_dir: Where installed packs and referentials live (``--data-dir``);
+                ``None``: the default data directory, asked when needed.
         """
+        self.data_dir = data_dir
         self.pack = pack
         self.workbook = workbook
         self.today = today
@@ -93,6 +99,7 @@ class WorkbookSession:
         language: str,
         create: bool,
         integrity: bool = True,
+        data_dir: Path | None = None,
     ) -> WorkbookSession:
         """Open the workbook at ``path`` (this imports the storage layer).
 
@@ -103,11 +110,12 @@ class WorkbookSession:
             create: Whether a missing file may be created.
             integrity: Check every page first (see ``open_workbook``); the
                 interface checks in the background instead.
+            data_dir: See :meth:`__init__`.
         """
         from bilan_tui.store.repository import open_workbook
 
         workbook = open_workbook(path, language=language, create=create, integrity=integrity)
-        session = cls(pack, workbook)
+        session = cls(pack, workbook, data_dir=data_dir)
         session.use_homework_packs()
         return session
 

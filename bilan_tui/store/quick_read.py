@@ -28,6 +28,7 @@ from bilan_tui.domain.records import Homework
 from .codec import from_json, parse_date, parse_time
 from .fast_reads import answered_exercises, done_exercises, ledger_totals
 from .files import read_only_uri
+from .setting_keys import DISPLAY_NAME
 
 SCHEMA_VERSION = 2
 """The only schema version this reader understands."""
@@ -104,7 +105,9 @@ def _read(connection: sqlite3.Connection, plan_pack: str, plan_exercise: str) ->
     workbook_name = connection.execute("SELECT name FROM workbook WHERE id = 1").fetchone()
     if workbook_name is None:
         return None
-    setting = connection.execute("SELECT value FROM setting WHERE key = 'display_name'").fetchone()
+    setting = connection.execute(
+        "SELECT value FROM setting WHERE key = ?", (DISPLAY_NAME,)
+    ).fetchone()
     answered = answered_exercises(connection)
     done = done_exercises(connection)
     hours = ledger_totals(connection)

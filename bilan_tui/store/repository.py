@@ -43,10 +43,8 @@ from .lock import WorkbookLock, acquire_lock, hold_for_writing
 from .migrations import MIGRATIONS, Migration, create_schema, target_version, upgrade
 from .record_store import RecordStore
 from .rows import workbook_info
+from .setting_keys import DISPLAY_NAME as DISPLAY_NAME
 from .tables import table
-
-DISPLAY_NAME = "display_name"
-"""Setting key: the name shown in the dashboard's title."""
 
 
 class Workbook(AnswerStore, RecordStore):

@@ -9,12 +9,13 @@ full session's data (DESIGN §12). Work that must not delay the dashboard (the
 whole-file check, the daily backup) follows in another worker. Exercises,
 hours and exports wait for the full session, the only writer. The other
 screens are imported when first shown: the exercise screen alone (with
-Markdown) would add a tenth of the first frame.
+Markdown) would add a tenth of the first frame. The commands on the whole
+workbook (welcome, encryption, wipe, homework, explorer) are inherited from
+``ui/workbook_commands.py``.
 """
 
 from __future__ import annotations
 
-import sys
 import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -28,11 +29,12 @@ from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
 from bilan_tui.domain.model import Pack
-from bilan_tui.i18n import _
+from bilan_tui.i18n import N_, _
 from bilan_tui.ui.commands import AppCommands, ExerciseCommands
-from bilan_tui.ui.requests import ExploreOccupations, OpenSkillsGap
+from bilan_tui.ui.requests import OpenExercise
 from bilan_tui.ui.screens.dashboard import DashboardScreen
 from bilan_tui.ui.textual_words import apply_textual_words, quit_hint
+from bilan_tui.ui.workbook_commands import SessionOpener, WorkbookCommands
 
 if TYPE_CHECKING:  # imported by the worker, after the first frame
     from bilan_tui.services.dashboard_data import DashboardData
@@ -40,7 +42,6 @@ if TYPE_CHECKING:  # imported by the worker, after the first frame
     from bilan_tui.ui.explorer_flow import Referentials
     from bilan_tui.ui.widgets.journal_panel import JournalPanel
 
-SessionOpener = Callable[[], "WorkbookSession"]
 AfterOpen = Callable[["WorkbookSession"], None]
 """Background work once the session is open (the whole-file check, the daily
 backup); raising stops the interface, as a failed open does."""
@@ -52,7 +53,7 @@ QUICK_PAINT_WAIT = 0.5
 """Seconds the storage import waits at most for the quick data to be painted."""
 
 
-class BilanApp(App[int]):
+class BilanApp(WorkbookCommands):
     """The bilan workbook. Returns an exit status from :meth:`run`."""
 
     CSS_PATH = "app.tcss"
@@ -60,17 +61,32 @@ class BilanApp(App[int]):
     ENABLE_COMMAND_PALETTE = True
     COMMANDS: ClassVar = {AppCommands, ExerciseCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+q", "quit", _("Quit"), tooltip=_("Save and quit"), priority=True),
-        Binding("f1", "help", _("Help"), tooltip=_("Show the help")),
+        Binding(
+            "ctrl+q",
+            "quit",
+            N_("Quit"),
+            tooltip=N_("Save and quit"),
+            priority=True,
+            id="bilan-app.quit",
+        ),
+        Binding("f1", "help", N_("Help"), tooltip=N_("Show the help"), id="bilan-app.help"),
         Binding(
             "ctrl+p",
             "command_palette",
-            _("Commands"),
-            tooltip=_("Find an exercise or a command"),
+            N_("Commands"),
+            tooltip=N_("Find an exercise or a command"),
             priority=True,
             show=False,
+            id="bilan-app.command-palette",
         ),
     ]
+    """
+    | Key(s) | Description |
+    | :- | :- |
+    | ctrl+q | Save and quit |
+    | f1 | Show the help |
+    | ctrl+p | Find an exercise or a command |
+    """
 
     def __init__(
         self,
@@ -101,23 +117,18 @@ class BilanApp(App[int]):
         self.referentials: Referentials | None = None
         """The occupation referential, opened when first asked for (``explorer_flow``)."""
 
-    def _handle_exception(self, error: Exception) -> None:
+    def crashed(self, error: Exception) -> None:
         """Save, then leave quietly: Textual's crash screen prints local variables.
 
         Those variables hold the person's answers, so the traceback is not shown
-        (DESIGN §5); the command line prints a short message instead and
-        ``--debug`` re-raises. Tests still see the exception through Pilot.
+        (DESIGN §5, ``ui/quiet_crash.py``); the command line prints a short
+        message instead and ``--debug`` re-raises.
         """
         self.crash = error
-        self._return_code = 1
-        if self._exception is None:
-            self._exception = error
-            self._exception_event.set()
         try:
             self.crash_save_failed = not self.save_everything()
         except Exception:  # noqa: BLE001 - already failing; the answers in memory are lost
             self.crash_save_failed = True
-        self._close_messages_no_wait()
 
     def get_default_screen(self) -> Screen[None]:
         return DashboardScreen(self.pack)
@@ -224,12 +235,6 @@ class BilanApp(App[int]):
         if welcome_due(session):
             self.open_welcome(first=True)
 
-    def open_welcome(self, *, first: bool = False) -> None:
-        """Her name, language and consultant (see ``ui/welcome_flow.py``)."""
-        from bilan_tui.ui.welcome_flow import open_welcome
-
-        open_welcome(self, first=first)
-
     def use_pack(self, pack: Pack) -> None:
         """Show ``pack`` from now on: the full library, or one with a new pack installed."""
         self.pack = pack
@@ -253,15 +258,19 @@ class BilanApp(App[int]):
     def _open_from_dashboard(self, event: DashboardScreen.OpenExercise) -> None:
         self.open_exercise(event.exercise_id)
 
+    @on(OpenExercise)
+    def _open_requested(self, event: OpenExercise) -> None:
+        self.open_exercise(event.exercise_id)
+
     def open_exercise(self, exercise_id: str) -> None:
-        """Show an exercise, once the workbook is open."""
+        """Show an exercise, once the workbook is open (asked early, it opens then)."""
         exercise = self.pack.exercise(exercise_id)
         if exercise is None:
             return
-        if self.session is None:
+        if self.ready_session() is None:
             self._pending_exercise = exercise_id
-            self.notify(_("Opening your workbook…"), timeout=2)
             return
+        assert self.session is not None
         from bilan_tui.ui.screens.exercise import ExerciseScreen
 
         self._pending_exercise = None
@@ -287,23 +296,19 @@ class BilanApp(App[int]):
         """Show the hours ledger, once the workbook is open."""
         from bilan_tui.ui.screens.hours import HoursScreen
 
-        if self.session is None:
-            self.notify(_("Opening your workbook…"), timeout=2)
-            return
-        if not isinstance(self.screen, HoursScreen):
-            self.push_screen(HoursScreen(self.session), self._exercise_closed)
+        session = self.ready_session()
+        if session is not None and not isinstance(self.screen, HoursScreen):
+            self.push_screen(HoursScreen(session), self._exercise_closed)
 
     @on(DashboardScreen.OpenExport)
     def open_export(self) -> None:
         """Show the export screen, once the workbook is open and every answer saved."""
         from bilan_tui.ui.screens.export import ExportScreen
 
-        if self.session is None:
-            self.notify(_("Opening your workbook…"), timeout=2)
-            return
-        if not isinstance(self.screen, ExportScreen):
+        session = self.ready_session()
+        if session is not None and not isinstance(self.screen, ExportScreen):
             self.save_everything()
-            self.push_screen(ExportScreen(self.session), self._exercise_closed)
+            self.push_screen(ExportScreen(session), self._exercise_closed)
 
     @on(DashboardScreen.OpenProfile)
     def open_profile(self) -> None:
@@ -311,48 +316,14 @@ class BilanApp(App[int]):
         from bilan_tui.services.profile import profile_of
         from bilan_tui.ui.screens.profile import ProfileScreen
 
-        if self.session is None:
-            self.notify(_("Opening your workbook…"), timeout=2)
-            return
-        if isinstance(self.screen, ProfileScreen):
+        session = self.ready_session()
+        if session is None or isinstance(self.screen, ProfileScreen):
             return
         self.save_everything()
-        self.push_screen(ProfileScreen(profile_of(self.session)))
-
-    @on(DashboardScreen.OpenExplorer)
-    @on(ExploreOccupations)
-    def open_explorer(self) -> None:
-        """Show "Explore occupations" (see ``ui/explorer_flow.py``)."""
-        from bilan_tui.ui.explorer_flow import open_explorer
-
-        open_explorer(self)
-
-    @on(OpenSkillsGap)
-    def _open_skills_gap(self, event: OpenSkillsGap) -> None:
-        from bilan_tui.ui.explorer_flow import open_skills_gap
-
-        open_skills_gap(self, event.entry_id)
-
-    @on(DashboardScreen.ImportHomework)
-    def action_import_homework(self) -> None:
-        """Ask for a homework file and import it (see ``ui/homework_flow.py``)."""
-        from bilan_tui.ui.homework_flow import open_homework_import
-
-        open_homework_import(self)
+        self.push_screen(ProfileScreen(profile_of(session)))
 
     def _exercise_closed(self, _result: None) -> None:
         self.refresh_dashboard()
-
-    def save_everything(self) -> bool:
-        """Write whatever is pending on every open exercise screen; False if some failed."""
-        module = sys.modules.get("bilan_tui.ui.screens.exercise")
-        if module is None:  # no exercise was ever shown: nothing to save, nothing to import
-            return True
-        saved = True
-        for screen in self.screen_stack:
-            if isinstance(screen, module.ExerciseScreen):
-                saved = screen.save() and saved
-        return saved
 
     async def action_quit(self) -> None:
         """Save, then quit; if the disk refuses, stay once so the text is not lost unseen."""
@@ -420,7 +391,7 @@ class BilanApp(App[int]):
         yield SystemCommand(
             _("Delete this workbook"),
             _("End of the bilan: destroy the workbook and its backups"),
-            self._start_wipe,
+            self.start_wipe,
         )
         from bilan_tui.i18n import language
 
@@ -433,16 +404,6 @@ class BilanApp(App[int]):
         )
         yield SystemCommand(_("Quit"), _("Save and quit"), self.action_quit)
 
-    def offer_encryption(self, after: Callable[[], None] | None = None) -> None:
-        """Encrypt the workbook with a passphrase (see ``ui/encrypt_flow.py``)."""
-        from bilan_tui.ui.encrypt_flow import offer_encryption
-
-        offer_encryption(self, after)
-
-    def reopen_session(self) -> WorkbookSession:
-        """Open the workbook again with the app's opener (from a worker thread)."""
-        return self._open_session()
-
     def use_session(self, session: WorkbookSession) -> None:
         """Work with ``session`` from now on (the workbook was reopened)."""
         self.session = session
@@ -453,32 +414,6 @@ class BilanApp(App[int]):
         """Ctrl+c with nothing to copy: say which key quits, in the person's language."""
         quit_hint(cast("App[object]", self))
 
-    def switch_language(self) -> None:
-        """Save, remember the other language in the workbook, and restart in it.
-
-        Key descriptions are translated when the screens' classes are built, so
-        the interface restarts (in about half a second) rather than mixing two
-        languages; ``bilan`` does the restart once the app has closed.
-        """
-        from bilan_tui.i18n import LANGUAGES, language
-
-        if self.session is None:
-            self.notify(_("Opening your workbook…"), timeout=2)
-            return
-        other = next(code for code in LANGUAGES if code != language())
-        if not self.save_everything():
-            return
-        self.session.workbook.set_language(other)
-        self.switch_language_to = other
-        self.exit(0)
-
-    def _start_wipe(self) -> None:
-        from bilan_tui.ui.screens.wipe import start_wipe
-
-        start_wipe(self)
-
     def _go_dashboard(self) -> None:
-        self.save_everything()
-        while len(self.screen_stack) > 1:
-            self.pop_screen()
+        self.back_to_dashboard()
         self.refresh_dashboard()

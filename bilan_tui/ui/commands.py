@@ -10,20 +10,19 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
-from typing import TYPE_CHECKING, Any, cast
+from typing import Any, Protocol, cast
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.markup import escape
 
+from bilan_tui.domain.model import Pack
 from bilan_tui.domain.search_words import WordMatch, match_words
 from bilan_tui.domain.text import clean_text
 from bilan_tui.i18n import _
 from bilan_tui.services.labels import phase_title
+from bilan_tui.ui.requests import OpenExercise
 from bilan_tui.ui.text import plain
-
-if TYPE_CHECKING:
-    from bilan_tui.ui.app import BilanApp
 
 MATCH_STYLE = "bold reverse"
 """How the matched words of a title are shown (the palette's own match style)."""
@@ -37,16 +36,24 @@ def highlight(candidate: str, found: WordMatch) -> Content:
     return content
 
 
+class ShowsPack(Protocol):
+    """What the exercise commands read from the app: the pack it shows."""
+
+    pack: Pack
+
+
 class ExerciseCommands(Provider):
-    """Open any exercise of the pack from the palette."""
+    """Open any exercise of the pack from the palette (the app opens it: ``OpenExercise``)."""
+
+    def _open(self, exercise_id: str) -> None:
+        self.app.post_message(OpenExercise(exercise_id))
 
     def _commands(self) -> list[tuple[str, str, str]]:
         """(title, help, ref); the help names the pack of an installed pack's exercise.
 
         Textual reads a hit's help as markup: the pack title is escaped.
         """
-        app = cast("BilanApp", self.app)
-        pack = app.pack
+        pack = cast("ShowsPack", self.app).pack
         commands = []
         for exercise in pack.exercises:
             where = phase_title(exercise.phase)
@@ -56,29 +63,27 @@ class ExerciseCommands(Provider):
         return commands
 
     async def discover(self) -> Hits:
-        app = cast("BilanApp", self.app)
         for title, phase, exercise_id in self._commands():
             yield DiscoveryHit(
                 plain(title),
-                partial(app.open_exercise, exercise_id),
+                partial(self._open, exercise_id),
                 help=phase,
             )
 
     async def search(self, query: str) -> Hits:
-        app = cast("BilanApp", self.app)
         for title, phase, exercise_id in self._commands():
             found = match_words(query, title, phase)
             if found.score > 0:
                 yield Hit(
                     found.score,
                     highlight(title, found),
-                    partial(app.open_exercise, exercise_id),
+                    partial(self._open, exercise_id),
                     help=phase + " · " + _("open this exercise"),
                 )
 
 
 class AppCommands(Provider):
-    """The application's own commands (``BilanApp.get_system_commands``), found by their words.
+    """The application's own commands (the app's ``get_system_commands``), found by their words.
 
     Replaces Textual's system commands provider, whose fuzzy matcher knows
     neither accents nor descriptions.

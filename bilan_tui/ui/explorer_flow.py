@@ -1,7 +1,9 @@
 """The métier explorer from the interface: opening the referential, its screens, a new lead.
 
 Kept out of ``app.py`` (which holds wiring): the dashboard's key, the palette
-and the ``pistes`` exercise all come here. The referential is opened once per
+and the ``pistes`` exercise all come here, through the app, which hands over
+the open session and its :class:`Referentials` (never itself: these helpers
+only show screens and notifications, with Textual's own ``App``). The referential is opened once per
 app and kept (a read-only SQLite file shared by every workbook, DESIGN §13);
 while there is none, each place shows what it is and the one command that
 imports it, and looks again next time (an import may have been run meanwhile).
@@ -9,16 +11,18 @@ imports it, and looks again next time (an import may have been run meanwhile).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from bilan_tui.i18n import _
 from bilan_tui.services.session import WorkbookSession
 
 if TYPE_CHECKING:
+    from textual.app import App
+
     from bilan_tui.referentiel.model import FicheRef
     from bilan_tui.referentiel.reader import Referentiel
-    from bilan_tui.ui.app import BilanApp
 
 
 class Referentials:
@@ -46,15 +50,6 @@ class Referentials:
             self._open = None
 
 
-def referentials(app: BilanApp, session: WorkbookSession) -> Referentials:
-    """The app's referential access, created with the session's data folder."""
-    if app.referentials is None:
-        from bilan_tui import paths
-
-        app.referentials = Referentials(session.data_dir or paths.data_dir())
-    return app.referentials
-
-
 def missing_text() -> str:
     """What the referential is, where France Travail publishes it, the command to import it."""
     from bilan_tui.referentiel.messages import missing_referential
@@ -62,43 +57,52 @@ def missing_text() -> str:
     return missing_referential()
 
 
-def open_explorer(app: BilanApp) -> None:
-    """Show "Explore occupations", once the workbook is open."""
+def open_explorer(
+    app: App[Any],
+    session: WorkbookSession,
+    referentials: Referentials,
+    closed: Callable[[], None],
+) -> None:
+    """Show "Explore occupations" over the current screen.
+
+    Args:
+        app: Shows the screen and the notifications.
+        session: The open workbook (her profile, her leads).
+        referentials: The app's access to the imported referential.
+        closed: Called when the explorer is closed (the dashboard is redrawn).
+    """
     from bilan_tui.services.profile import profile_of
     from bilan_tui.ui.screens.explorer import ExplorerScreen
 
-    session = app.session
-    if session is None:
-        app.notify(_("Opening your workbook…"), timeout=2)
-        return
     if isinstance(app.screen, ExplorerScreen):
         return
-    app.save_everything()
-    referential = referentials(app, session).get()
+    referential = referentials.get()
     found = referential is not None
     app.push_screen(
         ExplorerScreen(
             referential,
             profile_of(session) if found else None,
-            add_lead=lambda ref: add_to_leads(app, ref),
+            add_lead=lambda ref: add_to_leads(app, session, referentials, ref),
             mine=lead_codes(app, session) if found else None,
             missing="" if found else missing_text(),
         ),
-        lambda _result: app.refresh_dashboard(),
+        lambda _result: closed(),
     )
 
 
-def lead_codes(app: BilanApp, session: WorkbookSession) -> set[str]:
+def lead_codes(app: App[Any], session: WorkbookSession) -> set[str]:
     """The ROME codes her leads already carry (marked in the explorer's lists)."""
     from bilan_tui.services.leads import lead_code
     from bilan_tui.ui.lead_book import lead_book
 
-    book = lead_book(app, session)
+    book = lead_book(app.screen_stack, session)
     entries = book.answers.entries() if book is not None else []
     return {code for code in (lead_code(entry.values) for entry in entries) if code}
 
 
-def add_to_leads(app: BilanApp, ref: FicheRef) -> bool:
+def add_to_leads(
+    app: App[Any], session: WorkbookSession, referentials: Referentials, ref: FicheRef
+) -> bool:
     """Make a fiche a new lead in ``pistes`` (once: a lead with its code is named instead).
 
     Returns:
@@ -107,11 +111,10 @@ def add_to_leads(app: BilanApp, ref: FicheRef) -> bool:
     from bilan_tui.services.leads import TITLE_FIELD, add_lead, find_lead
     from bilan_tui.ui.lead_book import lead_book
 
-    session = app.session
-    referential = referentials(app, session).get() if session is not None else None
-    if session is None or referential is None:
+    referential = referentials.get()
+    if referential is None:
         return False
-    book = lead_book(app, session)
+    book = lead_book(app.screen_stack, session)
     if book is None:
         app.notify(_("This workbook has no “leads” exercise to add it to."), severity="warning")
         return False
@@ -138,7 +141,9 @@ def add_to_leads(app: BilanApp, ref: FicheRef) -> bool:
     return True
 
 
-def open_skills_gap(app: BilanApp, entry_id: str) -> None:
+def open_skills_gap(
+    app: App[Any], session: WorkbookSession, referentials: Referentials, entry_id: str
+) -> None:
     """Show the skills gap of one lead, or say what is missing (a code, the referential)."""
     from bilan_tui.referentiel.messages import attribution
     from bilan_tui.services.leads import inventory, lead_code, story_titles
@@ -146,9 +151,8 @@ def open_skills_gap(app: BilanApp, entry_id: str) -> None:
     from bilan_tui.ui.lead_book import lead_book
     from bilan_tui.ui.screens.skills_gap import SkillsGapScreen
 
-    session = app.session
-    book = lead_book(app, session) if session is not None else None
-    if session is None or book is None:
+    book = lead_book(app.screen_stack, session)
+    if book is None:
         return
     values = {
         field: value for (field, owner), value in book.answers.values.items() if owner == entry_id
@@ -163,7 +167,7 @@ def open_skills_gap(app: BilanApp, entry_id: str) -> None:
             timeout=8,
         )
         return
-    referential = referentials(app, session).get()
+    referential = referentials.get()
     if referential is None:
         from bilan_tui.ui.screens.referential_missing import ReferentialMissing
 

@@ -1,25 +1,22 @@
-"""Importing homework from the interface: the dialog, then a dashboard that shows it.
+"""Importing homework from the interface: the words around the dialog.
 
-Kept out of ``app.py`` (which holds wiring): the app calls
-:func:`open_homework_import` from its binding and palette command. The import
-runs through ``WorkbookSession.import_homework``, exactly as ``bilan homework
-import`` does; when it installed a pack, the dashboard is redrawn from the new
-library so the pack's exercises appear under their phases.
+The app shows ``HomeworkImportScreen`` with ``WorkbookSession.import_homework``
+(exactly what ``bilan homework import`` runs) and :func:`error_text`; the
+dialog returns the outcome, and the app redraws the dashboard from the new
+library (a pack's exercises appear under their phases) and says what came
+with :func:`imported_notice`.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bilan_tui.domain.dates import long_date
 from bilan_tui.i18n import _, language, ngettext
 from bilan_tui.services.session import WorkbookSession
-from bilan_tui.ui.screens.homework_import import HomeworkImportScreen
 
 if TYPE_CHECKING:
     from bilan_tui.services.homework.importer import ImportOutcome
-    from bilan_tui.ui.app import BilanApp
 
 
 def imported_message(outcome: ImportOutcome, already_done: str = "") -> str:
@@ -54,28 +51,8 @@ def error_text(error: BaseException) -> str:
     return WorkbookSession.describe_error(error)
 
 
-def open_homework_import(app: BilanApp) -> None:
-    """Show the import dialog; on success, redraw the dashboard and say what was added."""
-    session = app.session
-    if session is None:
-        app.notify(_("Opening your workbook…"), timeout=2)
-        return
-    if isinstance(app.screen, HomeworkImportScreen):
-        return
-    outcomes: list[ImportOutcome] = []
+def imported_notice(session: WorkbookSession, outcome: ImportOutcome) -> str:
+    """What the notification says once ``outcome`` is in ``session``'s workbook."""
+    from bilan_tui.services.homework.view import already_done_of
 
-    def run(path: Path) -> None:
-        outcomes.append(session.import_homework(path))
-
-    def done(path: Path | None) -> None:
-        if path is None or not outcomes:
-            return
-        app.use_pack(session.pack)
-        app.refresh_dashboard()
-        from bilan_tui.services.homework.view import already_done_of
-
-        outcome = outcomes[-1]
-        message = imported_message(outcome, already_done_of(session, outcome))
-        app.notify(message, title=_("Homework"), markup=False, timeout=10)
-
-    app.push_screen(HomeworkImportScreen(run, error_text), done)
+    return imported_message(outcome, already_done_of(session, outcome))

@@ -9,18 +9,14 @@ from the workbook and written back at once.
 
 from __future__ import annotations
 
-import sys
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Sequence
 
 from bilan_tui.domain.answers import ExerciseAnswers
 from bilan_tui.domain.model import Exercise
 from bilan_tui.services.leads import LEADS_ID, Keys
 from bilan_tui.services.session import WorkbookSession
 from bilan_tui.ui.autosave import Autosaver
-
-if TYPE_CHECKING:
-    from textual.app import App
+from bilan_tui.ui.holds_answers import HoldsAnswers
 
 
 class LeadBook:
@@ -56,8 +52,10 @@ class LeadBook:
         return self.session.describe_error(self._autosaver.last_error)
 
 
-def lead_book(app: App[Any], session: WorkbookSession) -> LeadBook | None:
+def lead_book(screens: Sequence[object], session: WorkbookSession) -> LeadBook | None:
     """The leads of ``session``'s pack, shared with an open ``pistes`` screen if any.
+
+    ``screens`` is the app's screen stack, searched from the top.
 
     ``None`` when the pack has no ``pistes`` records exercise (a consultant's pack).
     """
@@ -66,10 +64,8 @@ def lead_book(app: App[Any], session: WorkbookSession) -> LeadBook | None:
     exercise = session.pack.exercise(LEADS_ID)
     if exercise is None or exercise.kind is not Kind.RECORDS:
         return None
-    module = sys.modules.get("bilan_tui.ui.screens.exercise")
-    if module is not None:
-        for screen in reversed(app.screen_stack):
-            if isinstance(screen, module.ExerciseScreen) and screen.exercise is exercise:
-                return LeadBook(session, exercise, screen.autosaver, screen.redraw_body)
+    for screen in reversed(screens):
+        if isinstance(screen, HoldsAnswers) and screen.exercise is exercise:
+            return LeadBook(session, exercise, screen.autosaver, screen.redraw_body)
     autosaver = Autosaver(session.exercise_answers(exercise), session.save_answers)
     return LeadBook(session, exercise, autosaver)

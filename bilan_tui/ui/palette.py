@@ -18,7 +18,7 @@ from textual.binding import Binding, BindingType
 from textual.command import CommandList, CommandPalette
 from textual.widgets.option_list import Option
 
-from bilan_tui.i18n import _
+from bilan_tui.i18n import N_, _
 
 PRIVATE_NAMES: tuple[str, ...] = (
     "_start_no_matches_countdown",
@@ -35,13 +35,45 @@ class BilanPalette(CommandPalette):
     """Textual's palette with our words for "no matches" and for its keys."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+end, shift+end", "command_list('last')", _("Last command"), show=False),
-        Binding("ctrl+home, shift+home", "command_list('first')", _("First command"), show=False),
-        Binding("down", "cursor_down", _("Next command"), show=False),
-        Binding("escape", "escape", _("Close the palette")),
-        Binding("pagedown", "command_list('page_down')", _("Next page"), show=False),
-        Binding("pageup", "command_list('page_up')", _("Previous page"), show=False),
-        Binding("up", "command_list('cursor_up')", _("Previous command"), show=False),
+        Binding(
+            "ctrl+end, shift+end",
+            "command_list('last')",
+            N_("Last command"),
+            show=False,
+            id="bilan-palette.command-list-last",
+        ),
+        Binding(
+            "ctrl+home, shift+home",
+            "command_list('first')",
+            N_("First command"),
+            show=False,
+            id="bilan-palette.command-list-first",
+        ),
+        Binding(
+            "down", "cursor_down", N_("Next command"), show=False, id="bilan-palette.cursor-down"
+        ),
+        Binding("escape", "escape", N_("Close the palette"), id="bilan-palette.escape"),
+        Binding(
+            "pagedown",
+            "command_list('page_down')",
+            N_("Next page"),
+            show=False,
+            id="bilan-palette.command-list-page-down",
+        ),
+        Binding(
+            "pageup",
+            "command_list('page_up')",
+            N_("Previous page"),
+            show=False,
+            id="bilan-palette.command-list-page-up",
+        ),
+        Binding(
+            "up",
+            "command_list('cursor_up')",
+            N_("Previous command"),
+            show=False,
+            id="bilan-palette.command-list-cursor-up",
+        ),
     ]
     """
     | Key(s) | Description |

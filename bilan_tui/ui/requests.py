@@ -15,3 +15,11 @@ class OpenSkillsGap(Message):
     def __init__(self, entry_id: str) -> None:
         super().__init__()
         self.entry_id = entry_id
+
+
+class OpenExercise(Message):
+    """Open one exercise of the pack (the command palette asks)."""
+
+    def __init__(self, exercise_id: str) -> None:
+        super().__init__()
+        self.exercise_id = exercise_id

@@ -14,7 +14,7 @@ from bilan_tui.cli.wipe import run_wipe
 from bilan_tui.store.lock import acquire_lock
 from bilan_tui.store.repository import open_workbook
 from bilan_tui.store.restore import set_aside
-from bilan_tui.ui.screens.wipe import WipeScreen, start_wipe
+from bilan_tui.ui.screens.wipe import WipeScreen
 
 from ..ui.helpers import make_app, mini_pack, wait_for_session
 from .damage import make_workbook_with_backup
@@ -130,7 +130,7 @@ async def test_the_interface_asks_for_the_name_then_deletes_and_quits(data_dir: 
         assert "Delete this workbook" in titles
         app.open_exercise("about")
         await pilot.pause()
-        start_wipe(app)
+        app.start_wipe()
         await pilot.pause()
         dialog = app.screen
         assert isinstance(dialog, WipeScreen)
@@ -163,7 +163,7 @@ async def test_the_interface_keeps_everything_on_cancel(data_dir: Path) -> None:
     app = make_app(path, mini_pack())
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for_session(app, pilot)
-        start_wipe(app)
+        app.start_wipe()
         await pilot.pause()
         assert isinstance(app.screen, WipeScreen)
         await pilot.press("escape")
@@ -276,7 +276,7 @@ async def test_the_dialog_says_what_deletion_does_and_keeps_its_buttons_in_view(
     app = make_app(path, mini_pack())
     async with app.run_test(size=size) as pilot:
         await wait_for_session(app, pilot)
-        start_wipe(app)
+        app.start_wipe()
         await pilot.pause()
         dialog = app.screen
         assert isinstance(dialog, WipeScreen)

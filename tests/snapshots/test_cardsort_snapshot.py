@@ -10,7 +10,7 @@ from textual.pilot import Pilot
 from bilan_tui.domain.answers import Answer, AnswerKey
 from bilan_tui.domain.keys import PILE_KEYS
 from bilan_tui.services.session import WorkbookSession
-from tests.ui.helpers import make_app, mini_pack, wait_for_session
+from tests.ui.helpers import make_app, mini_pack, opened, settle
 
 
 def test_cardsort(snap_compare: Any, tmp_path: Path) -> None:
@@ -28,9 +28,8 @@ def test_cardsort(snap_compare: Any, tmp_path: Path) -> None:
     session.close()
 
     async def open_values(pilot: Pilot[Any]) -> None:
-        await wait_for_session(pilot.app, pilot)  # type: ignore[arg-type]
-        await pilot.pause()
+        await opened(pilot)
         pilot.app.open_exercise("values")  # type: ignore[attr-defined]
-        await pilot.pause()
+        await settle(pilot)
 
     assert snap_compare(make_app(workbook, pack), terminal_size=(80, 24), run_before=open_values)

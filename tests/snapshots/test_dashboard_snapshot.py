@@ -5,12 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from textual.pilot import Pilot
-
 from bilan_tui.domain.answers import Answer, AnswerKey
 from bilan_tui.packs import load_shipped_pack
 from bilan_tui.services.session import WorkbookSession
-from tests.ui.helpers import make_app, wait_for_session
+from tests.ui.helpers import make_app, opened
 
 
 def test_dashboard(snap_compare: Any, tmp_path: Path) -> None:
@@ -23,8 +21,4 @@ def test_dashboard(snap_compare: Any, tmp_path: Path) -> None:
     session.workbook.set_setting("display_name", "Camille M.")
     session.close()
 
-    async def settle(pilot: Pilot[Any]) -> None:
-        await wait_for_session(pilot.app, pilot)  # type: ignore[arg-type]
-        await pilot.pause()
-
-    assert snap_compare(make_app(workbook, pack), terminal_size=(100, 30), run_before=settle)
+    assert snap_compare(make_app(workbook, pack), terminal_size=(100, 30), run_before=opened)

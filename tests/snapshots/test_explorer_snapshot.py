@@ -6,7 +6,9 @@ from pathlib import Path
 from typing import Any
 
 from textual.pilot import Pilot
+from textual.widgets import Input
 
+from tests.ui.helpers import opened, settle
 from tests.ui.rome_helpers import demo_app, install_referential
 
 
@@ -16,14 +18,11 @@ def test_explorer(snap_compare: Any, tmp_path: Path) -> None:
     install_referential(data_dir).close()
 
     async def search(pilot: Pilot[Any]) -> None:
-        app: Any = pilot.app
-        while app.session is None:
-            await app.workers.wait_for_complete()
-            await pilot.pause(0.05)
+        await opened(pilot)
         await pilot.press("m")
-        await pilot.pause()
-        app.screen.query_one("#explorer-query").value = "infirm"
+        await settle(pilot)
+        pilot.app.screen.query_one("#explorer-query", Input).value = "infirm"
         await pilot.press("enter")  # to the results: no blinking cursor in the picture
-        await pilot.pause()
+        await settle(pilot)
 
     assert snap_compare(demo_app(data_dir), terminal_size=(80, 24), run_before=search)

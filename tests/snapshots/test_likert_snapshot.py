@@ -10,7 +10,7 @@ from textual.pilot import Pilot
 from bilan_tui.domain.answers import Answer, AnswerKey
 from bilan_tui.domain.keys import ITEM_KEYS
 from bilan_tui.services.session import WorkbookSession
-from tests.ui.helpers import make_app, mini_pack, wait_for_session
+from tests.ui.helpers import make_app, mini_pack, opened, settle
 
 
 def test_likert(snap_compare: Any, tmp_path: Path) -> None:
@@ -27,9 +27,8 @@ def test_likert(snap_compare: Any, tmp_path: Path) -> None:
     session.close()
 
     async def open_interests(pilot: Pilot[Any]) -> None:
-        await wait_for_session(pilot.app, pilot)  # type: ignore[arg-type]
-        await pilot.pause()
+        await opened(pilot)
         pilot.app.open_exercise("interests")  # type: ignore[attr-defined]
-        await pilot.pause()
+        await settle(pilot)
 
     assert snap_compare(make_app(workbook, pack), terminal_size=(80, 24), run_before=open_interests)

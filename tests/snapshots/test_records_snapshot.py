@@ -9,7 +9,7 @@ from textual.pilot import Pilot
 
 from bilan_tui.domain.answers import POSITION, Answer, AnswerKey
 from bilan_tui.services.session import WorkbookSession
-from tests.ui.helpers import make_app, mini_pack, wait_for_session
+from tests.ui.helpers import make_app, mini_pack, opened, settle
 
 
 def test_records(snap_compare: Any, tmp_path: Path) -> None:
@@ -31,10 +31,10 @@ def test_records(snap_compare: Any, tmp_path: Path) -> None:
     session.close()
 
     async def open_stories(pilot: Pilot[Any]) -> None:
-        await wait_for_session(pilot.app, pilot)  # type: ignore[arg-type]
-        await pilot.pause()
+        await opened(pilot)
         pilot.app.open_exercise("stories")  # type: ignore[attr-defined]
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press("down")
+        await settle(pilot)
 
     assert snap_compare(make_app(workbook, pack), terminal_size=(80, 24), run_before=open_stories)

@@ -18,7 +18,7 @@ from bilan_tui.domain.keys import (
     WEIGHT_KEYS,
 )
 from bilan_tui.services.session import WorkbookSession
-from tests.ui.helpers import make_app, mini_pack, wait_for_session
+from tests.ui.helpers import make_app, mini_pack, opened, settle
 
 Row = tuple[str, str, JSONValue, str]
 
@@ -73,17 +73,17 @@ def workbook_with(tmp_path: Path, rows: list[Row]) -> Path:
 
 
 def opener(exercise_id: str | None) -> Any:
-    async def settle(pilot: Pilot[Any]) -> None:
-        await wait_for_session(pilot.app, pilot)  # type: ignore[arg-type]
-        await pilot.pause()
+    """The workbook opened, then an exercise (or, with ``None``, the profile)."""
+
+    async def open_it(pilot: Pilot[Any]) -> None:
+        await opened(pilot)
         if exercise_id is None:
             await pilot.press("p")
         else:
             pilot.app.open_exercise(exercise_id)  # type: ignore[attr-defined]
-        await pilot.pause()
-        await pilot.pause()
+        await settle(pilot)
 
-    return settle
+    return open_it
 
 
 def test_grid(snap_compare: Any, tmp_path: Path) -> None:

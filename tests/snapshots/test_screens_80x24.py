@@ -22,7 +22,7 @@ from bilan_tui.services.demo.build import recreate_demo
 from bilan_tui.services.session import WorkbookSession
 from bilan_tui.ui.app import BilanApp
 from bilan_tui.ui.screens.export import ExportScreen
-from tests.ui.helpers import shipped_pack, wait_for_session
+from tests.ui.helpers import opened, settle, shipped_pack
 
 REFERENCE = datetime.date(2025, 3, 14)
 SIZE = (80, 24)
@@ -52,19 +52,6 @@ def fixed_export(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(ExportScreen, "_start_folder", lambda self: Path("/home/nadia/Documents"))
 
 
-async def settled(pilot: Pilot[Any]) -> None:
-    """The workbook open and the dashboard filled in."""
-    await wait_for_session(pilot.app, pilot)  # type: ignore[arg-type]
-    await pilot.pause()
-
-
-async def pause(pilot: Pilot[Any], times: int = 3) -> None:
-    """Let workers finish and the footer settle (it rebuilds two refreshes later)."""
-    for _ in range(times):
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
-
-
 def still_cursor(pilot: Pilot[Any]) -> None:
     """No blinking cursor in the picture."""
     for field in pilot.app.screen.query(Input):
@@ -82,9 +69,9 @@ def test_exercise(snap_compare: Any, demo: BilanApp, exercise_id: str) -> None:
     """You should see the exercise's first questions and a footer of whole keys, f1 Help last."""
 
     async def run_before(pilot: Pilot[Any]) -> None:
-        await settled(pilot)
+        await opened(pilot)
         demo.open_exercise(exercise_id)
-        await pause(pilot)
+        await settle(pilot)
         still_cursor(pilot)
 
     assert snap_compare(demo, terminal_size=SIZE, run_before=run_before)
@@ -92,16 +79,16 @@ def test_exercise(snap_compare: Any, demo: BilanApp, exercise_id: str) -> None:
 
 def test_dashboard(snap_compare: Any, demo: BilanApp) -> None:
     """You should see the phases, the follow-up date, the item left to do, next step, hours."""
-    assert snap_compare(demo, terminal_size=SIZE, run_before=settled)
+    assert snap_compare(demo, terminal_size=SIZE, run_before=opened)
 
 
 def test_profile(snap_compare: Any, demo: BilanApp) -> None:
     """You should see Nadia's Holland bars and aptitudes, with Back, Quit and Help below."""
 
     async def run_before(pilot: Pilot[Any]) -> None:
-        await settled(pilot)
+        await opened(pilot)
         await pilot.press("p")
-        await pause(pilot)
+        await settle(pilot)
 
     assert snap_compare(demo, terminal_size=SIZE, run_before=run_before)
 
@@ -110,9 +97,9 @@ def test_export(snap_compare: Any, demo: BilanApp, fixed_export: None) -> None:
     """You should see the focused "What" choice as a coloured band, and the file name and button."""
 
     async def run_before(pilot: Pilot[Any]) -> None:
-        await settled(pilot)
+        await opened(pilot)
         await pilot.press("e")
-        await pause(pilot, 5)
+        await settle(pilot, 5)
         still_cursor(pilot)
 
     assert snap_compare(demo, terminal_size=SIZE, run_before=run_before)
@@ -122,15 +109,15 @@ def test_export_for_the_consultant(snap_compare: Any, demo: BilanApp, fixed_expo
     """You should see what the copy holds, and below it the whole file name and the button."""
 
     async def run_before(pilot: Pilot[Any]) -> None:
-        await settled(pilot)
+        await opened(pilot)
         await pilot.press("e")
-        await pause(pilot)
+        await settle(pilot)
         screen = pilot.app.screen
         screen.query_one("#export-scope").value = "detail"
         screen.query_one("#export-recipient").value = "consultant"
-        await pause(pilot, 5)
+        await settle(pilot, 5)
         screen.query_one("#export-recipient").focus()
-        await pause(pilot)
+        await settle(pilot)
         still_cursor(pilot)
 
     assert snap_compare(demo, terminal_size=SIZE, run_before=run_before)
@@ -140,9 +127,9 @@ def test_hours(snap_compare: Any, demo: BilanApp) -> None:
     """You should see the ledger, the weekly chart with dated weeks, and every footer key."""
 
     async def run_before(pilot: Pilot[Any]) -> None:
-        await settled(pilot)
+        await opened(pilot)
         await pilot.press("h")
-        await pause(pilot)
+        await settle(pilot)
 
     assert snap_compare(demo, terminal_size=SIZE, run_before=run_before)
 
@@ -151,13 +138,13 @@ def test_hours_dialog(snap_compare: Any, demo: BilanApp) -> None:
     """You should see the new entry's fields, the focused Phase as a coloured band, the buttons."""
 
     async def run_before(pilot: Pilot[Any]) -> None:
-        await settled(pilot)
+        await opened(pilot)
         await pilot.press("h")
-        await pause(pilot)
+        await settle(pilot)
         await pilot.press("a")
-        await pause(pilot)
+        await settle(pilot)
         await pilot.press(*"1h30", "tab")  # the duration has the focus first
-        await pause(pilot)
+        await settle(pilot)
         still_cursor(pilot)
 
     assert snap_compare(demo, terminal_size=SIZE, run_before=run_before)
@@ -167,11 +154,11 @@ def test_journal_dialog(snap_compare: Any, demo: BilanApp) -> None:
     """You should see the last session's journal: what to raise, what she keeps, what to do."""
 
     async def run_before(pilot: Pilot[Any]) -> None:
-        await settled(pilot)
+        await opened(pilot)
         await pilot.press("h")
-        await pause(pilot)
+        await settle(pilot)
         await pilot.press("down", "j")  # the synthesis session, second row
-        await pause(pilot)
+        await settle(pilot)
         still_cursor(pilot)
 
     assert snap_compare(demo, terminal_size=SIZE, run_before=run_before)
@@ -181,11 +168,11 @@ def test_help(snap_compare: Any, demo: BilanApp) -> None:
     """You should see the help over a list exercise: all its keys, those the footer drops too."""
 
     async def run_before(pilot: Pilot[Any]) -> None:
-        await settled(pilot)
+        await opened(pilot)
         demo.open_exercise("parcours")
-        await pause(pilot)
+        await settle(pilot)
         await pilot.press("f1")
-        await pause(pilot)
+        await settle(pilot)
 
     assert snap_compare(demo, terminal_size=SIZE, run_before=run_before)
 
@@ -194,9 +181,9 @@ def test_homework_import(snap_compare: Any, demo: BilanApp) -> None:
     """You should see the import dialog: what to type, the path field, Import and Cancel."""
 
     async def run_before(pilot: Pilot[Any]) -> None:
-        await settled(pilot)
+        await opened(pilot)
         await pilot.press("i")
-        await pause(pilot)
+        await settle(pilot)
         still_cursor(pilot)
 
     assert snap_compare(demo, terminal_size=SIZE, run_before=run_before)
@@ -210,13 +197,13 @@ def test_fiche(snap_compare: Any, tmp_path: Path) -> None:
     install_referential(data_dir).close()
 
     async def run_before(pilot: Pilot[Any]) -> None:
-        await settled(pilot)
+        await opened(pilot)
         await pilot.press("m")
-        await pause(pilot)
+        await settle(pilot)
         pilot.app.screen.query_one("#explorer-query", Input).value = "infirm"
-        await pause(pilot)
+        await settle(pilot)
         await pilot.press("enter", "enter")  # to the results, then the first fiche
-        await pause(pilot)
+        await settle(pilot)
 
     assert snap_compare(demo_app(data_dir), terminal_size=SIZE, run_before=run_before)
 
@@ -229,11 +216,11 @@ def test_skills_gap(snap_compare: Any, tmp_path: Path) -> None:
     install_referential(data_dir).close()
 
     async def run_before(pilot: Pilot[Any]) -> None:
-        await settled(pilot)
+        await opened(pilot)
         pilot.app.open_exercise("pistes")  # type: ignore[attr-defined]
-        await pause(pilot)
+        await settle(pilot)
         await pilot.press("g")  # the first lead, linked to a fiche
-        await pause(pilot)
+        await settle(pilot)
 
     assert snap_compare(demo_app(data_dir), terminal_size=SIZE, run_before=run_before)
 
@@ -242,13 +229,13 @@ def test_share_question(snap_compare: Any, demo: BilanApp, fixed_export: None) -
     """You should see who receives the copy, what it holds, its whole path, and the two buttons."""
 
     async def run_before(pilot: Pilot[Any]) -> None:
-        await settled(pilot)
+        await opened(pilot)
         await pilot.press("e")
-        await pause(pilot)
+        await settle(pilot)
         pilot.app.screen.query_one("#export-recipient").value = "consultant"
         pilot.app.screen.query_one("#export-folder", Input).value = "/tmp"  # exists everywhere
-        await pause(pilot, 5)
+        await settle(pilot, 5)
         await pilot.press("ctrl+s")
-        await pause(pilot)
+        await settle(pilot)
 
     assert snap_compare(demo, terminal_size=SIZE, run_before=run_before)

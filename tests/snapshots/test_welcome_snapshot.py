@@ -10,6 +10,7 @@ from textual.pilot import Pilot
 from bilan_tui.packs import load_shipped_pack
 from bilan_tui.services.session import WorkbookSession
 from bilan_tui.ui.app import BilanApp
+from tests.ui.helpers import settle, wait_until
 
 
 def test_welcome(snap_compare: Any, tmp_path: Path) -> None:
@@ -20,13 +21,9 @@ def test_welcome(snap_compare: Any, tmp_path: Path) -> None:
     def open_session() -> WorkbookSession:
         return WorkbookSession.open(workbook, pack, language="en", create=True)
 
-    async def settle(pilot: Pilot[Any]) -> None:
-        for _attempt in range(100):
-            await pilot.app.workers.wait_for_complete()
-            await pilot.pause(0.05)
-            if pilot.app.screen.id == "welcome":
-                break
-        await pilot.pause()
+    async def greeted(pilot: Pilot[Any]) -> None:
+        await wait_until(pilot, lambda: pilot.app.screen.id == "welcome")
+        await settle(pilot)
 
     app = BilanApp(pack, open_session, data_location=str(workbook), welcome=True)
-    assert snap_compare(app, terminal_size=(80, 24), run_before=settle)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=greeted)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -72,3 +73,51 @@ async def open_exercise(app: BilanApp, pilot: object, exercise_id: str) -> Exerc
     screen = app.screen
     assert isinstance(screen, ExerciseScreen)
     return screen
+
+
+async def settle(pilot: object, rounds: int = 3) -> None:
+    """Let the workers finish and the screen settle, before a picture or an assertion.
+
+    The one settle every snapshot and Pilot test shares. One
+    ``workers.wait_for_complete()`` may not suffice: a worker may start during
+    the refresh that follows (a search, the footer's rebuild two refreshes
+    after the keys change), so each round waits for the workers, then for a
+    refresh.
+    """
+    from textual.pilot import Pilot
+
+    assert isinstance(pilot, Pilot)
+    for _round in range(rounds):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+
+async def wait_until(
+    pilot: object, condition: Callable[[], bool], timeout: float = 20.0, *, workers: bool = True
+) -> None:
+    """Poll ``condition`` (a screen shown, a worker's result); fail after ``timeout`` seconds.
+
+    ``workers=False`` when a worker waits for the person (the unlock screen):
+    waiting for it to complete would never end.
+    """
+    from textual.pilot import Pilot
+
+    assert isinstance(pilot, Pilot)
+    waited = 0.0
+    while not condition() and waited < timeout:
+        if workers:
+            await pilot.app.workers.wait_for_complete()
+        await pilot.pause(0.05)
+        waited += 0.05
+    assert condition(), "timed out"
+
+
+async def opened(pilot: object) -> None:
+    """The workbook open, the dashboard filled in, everything settled."""
+    from textual.pilot import Pilot
+
+    assert isinstance(pilot, Pilot)
+    app = pilot.app
+    assert isinstance(app, BilanApp)
+    await wait_for_session(app, pilot)
+    await settle(pilot)

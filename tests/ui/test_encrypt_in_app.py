@@ -6,7 +6,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from textual.widgets import Input, Static
+from textual.pilot import Pilot
+from textual.widgets import Button, Input, Static
 
 from bilan_tui.crypto import keyfile, keyring, migrate
 from bilan_tui.domain.answers import Answer, AnswerKey
@@ -24,6 +25,18 @@ def _fresh_keyring() -> Iterator[None]:
     keyring.forget()
     yield
     keyring.forget()
+
+
+async def click_ok(pilot: Pilot[object]) -> None:
+    """Click "Encrypt" once it can be clicked again.
+
+    A ``Button`` ignores a click while it still shows the last one (its
+    ``-active`` effect, a fifth of a second): a quick test must wait for it.
+    """
+    button = pilot.app.screen.query_one("#encrypt-ok", Button)
+    await _until(pilot, lambda: not button.has_class("-active"))
+    await pilot.click("#encrypt-ok")
+    await pilot.pause()
 
 
 def _found(folder: Path) -> list[Path]:
@@ -57,15 +70,15 @@ async def test_the_workbook_is_encrypted_from_the_palette_and_work_goes_on(
         )
         assert first.password and second.password
         first.value, second.value = "short", "short"
-        await pilot.click("#encrypt-ok")
+        await click_ok(pilot)
         message = screen.query_one("#encrypt-message", Static)
         assert "at least 8 characters" in str(message.render())
         first.value, second.value = PASS, PASS + "x"
-        await pilot.click("#encrypt-ok")
+        await click_ok(pilot)
         assert "differ" in str(message.render())
         assert not migrate.is_encrypted(workbook)
         first.value, second.value = PASS, PASS
-        await pilot.click("#encrypt-ok")
+        await click_ok(pilot)
         await _until(pilot, lambda: app.session is not None and migrate.is_encrypted(workbook))
         assert app.session is not None
         app.session.save_answers([Answer(AnswerKey("bilan", "demande", "attentes"), MARKER)])
@@ -115,7 +128,7 @@ async def test_the_welcome_of_a_new_workbook_offers_encryption(tmp_path: Path) -
         screen = app.screen
         screen.query_one("#encrypt-first", Input).value = PASS
         screen.query_one("#encrypt-second", Input).value = PASS
-        await pilot.click("#encrypt-ok")
+        await click_ok(pilot)
         await _until(pilot, lambda: app.session is not None and migrate.is_encrypted(workbook))
         assert app.session is not None and app.session.display_name() == "Nadia"
         # her name was written after the encryption: no plain trace of it

@@ -17,10 +17,11 @@ from bilan_tui.domain.model import Pack
 from bilan_tui.services.session import WorkbookSession
 from bilan_tui.store.repository import open_workbook
 from bilan_tui.ui.app import BilanApp
+from bilan_tui.ui.screens.confirm import Confirm
 from bilan_tui.ui.screens.dashboard import DashboardScreen
 from bilan_tui.ui.screens.exercise import ExerciseScreen
 from bilan_tui.ui.screens.hours import HoursScreen
-from bilan_tui.ui.widgets.hours_form import ConfirmDelete, LedgerEntryForm
+from bilan_tui.ui.widgets.hours_form import LedgerEntryForm
 from bilan_tui.ui.widgets.hours_panel import HoursPanel
 
 from .helpers import make_app, mini_pack, read_session, wait_for_session
@@ -94,7 +95,7 @@ async def test_log_correct_and_delete_an_entry(tmp_path: Path) -> None:
 
         await pilot.press("d")
         await pilot.pause()
-        assert isinstance(app.screen, ConfirmDelete)
+        assert isinstance(app.screen, Confirm)
         await pilot.press("escape")
         await pilot.pause()
         assert len(app.session.ledger()) == 1, "Escape keeps the entry"

@@ -130,7 +130,7 @@ async def test_plan_hold_debrief_and_tick_a_session(tmp_path: Path) -> None:
 async def test_personal_work_has_no_journal_and_a_plan_can_be_given_up(tmp_path: Path) -> None:
     from bilan_tui.domain.journal import SessionNote
     from bilan_tui.domain.records import LedgerEntry
-    from bilan_tui.ui.widgets.hours_form import ConfirmDelete
+    from bilan_tui.ui.screens.confirm import Confirm
 
     workbook = tmp_path / "wb.sqlite"
     app = make_app(workbook, mini_pack())
@@ -149,7 +149,7 @@ async def test_personal_work_has_no_journal_and_a_plan_can_be_given_up(tmp_path:
         assert app.screen is hours, "personal work has no journal page"
         await pilot.press("up", "d")
         await pilot.pause()
-        assert isinstance(app.screen, ConfirmDelete)
+        assert isinstance(app.screen, Confirm)
         await pilot.press("y")
         await pilot.pause()
         assert app.session.session_notes() == []

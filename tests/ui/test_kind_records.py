@@ -15,9 +15,9 @@ from bilan_tui.domain.model import Exercise, Kind
 from bilan_tui.domain.parts import Choice, Field, FieldType
 from bilan_tui.ui.app import BilanApp
 from bilan_tui.ui.kinds.records import RecordList, RecordsBody
-from bilan_tui.ui.kinds.records_confirm import ConfirmDelete
 from bilan_tui.ui.kinds.records_order import add_entry, entry_order, restore_entry, take_entry
 from bilan_tui.ui.kinds.records_summary import entry_summary
+from bilan_tui.ui.screens.confirm import Confirm
 from bilan_tui.ui.screens.exercise import ExerciseScreen
 
 from .helpers import make_app, mini_pack, read_session, wait_for_session
@@ -96,7 +96,7 @@ async def test_add_edit_move_delete_undo_and_reopen(tmp_path: Path) -> None:
         # Escape keeps the entry; the question names it.
         await pilot.press("d")
         await pilot.pause()
-        assert isinstance(app.screen, ConfirmDelete)
+        assert isinstance(app.screen, Confirm)
         question = str(app.screen.query_one("#confirm-question", Static).render())
         assert question == "Delete “Trained [/] two interns · 2021”?"
         await pilot.press("escape")
@@ -205,7 +205,7 @@ async def test_the_mouse_adds_moves_and_goes_back(tmp_path: Path) -> None:
         assert app.screen.focused is title, "the click gives the keyboard back to the field"
         await pilot.click("#record-delete")
         await pilot.pause()
-        assert isinstance(app.screen, ConfirmDelete)
+        assert isinstance(app.screen, Confirm)
         await pilot.click("#confirm-yes")
         await pilot.pause()
         assert body.editing is None

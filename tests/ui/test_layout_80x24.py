@@ -39,7 +39,7 @@ def footer_keys(app: BilanApp) -> list[FooterKey]:
 
 
 def key(action: str, description: str, shown: str = "x") -> ShownKey:
-    return ShownKey(Binding(shown, action, description), shown, True, "")
+    return ShownKey(Binding(shown, action, description), shown, True, "", description)
 
 
 def test_keys_that_do_not_fit_are_dropped_whole_least_needed_first() -> None:

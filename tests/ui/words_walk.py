@@ -100,7 +100,7 @@ async def walk(language: str, folder: Path) -> dict[str, list[str]]:
             ("export", app.open_export),
             ("help", app.action_help),
             ("homework import", app.action_import_homework),
-            ("wipe confirmation", app._start_wipe),
+            ("wipe confirmation", app.start_wipe),
         ):
             opener()
             await look(name)

@@ -25,11 +25,14 @@ class ExerciseContext:
         delete_entry: Removes one record entry from the disk at once (pending
             edits are written first); raises if the disk refuses, so the body
             keeps the entry on screen rather than pretend it is gone.
+        exercise_of: Finds another exercise of the workbook's pack by its id
+            (the title and summary fields of the grid's or the matrix's source).
     """
 
     source_entries: Callable[[str], list[Entry]] = field(default=lambda _exercise_id: [])
     answer_of: Callable[[str, str], JSONValue] = field(default=lambda _exercise, _field: None)
     delete_entry: Callable[[str], None] = field(default=lambda _entry_id: None)
+    exercise_of: Callable[[str], Exercise | None] = field(default=lambda _exercise_id: None)
 
 
 class ExerciseBody(Vertical):

@@ -19,7 +19,7 @@ from textual.widgets import TabbedContent, TabPane
 
 from bilan_tui.domain.answers import RANK
 from bilan_tui.domain.scoring.cardsort import sort_cards
-from bilan_tui.i18n import _
+from bilan_tui.i18n import N_, _
 from bilan_tui.ui.text import plain
 
 from .base import ExerciseBody
@@ -76,12 +76,42 @@ class CardsortBody(ExerciseBody):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+right", "step(1)", _("Next step"), tooltip=_("Next step")),
-        Binding("ctrl+left", "step(-1)", _("Previous step"), tooltip=_("Previous step")),
+        Binding(
+            "ctrl+right", "step(1)", N_("Next step"), tooltip=N_("Next step"), id="cardsort.step-1"
+        ),
+        Binding(
+            "ctrl+left",
+            "step(-1)",
+            N_("Previous step"),
+            tooltip=N_("Previous step"),
+            id="cardsort.step-minus1",
+        ),
         # Inside a definition ctrl+arrows move by word: these keys still switch.
-        Binding("ctrl+pagedown", "step(1)", _("Next step"), priority=True, show=False),
-        Binding("ctrl+pageup", "step(-1)", _("Previous step"), priority=True, show=False),
+        Binding(
+            "ctrl+pagedown",
+            "step(1)",
+            N_("Next step"),
+            priority=True,
+            show=False,
+            id="cardsort.step-1-ctrl-pagedown",
+        ),
+        Binding(
+            "ctrl+pageup",
+            "step(-1)",
+            N_("Previous step"),
+            priority=True,
+            show=False,
+            id="cardsort.step-minus1-ctrl-pageup",
+        ),
     ]
+    """
+    | Key(s) | Description |
+    | :- | :- |
+    | ctrl+right | Next step |
+    | ctrl+left | Previous step |
+    | ctrl+pagedown | Next step |
+    | ctrl+pageup | Previous step |
+    """
 
     def compose(self) -> ComposeResult:
         exercise, answers = self.exercise, self.answers

@@ -22,7 +22,7 @@ from bilan_tui.domain.answers import RANK, ExerciseAnswers, JSONValue
 from bilan_tui.domain.model import Exercise
 from bilan_tui.domain.parts import Card
 from bilan_tui.domain.scoring.cardsort import CardsortResult, sort_cards
-from bilan_tui.i18n import _
+from bilan_tui.i18n import N_, _
 from bilan_tui.ui.text import plain
 
 from .base import ExerciseBody
@@ -51,12 +51,39 @@ class RankList(OptionList):
     """The first pile in order; ctrl+↑/↓ (or K/J) move the highlighted card."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+up", "move(-1)", _("Move up"), tooltip=_("Move the card up")),
-        Binding("ctrl+down", "move(1)", _("Move down"), tooltip=_("Move the card down")),
-        Binding("enter", "select", _("Keep this order"), tooltip=_("Save the order as it is")),
-        Binding("K", "move(-1)", _("Move up"), show=False),
-        Binding("J", "move(1)", _("Move down"), show=False),
+        Binding(
+            "ctrl+up",
+            "move(-1)",
+            N_("Move up"),
+            tooltip=N_("Move the card up"),
+            id="rank-list.move-minus1",
+        ),
+        Binding(
+            "ctrl+down",
+            "move(1)",
+            N_("Move down"),
+            tooltip=N_("Move the card down"),
+            id="rank-list.move-1",
+        ),
+        Binding(
+            "enter",
+            "select",
+            N_("Keep this order"),
+            tooltip=N_("Save the order as it is"),
+            id="rank-list.select",
+        ),
+        Binding("K", "move(-1)", N_("Move up"), show=False, id="rank-list.move-minus1--"),
+        Binding("J", "move(1)", N_("Move down"), show=False, id="rank-list.move-1--"),
     ]
+    """
+    | Key(s) | Description |
+    | :- | :- |
+    | ctrl+up | Move the card up |
+    | ctrl+down | Move the card down |
+    | enter | Save the order as it is |
+    | K | Move up |
+    | J | Move down |
+    """
 
     def action_move(self, step: int) -> None:
         """A move key: move the card now, so quick keys stay in order."""

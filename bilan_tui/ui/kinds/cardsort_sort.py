@@ -24,7 +24,7 @@ from bilan_tui.domain.keys import PILE_KEYS
 from bilan_tui.domain.model import Exercise
 from bilan_tui.domain.parts import Card
 from bilan_tui.domain.scoring.cardsort import pile_of, sort_cards
-from bilan_tui.i18n import _
+from bilan_tui.i18n import N_, _
 from bilan_tui.ui.text import plain
 
 from .base import ExerciseBody
@@ -37,9 +37,18 @@ class CardList(OptionList):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
-            "delete,backspace", "pile(0)", _("Unsort"), tooltip=_("Take the card out of its pile")
+            "delete,backspace",
+            "pile(0)",
+            N_("Unsort"),
+            tooltip=N_("Take the card out of its pile"),
+            id="card-list.pile-0",
         ),
     ]
+    """
+    | Key(s) | Description |
+    | :- | :- |
+    | delete,backspace | Take the card out of its pile |
+    """
 
     def action_pile(self, number: int) -> None:
         """A pile's digit: sort the highlighted card now (not on the next tick,

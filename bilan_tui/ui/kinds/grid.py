@@ -31,7 +31,7 @@ from bilan_tui.domain.scoring import (
 )
 from bilan_tui.domain.scoring.grid import clean_label
 from bilan_tui.domain.text import clean_text
-from bilan_tui.i18n import _, ngettext
+from bilan_tui.i18n import N_, _, ngettext
 from bilan_tui.ui.text import plain
 from bilan_tui.ui.widgets.fields import FieldEditor
 
@@ -102,16 +102,24 @@ class GridBody(ExerciseBody):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("a", "add", _("Add my own"), tooltip=_("Add a skill in your own words")),
-        Binding("x", "remove", _("Remove my item"), show=False),
+        Binding(
+            "a", "add", N_("Add my own"), tooltip=N_("Add a skill in your own words"), id="grid.add"
+        ),
+        Binding("x", "remove", N_("Remove my item"), show=False, id="grid.remove"),
     ]
+    """
+    | Key(s) | Description |
+    | :- | :- |
+    | a | Add a skill in your own words |
+    | x | Remove my item |
+    """
 
     def __init__(
         self, exercise: Exercise, answers: ExerciseAnswers, context: ExerciseContext
     ) -> None:
         super().__init__(exercise, answers, context)
         self.columns = Columns.measure()
-        self.source = source_exercise(self, exercise)
+        self.source = source_exercise(context, exercise)
         source_id = exercise.source.exercise if exercise.source else ""
         self.source_entries = context.source_entries(source_id) if source_id else []
         self.items: list[GridItem] = []

@@ -14,7 +14,7 @@ from textual.containers import Horizontal
 from textual.message import Message
 from textual.widgets import Input, Static
 
-from bilan_tui.i18n import _
+from bilan_tui.i18n import N_, _
 from bilan_tui.ui.text import plain
 
 
@@ -22,8 +22,19 @@ class GridAddRow(Horizontal):
     """The small input that adds one of the person's own skills."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", _("Cancel"), tooltip=_("Close without adding")),
+        Binding(
+            "escape",
+            "cancel",
+            N_("Cancel"),
+            tooltip=N_("Close without adding"),
+            id="grid-add-row.cancel",
+        ),
     ]
+    """
+    | Key(s) | Description |
+    | :- | :- |
+    | escape | Close without adding |
+    """
 
     class Cancelled(Message):
         """The person closed the input without adding anything."""

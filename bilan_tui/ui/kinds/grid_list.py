@@ -18,7 +18,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from bilan_tui.domain.scoring import GridItem, Rating
-from bilan_tui.i18n import _
+from bilan_tui.i18n import N_
 
 from .grid_rows import DESIRE, MASTERY, Columns, Row, heading
 
@@ -27,14 +27,27 @@ class GridList(OptionList):
     """Skills under their headings, with their two ratings and their zone."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("left", "axis(0)", _("Mastery"), show=False),
-        Binding("right", "axis(1)", _("Desire"), show=False),
-        Binding("0", "rate(0)", _("Rate 0"), show=False),
-        Binding("1", "rate(1)", _("Rate 1"), show=False),
-        Binding("2", "rate(2)", _("Rate 2"), show=False),
-        Binding("3", "rate(3)", _("Rate 3"), show=False),
-        Binding("delete,backspace", "clear", _("Clear the rating"), show=False),
+        Binding("left", "axis(0)", N_("Mastery"), show=False, id="grid-list.axis-0"),
+        Binding("right", "axis(1)", N_("Desire"), show=False, id="grid-list.axis-1"),
+        Binding("0", "rate(0)", N_("Rate 0"), show=False, id="grid-list.rate-0"),
+        Binding("1", "rate(1)", N_("Rate 1"), show=False, id="grid-list.rate-1"),
+        Binding("2", "rate(2)", N_("Rate 2"), show=False, id="grid-list.rate-2"),
+        Binding("3", "rate(3)", N_("Rate 3"), show=False, id="grid-list.rate-3"),
+        Binding(
+            "delete,backspace", "clear", N_("Clear the rating"), show=False, id="grid-list.clear"
+        ),
     ]
+    """
+    | Key(s) | Description |
+    | :- | :- |
+    | left | Mastery |
+    | right | Desire |
+    | 0 | Rate 0 |
+    | 1 | Rate 1 |
+    | 2 | Rate 2 |
+    | 3 | Rate 3 |
+    | delete,backspace | Clear the rating |
+    """
 
     class Rated(Message):
         """The person rated (or cleared) one skill."""

@@ -11,7 +11,7 @@ from typing import ClassVar
 
 from textual.binding import Binding, BindingType
 
-from bilan_tui.i18n import _
+from bilan_tui.i18n import N_
 from bilan_tui.ui.requests import ExploreOccupations, OpenSkillsGap
 
 from .records import RecordsBody
@@ -22,18 +22,41 @@ class LeadsBody(RecordsBody):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         # Still there, out of the key bar: the two doors below must fit in 80 columns.
-        Binding("ctrl+up", "move(-1)", _("Move up"), tooltip=_("Move the entry up"), show=False),
         Binding(
-            "ctrl+down", "move(1)", _("Move down"), tooltip=_("Move the entry down"), show=False
+            "ctrl+up",
+            "move(-1)",
+            N_("Move up"),
+            tooltip=N_("Move the entry up"),
+            show=False,
+            id="leads.move-minus1",
         ),
-        Binding("m", "explore", _("Jobs"), tooltip=_("Explore occupations (ROME)")),
+        Binding(
+            "ctrl+down",
+            "move(1)",
+            N_("Move down"),
+            tooltip=N_("Move the entry down"),
+            show=False,
+            id="leads.move-1",
+        ),
+        Binding(
+            "m", "explore", N_("Jobs"), tooltip=N_("Explore occupations (ROME)"), id="leads.explore"
+        ),
         Binding(
             "g",
             "skills_gap",
-            _("Skills gap"),
-            tooltip=_("What this lead's fiche asks for, beside what you have"),
+            N_("Skills gap"),
+            tooltip=N_("What this lead's fiche asks for, beside what you have"),
+            id="leads.skills-gap",
         ),
     ]
+    """
+    | Key(s) | Description |
+    | :- | :- |
+    | ctrl+up | Move the entry up |
+    | ctrl+down | Move the entry down |
+    | m | Explore occupations (ROME) |
+    | g | What this lead's fiche asks for, beside what you have |
+    """
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("explore", "skills_gap"):

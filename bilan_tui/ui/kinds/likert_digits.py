@@ -39,6 +39,7 @@ def digit_bindings(
             show=index == 0,
             key_display=shown,
             tooltip=tooltip,
+            id=f"digits.{action}-{digit}",
         )
         for index, digit in enumerate(digits)
     ]

@@ -21,7 +21,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from bilan_tui.domain.parts import Item, Scale
-from bilan_tui.i18n import _
+from bilan_tui.i18n import N_
 
 from .likert_rows import LikertItem, point_at
 
@@ -30,14 +30,34 @@ class LikertList(OptionList):
     """The questionnaire's items, one ``LikertItem`` each; the cursor is the item answered."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("up", "cursor_up", _("Previous item"), show=False),
-        Binding("down", "cursor_down", _("Next item"), show=False),
-        Binding("left", "move(-1)", _("Change"), key_display="←→", tooltip=_("Lower or higher")),
-        Binding("right", "move(1)", _("Higher"), show=False),
-        Binding("home", "edge(-1)", _("Lowest"), show=False),
-        Binding("end", "edge(1)", _("Highest"), show=False),
-        Binding("delete,backspace", "clear", _("Clear the rating"), show=False),
+        Binding("up", "cursor_up", N_("Previous item"), show=False, id="likert-list.cursor-up"),
+        Binding("down", "cursor_down", N_("Next item"), show=False, id="likert-list.cursor-down"),
+        Binding(
+            "left",
+            "move(-1)",
+            N_("Change"),
+            key_display="←→",
+            tooltip=N_("Lower or higher"),
+            id="likert-list.move-minus1",
+        ),
+        Binding("right", "move(1)", N_("Higher"), show=False, id="likert-list.move-1"),
+        Binding("home", "edge(-1)", N_("Lowest"), show=False, id="likert-list.edge-minus1"),
+        Binding("end", "edge(1)", N_("Highest"), show=False, id="likert-list.edge-1"),
+        Binding(
+            "delete,backspace", "clear", N_("Clear the rating"), show=False, id="likert-list.clear"
+        ),
     ]
+    """
+    | Key(s) | Description |
+    | :- | :- |
+    | up | Previous item |
+    | down | Next item |
+    | left | Lower or higher |
+    | right | Higher |
+    | home | Lowest |
+    | end | Highest |
+    | delete,backspace | Clear the rating |
+    """
 
     highlighted: reactive[int | None] = reactive(None, repaint=False)
     """As OptionList's, but a move repaints the two items concerned, not the list."""

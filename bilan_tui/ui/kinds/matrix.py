@@ -85,7 +85,7 @@ class MatrixBody(ExerciseBody):
 
     def compose(self) -> ComposeResult:
         if not self.options:
-            source = source_exercise(self, self.exercise)
+            source = source_exercise(self.context, self.exercise)
             source_id = self.exercise.source.exercise if self.exercise.source else ""
             title = source.title if source else source_id
             yield Static(

@@ -20,7 +20,7 @@ from textual.widgets import DataTable
 
 from bilan_tui.domain.scoring import CriterionWeight, MatrixResult, OptionScore
 from bilan_tui.domain.text import clean_text
-from bilan_tui.i18n import _
+from bilan_tui.i18n import N_, _
 
 WEIGHT_COLUMN = 0
 
@@ -80,13 +80,25 @@ class MatrixTable(DataTable[Text]):
     """Weights and scores, edited with digits; totals and ranks kept up to date."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("1", "set(1)", _("Set 1"), show=False),
-        Binding("2", "set(2)", _("Set 2"), show=False),
-        Binding("3", "set(3)", _("Set 3"), show=False),
-        Binding("4", "set(4)", _("Set 4"), show=False),
-        Binding("5", "set(5)", _("Set 5"), show=False),
-        Binding("delete,backspace", "clear", _("Clear the cell"), show=False),
+        Binding("1", "set(1)", N_("Set 1"), show=False, id="matrix-table.set-1"),
+        Binding("2", "set(2)", N_("Set 2"), show=False, id="matrix-table.set-2"),
+        Binding("3", "set(3)", N_("Set 3"), show=False, id="matrix-table.set-3"),
+        Binding("4", "set(4)", N_("Set 4"), show=False, id="matrix-table.set-4"),
+        Binding("5", "set(5)", N_("Set 5"), show=False, id="matrix-table.set-5"),
+        Binding(
+            "delete,backspace", "clear", N_("Clear the cell"), show=False, id="matrix-table.clear"
+        ),
     ]
+    """
+    | Key(s) | Description |
+    | :- | :- |
+    | 1 | Set 1 |
+    | 2 | Set 2 |
+    | 3 | Set 3 |
+    | 4 | Set 4 |
+    | 5 | Set 5 |
+    | delete,backspace | Clear the cell |
+    """
 
     class CellSet(Message):
         """The person set (or cleared, with ``None``) a weight or a score."""

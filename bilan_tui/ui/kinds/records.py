@@ -19,13 +19,13 @@ from textual.widgets import Button, OptionList, Static
 
 from bilan_tui.domain.answers import ExerciseAnswers
 from bilan_tui.domain.model import Exercise
-from bilan_tui.i18n import _
+from bilan_tui.i18n import N_, _
 from bilan_tui.services.session import WorkbookSession
+from bilan_tui.ui.screens.confirm import Confirm
 from bilan_tui.ui.text import plain
 from bilan_tui.ui.widgets.fields import FieldEditor
 
 from .base import ExerciseBody, ExerciseContext
-from .records_confirm import ConfirmDelete
 from .records_editor import RecordEditor, mouse_button
 from .records_list import RecordList
 from .records_order import (
@@ -73,15 +73,59 @@ class RecordsBody(ExerciseBody):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("a", "add", _("Add"), tooltip=_("Add an entry")),
-        Binding("d", "delete", _("Delete"), tooltip=_("Delete the highlighted entry")),
-        Binding("u", "undo", _("Undo"), tooltip=_("Bring back the last deleted entry")),
-        Binding("ctrl+up", "move(-1)", _("Move up"), tooltip=_("Move the entry up")),
-        Binding("ctrl+down", "move(1)", _("Move down"), tooltip=_("Move the entry down")),
-        Binding("K", "move_in_list(-1)", _("Move up"), show=False),
-        Binding("J", "move_in_list(1)", _("Move down"), show=False),
-        Binding("escape", "close_editor", _("List"), tooltip=_("Back to the list of entries")),
+        Binding("a", "add", N_("Add"), tooltip=N_("Add an entry"), id="records.add"),
+        Binding(
+            "d",
+            "delete",
+            N_("Delete"),
+            tooltip=N_("Delete the highlighted entry"),
+            id="records.delete",
+        ),
+        Binding(
+            "u",
+            "undo",
+            N_("Undo"),
+            tooltip=N_("Bring back the last deleted entry"),
+            id="records.undo",
+        ),
+        Binding(
+            "ctrl+up",
+            "move(-1)",
+            N_("Move up"),
+            tooltip=N_("Move the entry up"),
+            id="records.move-minus1",
+        ),
+        Binding(
+            "ctrl+down",
+            "move(1)",
+            N_("Move down"),
+            tooltip=N_("Move the entry down"),
+            id="records.move-1",
+        ),
+        Binding(
+            "K", "move_in_list(-1)", N_("Move up"), show=False, id="records.move-in-list-minus1"
+        ),
+        Binding("J", "move_in_list(1)", N_("Move down"), show=False, id="records.move-in-list-1"),
+        Binding(
+            "escape",
+            "close_editor",
+            N_("List"),
+            tooltip=N_("Back to the list of entries"),
+            id="records.close-editor",
+        ),
     ]
+    """
+    | Key(s) | Description |
+    | :- | :- |
+    | a | Add an entry |
+    | d | Delete the highlighted entry |
+    | u | Bring back the last deleted entry |
+    | ctrl+up | Move the entry up |
+    | ctrl+down | Move the entry down |
+    | K | Move up |
+    | J | Move down |
+    | escape | Back to the list of entries |
+    """
 
     LIST_ACTIONS: ClassVar[frozenset[str]] = frozenset({"add", "delete", "move_in_list"})
 
@@ -187,7 +231,20 @@ class RecordsBody(ExerciseBody):
 
         summary = entry_summary(self.exercise, entry_values(self.answers, entry_id))
         name = None if summary == empty_label() else summary
-        self.app.push_screen(ConfirmDelete(name), answered)
+        question = (
+            _("Delete this empty entry?")
+            if name is None
+            else _("Delete “{entry}”?").format(entry=name)
+        )
+        self.app.push_screen(
+            Confirm(
+                question,
+                _("You can undo it with u in the list."),
+                title=_("Delete"),
+                focus_yes=True,  # undoable: Enter deletes at once
+            ),
+            answered,
+        )
 
     def delete_entry(self, entry_id: str) -> None:
         """Delete an entry from the disk, then from the screen; keep it for undo."""

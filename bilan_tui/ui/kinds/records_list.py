@@ -11,7 +11,7 @@ from textual.widgets.option_list import Option
 
 from bilan_tui.domain.answers import ExerciseAnswers
 from bilan_tui.domain.model import Exercise
-from bilan_tui.i18n import _
+from bilan_tui.i18n import N_
 from bilan_tui.ui.text import plain
 
 from .records_summary import empty_label, entry_summary
@@ -21,8 +21,19 @@ class RecordList(OptionList):
     """The entries in the person's order; Enter (or a click) opens one."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "select", _("Edit"), tooltip=_("Edit the highlighted entry")),
+        Binding(
+            "enter",
+            "select",
+            N_("Edit"),
+            tooltip=N_("Edit the highlighted entry"),
+            id="record-list.select",
+        ),
     ]
+    """
+    | Key(s) | Description |
+    | :- | :- |
+    | enter | Edit the highlighted entry |
+    """
 
     def show_entries(
         self, exercise: Exercise, answers: ExerciseAnswers, highlight: int | None

@@ -22,7 +22,7 @@ from textual.screen import Screen
 from textual.widgets import OptionList, Static
 
 from bilan_tui.domain.model import Pack
-from bilan_tui.i18n import _
+from bilan_tui.i18n import N_, _
 from bilan_tui.ui.text import plain
 from bilan_tui.ui.widgets.footer import SteadyFooter
 from bilan_tui.ui.widgets.phase_list import PhaseList, PhaseOutline
@@ -38,26 +38,76 @@ class DashboardScreen(Screen[None]):
     """The home screen. Drawn from the pack first, filled from the workbook next."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "open_highlighted", _("Open"), tooltip=_("Open the exercise")),
-        Binding("n", "open_next", _("Next"), tooltip=_("Open the suggested exercise")),
-        Binding("p", "open_profile", _("Profile"), tooltip=_("Your results as pictures")),
-        Binding("h", "open_hours", _("Hours"), tooltip=_("See and log your hours")),
-        Binding("e", "open_export", _("Export"), tooltip=_("Write your synthesis or results")),
-        Binding("m", "open_explorer", _("Jobs"), tooltip=_("Explore occupations (ROME)")),
+        Binding(
+            "enter",
+            "open_highlighted",
+            N_("Open"),
+            tooltip=N_("Open the exercise"),
+            id="dashboard.open-highlighted",
+        ),
+        Binding(
+            "n",
+            "open_next",
+            N_("Next"),
+            tooltip=N_("Open the suggested exercise"),
+            id="dashboard.open-next",
+        ),
+        Binding(
+            "p",
+            "open_profile",
+            N_("Profile"),
+            tooltip=N_("Your results as pictures"),
+            id="dashboard.open-profile",
+        ),
+        Binding(
+            "h",
+            "open_hours",
+            N_("Hours"),
+            tooltip=N_("See and log your hours"),
+            id="dashboard.open-hours",
+        ),
+        Binding(
+            "e",
+            "open_export",
+            N_("Export"),
+            tooltip=N_("Write your synthesis or results"),
+            id="dashboard.open-export",
+        ),
+        Binding(
+            "m",
+            "open_explorer",
+            N_("Jobs"),
+            tooltip=N_("Explore occupations (ROME)"),
+            id="dashboard.open-explorer",
+        ),
         Binding(
             "i",
             "import_homework",
-            _("Import homework"),
-            tooltip=_("Import a homework file from your consultant"),
+            N_("Import homework"),
+            tooltip=N_("Import a homework file from your consultant"),
             show=False,
+            id="dashboard.import-homework",
         ),
         Binding(
             "ctrl+p",
             "app.command_palette",
-            _("Commands"),
-            tooltip=_("Find an exercise or a command"),
+            N_("Commands"),
+            tooltip=N_("Find an exercise or a command"),
+            id="dashboard.command-palette",
         ),
     ]
+    """
+    | Key(s) | Description |
+    | :- | :- |
+    | enter | Open the exercise |
+    | n | Open the suggested exercise |
+    | p | Your results as pictures |
+    | h | See and log your hours |
+    | e | Write your synthesis or results |
+    | m | Explore occupations (ROME) |
+    | i | Import a homework file from your consultant |
+    | ctrl+p | Find an exercise or a command |
+    """
 
     class OpenExercise(Message):
         """The person asked to open an exercise."""

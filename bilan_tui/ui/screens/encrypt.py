@@ -14,10 +14,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Input, Static
+from textual.widgets import Button, Input, Static
 
-from bilan_tui.i18n import _
+from bilan_tui.i18n import N_, _
 from bilan_tui.ui.text import plain
+from bilan_tui.ui.widgets.footer import SteadyFooter
 
 MIN_LENGTH = 8
 """As on the command line (``cli.unlock.MIN_LENGTH``)."""
@@ -56,8 +57,19 @@ class EncryptScreen(ModalScreen[str | None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", _("Cancel"), tooltip=_("Keep the workbook as it is")),
+        Binding(
+            "escape",
+            "cancel",
+            N_("Cancel"),
+            tooltip=N_("Keep the workbook as it is"),
+            id="encrypt.cancel",
+        ),
     ]
+    """
+    | Key(s) | Description |
+    | :- | :- |
+    | escape | Keep the workbook as it is |
+    """
 
     def __init__(self) -> None:
         super().__init__(id="encrypt")
@@ -83,7 +95,7 @@ class EncryptScreen(ModalScreen[str | None]):
             with Horizontal(id="encrypt-buttons"):
                 yield Button(plain(_("Encrypt")), variant="primary", id="encrypt-ok")
                 yield Button(plain(_("Cancel")), id="encrypt-cancel")
-        yield Footer(show_command_palette=False)
+        yield SteadyFooter(show_command_palette=False)
 
     def on_mount(self) -> None:
         self.query_one("#encrypt-first", Input).focus()

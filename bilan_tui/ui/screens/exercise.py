@@ -14,11 +14,12 @@ from textual.widgets import Markdown, Static
 from bilan_tui.domain.answers import ExerciseAnswers, JSONValue
 from bilan_tui.domain.model import Exercise, ExerciseStatus
 from bilan_tui.domain.required import missing_required
-from bilan_tui.i18n import _
+from bilan_tui.i18n import N_, _
 from bilan_tui.packs.guidance import shown_guidance
 from bilan_tui.services.labels import phase_title, status_label
 from bilan_tui.services.session import WorkbookSession
 from bilan_tui.ui.autosave import Autosaver
+from bilan_tui.ui.holds_answers import HoldsAnswers
 from bilan_tui.ui.kinds import ExerciseBody, ExerciseContext, body_for
 from bilan_tui.ui.required_text import not_done_yet
 from bilan_tui.ui.text import plain
@@ -31,21 +32,48 @@ SAVE_DELAY = 1.0
 """Seconds between the first unsaved change and its write (DESIGN §5)."""
 
 
-class ExerciseScreen(Screen[None]):
+class ExerciseScreen(Screen[None], HoldsAnswers):
     """One exercise: its guidance, its body, and autosave around them."""
 
     CSS_PATH = "exercise.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back", _("Back"), tooltip=_("Save and go back to the dashboard")),
-        Binding("ctrl+s", "mark_done", _("Mark as done"), tooltip=_("Mark the exercise as done")),
+        Binding(
+            "escape",
+            "back",
+            N_("Back"),
+            tooltip=N_("Save and go back to the dashboard"),
+            id="exercise.back",
+        ),
+        Binding(
+            "ctrl+s",
+            "mark_done",
+            N_("Mark as done"),
+            tooltip=N_("Mark the exercise as done"),
+            id="exercise.mark-done",
+        ),
         Binding(
             "ctrl+s",
             "mark_in_progress",
-            _("Mark as in progress"),
-            tooltip=_("Take the exercise up again"),
+            N_("Mark as in progress"),
+            tooltip=N_("Take the exercise up again"),
+            id="exercise.mark-in-progress",
         ),
-        Binding("ctrl+g", "toggle_guidance", _("Guidance"), tooltip=_("Show or hide the guidance")),
+        Binding(
+            "ctrl+g",
+            "toggle_guidance",
+            N_("Guidance"),
+            tooltip=N_("Show or hide the guidance"),
+            id="exercise.toggle-guidance",
+        ),
     ]
+    """
+    | Key(s) | Description |
+    | :- | :- |
+    | escape | Save and go back to the dashboard |
+    | ctrl+s | Mark the exercise as done |
+    | ctrl+s | Take the exercise up again |
+    | ctrl+g | Show or hide the guidance |
+    """
 
     def __init__(self, session: WorkbookSession, exercise: Exercise) -> None:
         super().__init__(classes="exercise-screen")
@@ -84,6 +112,7 @@ class ExerciseScreen(Screen[None]):
                     source_entries=self.session.source_entries,
                     delete_entry=self._delete_entry,
                     answer_of=self._answer_of,
+                    exercise_of=self.session.pack.exercise,
                 ),
             )
             yield self._body

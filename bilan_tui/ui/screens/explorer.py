@@ -22,7 +22,7 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Checkbox, Input, Select, Static
 
-from bilan_tui.i18n import _, ngettext
+from bilan_tui.i18n import N_, _, ngettext
 from bilan_tui.referentiel.model import FicheRef
 from bilan_tui.services.leads import interest_scores, own_letters
 from bilan_tui.ui.text import plain
@@ -49,22 +49,38 @@ class ExplorerScreen(Screen[None]):
 
     CSS_PATH = "explorer.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back", _("Back"), tooltip=_("Go back")),
+        Binding("escape", "back", N_("Back"), tooltip=N_("Go back"), id="explorer.back"),
         Binding(
             "ctrl+t",
             "view(True)",
-            _("Suggestions"),
-            tooltip=_("The fiches closest to your interests"),
+            N_("Suggestions"),
+            tooltip=N_("The fiches closest to your interests"),
+            id="explorer.view-true",
         ),
-        Binding("ctrl+t", "view(False)", _("Search"), tooltip=_("Back to your search")),
+        Binding(
+            "ctrl+t",
+            "view(False)",
+            N_("Search"),
+            tooltip=N_("Back to your search"),
+            id="explorer.view-false",
+        ),
         Binding(
             "ctrl+l",
             "clear_letters",
-            _("All letters"),
-            tooltip=_("Search every Holland code, not only yours"),
+            N_("All letters"),
+            tooltip=N_("Search every Holland code, not only yours"),
             show=False,  # the line above the results says it, the key bar stays within 80
+            id="explorer.clear-letters",
         ),
     ]
+    """
+    | Key(s) | Description |
+    | :- | :- |
+    | escape | Go back |
+    | ctrl+t | The fiches closest to your interests |
+    | ctrl+t | Back to your search |
+    | ctrl+l | Search every Holland code, not only yours |
+    """
 
     def __init__(
         self,

@@ -51,7 +51,7 @@ from bilan_tui.export.options import FORMATS, RECIPIENTS, SCOPES, ExportOptions
 from bilan_tui.export.partage import conflict_lines
 from bilan_tui.export.source import ExportSource
 from bilan_tui.export.typst_render import PdfUnavailable
-from bilan_tui.i18n import _, language
+from bilan_tui.i18n import N_, _, language
 from bilan_tui.services.export_source import collect
 from bilan_tui.services.leads import with_referential_labels
 from bilan_tui.services.session import WorkbookSession
@@ -89,9 +89,19 @@ class ExportScreen(Screen[None]):
 
     CSS_PATH = "export.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back", _("Back"), tooltip=_("Go back to the dashboard")),
-        Binding("ctrl+s", "write", _("Write the file"), tooltip=_("Write the file")),
+        Binding(
+            "escape", "back", N_("Back"), tooltip=N_("Go back to the dashboard"), id="export.back"
+        ),
+        Binding(
+            "ctrl+s", "write", N_("Write the file"), tooltip=N_("Write the file"), id="export.write"
+        ),
     ]
+    """
+    | Key(s) | Description |
+    | :- | :- |
+    | escape | Go back to the dashboard |
+    | ctrl+s | Write the file |
+    """
 
     def __init__(self, session: WorkbookSession) -> None:
         super().__init__(id="export")

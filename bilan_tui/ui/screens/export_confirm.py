@@ -17,7 +17,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
-from bilan_tui.i18n import _
+from bilan_tui.i18n import N_, _
 from bilan_tui.ui.text import plain
 from bilan_tui.ui.widgets.file_name import FileNameText
 from bilan_tui.ui.widgets.footer import SteadyFooter
@@ -56,15 +56,28 @@ class ConfirmShare(ModalScreen[bool]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,n", "answer(False)", _("Cancel"), tooltip=_("Do not write the file")),
+        Binding(
+            "escape,n",
+            "answer(False)",
+            N_("Cancel"),
+            tooltip=N_("Do not write the file"),
+            id="confirm-share.answer-false",
+        ),
         Binding(
             "y,o",
             "answer(True)",
-            _("I agree"),
-            tooltip=_("Write the file and record it"),
-            key_display=_("y"),
+            N_("I agree"),
+            tooltip=N_("Write the file and record it"),
+            key_display=N_("y"),
+            id="confirm-share.answer-true",
         ),
     ]
+    """
+    | Key(s) | Description |
+    | :- | :- |
+    | escape,n | Do not write the file |
+    | y,o | Write the file and record it |
+    """
 
     def __init__(
         self, lines: list[str], *, title: str = "", agree: str = "", id: str = "confirm-share"

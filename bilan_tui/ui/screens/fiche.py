@@ -18,7 +18,7 @@ from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from bilan_tui.i18n import _
+from bilan_tui.i18n import N_, _
 from bilan_tui.referentiel.model import Fiche, FicheRef
 from bilan_tui.services.leads import holland_code
 from bilan_tui.ui.text import plain
@@ -55,10 +55,35 @@ class FicheScreen(Screen[None]):
 
     CSS_PATH = "fiche.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back", _("Back"), tooltip=_("The fiche before, or the search")),
-        Binding("a", "add_lead", _("Add to my leads"), tooltip=_("Add this fiche to your leads")),
-        Binding("l", "links", _("Links"), tooltip=_("Go to the close and next occupations")),
+        Binding(
+            "escape",
+            "back",
+            N_("Back"),
+            tooltip=N_("The fiche before, or the search"),
+            id="fiche.back",
+        ),
+        Binding(
+            "a",
+            "add_lead",
+            N_("Add to my leads"),
+            tooltip=N_("Add this fiche to your leads"),
+            id="fiche.add-lead",
+        ),
+        Binding(
+            "l",
+            "links",
+            N_("Links"),
+            tooltip=N_("Go to the close and next occupations"),
+            id="fiche.links",
+        ),
     ]
+    """
+    | Key(s) | Description |
+    | :- | :- |
+    | escape | The fiche before, or the search |
+    | a | Add this fiche to your leads |
+    | l | Go to the close and next occupations |
+    """
 
     def __init__(
         self, referential: Referentiel, code: str, add_lead: Callable[[FicheRef], None]

@@ -16,8 +16,9 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Markdown
 
-from bilan_tui.i18n import _
+from bilan_tui.i18n import N_, _
 from bilan_tui.services.wipe_text import keep_until_follow_up, what_the_organisation_destroys
+from bilan_tui.ui.binding_text import explanation_of, key_label
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,9 +35,9 @@ def screen_keys(screen: Screen[object]) -> list[KeyHelp]:
     Read from ``active_bindings`` (the focused widget first, then its
     parents, the screen and the app), so the help never drifts from the keys.
     Only the bindings our classes declare are listed (with their tooltip, else
-    their description, both translated); Textual's own (scrolling, copying)
-    are summed up by :func:`moving_keys`. Keys doing the
-    same thing share a row ("del ⌫", "1–5"); the notation is the footer's.
+    their description, translated as the footer translates them); Textual's
+    own (scrolling, copying) are summed up by :func:`moving_keys`. Keys doing
+    the same thing share a row ("del ⌫", "1–5"); the notation is the footer's.
     """
     app = screen.app
     rows: dict[str, list[str]] = {}
@@ -44,10 +45,10 @@ def screen_keys(screen: Screen[object]) -> list[KeyHelp]:
         binding = active.binding
         if binding.system or not declared_by_us(active.node, binding):
             continue
-        what = binding.tooltip or binding.description
+        what = explanation_of(binding)
         if not what:
             continue
-        shown = app.get_key_display(binding)
+        shown = key_label(app, binding)
         keys = rows.setdefault(what, [])
         if shown not in keys:
             keys.append(shown)
@@ -57,18 +58,17 @@ def screen_keys(screen: Screen[object]) -> list[KeyHelp]:
 def declared_by_us(node: object, binding: Binding) -> bool:
     """Whether one of ``node``'s classes in ``bilan_tui`` declares ``binding``.
 
-    Textual copies a binding per key ("delete,backspace"), so it is matched by
-    action and description rather than by identity.
+    Textual copies a binding per key ("delete,backspace"), keeping its ``id``:
+    every binding of ours has one (``tests/ui/test_help_keys.py``), Textual's
+    own have none.
     """
+    if binding.id is None:
+        return False
     for cls in type(node).__mro__:
         if not cls.__module__.startswith("bilan_tui"):
             continue
         for declared in cls.__dict__.get("BINDINGS", ()):
-            if (
-                isinstance(declared, Binding)
-                and declared.action == binding.action
-                and declared.description == binding.description
-            ):
+            if isinstance(declared, Binding) and declared.id == binding.id:
                 return True
     return False
 
@@ -174,8 +174,13 @@ class HelpScreen(ModalScreen[None]):
 
     CSS_PATH = "help.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,f1,q", "close", _("Close"), tooltip=_("Close the help")),
+        Binding("escape,f1,q", "close", N_("Close"), tooltip=N_("Close the help"), id="help.close"),
     ]
+    """
+    | Key(s) | Description |
+    | :- | :- |
+    | escape,f1,q | Close the help |
+    """
 
     def __init__(self, data_location: str, keys: Sequence[KeyHelp] = ()) -> None:
         super().__init__(id="help")

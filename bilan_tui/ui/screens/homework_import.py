@@ -3,8 +3,8 @@
 The import itself (checks, installing the pack it carries, adding the
 assignment) runs in a worker thread through the function the app passes in;
 a refusal is shown in the dialog, in one sentence, so the person can correct
-the path without starting over. The dialog returns the imported file's path,
-or ``None`` if the person cancelled.
+the path without starting over. The dialog returns what the import returned
+(its outcome, which the app reports), or ``None`` if the person cancelled.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -23,11 +23,14 @@ from textual.suggester import Suggester
 from textual.widgets import Button, Input, Static
 from textual.worker import Worker, WorkerState
 
-from bilan_tui.i18n import _
+from bilan_tui.i18n import N_, _
 from bilan_tui.ui.text import plain
 
-ImportRunner = Callable[[Path], None]
-"""Imports one file; raises with a readable message when it cannot."""
+if TYPE_CHECKING:
+    from bilan_tui.services.homework.importer import ImportOutcome
+
+ImportRunner = Callable[[Path], "ImportOutcome"]
+"""Imports one file and says what it added; raises with a readable message when it cannot."""
 
 ErrorText = Callable[[BaseException], str]
 """One sentence for any failure of the runner."""
@@ -59,7 +62,7 @@ class PathSuggester(Suggester):
         return completed
 
 
-class HomeworkImportScreen(ModalScreen[Path | None]):
+class HomeworkImportScreen(ModalScreen["ImportOutcome | None"]):
     """Ask for the homework file's path, import it, report a refusal in place."""
 
     DEFAULT_CSS: ClassVar[str] = """
@@ -97,8 +100,19 @@ class HomeworkImportScreen(ModalScreen[Path | None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", _("Cancel"), tooltip=_("Close without importing")),
+        Binding(
+            "escape",
+            "cancel",
+            N_("Cancel"),
+            tooltip=N_("Close without importing"),
+            id="homework-import.cancel",
+        ),
     ]
+    """
+    | Key(s) | Description |
+    | :- | :- |
+    | escape | Close without importing |
+    """
 
     def __init__(self, run_import: ImportRunner, error_text: ErrorText) -> None:
         super().__init__()
@@ -153,17 +167,15 @@ class HomeworkImportScreen(ModalScreen[Path | None]):
         self.dismiss(None)
 
     @work(thread=True, exclusive=True, group="homework-import", exit_on_error=False)
-    def _import(self, path: Path) -> Path:
-        self._run_import(path)
-        return path
+    def _import(self, path: Path) -> ImportOutcome:
+        return self._run_import(path)
 
     @on(Worker.StateChanged)
     def _imported(self, event: Worker.StateChanged) -> None:
         if event.worker.group != "homework-import":
             return
         if event.state is WorkerState.SUCCESS:
-            result = event.worker.result
-            self.dismiss(result if isinstance(result, Path) else None)
+            self.dismiss(event.worker.result)
         elif event.state is WorkerState.ERROR:
             self.query_one("#homework-import-ok", Button).disabled = False
             error = event.worker.error

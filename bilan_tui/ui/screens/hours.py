@@ -29,7 +29,7 @@ from bilan_tui.domain.journal import SessionNote
 from bilan_tui.domain.model import PHASE_IDS
 from bilan_tui.domain.records import LedgerEntry
 from bilan_tui.domain.text import clean_text
-from bilan_tui.i18n import _, language
+from bilan_tui.i18n import N_, _, language
 from bilan_tui.services.ledger_text import (
     budget_line,
     duration_text,
@@ -39,10 +39,11 @@ from bilan_tui.services.ledger_text import (
     warning_text,
 )
 from bilan_tui.services.session import WorkbookSession
+from bilan_tui.ui.screens.confirm import Confirm
 from bilan_tui.ui.text import plain
 from bilan_tui.ui.widgets.footer import SteadyFooter
 from bilan_tui.ui.widgets.hours_chart import WeeklyChart
-from bilan_tui.ui.widgets.hours_form import ConfirmDelete, LedgerEntryForm
+from bilan_tui.ui.widgets.hours_form import LedgerEntryForm
 from bilan_tui.ui.widgets.journal_form import JournalForm, JournalOutcome
 
 PLAN_KEY = "plan-"
@@ -76,15 +77,46 @@ class HoursScreen(Screen[None]):
 
     CSS_PATH = "hours.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back", _("Back"), tooltip=_("Go back to the dashboard")),
-        Binding("a", "add", _("Add"), tooltip=_("Log hours")),
         Binding(
-            "enter", "edit", _("Correct"), tooltip=_("Correct the selected entry"), priority=True
+            "escape", "back", N_("Back"), tooltip=N_("Go back to the dashboard"), id="hours.back"
         ),
-        Binding("d", "delete", _("Delete"), tooltip=_("Delete the selected entry")),
-        Binding("j", "journal", _("Journal"), tooltip=_("Prepare or debrief the selected session")),
-        Binding("s", "plan", _("Plan"), tooltip=_("Plan a session with your consultant")),
+        Binding("a", "add", N_("Add"), tooltip=N_("Log hours"), id="hours.add"),
+        Binding(
+            "enter",
+            "edit",
+            N_("Correct"),
+            tooltip=N_("Correct the selected entry"),
+            priority=True,
+            id="hours.edit",
+        ),
+        Binding(
+            "d", "delete", N_("Delete"), tooltip=N_("Delete the selected entry"), id="hours.delete"
+        ),
+        Binding(
+            "j",
+            "journal",
+            N_("Journal"),
+            tooltip=N_("Prepare or debrief the selected session"),
+            id="hours.journal",
+        ),
+        Binding(
+            "s",
+            "plan",
+            N_("Plan"),
+            tooltip=N_("Plan a session with your consultant"),
+            id="hours.plan",
+        ),
     ]
+    """
+    | Key(s) | Description |
+    | :- | :- |
+    | escape | Go back to the dashboard |
+    | a | Log hours |
+    | enter | Correct the selected entry |
+    | d | Delete the selected entry |
+    | j | Prepare or debrief the selected session |
+    | s | Plan a session with your consultant |
+    """
 
     def __init__(self, session: WorkbookSession) -> None:
         super().__init__(id="hours")
@@ -317,7 +349,7 @@ class HoursScreen(Screen[None]):
             self.reload()
             self.notify(_("Entry deleted."), timeout=2)
 
-        self.app.push_screen(ConfirmDelete(description), answered)
+        self.app.push_screen(Confirm(_("Delete this entry?"), description), answered)
 
     # Journal ---------------------------------------------------------------
 
@@ -406,4 +438,4 @@ class HoursScreen(Screen[None]):
             self.reload()
             self.notify(_("Planned session removed."), timeout=2)
 
-        self.app.push_screen(ConfirmDelete(description), answered)
+        self.app.push_screen(Confirm(_("Delete this entry?"), description), answered)

@@ -16,7 +16,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Static
 
-from bilan_tui.i18n import _
+from bilan_tui.i18n import N_, _
 from bilan_tui.services.profile import Profile, empty_hints
 from bilan_tui.ui.text import plain
 from bilan_tui.ui.widgets import profile_sections as sections
@@ -60,8 +60,15 @@ class ProfileScreen(Screen[None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back", _("Back"), tooltip=_("Back to where you were")),
+        Binding(
+            "escape", "back", N_("Back"), tooltip=N_("Back to where you were"), id="profile.back"
+        ),
     ]
+    """
+    | Key(s) | Description |
+    | :- | :- |
+    | escape | Back to where you were |
+    """
 
     def __init__(self, profile: Profile) -> None:
         super().__init__(id="profile")

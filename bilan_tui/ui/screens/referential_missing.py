@@ -14,7 +14,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from bilan_tui.i18n import _
+from bilan_tui.i18n import N_, _
 from bilan_tui.ui.text import plain
 
 
@@ -36,8 +36,19 @@ class ReferentialMissing(ModalScreen[None]):
     }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,enter", "close", _("Close"), tooltip=_("Close this message")),
+        Binding(
+            "escape,enter",
+            "close",
+            N_("Close"),
+            tooltip=N_("Close this message"),
+            id="referential-missing.close",
+        ),
     ]
+    """
+    | Key(s) | Description |
+    | :- | :- |
+    | escape,enter | Close this message |
+    """
 
     def __init__(self, text: str) -> None:
         super().__init__(id="referential-missing")

@@ -24,7 +24,7 @@ from textual.widgets.option_list import Option
 
 from bilan_tui.domain.answers import REFERENTIAL_VERSION
 from bilan_tui.domain.skills_gap import GapMark, GapState, gap_key, mark_value, marks_of
-from bilan_tui.i18n import _
+from bilan_tui.i18n import N_, _
 from bilan_tui.referentiel.model import Fiche, SkillItem, SkillKind
 from bilan_tui.services.leads import Keys
 from bilan_tui.ui.lead_book import LeadBook
@@ -74,14 +74,46 @@ class SkillsGapScreen(Screen[None]):
 
     CSS_PATH = "skills_gap.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back", _("Back"), tooltip=_("Save and go back")),
+        Binding("escape", "back", N_("Back"), tooltip=N_("Save and go back"), id="skills-gap.back"),
         Binding(
-            "1", "mark('je-l-ai')", _("I have it"), tooltip=_("You have it: say what proves it")
+            "1",
+            "mark('je-l-ai')",
+            N_("I have it"),
+            tooltip=N_("You have it: say what proves it"),
+            id="skills-gap.mark-jeminuslminusai",
         ),
-        Binding("2", "mark('a-acquerir')", _("To acquire"), tooltip=_("Say how you mean to")),
-        Binding("3", "mark('pas-pour-moi')", _("Not for me"), tooltip=_("It does not concern you")),
-        Binding("0", "mark('')", _("Clear"), tooltip=_("Remove the mark"), show=False),
+        Binding(
+            "2",
+            "mark('a-acquerir')",
+            N_("To acquire"),
+            tooltip=N_("Say how you mean to"),
+            id="skills-gap.mark-aminusacquerir",
+        ),
+        Binding(
+            "3",
+            "mark('pas-pour-moi')",
+            N_("Not for me"),
+            tooltip=N_("It does not concern you"),
+            id="skills-gap.mark-pasminuspourminusmoi",
+        ),
+        Binding(
+            "0",
+            "mark('')",
+            N_("Clear"),
+            tooltip=N_("Remove the mark"),
+            show=False,
+            id="skills-gap.mark-",
+        ),
     ]
+    """
+    | Key(s) | Description |
+    | :- | :- |
+    | escape | Save and go back |
+    | 1 | You have it: say what proves it |
+    | 2 | Say how you mean to |
+    | 3 | It does not concern you |
+    | 0 | Remove the mark |
+    """
 
     def __init__(
         self,

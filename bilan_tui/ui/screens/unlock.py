@@ -17,10 +17,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Input, Static
+from textual.widgets import Button, Input, Static
 
-from bilan_tui.i18n import _
+from bilan_tui.i18n import N_, _
 from bilan_tui.ui.text import plain
+from bilan_tui.ui.widgets.footer import SteadyFooter
 
 TRIES = 3
 
@@ -59,8 +60,19 @@ class UnlockScreen(ModalScreen[bool | None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "leave", _("Quit"), tooltip=_("Leave without opening the workbook")),
+        Binding(
+            "escape",
+            "leave",
+            N_("Quit"),
+            tooltip=N_("Leave without opening the workbook"),
+            id="unlock.leave",
+        ),
     ]
+    """
+    | Key(s) | Description |
+    | :- | :- |
+    | escape | Leave without opening the workbook |
+    """
 
     def __init__(self, workbook: Path) -> None:
         super().__init__(id="unlock")
@@ -85,7 +97,7 @@ class UnlockScreen(ModalScreen[bool | None]):
             with Horizontal(id="unlock-buttons"):
                 yield Button(plain(_("Open")), variant="primary", id="unlock-open")
                 yield Button(plain(_("Quit")), id="unlock-quit")
-        yield Footer(show_command_palette=False)
+        yield SteadyFooter(show_command_palette=False)
 
     def on_mount(self) -> None:
         self.query_one("#passphrase", Input).focus()

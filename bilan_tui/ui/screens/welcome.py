@@ -19,7 +19,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, RadioButton, RadioSet, Static
 
-from bilan_tui.i18n import _
+from bilan_tui.i18n import N_, _
 from bilan_tui.ui.text import plain
 from bilan_tui.ui.widgets.footer import SteadyFooter
 
@@ -65,9 +65,17 @@ class WelcomeScreen(ModalScreen[WelcomeAnswers | None]):
 
     CSS_PATH = "welcome.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save", _("Save"), tooltip=_("Keep these answers")),
-        Binding("escape", "skip", _("Skip"), tooltip=_("Leave this for later")),
+        Binding("ctrl+s", "save", N_("Save"), tooltip=N_("Keep these answers"), id="welcome.save"),
+        Binding(
+            "escape", "skip", N_("Skip"), tooltip=N_("Leave this for later"), id="welcome.skip"
+        ),
     ]
+    """
+    | Key(s) | Description |
+    | :- | :- |
+    | ctrl+s | Keep these answers |
+    | escape | Leave this for later |
+    """
 
     def __init__(
         self,

@@ -20,7 +20,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
-from bilan_tui.i18n import _
+from bilan_tui.i18n import N_, _
 from bilan_tui.services.wipe_text import (
     backups_hold_cleared_answers,
     keep_until_follow_up,
@@ -31,7 +31,7 @@ from bilan_tui.store.backup import MOST_KEPT
 from bilan_tui.ui.text import plain
 
 if TYPE_CHECKING:
-    from bilan_tui.ui.app import BilanApp
+    from bilan_tui.services.session import WorkbookSession
 
 
 class WipeScreen(ModalScreen[bool]):
@@ -75,8 +75,15 @@ class WipeScreen(ModalScreen[bool]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", _("Cancel"), tooltip=_("Keep the workbook")),
+        Binding(
+            "escape", "cancel", N_("Cancel"), tooltip=N_("Keep the workbook"), id="wipe.cancel"
+        ),
     ]
+    """
+    | Key(s) | Description |
+    | :- | :- |
+    | escape | Keep the workbook |
+    """
 
     def __init__(self, workbook: Path, targets: list[Path]) -> None:
         super().__init__()
@@ -167,40 +174,29 @@ def removed_message(removed: list[Path]) -> Text:
     return Text("\n".join(lines))
 
 
-def start_wipe(app: BilanApp) -> None:
-    """Show the dialog; if confirmed, close the workbook, delete it and quit."""
+def wipe_dialog(workbook: Path) -> WipeScreen:
+    """The dialog for ``workbook``, listing every file that will disappear."""
     from bilan_tui.store.wipe import wipe_targets
 
-    session = app.session
-    if session is None:
-        app.notify(_("Opening your workbook…"), timeout=2)
-        return
-    if isinstance(app.screen, WipeScreen):
-        return
+    return WipeScreen(workbook, wipe_targets(workbook))
+
+
+def delete_workbook(session: WorkbookSession) -> tuple[int, Text]:
+    """Close ``session`` and delete its workbook and backups (no other screen may hold it).
+
+    Returns:
+        The exit status and what the terminal shows once the interface is gone.
+    """
+    from bilan_tui.store.errors import WorkbookError
+    from bilan_tui.store.lock import hold_for_replacing
+    from bilan_tui.store.wipe import wipe_workbook
+
     path = session.path
-
-    def wipe(confirmed: bool | None) -> None:
-        if not confirmed:
-            return
-        app.save_everything()  # leaves nothing pending for the screens' unmount to write
-        while len(app.screen_stack) > 1:
-            app.pop_screen()
-        app.call_after_refresh(delete_and_quit)
-
-    def delete_and_quit() -> None:
-        from bilan_tui.store.errors import WorkbookError
-        from bilan_tui.store.lock import hold_for_replacing
-        from bilan_tui.store.wipe import wipe_workbook
-
-        app.session = None
-        session.close(back_up=False)  # the copies are about to go
-        try:
-            # No command may write into the file while it is deleted (#21.9).
-            with hold_for_replacing(path):
-                removed = wipe_workbook(path)
-        except (OSError, WorkbookError) as error:
-            app.exit(1, message=Text(session.describe_error(error)))
-            return
-        app.exit(0, message=removed_message(removed))
-
-    app.push_screen(WipeScreen(path, wipe_targets(path)), wipe)
+    session.close(back_up=False)  # the copies are about to go
+    try:
+        # No command may write into the file while it is deleted (#21.9).
+        with hold_for_replacing(path):
+            removed = wipe_workbook(path)
+    except (OSError, WorkbookError) as error:
+        return 1, Text(session.describe_error(error))
+    return 0, removed_message(removed)

@@ -16,7 +16,7 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from bilan_tui.i18n import _
+from bilan_tui.i18n import N_
 from bilan_tui.referentiel.model import FicheRef, SearchHit, Suggestion
 from bilan_tui.services.leads import holland_code
 from bilan_tui.ui.text import plain
@@ -71,9 +71,28 @@ class FicheList(OptionList):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         # Out of the key bar (Enter opens any list's line): "a" must fit in 80 columns.
-        Binding("enter", "select", _("Open"), tooltip=_("Open the highlighted fiche"), show=False),
-        Binding("a", "add_lead", _("Add to my leads"), tooltip=_("Add this fiche to your leads")),
+        Binding(
+            "enter",
+            "select",
+            N_("Open"),
+            tooltip=N_("Open the highlighted fiche"),
+            show=False,
+            id="fiche-list.select",
+        ),
+        Binding(
+            "a",
+            "add_lead",
+            N_("Add to my leads"),
+            tooltip=N_("Add this fiche to your leads"),
+            id="fiche-list.add-lead",
+        ),
     ]
+    """
+    | Key(s) | Description |
+    | :- | :- |
+    | enter | Open the highlighted fiche |
+    | a | Add this fiche to your leads |
+    """
 
     class AddLead(Message):
         """The person asked to add the highlighted fiche to the leads."""

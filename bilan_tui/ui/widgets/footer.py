@@ -27,6 +27,8 @@ from textual.screen import Screen
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
+from bilan_tui.ui.binding_text import description_of, key_label, said
+
 KEPT_ACTION = "help"
 """Never dropped: the help lists every key the footer had no room for."""
 
@@ -68,11 +70,13 @@ class ShownKey:
     key_display: str
     enabled: bool
     tooltip: str
+    description: str
+    """The binding's label, translated (``ui/binding_text.py``)."""
 
     @property
     def width(self) -> int:
         """Cells taken by `` key description `` in the footer's normal style."""
-        return cell_len(self.key_display) + cell_len(self.binding.description) + 3
+        return cell_len(self.key_display) + cell_len(self.description) + 3
 
     @property
     def base_action(self) -> str:
@@ -141,13 +145,21 @@ class SteadyFooter(Footer):
             if not binding.show or binding.action in seen:
                 continue
             seen.add(binding.action)
-            keys.append(ShownKey(binding, self.app.get_key_display(binding), enabled, tooltip))
+            keys.append(
+                ShownKey(
+                    binding,
+                    key_label(self.app, binding),
+                    enabled,
+                    said(tooltip),
+                    description_of(binding),
+                )
+            )
         return keys
 
     def _keys(self) -> tuple[Hashable, ...]:
         """What the footer would show: every shown key, its label and state."""
         return tuple(
-            (key.binding.key, key.binding.description, key.key_display, key.tooltip, key.enabled)
+            (key.binding.key, key.description, key.key_display, key.tooltip, key.enabled)
             for key in fitting(self._candidates(), self._available())
         )
 
@@ -176,7 +188,7 @@ class SteadyFooter(Footer):
             yield FooterKey(
                 key.binding.key,
                 key.key_display,
-                key.binding.description,
+                key.description,
                 key.binding.action,
                 disabled=not key.enabled,
                 tooltip=key.tooltip,

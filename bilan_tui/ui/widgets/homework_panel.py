@@ -21,7 +21,7 @@ from textual.widget import Widget
 
 from bilan_tui.domain.dates import short_date
 from bilan_tui.domain.model import ExerciseStatus
-from bilan_tui.i18n import _, language, ngettext
+from bilan_tui.i18n import N_, _, language, ngettext
 from bilan_tui.services.labels import GLYPHS
 from bilan_tui.ui.text import plain
 
@@ -52,12 +52,37 @@ class HomeworkPanel(Widget, can_focus=True):
     """The homework with work left: due dates, exercises and states, messages."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "open", _("Open"), tooltip=_("Open the highlighted homework exercise")),
         Binding(
-            "up", "move(-1)", _("Previous"), tooltip=_("Previous homework exercise"), show=False
+            "enter",
+            "open",
+            N_("Open"),
+            tooltip=N_("Open the highlighted homework exercise"),
+            id="homework-panel.open",
         ),
-        Binding("down", "move(1)", _("Next"), tooltip=_("Next homework exercise"), show=False),
+        Binding(
+            "up",
+            "move(-1)",
+            N_("Previous"),
+            tooltip=N_("Previous homework exercise"),
+            show=False,
+            id="homework-panel.move-minus1",
+        ),
+        Binding(
+            "down",
+            "move(1)",
+            N_("Next"),
+            tooltip=N_("Next homework exercise"),
+            show=False,
+            id="homework-panel.move-1",
+        ),
     ]
+    """
+    | Key(s) | Description |
+    | :- | :- |
+    | enter | Open the highlighted homework exercise |
+    | up | Previous homework exercise |
+    | down | Next homework exercise |
+    """
 
     class Open(Message):
         """The person asked to open an assigned exercise (its ``Exercise.ref``)."""

@@ -33,7 +33,7 @@ from bilan_tui.domain.ledger import (
 from bilan_tui.domain.model import PHASE_IDS
 from bilan_tui.domain.records import LedgerEntry
 from bilan_tui.domain.text import clean_text
-from bilan_tui.i18n import _, language
+from bilan_tui.i18n import N_, _, language
 from bilan_tui.services.ledger_text import (
     date_example,
     duration_text,
@@ -52,9 +52,23 @@ class LedgerEntryForm(ModalScreen[LedgerEntry | None]):
 
     CSS_PATH = "hours_form.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", _("Cancel"), tooltip=_("Close without saving")),
-        Binding("ctrl+s", "save", _("Save"), tooltip=_("Save the entry")),
+        Binding(
+            "escape",
+            "cancel",
+            N_("Cancel"),
+            tooltip=N_("Close without saving"),
+            id="ledger-entry-form.cancel",
+        ),
+        Binding(
+            "ctrl+s", "save", N_("Save"), tooltip=N_("Save the entry"), id="ledger-entry-form.save"
+        ),
     ]
+    """
+    | Key(s) | Description |
+    | :- | :- |
+    | escape | Close without saving |
+    | ctrl+s | Save the entry |
+    """
 
     def __init__(
         self,
@@ -246,39 +260,3 @@ class LedgerEntryForm(ModalScreen[LedgerEntry | None]):
     def action_cancel(self) -> None:
         """Close without saving."""
         self.dismiss(None)
-
-
-class ConfirmDelete(ModalScreen[bool]):
-    """Ask before removing a ledger entry: deleting cannot be undone."""
-
-    CSS_PATH = "hours_form.tcss"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,n", "answer(False)", _("Keep"), tooltip=_("Keep the entry")),
-        Binding(
-            "y,o", "answer(True)", _("Delete"), tooltip=_("Delete the entry"), key_display=_("y")
-        ),
-    ]
-
-    def __init__(self, description: str) -> None:
-        super().__init__(classes="hours-modal")
-        self.description = description
-
-    def compose(self) -> ComposeResult:
-        with Vertical(id="hours-confirm"):
-            yield Static(plain(_("Delete this entry?")), classes="hours-question")
-            yield Static(plain(self.description), id="hours-confirm-entry")
-            with Horizontal(id="hours-form-buttons"):
-                yield Button(plain(_("Delete")), variant="error", id="hours-delete")
-                yield Button(plain(_("Keep")), id="hours-keep")
-        yield SteadyFooter(show_command_palette=False)
-
-    def on_mount(self) -> None:
-        self.query_one("#hours-keep").focus()
-
-    @on(Button.Pressed)
-    def _pressed(self, event: Button.Pressed) -> None:
-        self.dismiss(event.button.id == "hours-delete")
-
-    def action_answer(self, delete: bool) -> None:
-        """Close with the person's answer."""
-        self.dismiss(delete)

@@ -25,7 +25,7 @@ from bilan_tui.domain.dates import DateInputError, input_date, read_date, short_
 from bilan_tui.domain.journal import SessionNote, tidy, todo_from_text, todo_text
 from bilan_tui.domain.ledger import LedgerInputError, parse_duration
 from bilan_tui.domain.records import LedgerEntry
-from bilan_tui.i18n import _, language
+from bilan_tui.i18n import N_, _, language
 from bilan_tui.services.ledger_text import (
     date_error_text,
     date_example,
@@ -62,9 +62,27 @@ class JournalForm(ModalScreen[JournalOutcome | None]):
 
     CSS_PATH = "journal_form.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", _("Cancel"), tooltip=_("Close without saving")),
-        Binding("ctrl+s", "save", _("Save"), tooltip=_("Save the journal page")),
+        Binding(
+            "escape",
+            "cancel",
+            N_("Cancel"),
+            tooltip=N_("Close without saving"),
+            id="journal-form.cancel",
+        ),
+        Binding(
+            "ctrl+s",
+            "save",
+            N_("Save"),
+            tooltip=N_("Save the journal page"),
+            id="journal-form.save",
+        ),
     ]
+    """
+    | Key(s) | Description |
+    | :- | :- |
+    | escape | Close without saving |
+    | ctrl+s | Save the journal page |
+    """
 
     def __init__(self, note: SessionNote, entry: LedgerEntry | None = None) -> None:
         """Prepare the form.

@@ -17,7 +17,7 @@ from textual.message import Message
 from textual.widget import Widget
 
 from bilan_tui.domain.dates import long_date
-from bilan_tui.i18n import _, language, ngettext
+from bilan_tui.i18n import N_, _, language, ngettext
 from bilan_tui.services.follow_up_text import days_text, follow_up_text
 from bilan_tui.services.ledger_text import duration_text
 from bilan_tui.ui.text import plain
@@ -35,10 +35,37 @@ class JournalPanel(Widget, can_focus=True):
     """The follow-up reminder, the next session and her points, the open items."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("space,enter", "tick", _("Done"), tooltip=_("Tick the highlighted item")),
-        Binding("up", "move(-1)", _("Previous"), tooltip=_("Previous item"), show=False),
-        Binding("down", "move(1)", _("Next"), tooltip=_("Next item"), show=False),
+        Binding(
+            "space,enter",
+            "tick",
+            N_("Done"),
+            tooltip=N_("Tick the highlighted item"),
+            id="journal-panel.tick",
+        ),
+        Binding(
+            "up",
+            "move(-1)",
+            N_("Previous"),
+            tooltip=N_("Previous item"),
+            show=False,
+            id="journal-panel.move-minus1",
+        ),
+        Binding(
+            "down",
+            "move(1)",
+            N_("Next"),
+            tooltip=N_("Next item"),
+            show=False,
+            id="journal-panel.move-1",
+        ),
     ]
+    """
+    | Key(s) | Description |
+    | :- | :- |
+    | space,enter | Tick the highlighted item |
+    | up | Previous item |
+    | down | Next item |
+    """
 
     class Tick(Message):
         """She ticked an item of the last debrief."""

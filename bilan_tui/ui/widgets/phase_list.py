@@ -20,7 +20,7 @@ from textual.widgets.option_list import Option
 
 from bilan_tui.domain.model import Exercise, ExerciseStatus, Pack
 from bilan_tui.domain.progress import phase_progress
-from bilan_tui.i18n import _
+from bilan_tui.i18n import N_, _
 from bilan_tui.services.labels import GLYPHS, phase_title
 from bilan_tui.ui.text import plain
 
@@ -36,8 +36,20 @@ class PhaseList(OptionList):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "select", _("Open"), tooltip=_("Open the exercise"), show=False),
+        Binding(
+            "enter",
+            "select",
+            N_("Open"),
+            tooltip=N_("Open the exercise"),
+            show=False,
+            id="phase-list.select",
+        ),
     ]
+    """
+    | Key(s) | Description |
+    | :- | :- |
+    | enter | Open the exercise |
+    """
 
     def __init__(self, pack: Pack, *, id: str | None = None) -> None:
         super().__init__(id=id, markup=False)

@@ -11,7 +11,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from bilan_tui.i18n import _
+from bilan_tui.i18n import N_
 
 
 class RatingScale(Widget, can_focus=True):
@@ -22,12 +22,23 @@ class RatingScale(Widget, can_focus=True):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("left", "move(-1)", _("Lower"), show=False),
-        Binding("right", "move(1)", _("Higher"), show=False),
-        Binding("home", "edge(-1)", _("Lowest"), show=False),
-        Binding("end", "edge(1)", _("Highest"), show=False),
-        Binding("delete,backspace", "clear", _("Clear the rating"), show=False),
+        Binding("left", "move(-1)", N_("Lower"), show=False, id="rating-scale.move-minus1"),
+        Binding("right", "move(1)", N_("Higher"), show=False, id="rating-scale.move-1"),
+        Binding("home", "edge(-1)", N_("Lowest"), show=False, id="rating-scale.edge-minus1"),
+        Binding("end", "edge(1)", N_("Highest"), show=False, id="rating-scale.edge-1"),
+        Binding(
+            "delete,backspace", "clear", N_("Clear the rating"), show=False, id="rating-scale.clear"
+        ),
     ]
+    """
+    | Key(s) | Description |
+    | :- | :- |
+    | left | Lower |
+    | right | Higher |
+    | home | Lowest |
+    | end | Highest |
+    | delete,backspace | Clear the rating |
+    """
 
     value: reactive[int | None] = reactive(None)
 
