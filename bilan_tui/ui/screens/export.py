@@ -122,6 +122,8 @@ class ExportScreen(Screen[None]):
         self.session = session
         self.source: ExportSource | None = None
         self.rendered: Rendered | None = None
+        self._content_text: str | None = None
+        """The note on what a copy holds, as last shown."""
         self._preview_rest: tuple[ExportOptions, str, int] | None = None
         """The part of the document not drawn yet: for which choices, its text, at which width."""
 
@@ -314,8 +316,12 @@ class ExportScreen(Screen[None]):
         """What a copy for someone else holds and leaves out, for the chosen recipient."""
         options = self.options()
         lines = content_lines(options) if options.partial else []
+        text = "\n".join(lines)
+        if text == self._content_text:
+            return  # each Select says Changed as it mounts: redrawing lays the screen out
+        self._content_text = text
         note = self.query_one("#export-content", Static)
-        note.update(plain("\n".join(lines)))
+        note.update(plain(text))
         note.display = bool(lines)
 
     def _show_consents(self) -> None:
