@@ -1,5 +1,8 @@
 """Opening every screen, and moving within a questionnaire, against a bare screen.
 
+Every exercise of the shipped pack is opened, then the profile, export,
+hours, help and homework import screens.
+
 Measured in process with Pilot, as CPU time of the whole process: from the
 call that asks for a screen (what a key does) to the screen laid out and
 painted, settled (``Pilot.pause`` lets every pending message run, then
@@ -97,6 +100,7 @@ def _openers(app: BilanApp, pack: Pack) -> dict[str, Callable[[], object]]:
     openers["export"] = app.open_export
     openers["hours"] = app.open_hours
     openers["help"] = app.action_help
+    openers["homework import"] = app.action_import_homework
     return openers
 
 

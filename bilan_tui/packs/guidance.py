@@ -1,8 +1,10 @@
 """Guidance a screen can draw: bounded when a pack is checked, cut when it is shown.
 
-The exercise screen turns the guidance's Markdown into one widget per block:
-80,000 list items or a 70,000-row table (both under the 1 MiB file limit)
-froze the interface for minutes at several gigabytes. ``check_guidance``
+The exercise screen once turned the guidance's Markdown into one widget per
+block: 80,000 list items or a 70,000-row table (both under the 1 MiB file
+limit) froze the interface for minutes at several gigabytes. It now draws
+the guidance as lines of one widget (``ui/widgets/guidance.py``), which
+still parses and wraps every block. ``check_guidance``
 refuses such a pack with a line-numbered problem, counting what the screen
 would build with the same parser; ``shown_guidance`` is the screen's own
 safety net, for whatever reaches it without that check.

@@ -121,3 +121,21 @@ async def opened(pilot: object) -> None:
     assert isinstance(app, BilanApp)
     await wait_for_session(app, pilot)
     await settle(pilot)
+
+
+async def show_every_field(screen: object, pilot: object) -> None:
+    """Mount the fields a form keeps for when they are scrolled to (``FormBody``).
+
+    A form mounts the fields below the fold only when she scrolls or tabs
+    near them; a test that reaches for a field further down mounts them all,
+    as scrolling to the end would.
+    """
+    from textual.pilot import Pilot
+    from textual.screen import Screen
+
+    from bilan_tui.ui.kinds.form import FormBody
+
+    assert isinstance(screen, Screen) and isinstance(pilot, Pilot)
+    for body in screen.query(FormBody):
+        body.mount_everything()
+    await pilot.pause()

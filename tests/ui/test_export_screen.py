@@ -5,7 +5,6 @@ from __future__ import annotations
 import stat
 from pathlib import Path
 
-from rich.segment import Segments
 from textual.pilot import Pilot
 from textual.widgets import Input, Select, Static
 
@@ -15,6 +14,7 @@ from bilan_tui.ui.app import BilanApp
 from bilan_tui.ui.screens.dashboard import DashboardScreen
 from bilan_tui.ui.screens.export import ExportScreen
 from bilan_tui.ui.screens.export_confirm import ConfirmShare
+from bilan_tui.ui.widgets.preview_lines import PreviewLines
 
 from .helpers import make_app, mini_pack, read_session, wait_for_session
 
@@ -49,9 +49,8 @@ async def settle(app: BilanApp, pilot: Pilot[int]) -> None:
 
 
 def preview_text(screen: ExportScreen) -> str:
-    content = screen.query_one("#export-preview", Static).content
-    assert isinstance(content, Segments)
-    return "".join(segment.text for segment in content.segments)
+    screen.preview_everything()
+    return screen.query_one("#export-preview", PreviewLines).text
 
 
 async def test_the_preview_shows_the_document_and_writing_for_oneself_records_nothing(

@@ -15,7 +15,7 @@ from bilan_tui.ui.screens.exercise import ExerciseScreen
 from bilan_tui.ui.widgets.journal_panel import JournalPanel
 from bilan_tui.ui.widgets.rating import RatingScale
 
-from .helpers import make_app, read_session, shipped_pack, wait_for_session
+from .helpers import make_app, read_session, shipped_pack, show_every_field, wait_for_session
 from .test_export_screen import open_export, preview_text, settle
 
 DAY = datetime.date.today()
@@ -62,6 +62,7 @@ async def test_the_review_is_reminded_recorded_then_compared(tmp_path: Path) -> 
         screen = app.screen
         assert isinstance(screen, ExerciseScreen)
         screen.query_one("#field-date_entretien Input", Input).value = DAY.isoformat()
+        await show_every_field(screen, pilot)
         scale = screen.query_one("#field-satisfaction_charge RatingScale", RatingScale)
         scale.focus()
         await pilot.press("6")

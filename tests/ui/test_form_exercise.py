@@ -13,7 +13,14 @@ from bilan_tui.ui.widgets.fields import FieldEditor
 from bilan_tui.ui.widgets.phase_list import PhaseList
 from bilan_tui.ui.widgets.rating import RatingScale
 
-from .helpers import make_app, mini_pack, open_exercise, read_session, wait_for_session
+from .helpers import (
+    make_app,
+    mini_pack,
+    open_exercise,
+    read_session,
+    show_every_field,
+    wait_for_session,
+)
 
 
 async def test_typed_answers_survive_quit_and_reopen(tmp_path: Path) -> None:
@@ -101,6 +108,7 @@ async def test_rating_answers_with_digits_and_arrows(tmp_path: Path) -> None:
         await wait_for_session(app, pilot)
         app.open_exercise(exercise.id)
         await pilot.pause()
+        await show_every_field(app.screen, pilot)
         scale = app.screen.query_one(RatingScale)
         scale.focus()
         await pilot.press("3")
@@ -116,6 +124,7 @@ async def test_escape_returns_to_dashboard_with_updated_state(tmp_path: Path) ->
     app = make_app(tmp_path / "wb.sqlite", pack)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_exercise(app, pilot, "about")
+        await show_every_field(screen, pilot)
         fill_required_about(screen)
         await pilot.pause()
         await pilot.press("ctrl+s")
@@ -175,6 +184,7 @@ async def test_done_then_back_in_progress_says_what_the_header_says(tmp_path: Pa
     app = make_app(tmp_path / "wb.sqlite", mini_pack())
     async with app.run_test(size=(120, 30)) as pilot:
         screen = await open_exercise(app, pilot, "about")
+        await show_every_field(screen, pilot)
         fill_required_about(screen)
         await pilot.pause()
         await pilot.press("ctrl+s")
@@ -205,6 +215,7 @@ async def test_an_arrow_on_an_unanswered_scale_starts_in_the_middle(tmp_path: Pa
     app = make_app(tmp_path / "wb.sqlite", mini_pack())
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_exercise(app, pilot, "about")
+        await show_every_field(screen, pilot)
         scale = screen.query_one(RatingScale)  # satisfaction, 0 to 10
         scale.focus()
         await pilot.press("left")

@@ -18,7 +18,7 @@ from bilan_tui.ui.screens.export import ExportScreen
 from bilan_tui.ui.screens.help import HelpScreen
 from bilan_tui.ui.widgets.footer import ShownKey, fitting
 
-from .helpers import make_app, shipped_pack, wait_for_session
+from .helpers import make_app, shipped_pack, show_every_field, wait_for_session
 
 
 def demo_app(tmp_path: Path) -> BilanApp:
@@ -137,6 +137,7 @@ async def test_a_question_longer_than_the_screen_wraps_instead_of_losing_its_end
         await wait_for_session(app, pilot)
         app.open_exercise("modalites")
         await settle(app, pilot)
+        await show_every_field(app.screen, pilot)
         long = [
             label
             for label in app.screen.query(Label).filter(".field-label")

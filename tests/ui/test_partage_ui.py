@@ -11,7 +11,14 @@ from bilan_tui.services.session import WorkbookSession
 from bilan_tui.ui.screens.export import ExportScreen
 from bilan_tui.ui.screens.export_confirm import ConfirmShare
 
-from .helpers import make_app, open_exercise, read_session, shipped_pack, wait_for_session
+from .helpers import (
+    make_app,
+    open_exercise,
+    read_session,
+    shipped_pack,
+    show_every_field,
+    wait_for_session,
+)
 
 
 def workbook_with(tmp_path: Path, ticked: list[str]) -> Path:
@@ -40,6 +47,7 @@ async def test_ticking_no_one_clears_the_recipients_and_a_recipient_clears_no_on
     app = make_app(workbook, shipped_pack())
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_exercise(app, pilot, "modalites")
+        await show_every_field(screen, pilot)
         ticks = screen.query_one("#field-partage SelectionList", SelectionList)
         ticks.select("personne")
         await pilot.pause()

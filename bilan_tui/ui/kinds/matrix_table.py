@@ -16,11 +16,11 @@ from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.coordinate import Coordinate
 from textual.message import Message
-from textual.widgets import DataTable
 
 from bilan_tui.domain.scoring import CriterionWeight, MatrixResult, OptionScore
 from bilan_tui.domain.text import clean_text
 from bilan_tui.i18n import N_, _
+from bilan_tui.ui.widgets.linear_table import LinearTable
 
 WEIGHT_COLUMN = 0
 
@@ -76,7 +76,7 @@ def rank_cell(option: OptionScore) -> Text:
     return Text(str(option.rank), style=style, end="", justify="center")
 
 
-class MatrixTable(DataTable[Text]):
+class MatrixTable(LinearTable):
     """Weights and scores, edited with digits; totals and ranks kept up to date."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

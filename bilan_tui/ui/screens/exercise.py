@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Markdown, Static
+from textual.widgets import Static
 
 from bilan_tui.domain.answers import ExerciseAnswers, JSONValue
 from bilan_tui.domain.model import Exercise, ExerciseStatus
@@ -25,6 +25,7 @@ from bilan_tui.ui.required_text import not_done_yet
 from bilan_tui.ui.text import plain
 from bilan_tui.ui.widgets.fields import FieldEditor
 from bilan_tui.ui.widgets.footer import SteadyFooter
+from bilan_tui.ui.widgets.guidance import Guidance
 
 ACTIVITY_FLUSH_SECONDS = 120.0
 """How often the personal time counted in the open exercise is written (issue 5)."""
@@ -103,7 +104,7 @@ class ExerciseScreen(Screen[None], HoldsAnswers):
             )
         if exercise.guidance:
             with VerticalScroll(id="guidance-box"):
-                yield Markdown(shown_guidance(exercise.guidance), id="guidance", open_links=False)
+                yield Guidance(shown_guidance(exercise.guidance), id="guidance")
         with VerticalScroll(id="exercise-scroll"):
             self._body = body_for(
                 exercise,

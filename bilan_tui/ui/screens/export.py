@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import re
 from pathlib import Path
 from typing import ClassVar
 
@@ -59,6 +60,7 @@ from bilan_tui.ui.screens.export_confirm import ConfirmShare
 from bilan_tui.ui.text import plain
 from bilan_tui.ui.widgets.file_name import FileNameText
 from bilan_tui.ui.widgets.footer import SteadyFooter
+from bilan_tui.ui.widgets.preview_lines import PreviewLines
 
 
 def preview_lines(markdown: str, width: int) -> Segments:
@@ -73,6 +75,29 @@ def preview_lines(markdown: str, width: int) -> Segments:
     options = console.options.update_width(width)
     lines = console.render_lines(RichMarkdown(markdown, hyperlinks=False), options, pad=False)
     return Segments([segment for line in lines for segment in (*line, Segment.line())])
+
+
+PREVIEW_HEAD = 6000
+"""Characters of the document drawn before the preview is shown; the rest when scrolled to."""
+_HEADING = re.compile(r"\n#{1,6} ")
+
+
+def split_document(markdown: str, size: int = PREVIEW_HEAD) -> tuple[str, str]:
+    """The document cut before its first heading after ``size`` characters: (head, rest).
+
+    Drawing the detailed results with Rich takes tenths of a second, twenty
+    times that for a workbook kept for years, though the preview shows twenty
+    lines at first (DESIGN §12). A heading starts a block of its own, so the
+    two parts drawn apart, a blank line between them, are the document drawn
+    whole (``tests/ui/test_export_screen.py``). A document with fenced code
+    is not cut: a ``#`` line in it is not a heading.
+    """
+    if len(markdown) <= size or "```" in markdown or "~~~" in markdown:
+        return markdown, ""
+    found = _HEADING.search(markdown, size)
+    if found is None:
+        return markdown, ""
+    return markdown[: found.start() + 1], markdown[found.start() + 1 :]
 
 
 def default_folder() -> Path:
@@ -108,6 +133,10 @@ class ExportScreen(Screen[None]):
         self.session = session
         self.source: ExportSource | None = None
         self.rendered: Rendered | None = None
+        self._content_text: str | None = None
+        """The note on what a copy holds, as last shown."""
+        self._preview_rest: tuple[ExportOptions, str, int] | None = None
+        """The part of the document not drawn yet: for which choices, its text, at which width."""
 
     def compose(self) -> ComposeResult:
         yield Static(plain(_("Export your results")), id="export-header")
@@ -151,8 +180,7 @@ class ExportScreen(Screen[None]):
                     yield Static("", id="export-file", classes="export-note")
                     yield Button(plain(_("Write the file")), compact=True, id="export-write")
             with Vertical(id="export-preview-box"):
-                with VerticalScroll(id="export-preview-scroll"):
-                    yield Static(plain(_("Preparing the preview…")), id="export-preview")
+                yield PreviewLines(plain(_("Preparing the preview…")), id="export-preview")
                 yield TextArea("", read_only=True, id="export-json")
         yield SteadyFooter(show_command_palette=False)
 
@@ -199,7 +227,7 @@ class ExportScreen(Screen[None]):
         """Render the document for the current choices (in a thread)."""
         if self.source is not None:
             # Leave room for the vertical scrollbar, which appears once the text is long.
-            scroll = self.query_one("#export-preview-scroll")
+            scroll = self.query_one("#export-preview")
             width = max(scroll.content_size.width - scroll.styles.scrollbar_size_vertical, 30)
             self._render_preview(self.source, self.options(), width)
 
@@ -213,21 +241,30 @@ class ExportScreen(Screen[None]):
         except PdfUnavailable as missing:  # the [pdf] extra is not installed
             rendered, note = None, str(missing)
         lines: Segments | None = None
+        rest = ""
         if rendered is None:
             lines = preview_lines(escape_block(note), width)
         elif rendered.markdown:
-            lines = preview_lines(rendered.markdown, width)
+            head, rest = split_document(rendered.markdown)
+            lines = preview_lines(head, width)
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._show_rendered, options, rendered, lines)
+            self.app.call_from_thread(
+                self._show_rendered, options, rendered, lines, (options, rest, width)
+            )
 
     def _show_rendered(
-        self, options: ExportOptions, rendered: Rendered | None, lines: Segments | None
+        self,
+        options: ExportOptions,
+        rendered: Rendered | None,
+        lines: Segments | None,
+        rest: tuple[ExportOptions, str, int] | None = None,
     ) -> None:
         if options != self.options():
             return  # the choices changed meanwhile: a newer rendering is on its way
         self.rendered = rendered
+        self._preview_rest = rest if rest is not None and rest[1] else None
         json_view = self.query_one("#export-json", TextArea)
-        markdown_view = self.query_one("#export-preview-scroll")
+        markdown_view = self.query_one("#export-preview", PreviewLines)
         json_view.display = rendered is not None and options.format == "json"
         markdown_view.display = not json_view.display
         assert self.source is not None
@@ -239,15 +276,45 @@ class ExportScreen(Screen[None]):
         if json_view.display and rendered is not None:
             json_view.load_text(rendered.text)
         elif lines is not None:
-            self.query_one("#export-preview", Static).update(lines)
-            self.query_one("#export-preview-scroll").scroll_home(animate=False)
+            share = 0.0
+            if self._preview_rest is not None and rendered is not None:
+                rest_size = len(self._preview_rest[1])
+                share = rest_size / max(1, len(rendered.markdown) - rest_size)
+            markdown_view.show_lines(lines, more=share)
+            markdown_view.scroll_home(animate=False)
+
+    @on(PreviewLines.NearEnd)
+    def _draw_the_rest(self, event: PreviewLines.NearEnd) -> None:
+        """Draw the rest of the document, in a thread, now that it is about to be seen."""
+        event.stop()
+        if self._preview_rest is not None:
+            self._render_rest(*self._preview_rest)
+
+    @work(thread=True, exclusive=True, group="export-rest", exit_on_error=False)
+    def _render_rest(self, options: ExportOptions, rest: str, width: int) -> None:
+        lines = preview_lines(rest, width)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._show_rest, options, rest, lines)
+
+    def _show_rest(self, options: ExportOptions, rest: str, lines: Segments) -> None:
+        pending = self._preview_rest
+        if pending is None or pending[0] != options or pending[1] != rest:
+            return  # another document is shown meanwhile
+        self._preview_rest = None
+        self.query_one("#export-preview", PreviewLines).append_lines(lines)
+
+    def preview_everything(self) -> None:
+        """Draw the rest of the document now (what reading the whole preview needs)."""
+        if self._preview_rest is not None:
+            options, rest, width = self._preview_rest
+            self._show_rest(options, rest, preview_lines(rest, width))
 
     @on(Worker.StateChanged)
     def _worker_failed(self, event: Worker.StateChanged) -> None:
         if event.state is not WorkerState.ERROR or not event.worker.group.startswith("export"):
             return
         message = self.session.describe_error(event.worker.error)
-        self.query_one("#export-preview", Static).update(plain(message))
+        self.query_one("#export-preview", PreviewLines).show_message(plain(message))
         self.notify(message, severity="error", markup=False)
 
     @on(Select.Changed)
@@ -260,8 +327,12 @@ class ExportScreen(Screen[None]):
         """What a copy for someone else holds and leaves out, for the chosen recipient."""
         options = self.options()
         lines = content_lines(options) if options.partial else []
+        text = "\n".join(lines)
+        if text == self._content_text:
+            return  # each Select says Changed as it mounts: redrawing lays the screen out
+        self._content_text = text
         note = self.query_one("#export-content", Static)
-        note.update(plain("\n".join(lines)))
+        note.update(plain(text))
         note.display = bool(lines)
 
     def _show_consents(self) -> None:

@@ -45,6 +45,7 @@ from bilan_tui.ui.widgets.footer import SteadyFooter
 from bilan_tui.ui.widgets.hours_chart import WeeklyChart
 from bilan_tui.ui.widgets.hours_form import LedgerEntryForm
 from bilan_tui.ui.widgets.journal_form import JournalForm, JournalOutcome
+from bilan_tui.ui.widgets.linear_table import LinearTable
 
 PLAN_KEY = "plan-"
 """Row keys of planned sessions start with this; ledger rows are their entry's id."""
@@ -130,7 +131,7 @@ class HoursScreen(Screen[None]):
         with Horizontal(id="hours-header"):
             yield Static(plain(_("Hours")), id="hours-title")
             yield Static("", id="hours-totals")
-        yield DataTable(id="hours-table", cursor_type="row", zebra_stripes=True)
+        yield LinearTable(id="hours-table", cursor_type="row", zebra_stripes=True)
         yield Static("", id="hours-notes")
         with Vertical(id="hours-chart-box"):
             yield Static(WeeklyChart.legend(), id="hours-legend")
