@@ -21,7 +21,7 @@ class FormBody(ExerciseBody):
 
     def compose(self) -> ComposeResult:
         for field in self.exercise.fields:
-            editor = FieldEditor(field, self.answers.get(field.id), id=f"field-{field.id}")
+            editor = self.field_editor(field)
             editor.display = self._applies(field)
             yield editor
 
