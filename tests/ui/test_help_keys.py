@@ -19,6 +19,8 @@ from .helpers import make_app, shipped_pack, wait_for_session
             {"⏎": "Open the exercise", "n": "Open the suggested exercise", "f1": "Show the help"},
         ),
         ("interets", {"1–5": "Answer with a digit", "^g": "Show or hide the guidance"}),
+        # The grid's digits come from digit_keys: one row for the range (#22).
+        ("competences", {"0–3": "Rate the skill on the chosen axis", "del ⌫": "Clear"}),
         ("realisations", {"a": "Add an entry", "d": "Delete the highlighted entry"}),
         ("valeurs", {"^pgdn ^→": "Next step", "^pgup ^←": "Previous step", "del ⌫": "Take"}),
     ],

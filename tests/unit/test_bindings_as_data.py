@@ -67,7 +67,7 @@ def test_ids_are_unique_across_the_interface() -> None:
 
 
 def test_digit_bindings_have_ids() -> None:
-    from bilan_tui.ui.kinds.likert_digits import digit_bindings
+    from bilan_tui.ui.kinds.digit_keys import digit_bindings
 
     bindings = digit_bindings(1, 5, "answer", "Answer")
     assert [binding.id for binding in bindings] == [f"digits.answer-{d}" for d in range(1, 6)]

@@ -1,16 +1,42 @@
-"""What every exercise body shares: its exercise, its answers, its messages."""
+"""What every exercise body shares: its exercise, its answers, its messages.
+
+Also what the kinds would otherwise each write again (#22): the editor of a
+field (:func:`field_editor`), recording a value it reports (one
+``FieldEditor.Changed`` handler, :meth:`ExerciseBody.keep_field`) and the
+exercise a body draws from (:meth:`ExerciseBody.source_exercise`).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from textual import on
 from textual.containers import Vertical
 from textual.message import Message
 from textual.widget import Widget
 
 from bilan_tui.domain.answers import Entry, ExerciseAnswers, JSONValue
 from bilan_tui.domain.model import Exercise
+from bilan_tui.domain.parts import Field
+from bilan_tui.ui.widgets.fields import FieldEditor
+
+
+def field_editor(field: Field, value: JSONValue, *, editor_id: str | None = None) -> FieldEditor:
+    """The editor of one field, with the id every kind gives it.
+
+    Written once so that ``#field-<id>`` (what the exercise screen, the tests
+    and the snapshots look for) cannot differ from one kind to the next.
+    Helpers that are not bodies (a card sort step, a record's editor) call
+    it with the value they hold.
+
+    Args:
+        field: The question to edit.
+        value: Its current answer (``None`` when unanswered).
+        editor_id: Another widget id, for a field made up on the spot (a
+            card's definition); ``field-<field id>`` otherwise.
+    """
+    return FieldEditor(field, value, id=editor_id or f"field-{field.id}")
 
 
 @dataclass(frozen=True)
@@ -61,6 +87,48 @@ class ExerciseBody(Vertical):
         self.exercise = exercise
         self.answers = answers
         self.context = context
+
+    def field_editor(self, field: Field, *, editor_id: str | None = None) -> FieldEditor:
+        """The editor of one of this exercise's fields, showing its answer.
+
+        See :func:`field_editor`; the answer is read here so that no kind
+        passes another exercise's value by mistake.
+        """
+        return field_editor(field, self.answers.get(field.id), editor_id=editor_id)
+
+    @on(FieldEditor.Changed)
+    def _field_changed(self, event: FieldEditor.Changed) -> None:
+        """Every editor below the body reports here, the steps' and helpers' included."""
+        event.stop()
+        self.keep_field(event)
+
+    def keep_field(self, event: FieldEditor.Changed) -> None:
+        """Record a value an editor reports and tell the screen, if it changed.
+
+        Overridden where a value belongs elsewhere (a record's entry). It is a
+        plain method, not a second ``@on`` handler, because Textual calls the
+        handlers of every class in the MRO: a subclass's own handler would run
+        as well as this one, not instead of it.
+        """
+        if self.answers.change(event.field_id, event.value):
+            self.edited(event.field_id)
+
+    @property
+    def source_id(self) -> str:
+        """The id of the exercise this one draws from (``""``: none)."""
+        return self.exercise.source.exercise if self.exercise.source else ""
+
+    def source_exercise(self) -> Exercise | None:
+        """The exercise this one draws from, if the workbook's pack has it.
+
+        Only the title and summary fields are read from it; a body tested on
+        its own has no pack, and its source is then simply unnamed.
+        """
+        return self.context.exercise_of(self.source_id) if self.source_id else None
+
+    def source_record_entries(self) -> list[Entry]:
+        """The record entries of the source exercise (the grid's tags, the matrix's leads)."""
+        return self.context.source_entries(self.source_id) if self.source_id else []
 
     def catch_up(self) -> list[tuple[str, str]]:
         """Values shown but not yet reported (see ``FieldEditor.typed_value``); the keys changed.

@@ -3,12 +3,12 @@
 Each card of the top gets a long-text editor (the same ``FieldEditor`` as a
 form), stored at ``DEFINITION_KEYS.key(card id)``. A definition belongs to its card,
 not to its rank: a card that leaves the top keeps its text, and finds it
-again if it comes back.
+again if it comes back. The step only builds the editors: what they report
+is recorded by the card sort's body, as for any field (``ExerciseBody``).
 """
 
 from __future__ import annotations
 
-from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Static
@@ -20,9 +20,8 @@ from bilan_tui.domain.parts import Field, FieldType
 from bilan_tui.domain.scoring.cardsort import RankedCard, sort_cards
 from bilan_tui.i18n import _
 from bilan_tui.ui.text import plain
-from bilan_tui.ui.widgets.fields import FieldEditor
 
-from .base import ExerciseBody
+from .base import field_editor
 
 
 def definition_field(ranked: RankedCard) -> Field:
@@ -53,7 +52,7 @@ class DefineStep(Vertical):
         if self.exercise.fields:
             with Vertical(classes="cardsort-fields"):
                 for field in self.exercise.fields:
-                    yield FieldEditor(field, self.answers.get(field.id), id=f"field-{field.id}")
+                    yield field_editor(field, self.answers.get(field.id))
 
     async def on_mount(self) -> None:
         await self.refresh_view()
@@ -80,16 +79,10 @@ class DefineStep(Vertical):
         box = self.query_one(".cardsort-definitions", Vertical)
         await box.remove_children()
         await box.mount_all(
-            FieldEditor(
+            field_editor(
                 definition_field(ranked),
                 self.answers.get(DEFINITION_KEYS.key(ranked.card.id)),
-                id=f"definition-{ranked.card.id}",
+                editor_id=f"definition-{ranked.card.id}",
             )
             for ranked in top
         )
-
-    @on(FieldEditor.Changed)
-    def _changed(self, event: FieldEditor.Changed) -> None:
-        event.stop()
-        if self.answers.change(event.field_id, event.value):
-            self.post_message(ExerciseBody.Edited([(event.field_id, "")]))

@@ -28,7 +28,7 @@ from bilan_tui.i18n import N_, _
 from bilan_tui.ui.text import plain
 
 from .base import ExerciseBody
-from .likert_digits import with_digits
+from .digit_keys import with_digits
 from .records_editor import mouse_button
 
 

@@ -105,7 +105,7 @@ class FormBody(ExerciseBody):
         while self._mounted < len(fields) and (filled < rows or not editors):
             field = fields[self._mounted]
             self._mounted += 1
-            editor = FieldEditor(field, self.answers.get(field.id), id=f"field-{field.id}")
+            editor = self.field_editor(field)
             editor.display = self._applies(field)
             if editor.display:
                 filled += estimated_rows(field, self.answers.get(field.id), width - 4)

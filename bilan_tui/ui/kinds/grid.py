@@ -33,13 +33,11 @@ from bilan_tui.domain.scoring.grid import clean_label
 from bilan_tui.domain.text import clean_text
 from bilan_tui.i18n import N_, _, ngettext
 from bilan_tui.ui.text import plain
-from bilan_tui.ui.widgets.fields import FieldEditor
 
 from .base import ExerciseBody, ExerciseContext
 from .grid_add import GridAddRow
 from .grid_list import GridList
 from .grid_rows import MASTERY, Columns, grouped_rows, zone_label, zone_of
-from .grid_source import source_exercise
 
 
 class GridBody(ExerciseBody):
@@ -119,9 +117,8 @@ class GridBody(ExerciseBody):
     ) -> None:
         super().__init__(exercise, answers, context)
         self.columns = Columns.measure()
-        self.source = source_exercise(context, exercise)
-        source_id = exercise.source.exercise if exercise.source else ""
-        self.source_entries = context.source_entries(source_id) if source_id else []
+        self.source = self.source_exercise()
+        self.source_entries = self.source_record_entries()
         self.items: list[GridItem] = []
         self.ratings: dict[str, Rating] = {}
         self._merge()
@@ -144,7 +141,7 @@ class GridBody(ExerciseBody):
         add_row.display = False
         yield add_row
         for field in self.exercise.fields:
-            yield FieldEditor(field, self.answers.get(field.id), id=f"field-{field.id}")
+            yield self.field_editor(field)
 
     def on_mount(self) -> None:
         self._redraw(None)
@@ -272,11 +269,3 @@ class GridBody(ExerciseBody):
             self._store(RATING_KEYS.key(item.key), None)
         self._merge()
         self._redraw(None)
-
-    # Extra questions -------------------------------------------------------
-
-    @on(FieldEditor.Changed)
-    def _field_changed(self, event: FieldEditor.Changed) -> None:
-        event.stop()
-        if self.answers.change(event.field_id, event.value):
-            self.edited(event.field_id)

@@ -20,6 +20,7 @@ from textual.widgets.option_list import Option
 from bilan_tui.domain.scoring import GridItem, Rating
 from bilan_tui.i18n import N_
 
+from .digit_keys import digit_bindings
 from .grid_rows import DESIRE, MASTERY, Columns, Row, heading
 
 
@@ -29,10 +30,15 @@ class GridList(OptionList):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("left", "axis(0)", N_("Mastery"), show=False, id="grid-list.axis-0"),
         Binding("right", "axis(1)", N_("Desire"), show=False, id="grid-list.axis-1"),
-        Binding("0", "rate(0)", N_("Rate 0"), show=False, id="grid-list.rate-0"),
-        Binding("1", "rate(1)", N_("Rate 1"), show=False, id="grid-list.rate-1"),
-        Binding("2", "rate(2)", N_("Rate 2"), show=False, id="grid-list.rate-2"),
-        Binding("3", "rate(3)", N_("Rate 3"), show=False, id="grid-list.rate-3"),
+        *digit_bindings(
+            0,
+            3,
+            "rate",
+            N_("Rate"),
+            N_("Rate the skill on the chosen axis"),
+            id_prefix="grid-list",
+            show=False,
+        ),
         Binding(
             "delete,backspace", "clear", N_("Clear the rating"), show=False, id="grid-list.clear"
         ),
@@ -42,10 +48,7 @@ class GridList(OptionList):
     | :- | :- |
     | left | Mastery |
     | right | Desire |
-    | 0 | Rate 0 |
-    | 1 | Rate 1 |
-    | 2 | Rate 2 |
-    | 3 | Rate 3 |
+    | 0–3 | Rate |
     | delete,backspace | Clear the rating |
     """
 

@@ -20,10 +20,9 @@ from bilan_tui.domain.parts import Scale
 from bilan_tui.domain.scoring import likert as scoring
 from bilan_tui.i18n import _
 from bilan_tui.ui.text import plain
-from bilan_tui.ui.widgets.fields import FieldEditor
 
 from .base import ExerciseBody
-from .likert_digits import digit_range, with_digits
+from .digit_keys import digit_range, with_digits
 from .likert_list import LikertList
 
 
@@ -57,7 +56,7 @@ class LikertBody(ExerciseBody):
         if self.exercise.fields:
             with Vertical(classes="likert-fields"):
                 for field in self.exercise.fields:
-                    yield FieldEditor(field, self.answers.get(field.id), id=f"field-{field.id}")
+                    yield self.field_editor(field)
 
     @staticmethod
     def _legend(scale: Scale) -> str:
@@ -105,9 +104,3 @@ class LikertBody(ExerciseBody):
         target: Widget | None = next((w for w in self.query("FieldEditor *") if w.focusable), None)
         if target is not None:
             self.screen.set_focus(target)
-
-    @on(FieldEditor.Changed)
-    def _field_changed(self, event: FieldEditor.Changed) -> None:
-        event.stop()
-        if self.answers.change(event.field_id, event.value):
-            self.edited(event.field_id)

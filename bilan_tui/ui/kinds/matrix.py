@@ -25,11 +25,9 @@ from bilan_tui.domain.scoring import (
 )
 from bilan_tui.i18n import _
 from bilan_tui.ui.text import plain
-from bilan_tui.ui.widgets.fields import FieldEditor
 from bilan_tui.ui.widgets.profile_bars import BarChart, BarRow
 
 from .base import ExerciseBody, ExerciseContext
-from .grid_source import source_exercise
 from .matrix_table import WEIGHT_COLUMN, MatrixTable
 
 WEIGHT_WIDTH = 8
@@ -74,9 +72,7 @@ class MatrixBody(ExerciseBody):
         self, exercise: Exercise, answers: ExerciseAnswers, context: ExerciseContext
     ) -> None:
         super().__init__(exercise, answers, context)
-        source_id = exercise.source.exercise if exercise.source else ""
-        entries = context.source_entries(source_id) if source_id else []
-        self.options = matrix_options(exercise, entries)
+        self.options = matrix_options(exercise, self.source_record_entries())
         self.labels = [
             label or _("(unnamed {number})").format(number=index + 1)
             for index, (_entry, label) in enumerate(self.options)
@@ -85,9 +81,8 @@ class MatrixBody(ExerciseBody):
 
     def compose(self) -> ComposeResult:
         if not self.options:
-            source = source_exercise(self.context, self.exercise)
-            source_id = self.exercise.source.exercise if self.exercise.source else ""
-            title = source.title if source else source_id
+            source = self.source_exercise()
+            title = source.title if source else self.source_id
             yield Static(
                 plain(
                     _("Add leads in “{title}” first: each one becomes a column here.").format(
@@ -112,7 +107,7 @@ class MatrixBody(ExerciseBody):
             yield BarChart(self._ranking_rows(), id="matrix-ranking")
             yield Static(self._sensitivity(), id="matrix-sensitivity")
         for field in self.exercise.fields:
-            yield FieldEditor(field, self.answers.get(field.id), id=f"field-{field.id}")
+            yield self.field_editor(field)
 
     def on_mount(self) -> None:
         if not self.options:
@@ -227,9 +222,3 @@ class MatrixBody(ExerciseBody):
                 plain(_("{label}: {items}").format(label=self.labels[column - 1], items=mark)),
             )
         )
-
-    @on(FieldEditor.Changed)
-    def _field_changed(self, event: FieldEditor.Changed) -> None:
-        event.stop()
-        if self.answers.change(event.field_id, event.value):
-            self.edited(event.field_id)

@@ -22,6 +22,8 @@ from bilan_tui.domain.text import clean_text
 from bilan_tui.i18n import N_, _
 from bilan_tui.ui.widgets.linear_table import LinearTable
 
+from .digit_keys import digit_bindings
+
 WEIGHT_COLUMN = 0
 
 
@@ -80,11 +82,15 @@ class MatrixTable(LinearTable):
     """Weights and scores, edited with digits; totals and ranks kept up to date."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("1", "set(1)", N_("Set 1"), show=False, id="matrix-table.set-1"),
-        Binding("2", "set(2)", N_("Set 2"), show=False, id="matrix-table.set-2"),
-        Binding("3", "set(3)", N_("Set 3"), show=False, id="matrix-table.set-3"),
-        Binding("4", "set(4)", N_("Set 4"), show=False, id="matrix-table.set-4"),
-        Binding("5", "set(5)", N_("Set 5"), show=False, id="matrix-table.set-5"),
+        *digit_bindings(
+            1,
+            5,
+            "set",
+            N_("Set"),
+            N_("Set the weight or the score of the cell"),
+            id_prefix="matrix-table",
+            show=False,
+        ),
         Binding(
             "delete,backspace", "clear", N_("Clear the cell"), show=False, id="matrix-table.clear"
         ),
@@ -92,11 +98,7 @@ class MatrixTable(LinearTable):
     """
     | Key(s) | Description |
     | :- | :- |
-    | 1 | Set 1 |
-    | 2 | Set 2 |
-    | 3 | Set 3 |
-    | 4 | Set 4 |
-    | 5 | Set 5 |
+    | 1–5 | Set |
     | delete,backspace | Clear the cell |
     """
 

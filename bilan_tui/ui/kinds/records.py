@@ -324,9 +324,8 @@ class RecordsBody(ExerciseBody):
         """Escape from an entry: back to the list."""
         self.close_editor()
 
-    @on(FieldEditor.Changed)
-    def _field_changed(self, event: FieldEditor.Changed) -> None:
-        event.stop()
+    def keep_field(self, event: FieldEditor.Changed) -> None:
+        """Record a value in the entry whose editor reported it (not at the top level)."""
         editor = next(
             (node for node in event.editor.ancestors if isinstance(node, RecordEditor)), None
         )

@@ -19,7 +19,8 @@ from bilan_tui.domain.answers import JSONValue
 from bilan_tui.domain.model import Exercise
 from bilan_tui.i18n import _
 from bilan_tui.ui.text import plain
-from bilan_tui.ui.widgets.fields import FieldEditor
+
+from .base import field_editor
 
 
 def mouse_button(label: str, button_id: str, variant: ButtonVariant = "default") -> Button:
@@ -73,7 +74,7 @@ class RecordEditor(Vertical):
             yield mouse_button("↓ " + _("Down"), "record-down")
             yield mouse_button(_("Delete"), "record-delete", "error")
         for field in self.exercise.fields:
-            yield FieldEditor(field, self.values.get(field.id), id=f"field-{field.id}")
+            yield field_editor(field, self.values.get(field.id))
 
     def _title(self) -> str:
         return _("Entry {index} of {count}").format(index=self.index + 1, count=self.count)
