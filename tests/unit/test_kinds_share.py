@@ -25,10 +25,9 @@ EDITOR_FACTORIES = {"kinds/base.py", "widgets/fields.py"}
 CHANGED_HANDLERS = {"kinds/base.py"}
 """Where ``FieldEditor.Changed`` may be handled (records overrides ``keep_field``)."""
 
-PENDING_HANDLERS = {"kinds/form.py"}
-"""A handler kept while the form is rewritten elsewhere (lazy mounting): it
-also shows the questions that depend on the answer, so it is not the base's.
-It should become a ``keep_field`` override; then remove it from this set."""
+PENDING_HANDLERS: set[str] = set()
+"""Handlers allowed besides the base's while a kind is rewritten: none today
+(the form shows the questions that depend on an answer in its ``keep_field``)."""
 
 
 def modules() -> list[tuple[str, ast.Module]]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from textual import events, on
+from textual import events
 from textual.app import ComposeResult
 from textual.content import Content
 from textual.widget import Widget
@@ -162,9 +162,8 @@ class FormBody(ExerciseBody):
     def _applies(self, field: Field) -> bool:
         return field_applies(field, self.answers, self.context.answer_of)
 
-    @on(FieldEditor.Changed)
-    def _changed(self, event: FieldEditor.Changed) -> None:
-        event.stop()
+    def keep_field(self, event: FieldEditor.Changed) -> None:
+        """Record the value, then show or hide the questions that depend on it."""
         if self.answers.change(event.field_id, event.value):
             self.edited(event.field_id)
             self._show_what_applies(event.field_id)
