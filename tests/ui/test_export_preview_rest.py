@@ -9,12 +9,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from bilan_tui.demo.build import recreate_demo
-from bilan_tui.session import WorkbookSession
 
 from bilan_tui.export.api import render
 from bilan_tui.export.options import ExportOptions
-from bilan_tui.export.source import collect
+from bilan_tui.services.demo.build import recreate_demo
+from bilan_tui.services.export_source import collect
+from bilan_tui.services.session import WorkbookSession
 from bilan_tui.ui.screens.export import ExportScreen, preview_lines, split_document
 from bilan_tui.ui.widgets.preview_lines import PreviewLines
 
