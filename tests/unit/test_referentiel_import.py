@@ -64,8 +64,11 @@ def test_import_from_a_folder_names_the_optional_files_it_skipped_or_adapted(
     with opened(data_dir) as referentiel:
         fiche = referentiel.fiche("K9207")
     assert fiche is not None
-    # Windows-1252 decoded right: "hébergement", not mojibake.
-    assert fiche.sectors == ("Accompagnement social de proximité", "Social")
+    # Windows-1252 decoded right: "médiation", not mojibake.
+    assert fiche.sectors == (
+        "Branche d'essai : écoute et médiation",
+        "Secteur d'essai : aider au quotidien",
+    )
 
 
 def test_a_zip_whose_files_sit_in_a_folder_is_read_too(tmp_path: Path, data_dir: Path) -> None:
