@@ -20,7 +20,7 @@ from bilan_tui.ui.kinds.records_summary import entry_summary
 from bilan_tui.ui.screens.confirm import Confirm
 from bilan_tui.ui.screens.exercise import ExerciseScreen
 
-from .helpers import make_app, mini_pack, read_session, wait_for_session
+from .helpers import make_app, mini_pack, read_session, settle, wait_for_session, wait_until
 
 
 def lines(app: BilanApp) -> list[str]:
@@ -187,27 +187,31 @@ async def test_the_mouse_adds_moves_and_goes_back(tmp_path: Path) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         body = await open_stories(app, pilot)
         await pilot.click("#records-add")
-        await pilot.pause()
+        await settle(pilot)
         assert body.editing is not None
         app.screen.query_one("#field-title Input", Input).value = "First"
-        await pilot.pause()
+        await settle(pilot)
         await pilot.click("#record-back")
-        await pilot.pause()
+        await settle(pilot)
         assert body.editing is None
         await pilot.click("#records-add")
-        await pilot.pause()
+        await settle(pilot)
         title = app.screen.query_one("#field-title Input", Input)
         title.value = "Second"
-        await pilot.pause()
+        await settle(pilot)
         await pilot.click("#record-up")
-        await pilot.pause()
-        assert "Entry 1 of 2" in str(app.screen.query_one(".record-editor-title", Static).render())
+        await wait_until(
+            pilot,
+            lambda: (
+                "Entry 1 of 2" in str(app.screen.query_one(".record-editor-title", Static).render())
+            ),
+        )
         assert app.screen.focused is title, "the click gives the keyboard back to the field"
         await pilot.click("#record-delete")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, Confirm)
         await pilot.click("#confirm-yes")
-        await pilot.pause()
+        await settle(pilot)
         assert body.editing is None
         assert lines(app) == [" 1  First"]
 
