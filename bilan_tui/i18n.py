@@ -14,8 +14,6 @@ import os
 from collections.abc import Mapping
 from pathlib import Path
 
-from bilan_tui.domain.french_typography import typeset_french
-
 LANGUAGES: tuple[str, ...] = ("fr", "en")
 DEFAULT_LANGUAGE = "fr"
 DOMAIN = "bilan"
@@ -73,29 +71,14 @@ def language() -> str:
     return _language
 
 
-@functools.lru_cache(maxsize=4096)
-def _typeset(text: str) -> str:
-    """``text`` with French no-break spaces, once per catalog string.
-
-    The French catalog is typed with ordinary spaces before ``: ; ! ?`` and
-    inside ``« »``; the terminal wraps at those, so a line could start with
-    ``:`` (issue #20). Typesetting here, where every catalog string passes,
-    covers labels, notifications and help alike; the rule is idempotent, so
-    the exports, which typeset their whole text again, are unchanged.
-    """
-    return typeset_french(text)
-
-
 def _(message: str) -> str:
-    """Translate ``message`` into the current language (French typeset, see ``_typeset``)."""
-    text = _current.gettext(message)
-    return _typeset(text) if _language == "fr" else text
+    """Translate ``message`` into the current language."""
+    return _current.gettext(message)
 
 
 def ngettext(singular: str, plural: str, count: int) -> str:
-    """Translate a message that depends on a count (French typeset, see ``_typeset``)."""
-    text = _current.ngettext(singular, plural, count)
-    return _typeset(text) if _language == "fr" else text
+    """Translate a message that depends on a count."""
+    return _current.ngettext(singular, plural, count)
 
 
 def N_(message: str) -> str:
