@@ -61,3 +61,18 @@ def french(text: str) -> str:
 def plain(text: str) -> Content:
     """Literal content, control characters removed, typeset if shown in French."""
     return Content(french(clean_text(text)))
+
+
+def french_content(content: Content) -> Content:
+    """``content`` typeset in French, its styles kept, if the interface is in French.
+
+    Only spaces turn into no-break spaces, one character for one, so the
+    styles' offsets stay right; should the rule add a character (``«mot»``
+    typed without spaces), the content is left as it was rather than shift
+    its styles.
+    """
+    text = content.plain
+    typeset = french(text)
+    if typeset == text or len(typeset) != len(text):
+        return content
+    return Content(typeset, spans=list(content.spans))
