@@ -69,3 +69,22 @@ async def test_notifications_are_typeset_in_french() -> None:
         patch.setattr("textual.app.App.notify", lambda self, message, **kw: shown.append(message))
         BilanApp.notify(probe, "Enregistré : oui ?")
     assert shown == ["Enregistré\u00a0: oui\u202f?"]
+
+
+@pytest.mark.usefixtures("in_french")
+def test_no_shipped_french_label_or_help_line_starts_with_punctuation() -> None:
+    from bilan_tui.packs import load_shipped_pack
+
+    texts = [
+        text
+        for exercise in load_shipped_pack("fr").exercises
+        for field in exercise.fields
+        for text in (field.label, field.help, exercise.summary or "")
+        if text
+    ]
+    assert texts
+    for text in texts:
+        shown = plain(text)
+        for width in range(40, 121):
+            lines = [line.plain for line in shown.wrap(width)]
+            assert not any(_bad(line) for line in lines), (width, lines)
