@@ -33,10 +33,13 @@ from bilan_tui.i18n import N_, _
 from bilan_tui.ui.commands import AppCommands, ExerciseCommands
 from bilan_tui.ui.requests import OpenExercise
 from bilan_tui.ui.screens.dashboard import DashboardScreen
+from bilan_tui.ui.text import french
 from bilan_tui.ui.textual_words import apply_textual_words, quit_hint
 from bilan_tui.ui.workbook_commands import SessionOpener, WorkbookCommands
 
 if TYPE_CHECKING:  # imported by the worker, after the first frame
+    from textual.notifications import SeverityLevel
+
     from bilan_tui.services.dashboard_data import DashboardData
     from bilan_tui.services.session import WorkbookSession
     from bilan_tui.ui.explorer_flow import Referentials
@@ -116,6 +119,26 @@ class BilanApp(WorkbookCommands):
         """Set when the person chose the other language: the command line restarts in it."""
         self.referentials: Referentials | None = None
         """The occupation referential, opened when first asked for (``explorer_flow``)."""
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Show a notification, typeset in French if the interface is (#20).
+
+        Every notification of every screen comes here (``Widget.notify`` calls
+        the app's), so the toasts, narrower than the screen, never start a line
+        with ``:`` nor leave a ``«`` alone, whichever catalog or service built
+        the message.
+        """
+        super().notify(
+            french(message), title=french(title), severity=severity, timeout=timeout, markup=markup
+        )
 
     def crashed(self, error: Exception) -> None:
         """Save, then leave quietly: Textual's crash screen prints local variables.

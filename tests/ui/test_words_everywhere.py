@@ -138,6 +138,7 @@ def test_the_walk_saw_what_a_person_sees(walked: dict[str, dict[str, list[str]]]
     french, english = walked["fr"], walked["en"]
     assert "Fermer la liste" in "\n".join(french["export, list open"])
     assert "Close the list" in "\n".join(english["export, list open"])
-    assert "Voulez-vous quitter ?" in "\n".join(french["quit notice"])
+    # Shown typeset in French: a narrow no-break space before "?" (#20).
+    assert "Voulez-vous quitter\u202f?" in "\n".join(french["quit notice"])
     assert "Ma demande" in "\n".join(french["dashboard"])
     assert "My request" in "\n".join(english["dashboard"])

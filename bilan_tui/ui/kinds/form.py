@@ -11,6 +11,7 @@ from bilan_tui.domain.answers import ExerciseAnswers, JSONValue
 from bilan_tui.domain.conditions import field_applies
 from bilan_tui.domain.model import Exercise
 from bilan_tui.domain.parts import Field, FieldType
+from bilan_tui.ui.text import french
 from bilan_tui.ui.widgets.fields import FieldEditor
 
 from .base import ExerciseBody, ExerciseContext
@@ -34,9 +35,9 @@ def estimated_rows(field: Field, value: JSONValue, width: int) -> int:
     the whole form from the start.
     """
     width = max(width, 20)
-    rows = _wrapped(field.label, width)
+    rows = _wrapped(french(field.label), width)  # as shown: typeset in French (#20)
     if field.help:
-        rows += _wrapped(field.help, width)
+        rows += _wrapped(french(field.help), width)
     if field.type is FieldType.MULTICHOICE:
         rows += min(len(field.choices) + 2, 10)  # its border, and at most 10 rows
     elif field.type is FieldType.LONGTEXT:

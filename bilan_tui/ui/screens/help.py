@@ -16,9 +16,11 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Markdown
 
-from bilan_tui.i18n import N_, _
+from bilan_tui.i18n import N_, _, language
 from bilan_tui.services.wipe_text import keep_until_follow_up, what_the_organisation_destroys
 from bilan_tui.ui.binding_text import explanation_of, key_label
+from bilan_tui.ui.text import french
+from bilan_tui.ui.widgets.french_markdown import FrenchMarkdown
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,7 +191,10 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-body"):
-            yield Markdown(help_text(self.data_location, self.keys), open_links=False)
+            # French is typeset so that no line starts with ":" (#20); English as written.
+            markdown = FrenchMarkdown if language() == "fr" else Markdown
+            text = french(help_text(self.data_location, self.keys))
+            yield markdown(text, open_links=False)
 
     def on_mount(self) -> None:
         self.query_one("#help-body").focus()

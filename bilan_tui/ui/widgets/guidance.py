@@ -23,7 +23,10 @@ from typing import TYPE_CHECKING, ClassVar
 from textual.content import Content, Span
 from textual.widget import Widget
 
+from bilan_tui.domain.french_typography import typeset_french
 from bilan_tui.domain.text import clean_text
+from bilan_tui.i18n import language
+from bilan_tui.ui.text import NO_BREAK_SPACES
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
@@ -33,7 +36,8 @@ BULLETS = ("• ", "▪ ", "‣ ", "⭑ ", "◦ ")
 """Textual's ``Markdown`` bullets, one per depth of list."""
 QUOTE_BAR = "▌ "
 RULE = "─"
-_SPACES = re.compile(r"\s+")
+_SPACES = re.compile(f"[^\\S{NO_BREAK_SPACES}]+")
+"""A run of white space, read as one space; a no-break space is kept, as typed."""
 _INLINE_STYLES = {
     "strong_open": ".guidance--strong",
     "em_open": ".guidance--em",
@@ -69,11 +73,19 @@ class Block:
     rule: bool = False
 
 
-def inline_content(token: Token) -> Content:
+def inline_content(token: Token, *, french: bool = False) -> Content:
     """An inline token's text as literal ``Content``, styled by component classes.
 
     The same reading as Textual's ``Markdown``: runs of white space are one
     space, a soft break is a space, a hard break a new line.
+
+    Args:
+        token: An ``inline`` token from markdown-it.
+        french: Whether to typeset the text with French no-break spaces
+            (issue #20): each text run, then the whole paragraph, so that a
+            ``:`` after a soft break or after bold text is held too. The whole
+            is kept only if no character was added or removed (spaces are one
+            character each here), so the styles' offsets stay right.
     """
     parts: list[str] = []
     spans: list[Span] = []
@@ -89,7 +101,8 @@ def inline_content(token: Token) -> Content:
     for child in token.children or []:
         kind = child.type
         if kind == "text":
-            add(_SPACES.sub(" ", child.content))
+            text = _SPACES.sub(" ", child.content)
+            add(typeset_french(text) if french else text)
         elif kind == "softbreak":
             add(" ")
         elif kind == "hardbreak":
@@ -105,13 +118,19 @@ def inline_content(token: Token) -> Content:
         elif kind.endswith("_close") and opened:
             style, start = opened.pop()
             spans.append(Span(start, position, style))
-    return Content("".join(parts), spans=spans)
+    joined = "".join(parts)
+    if french:
+        typeset = typeset_french(joined)
+        joined = typeset if len(typeset) == len(joined) else joined
+    return Content(joined, spans=spans)
 
 
 class _Builder:
     """Turns the token stream into blocks, keeping the prefixes of open lists and quotes."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, french: bool = False) -> None:
+        self.french = french
+        """Whether the text is typeset with French no-break spaces."""
         self.blocks: list[Block] = []
         self.prefixes: list[list[Content]] = []
         """[first line, other lines] of each open list item or quote, outermost first."""
@@ -153,9 +172,9 @@ class _Builder:
     def take(self, token: Token) -> None:
         kind = token.type
         if kind == "inline" and self.row is not None:
-            self.row.append(inline_content(token))
+            self.row.append(inline_content(token, french=self.french))
         elif kind == "inline":
-            self.add(inline_content(token), bottom=0 if self.nested else 1)
+            self.add(inline_content(token, french=self.french), bottom=0 if self.nested else 1)
         elif kind in ("bullet_list_open", "ordered_list_open"):
             start = int(token.attrs.get("start") or 1) if kind == "ordered_list_open" else 0
             self.lists.append([start, len(self.blocks)])
@@ -212,11 +231,16 @@ def _with(block: Block, **changes: object) -> Block:
 
 
 @functools.lru_cache(maxsize=64)
-def parse_guidance(markdown: str) -> tuple[Block, ...]:
-    """The guidance's blocks, parsed once per process per text (the pack does not change)."""
+def parse_guidance(markdown: str, *, french: bool = False) -> tuple[Block, ...]:
+    """The guidance's blocks, parsed once per process per text (the pack does not change).
+
+    Args:
+        markdown: The exercise's guidance.
+        french: Whether it is shown in French, with French no-break spaces.
+    """
     from markdown_it import MarkdownIt
 
-    return tuple(_Builder().feed(MarkdownIt("gfm-like").parse(markdown)))
+    return tuple(_Builder(french=french).feed(MarkdownIt("gfm-like").parse(markdown)))
 
 
 def guidance_lines(blocks: tuple[Block, ...], width: int) -> list[Content]:
@@ -263,7 +287,7 @@ class Guidance(Widget):
         super().__init__(id=id)
         self.source = markdown
         """The Markdown shown (after ``shown_guidance`` cut it, if it had to)."""
-        self._blocks = parse_guidance(markdown)
+        self._blocks = parse_guidance(markdown, french=language() == "fr")
         # The blank line under the last paragraph is a margin, as in Textual's
         # Markdown, so that it is drawn as the box behind it (not as text).
         if self._blocks and self._blocks[-1].bottom:
