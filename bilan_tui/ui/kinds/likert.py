@@ -9,7 +9,7 @@ answer, so the person resumes where they stopped.
 
 from __future__ import annotations
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widget import Widget
@@ -31,7 +31,20 @@ class LikertBody(ExerciseBody):
 
     DEFAULT_CSS = """
     LikertBody {
+        /* The exercise's view: the legend stays at the top and the list
+           scrolls itself under it, so a digit never scrolls the exercise.
+           On a terminal too small for legend and a few items, the exercise
+           scrolls rather than the list shrinking to nothing. */
+        height: 1fr;
+        min-height: 10;
+    }
+    LikertBody.-with-fields {
+        /* The fields come below the fold; the list is fitted to the view. */
         height: auto;
+    }
+    LikertBody.-with-fields LikertList {
+        height: auto;  /* as tall as its items, up to the view (_fit_list) */
+        max-height: 10;
     }
     LikertBody .likert-legend {
         color: $text-muted;
@@ -43,7 +56,38 @@ class LikertBody(ExerciseBody):
     }
     """
 
+    MIN_LIST_HEIGHT = 6
+    """Lines the list keeps on a view too small for it: about two items."""
+
+    def on_mount(self) -> None:
+        if self.exercise.fields:
+            self.screen.screen_layout_refresh_signal.subscribe(self, self._fit_list)
+
+    def on_unmount(self) -> None:
+        if self.exercise.fields:
+            self.screen.screen_layout_refresh_signal.unsubscribe(self)
+
+    def _fit_list(self, _screen: object) -> None:
+        """With fields below it, the list takes at most the view left under the legend.
+
+        CSS cannot say "the view's height" for a widget in a taller body, so it
+        is measured after each layout of the screen (a resized terminal, the
+        guidance shown or hidden), never on a key: a digit does not lay out.
+        A long list and its legend then fill the view at the top of the
+        exercise, as without fields, and the fields are scrolled to after the
+        last item; a short one leaves the fields in view under it.
+        """
+        view = self.parent
+        if not isinstance(view, Widget) or not self.items_list.is_mounted:
+            return
+        above = self.items_list.virtual_region.y
+        room = max(self.MIN_LIST_HEIGHT, view.scrollable_content_region.height - above)
+        styles = self.items_list.styles
+        if styles.max_height is None or styles.max_height.value != room:
+            styles.max_height = room
+
     def compose(self) -> ComposeResult:
+        self.set_class(bool(self.exercise.fields), "-with-fields")
         scale = self.exercise.scale or scoring.DEFAULT_SCALE
         list_class = with_digits(
             LikertList, scale.min, scale.max, "rate", _("Answer"), _("Answer with a digit")
@@ -76,6 +120,14 @@ class LikertBody(ExerciseBody):
             )
             legend += "\n" + keys
         return legend
+
+    @on(events.DescendantFocus)
+    def _show_legend(self, event: events.DescendantFocus) -> None:
+        """Back in the list from the fields, the legend comes back above it."""
+        if self.exercise.fields and event.widget is self.items_list:
+            view = self.parent
+            if isinstance(view, Widget):
+                self.call_after_refresh(view.scroll_home, animate=False, immediate=True)
 
     def initial_focus(self) -> LikertList | None:
         """The list, its cursor on the first item still to answer."""
