@@ -16,7 +16,7 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from bilan_tui.domain.keys import ITEM_KEYS
-from bilan_tui.domain.parts import Scale
+from bilan_tui.domain.parts import Item, Scale
 from bilan_tui.domain.scoring import likert as scoring
 from bilan_tui.i18n import _
 from bilan_tui.ui.text import plain
@@ -95,7 +95,7 @@ class LikertBody(ExerciseBody):
         yield Static(plain(self._legend(scale)), classes="likert-legend")
         items = list(self.exercise.items)
         values = [scoring.rating(self.exercise, self.answers, item.id) for item in items]
-        self.items_list: LikertList = list_class(items, scale, values)
+        self.items_list: LikertList = list_class(items, scale, values, self._rated)
         yield self.items_list
         if self.exercise.fields:
             with Vertical(classes="likert-fields"):
@@ -140,14 +140,13 @@ class LikertBody(ExerciseBody):
     def progress(self) -> tuple[int, int]:
         return scoring.progress(self.exercise, self.answers)
 
-    @on(LikertList.Rated)
-    def _rated(self, event: LikertList.Rated) -> None:
-        event.stop()
-        key = ITEM_KEYS.key(event.item.id)
-        if self.answers.get(key) == event.value:
+    def _rated(self, item: Item, value: int | None) -> None:
+        """Store one answer and tell the screen, in the key's own frame."""
+        key = ITEM_KEYS.key(item.id)
+        if self.answers.get(key) == value:
             return
-        self.answers.set(key, event.value)
-        self.edited(key)
+        self.answers.set(key, value)
+        self.edited_now(key)
 
     @on(LikertList.PastTheEnd)
     def _to_fields(self, event: LikertList.PastTheEnd) -> None:

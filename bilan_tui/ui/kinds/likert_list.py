@@ -9,6 +9,7 @@ must stay instant on a questionnaire of 48 items (DESIGN §12).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import ClassVar
 
 from textual import events, on
@@ -89,20 +90,30 @@ class LikertList(OptionList):
     }
     """
 
-    class Rated(Message):
-        """The person answered (or cleared) one item."""
-
-        def __init__(self, item: Item, value: int | None) -> None:
-            super().__init__()
-            self.item = item
-            self.value = value
-
     class PastTheEnd(Message):
         """A digit answered the last item, or ↓ was pressed on it: the fields come next."""
 
-    def __init__(self, items: list[Item], scale: Scale, values: list[int | None]) -> None:
+    def __init__(
+        self,
+        items: list[Item],
+        scale: Scale,
+        values: list[int | None],
+        rated: Callable[[Item, int | None], None],
+    ) -> None:
+        """Draw the items with their answers.
+
+        Args:
+            items: The questionnaire's items, in pack order.
+            scale: The scale every item is rated on.
+            values: Each item's answer (``None``: not answered).
+            rated: Called when the person answers or clears an item, before
+                the key's handler returns (not a message): the item and the
+                screen's "12 / 48" counter are then drawn in the same frame,
+                one pass over the screen per key instead of two (DESIGN §12).
+        """
         super().__init__(markup=False)
         self.scale = scale
+        self._rated = rated
         self.rows = [
             LikertItem(number, item, scale, value)
             for number, (item, value) in enumerate(zip(items, values, strict=True), start=1)
@@ -175,7 +186,7 @@ class LikertList(OptionList):
             return
         row.value = value
         self.redraw(self.highlighted)
-        self.post_message(self.Rated(row.item, value))
+        self._rated(row.item, value)
 
     def action_rate(self, value: int) -> None:
         """Answer with a digit, then go to the next item."""
