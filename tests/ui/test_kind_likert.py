@@ -16,7 +16,7 @@ from bilan_tui.ui.kinds.likert import LikertBody
 from bilan_tui.ui.kinds.likert_list import LikertList
 from bilan_tui.ui.screens.exercise import ExerciseScreen
 
-from .helpers import make_app, mini_pack, read_session, wait_for_session
+from .helpers import make_app, mini_pack, read_session, shipped_pack, wait_for_session
 
 ITEMS = ["r1", "r2", "i1", "i2", "s1", "s2"]
 
@@ -158,10 +158,17 @@ async def test_quick_digits_keep_one_marked_item_in_view(tmp_path: Path) -> None
         assert cursor(app, items) == "s1"
         assert [row.current for row in items.rows] == [False] * 4 + [True, False]
         assert [line.plain.startswith("█") for line in items.rows[4].lines(76)] == [True, True]
-        # The cursor's lines are inside the scrolling exercise's view.
-        view = app.screen.query_one("#exercise-scroll").scrollable_content_region
-        top = items.content_region.y + items._index_to_line[4]
+        # The list scrolled itself to the cursor's lines, under a legend that
+        # stays: the exercise did not scroll (a scroll of it lays it out).
+        exercise = app.screen.query_one("#exercise-scroll")
+        assert exercise.scroll_y == 0
+        view = items.scrollable_content_region
+        top = view.y + items._index_to_line[4] - int(items.scroll_y)
+        assert items.scroll_y > 0
         assert view.y <= top and top + 2 <= view.bottom
+        assert view.bottom <= exercise.scrollable_content_region.bottom, "the list fits the view"
+        legend = app.screen.query_one(".likert-legend")
+        assert legend.region.y >= exercise.scrollable_content_region.y
 
 
 async def test_the_footer_follows_the_focus(tmp_path: Path) -> None:
@@ -185,3 +192,45 @@ async def test_the_footer_follows_the_focus(tmp_path: Path) -> None:
         await pilot.pause()
         await pilot.pause()
         assert "Answer" in footer(app)
+
+
+async def test_ten_quick_digits_all_land_and_show_answered(tmp_path: Path) -> None:
+    """Ten digits typed at once on a 48-item questionnaire: each is saved and shown.
+
+    The list scrolls itself under the legend (the exercise stays put), so
+    the items just answered are drawn answered in the list's own view.
+    """
+    pack = shipped_pack("en")
+    workbook = tmp_path / "wb.sqlite"
+    app = make_app(workbook, pack)
+    digits = ["1", "2", "3", "4", "5", "5", "4", "3", "2", "1"]
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for_session(app, pilot)
+        app.open_exercise("aptitudes")
+        await pilot.pause()
+        assert isinstance(app.screen, ExerciseScreen)
+        items = app.screen.query_one(LikertBody).items_list
+        await pilot.press(*digits)
+        await pilot.pause()
+        assert header(app).startswith("10 / 48")
+        assert [row.value for row in items.rows[:11]] == [int(d) for d in digits] + [None]
+        assert items.highlighted == 10
+        exercise = app.screen.query_one("#exercise-scroll")
+        assert exercise.scroll_y == 0, "the exercise does not scroll: the list does"
+        legend = app.screen.query_one(".likert-legend", Static)
+        assert legend.region.y >= exercise.scrollable_content_region.y
+        # What the list paints: every scale line in view up to the cursor is answered.
+        painted = [items.render_line(y).text for y in range(items.scrollable_content_region.height)]
+        scales = [line for line in painted if "○ 1" in line or "● 1" in line]
+        assert scales and "●" in scales[0]
+        assert sum("not answered" in line for line in scales) <= len(scales) - 1
+        assert any(line.startswith("█") for line in painted), "the cursor is in view"
+        await pilot.press("ctrl+q")
+
+    session = read_session(workbook, pack)
+    try:
+        answers = session.exercise_answers(pack.exercise("aptitudes"))  # type: ignore[arg-type]
+        saved = [answers.get(ITEM_KEYS.key(row.item.id)) for row in items.rows[:11]]
+        assert saved == [int(d) for d in digits] + [None]
+    finally:
+        session.close()

@@ -1,9 +1,10 @@
 """One body widget per exercise kind, and the registry that picks it.
 
 Every body edits the exercise's :class:`ExerciseAnswers` in place and posts
-:class:`ExerciseBody.Edited` with the keys it changed; the exercise screen
-turns that into autosaves. Adding a kind means adding a module here and one
-line to ``BODIES``.
+:class:`ExerciseBody.Edited` with the keys it changed (a questionnaire tells
+the screen at once, :meth:`ExerciseBody.edited_now`, so a digit and the
+counter share a frame); the exercise screen turns that into autosaves.
+Adding a kind means adding a module here and one line to ``BODIES``.
 """
 
 from __future__ import annotations

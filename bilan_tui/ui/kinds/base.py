@@ -53,12 +53,17 @@ class ExerciseContext:
             keeps the entry on screen rather than pretend it is gone.
         exercise_of: Finds another exercise of the workbook's pack by its id
             (the title and summary fields of the grid's or the matrix's source).
+        edited: Tells the screen at once that values changed (what an
+            ``Edited`` message tells it one message later), for a body whose
+            key must be drawn in one frame with the screen's counter
+            (:meth:`ExerciseBody.edited_now`); ``None``: the message is posted.
     """
 
     source_entries: Callable[[str], list[Entry]] = field(default=lambda _exercise_id: [])
     answer_of: Callable[[str, str], JSONValue] = field(default=lambda _exercise, _field: None)
     delete_entry: Callable[[str], None] = field(default=lambda _entry_id: None)
     exercise_of: Callable[[str], Exercise | None] = field(default=lambda _exercise_id: None)
+    edited: Callable[[list[tuple[str, str]]], None] | None = None
 
 
 class ExerciseBody(Vertical):
@@ -141,6 +146,20 @@ class ExerciseBody(Vertical):
     def edited(self, field_id: str, entry_id: str = "") -> None:
         """Tell the screen one value changed."""
         self.post_message(self.Edited([(field_id, entry_id)]))
+
+    def edited_now(self, field_id: str, entry_id: str = "") -> None:
+        """Tell the screen one value changed, before this handler returns.
+
+        A questionnaire's digit repaints the item and the "12 / 48" counter:
+        told through a message, the screen redraws the counter in a second
+        frame, a second pass over every widget on each key (DESIGN §12).
+        Call it once the body's own state is up to date, as the screen reads
+        the progress at once.
+        """
+        if self.context.edited is None:
+            self.edited(field_id, entry_id)
+        else:
+            self.context.edited([(field_id, entry_id)])
 
     def initial_focus(self) -> Widget | None:
         """The widget to focus on opening (``None``: the first focusable one)."""

@@ -9,14 +9,14 @@ answer, so the person resumes where they stopped.
 
 from __future__ import annotations
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widget import Widget
 from textual.widgets import Static
 
 from bilan_tui.domain.keys import ITEM_KEYS
-from bilan_tui.domain.parts import Scale
+from bilan_tui.domain.parts import Item, Scale
 from bilan_tui.domain.scoring import likert as scoring
 from bilan_tui.i18n import _
 from bilan_tui.ui.text import plain
@@ -31,7 +31,20 @@ class LikertBody(ExerciseBody):
 
     DEFAULT_CSS = """
     LikertBody {
+        /* The exercise's view: the legend stays at the top and the list
+           scrolls itself under it, so a digit never scrolls the exercise.
+           On a terminal too small for legend and a few items, the exercise
+           scrolls rather than the list shrinking to nothing. */
+        height: 1fr;
+        min-height: 10;
+    }
+    LikertBody.-with-fields {
+        /* The fields come below the fold; the list is fitted to the view. */
         height: auto;
+    }
+    LikertBody.-with-fields LikertList {
+        height: auto;  /* as tall as its items, up to the view (_fit_list) */
+        max-height: 10;
     }
     LikertBody .likert-legend {
         color: $text-muted;
@@ -43,7 +56,38 @@ class LikertBody(ExerciseBody):
     }
     """
 
+    MIN_LIST_HEIGHT = 6
+    """Lines the list keeps on a view too small for it: about two items."""
+
+    def on_mount(self) -> None:
+        if self.exercise.fields:
+            self.screen.screen_layout_refresh_signal.subscribe(self, self._fit_list)
+
+    def on_unmount(self) -> None:
+        if self.exercise.fields:
+            self.screen.screen_layout_refresh_signal.unsubscribe(self)
+
+    def _fit_list(self, _screen: object) -> None:
+        """With fields below it, the list takes at most the view left under the legend.
+
+        CSS cannot say "the view's height" for a widget in a taller body, so it
+        is measured after each layout of the screen (a resized terminal, the
+        guidance shown or hidden), never on a key: a digit does not lay out.
+        A long list and its legend then fill the view at the top of the
+        exercise, as without fields, and the fields are scrolled to after the
+        last item; a short one leaves the fields in view under it.
+        """
+        view = self.parent
+        if not isinstance(view, Widget) or not self.items_list.is_mounted:
+            return
+        above = self.items_list.virtual_region.y
+        room = max(self.MIN_LIST_HEIGHT, view.scrollable_content_region.height - above)
+        styles = self.items_list.styles
+        if styles.max_height is None or styles.max_height.value != room:
+            styles.max_height = room
+
     def compose(self) -> ComposeResult:
+        self.set_class(bool(self.exercise.fields), "-with-fields")
         scale = self.exercise.scale or scoring.DEFAULT_SCALE
         list_class = with_digits(
             LikertList, scale.min, scale.max, "rate", _("Answer"), _("Answer with a digit")
@@ -51,7 +95,7 @@ class LikertBody(ExerciseBody):
         yield Static(plain(self._legend(scale)), classes="likert-legend")
         items = list(self.exercise.items)
         values = [scoring.rating(self.exercise, self.answers, item.id) for item in items]
-        self.items_list: LikertList = list_class(items, scale, values)
+        self.items_list: LikertList = list_class(items, scale, values, self._rated)
         yield self.items_list
         if self.exercise.fields:
             with Vertical(classes="likert-fields"):
@@ -77,6 +121,14 @@ class LikertBody(ExerciseBody):
             legend += "\n" + keys
         return legend
 
+    @on(events.DescendantFocus)
+    def _show_legend(self, event: events.DescendantFocus) -> None:
+        """Back in the list from the fields, the legend comes back above it."""
+        if self.exercise.fields and event.widget is self.items_list:
+            view = self.parent
+            if isinstance(view, Widget):
+                self.call_after_refresh(view.scroll_home, animate=False, immediate=True)
+
     def initial_focus(self) -> LikertList | None:
         """The list, its cursor on the first item still to answer."""
         if not self.items_list.rows:
@@ -88,14 +140,13 @@ class LikertBody(ExerciseBody):
     def progress(self) -> tuple[int, int]:
         return scoring.progress(self.exercise, self.answers)
 
-    @on(LikertList.Rated)
-    def _rated(self, event: LikertList.Rated) -> None:
-        event.stop()
-        key = ITEM_KEYS.key(event.item.id)
-        if self.answers.get(key) == event.value:
+    def _rated(self, item: Item, value: int | None) -> None:
+        """Store one answer and tell the screen, in the key's own frame."""
+        key = ITEM_KEYS.key(item.id)
+        if self.answers.get(key) == value:
             return
-        self.answers.set(key, event.value)
-        self.edited(key)
+        self.answers.set(key, value)
+        self.edited_now(key)
 
     @on(LikertList.PastTheEnd)
     def _to_fields(self, event: LikertList.PastTheEnd) -> None:

@@ -9,6 +9,7 @@ must stay instant on a questionnaire of 48 items (DESIGN §12).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import ClassVar
 
 from textual import events, on
@@ -16,7 +17,6 @@ from textual.binding import Binding, BindingType
 from textual.geometry import Region
 from textual.message import Message
 from textual.reactive import reactive
-from textual.widget import Widget
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -64,13 +64,15 @@ class LikertList(OptionList):
 
     DEFAULT_CSS = """
     LikertList, LikertList:focus {
-        height: auto;
-        max-height: initial;  /* as tall as its items: the exercise scrolls, not the list */
+        /* The room its body gives it: the list scrolls itself, so a move
+           scrolls these lines, not the exercise (which would lay it out). */
+        height: 1fr;
+        max-height: initial;
         border: none;
         padding: 0;
         background: transparent;
         background-tint: $foreground 0%;
-        overflow-y: hidden;
+        overflow-y: auto;
     }
     LikertList > .option-list--option {
         padding: 0;
@@ -88,20 +90,30 @@ class LikertList(OptionList):
     }
     """
 
-    class Rated(Message):
-        """The person answered (or cleared) one item."""
-
-        def __init__(self, item: Item, value: int | None) -> None:
-            super().__init__()
-            self.item = item
-            self.value = value
-
     class PastTheEnd(Message):
         """A digit answered the last item, or ↓ was pressed on it: the fields come next."""
 
-    def __init__(self, items: list[Item], scale: Scale, values: list[int | None]) -> None:
+    def __init__(
+        self,
+        items: list[Item],
+        scale: Scale,
+        values: list[int | None],
+        rated: Callable[[Item, int | None], None],
+    ) -> None:
+        """Draw the items with their answers.
+
+        Args:
+            items: The questionnaire's items, in pack order.
+            scale: The scale every item is rated on.
+            values: Each item's answer (``None``: not answered).
+            rated: Called when the person answers or clears an item, before
+                the key's handler returns (not a message): the item and the
+                screen's "12 / 48" counter are then drawn in the same frame,
+                one pass over the screen per key instead of two (DESIGN §12).
+        """
         super().__init__(markup=False)
         self.scale = scale
+        self._rated = rated
         self.rows = [
             LikertItem(number, item, scale, value)
             for number, (item, value) in enumerate(zip(items, values, strict=True), start=1)
@@ -162,48 +174,11 @@ class LikertList(OptionList):
 
     def on_focus(self) -> None:
         self.redraw(self.highlighted)
-        # After the screen's own scrolling to a newly focused widget, which
-        # shows the top of a widget taller than the view, not its cursor.
+        # After the screen's own scrolling to a newly focused widget.
         self.call_after_refresh(self.scroll_to_highlight)
 
     def on_blur(self) -> None:
         self.redraw(self.highlighted)
-
-    def scroll_to_highlight(self, top: bool = False) -> None:
-        """Bring the item under the cursor into view in the scrolling ancestor.
-
-        The list is as tall as its items and scrolls with the exercise, as
-        the separate rows did: the region is scrolled to in the first
-        ancestor that scrolls.
-        """
-        index = self.highlighted
-        if index is None or not self.is_mounted:
-            return
-        container = next(
-            (a for a in self.ancestors if isinstance(a, Widget) and a.allow_vertical_scroll),
-            None,
-        )
-        if container is None:
-            return
-        y = self._index_to_line.get(index)
-        if y is None:
-            return
-        top_line = (
-            self.content_region.y
-            - container.scrollable_content_region.y
-            + int(container.scroll_offset.y)
-            + y
-        )
-        height = self._heights[index]
-        if index == 0:  # the first item brings back what is above it (the legend)
-            top_line, height = 0, top_line + height
-        container.scroll_to_region(
-            Region(0, top_line, 1, height),
-            animate=False,
-            force=True,
-            top=top,
-            immediate=True,
-        )
 
     def _set(self, value: int | None) -> None:
         row = self.current
@@ -211,7 +186,7 @@ class LikertList(OptionList):
             return
         row.value = value
         self.redraw(self.highlighted)
-        self.post_message(self.Rated(row.item, value))
+        self._rated(row.item, value)
 
     def action_rate(self, value: int) -> None:
         """Answer with a digit, then go to the next item."""

@@ -114,6 +114,7 @@ class ExerciseScreen(Screen[None], HoldsAnswers):
                     delete_entry=self._delete_entry,
                     answer_of=self._answer_of,
                     exercise_of=self.session.pack.exercise,
+                    edited=self._note_edits,
                 ),
             )
             yield self._body
@@ -156,7 +157,11 @@ class ExerciseScreen(Screen[None], HoldsAnswers):
 
     @on(ExerciseBody.Edited)
     def _edited(self, event: ExerciseBody.Edited) -> None:
-        for field_id, entry_id in event.keys:
+        self._note_edits(event.keys)
+
+    def _note_edits(self, keys: list[tuple[str, str]]) -> None:
+        """Mark the keys for the autosave, count the activity, redraw the counter."""
+        for field_id, entry_id in keys:
             self.autosaver.mark(field_id, entry_id)
         self.session.note_activity(self.exercise)
         if self._body_progress() is not None:
