@@ -16,7 +16,10 @@ moves on (the "12 / 48" counter and the autosave mark included), against ↓ in
 the reference ``DataTable``; both go through ``Pilot.press``, whose own cost
 is the same on both sides.
 
-Runs alone: ``python -m benchmarks.screens [--quick]`` (prints, writes nothing).
+Runs alone: ``python -m benchmarks.screens [--quick] [--only NAME,…]`` (prints,
+writes nothing); ``--only`` opens the screens named (exercise ids, ``profile``,
+``export``, ``hours``, ``help``, ``homework import``) and skips the move unless
+``digit`` is named, for a look at the screens one is working on.
 """
 
 from __future__ import annotations
@@ -92,7 +95,9 @@ def _reference_screen() -> Any:
     return ReferenceScreen
 
 
-def _openers(app: BilanApp, pack: Pack) -> dict[str, Callable[[], object]]:
+def _openers(
+    app: BilanApp, pack: Pack, only: frozenset[str] = frozenset()
+) -> dict[str, Callable[[], object]]:
     openers: dict[str, Callable[[], object]] = {}
     for exercise in pack.exercises:
         openers[exercise.id] = functools.partial(app.open_exercise, exercise.id)
@@ -101,6 +106,11 @@ def _openers(app: BilanApp, pack: Pack) -> dict[str, Callable[[], object]]:
     openers["hours"] = app.open_hours
     openers["help"] = app.action_help
     openers["homework import"] = app.action_import_homework
+    if only:
+        unknown = only - set(openers) - {"digit"}
+        if unknown:
+            raise SystemExit(f"no such screen: {', '.join(sorted(unknown))}")
+        return {name: ask for name, ask in openers.items() if name in only}
     return openers
 
 
@@ -130,12 +140,14 @@ async def _wait_for_session(app: BilanApp, pilot: Any) -> None:
         raise RuntimeError("the workbook did not open")
 
 
-async def _measure_opens(app: BilanApp, pack: Pack, repeats: int) -> Opened:
+async def _measure_opens(
+    app: BilanApp, pack: Pack, repeats: int, only: frozenset[str] = frozenset()
+) -> Opened:
     reference = _reference_screen()
     opened = Opened()
     async with app.run_test(size=SIZE) as pilot:
         await _wait_for_session(app, pilot)
-        openers = _openers(app, pack)
+        openers = _openers(app, pack, only)
         # Warm up: the first open of a screen imports its modules.
         bare = lambda: app.push_screen(reference())  # noqa: E731
         for ask in [bare, *openers.values()]:
@@ -187,10 +199,12 @@ def _app(path: Path, pack: Pack) -> BilanApp:
     return BilanApp(pack, open_session, data_location=str(path))
 
 
-def measure_opens(settings: Settings, path: Path, pack: Pack) -> Opened:
-    """Open every screen ``settings.repeats`` times on the workbook at ``path``."""
+def measure_opens(
+    settings: Settings, path: Path, pack: Pack, only: frozenset[str] = frozenset()
+) -> Opened:
+    """Open every screen (or those in ``only``) ``settings.repeats`` times on ``path``."""
     progress(f"opening every screen of {path.stem}")
-    return asyncio.run(_measure_opens(_app(path, pack), pack, settings.repeats))
+    return asyncio.run(_measure_opens(_app(path, pack), pack, settings.repeats, only))
 
 
 def measure_moves(settings: Settings, path: Path, pack: Pack) -> Moved:
@@ -221,7 +235,7 @@ def screen_table(opened: dict[str, Opened]) -> list[str]:
     return lines
 
 
-def summary(opened: dict[str, Opened], moved: Moved) -> list[str]:
+def summary(opened: dict[str, Opened], moved: Moved | None) -> list[str]:
     """The goals: median and slowest ratio on each workbook, and the move."""
     lines = []
     for name, result in opened.items():
@@ -234,6 +248,8 @@ def summary(opened: dict[str, Opened], moved: Moved) -> list[str]:
             f"{len(ratios)} screens {middle:.2f} × (≤ {OPEN_LIMIT} ×), slowest {slowest} "
             f"{ratios[slowest]:.2f} × (≤ {SLOWEST_LIMIT} ×): {'met' if met else 'not met'}"
         )
+    if moved is None:
+        return lines
     extra = (moved.ours - moved.reference) * 1000
     lines.append(
         f"moving in {moved.exercise}: a digit {moved.ours * 1000:.2f} ms CPU, ↓ in the bare "
@@ -243,13 +259,20 @@ def summary(opened: dict[str, Opened], moved: Moved) -> list[str]:
     return lines
 
 
-def measure(settings: Settings, demo: Path, stress: Path, factor: int, pack: Pack) -> list[str]:
+def measure(
+    settings: Settings,
+    demo: Path,
+    stress: Path,
+    factor: int,
+    pack: Pack,
+    only: frozenset[str] = frozenset(),
+) -> list[str]:
     """Measure on the demo and the stress workbook; the report's lines."""
     opened = {
-        "demo": measure_opens(settings, demo, pack),
-        f"{factor} × demo": measure_opens(settings, stress, pack),
+        "demo": measure_opens(settings, demo, pack, only),
+        f"{factor} × demo": measure_opens(settings, stress, pack, only),
     }
-    moved = measure_moves(settings, demo, pack)
+    moved = measure_moves(settings, demo, pack) if not only or "digit" in only else None
     return [
         "Opening each screen, from the call that asks for it to the screen painted (CPU, in "
         "process with Pilot, alternated with the reference screen; medians):",
@@ -260,7 +283,7 @@ def measure(settings: Settings, demo: Path, stress: Path, factor: int, pack: Pac
     ]
 
 
-def run(settings: Settings, scratch: Path) -> list[str]:
+def run(settings: Settings, scratch: Path, only: frozenset[str] = frozenset()) -> list[str]:
     """Build the demo and the 20 × workbook, measure, and return the report's lines."""
     from bilan_tui.packs import load_shipped_pack
 
@@ -270,7 +293,7 @@ def run(settings: Settings, scratch: Path) -> list[str]:
     pack = load_shipped_pack(LANGUAGE)
     demo = make_demo(scratch / "data", pack)
     stress = make_stress(demo, FACTORS[-1])
-    return measure(settings, demo, stress, FACTORS[-1], pack)
+    return measure(settings, demo, stress, FACTORS[-1], pack, only)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -284,11 +307,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         description="Open every screen against a bare Header + DataTable + Footer screen.",
     )
     parser.add_argument("--quick", action="store_true", help="fewer repeats, for a first look")
+    parser.add_argument(
+        "--only",
+        default="",
+        metavar="NAME,…",
+        help="open only these screens (and time the digit only if 'digit' is named)",
+    )
     args = parser.parse_args(argv)
+    only = frozenset(name.strip() for name in args.only.split(",") if name.strip())
     set_language(LANGUAGE)
     scratch = Path(tempfile.mkdtemp(prefix="bilan-screens-", dir=scratch_parent()))
     try:
-        lines = run(QUICK if args.quick else FULL, scratch)
+        lines = run(QUICK if args.quick else FULL, scratch, only)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
     print("\n".join(lines))
